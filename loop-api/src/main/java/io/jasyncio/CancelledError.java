@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+/**
+ * The operation has been cancelled. Unchecked; Java's {@code catch (Exception e)} catches it where Python's {@code except Exception} would not, so rethrow it: {@code catch (CancelledError c) { throw c; } catch (Exception e) { ... }}.
+ *
+ * @asyncio asyncio.CancelledError
+ */
+public class CancelledError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception with no message. */
+    public CancelledError() {
+        super();
+    }
+
+    /**
+     * Creates the exception with a message.
+     *
+     * @param message the detail message, may be {@code null}
+     */
+    public CancelledError(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with a message and a cause.
+     *
+     * @param message the detail message, may be {@code null}
+     * @param cause the cause, may be {@code null}
+     */
+    public CancelledError(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * An asyncio event loop: one thread runs callbacks, timers and I/O, one at a time.
+ *
+ * <p>Threading: every method is for the loop's own thread (or any thread while the loop is not running), except
+ * {@link #callSoonThreadsafe}, {@link #stop()}, {@link #isRunning()}, {@link #isClosed()} and {@link #time()}, which
+ * are safe from any thread. In debug mode a loop-only method called from another thread while the loop runs raises
+ * {@link IllegalStateException} with asyncio's message.
+ *
+ * <p>One iteration is asyncio's {@code _run_once}: poll I/O (not blocking when callbacks are ready), move the timers
+ * that are due to the ready queue, then run exactly the callbacks that were ready at that moment; callbacks they
+ * schedule run in the next iteration.
+ *
+ * @asyncio asyncio.AbstractEventLoop
+ *     Differences: callbacks take no {@code *args} (capture them, or use the one-argument forms); errors that asyncio
+ *     raises as RuntimeError are {@link IllegalStateException} here.
+ */
+public interface EventLoop extends AutoCloseable {
+
+    // ---------------------------------------------------------------- running and stopping
+
+    /**
+     * Runs the event loop on the calling thread until {@link #stop()} is called.
+     *
+     * <p>If {@code stop()} is called before this, the loop polls I/O once with a timeout of zero, runs every callback
+     * scheduled in response to I/O (and those already scheduled), and returns.
+     *
+     * @throws IllegalStateException if the loop is closed, already running, or another loop runs on this thread
+     * @asyncio loop.run_forever()
+     */
+    void runForever();
+
+    /**
+     * Runs the loop on the calling thread until the future is done, and returns its result.
+     *
+     * @param future the future to wait for; it must belong to this loop
+     * @param <T> the result type
+     * @return the future's result
+     * @throws IllegalStateException if the loop stopped before the future completed ("Event loop stopped before Future
+     *     completed."), or for the reasons of {@link #runForever()}
+     * @throws CancelledError if the future was cancelled
+     * @asyncio loop.run_until_complete(future)
+     */
+    <T> T runUntilComplete(Future<T> future);
+
+    /**
+     * Stops the loop: the current iteration finishes, then {@link #runForever()} returns. Thread-safe.
+     *
+     * @asyncio loop.stop()
+     */
+    void stop();
+
+    /**
+     * Whether the loop is running. Thread-safe.
+     *
+     * @return {@code true} inside {@link #runForever()}
+     * @asyncio loop.is_running()
+     */
+    boolean isRunning();
+
+    /**
+     * Whether the loop was closed. Thread-safe.
+     *
+     * @return {@code true} after {@link #close()}
+     * @asyncio loop.is_closed()
+     */
+    boolean isClosed();
+
+    /**
+     * Closes the loop: drops pending callbacks, shuts the default executor down without waiting, frees the I/O
+     * resources. Idempotent.
+     *
+     * @throws IllegalStateException if the loop is running ("Cannot close a running event loop")
+     * @asyncio loop.close()
+     */
+    @Override
+    void close();
+
+    // ---------------------------------------------------------------- scheduling callbacks
+
+    /**
+     * Arranges for a callback to be called as soon as possible; FIFO, each callback exactly once.
+     *
+     * @param callback the callback
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed ("Event loop is closed")
+     * @asyncio loop.call_soon(callback, *args, context=None)
+     *     Differences: no {@code *args} (capture in the lambda, or use {@link #callSoon(Consumer, Object)}); not
+     *     thread-safe, see {@link #callSoonThreadsafe}.
+     */
+    Handle callSoon(Runnable callback);
+
+    /**
+     * Arranges for {@code callback.accept(arg)} to be called as soon as possible, without a capturing lambda.
+     *
+     * @param callback the callback
+     * @param arg its argument
+     * @param <A> the argument type
+     * @return a handle that can cancel it
+     * @asyncio loop.call_soon(callback, arg)
+     */
+    <A> Handle callSoon(Consumer<? super A> callback, A arg);
+
+    /**
+     * Like {@link #callSoon(Runnable)}, but safe from any thread; wakes the loop if it sleeps in its I/O poll.
+     * Callbacks keep one FIFO order with {@code callSoon}: one scheduled from another thread before (happens-before) a
+     * {@code callSoon} on the loop runs before it.
+     *
+     * @param callback the callback
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     * @asyncio loop.call_soon_threadsafe(callback, *args, context=None)
+     */
+    Handle callSoonThreadsafe(Runnable callback);
+
+    /**
+     * Arranges for the callback to be called after the given delay.
+     *
+     * @param delay seconds from now; zero or negative means the next iteration's timers
+     * @param callback the callback
+     * @return a handle that can cancel it
+     * @asyncio loop.call_later(delay, callback, *args, context=None)
+     */
+    TimerHandle callLater(double delay, Runnable callback);
+
+    /**
+     * Arranges for the callback to be called after the given delay.
+     *
+     * @param delay the delay
+     * @param callback the callback
+     * @return a handle that can cancel it
+     * @asyncio loop.call_later(delay, callback)
+     */
+    TimerHandle callLater(Duration delay, Runnable callback);
+
+    /**
+     * Arranges for the callback to be called at the given absolute time, in the seconds of {@link #time()}.
+     *
+     * @param when the deadline
+     * @param callback the callback
+     * @return a handle that can cancel it
+     * @asyncio loop.call_at(when, callback, *args, context=None)
+     */
+    TimerHandle callAt(double when, Runnable callback);
+
+    /**
+     * The loop's current time, in seconds, from its monotonic {@link Ticker}. Thread-safe.
+     *
+     * @return seconds from an arbitrary origin
+     * @asyncio loop.time()
+     */
+    double time();
+
+    /**
+     * The loop's {@link Ticker}.
+     *
+     * @return the ticker
+     */
+    Ticker ticker();
+
+    // ---------------------------------------------------------------- futures
+
+    /**
+     * Creates a future attached to this loop.
+     *
+     * @param <T> the result type
+     * @return a pending future
+     * @asyncio loop.create_future()
+     */
+    <T> Future<T> createFuture();
+
+    // ---------------------------------------------------------------- executors
+
+    /**
+     * Runs a blocking function in an executor and returns a future of its result, completed on the loop.
+     *
+     * @param executor the executor, or {@code null} for the loop's default one
+     * @param func the function
+     * @param <T> the result type
+     * @return a future of the result
+     * @asyncio loop.run_in_executor(executor, func, *args)
+     */
+    <T> Future<T> runInExecutor(Executor executor, Callable<T> func);
+
+    /**
+     * Sets the executor that {@link #runInExecutor} uses when given {@code null}.
+     *
+     * @param executor the executor
+     * @asyncio loop.set_default_executor(executor)
+     */
+    void setDefaultExecutor(ExecutorService executor);
+
+    /**
+     * Shuts the default executor down and returns a future that completes when all its threads have finished.
+     *
+     * @return a future completed on the loop when the executor has terminated
+     * @asyncio loop.shutdown_default_executor(timeout=None)
+     */
+    Future<Void> shutdownDefaultExecutor();
+
+    // ---------------------------------------------------------------- errors
+
+    /**
+     * Sets the exception handler, or restores the default one with {@code null}.
+     *
+     * @param handler the handler or {@code null}
+     * @asyncio loop.set_exception_handler(handler)
+     */
+    void setExceptionHandler(ExceptionHandler handler);
+
+    /**
+     * The current exception handler.
+     *
+     * @return the custom handler, or {@code null} when the default one is in use
+     * @asyncio loop.get_exception_handler()
+     */
+    ExceptionHandler getExceptionHandler();
+
+    /**
+     * Calls the current exception handler, or the default one; never throws.
+     *
+     * @param context what happened
+     * @asyncio loop.call_exception_handler(context)
+     */
+    void callExceptionHandler(ExceptionContext context);
+
+    /**
+     * The default exception handler: logs the message, the exception and the other keys to the logger
+     * {@code asyncio} at ERROR.
+     *
+     * @param context what happened
+     * @asyncio loop.default_exception_handler(context)
+     */
+    void defaultExceptionHandler(ExceptionContext context);
+
+    // ---------------------------------------------------------------- debug
+
+    /**
+     * Whether debug mode is on.
+     *
+     * @return the debug flag
+     * @asyncio loop.get_debug()
+     */
+    boolean getDebug();
+
+    /**
+     * Turns debug mode on or off: wrong-thread calls raise, slow callbacks are logged.
+     *
+     * @param enabled the new flag
+     * @asyncio loop.set_debug(enabled)
+     */
+    void setDebug(boolean enabled);
+
+    /**
+     * The duration, in seconds, past which a callback is logged as slow in debug mode; 0.1 by default.
+     *
+     * @return seconds
+     * @asyncio loop.slow_callback_duration
+     */
+    double getSlowCallbackDuration();
+
+    /**
+     * Sets the slow-callback threshold.
+     *
+     * @param seconds the threshold, in seconds
+     * @asyncio loop.slow_callback_duration = seconds
+     */
+    void setSlowCallbackDuration(double seconds);
+}

@@ -1,0 +1,350 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import io.jasyncio.internal.BaseEventLoop;
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The result of an asynchronous operation: pending, then finished with a result or an exception, or cancelled.
+ * Done callbacks are scheduled with {@link EventLoop#callSoon}, never called inline, in the order they were added.
+ *
+ * <p>Threading: loop thread only, but for {@link #toCompletableFuture()}, which is safe from any thread. A future is
+ * completed from another thread with {@code loop.callSoonThreadsafe(() -> future.setResult(x))}.
+ *
+ * <p>States: {@code PENDING -> FINISHED} (setResult, setException) or {@code PENDING -> CANCELLED} (cancel).
+ *
+ * @param <T> the result type
+ * @asyncio asyncio.Future
+ *     Differences: {@link #result()} rethrows a checked exception unwrapped, though it declares none (as asyncio
+ *     re-raises it); catch it as {@code Exception}. {@code __await__} is {@code Asyncio.await(future)}.
+ */
+public class Future<T> {
+    /** The states of a future, asyncio's {@code _PENDING}, {@code _CANCELLED}, {@code _FINISHED}. */
+    public enum State {
+        /** Not done yet. */
+        PENDING,
+        /** Cancelled. */
+        CANCELLED,
+        /** Finished with a result or an exception. */
+        FINISHED
+    }
+
+    // Threading: loop thread only.
+    private final EventLoop loop;
+    private State state = State.PENDING;
+    private T result;
+    private Throwable exception;
+    private String cancelMessage;
+    private CancelledError cancelledError;
+    /** The first callback, kept out of the list: most futures have one. */
+    private Consumer<? super Future<T>> callback0;
+    private ArrayList<Consumer<? super Future<T>>> callbacks;
+    /** True while an exception is set that nobody retrieved; the debug checks report it at collection. */
+    private boolean logTraceback;
+
+    /**
+     * Creates a pending future attached to a loop; {@link EventLoop#createFuture()} is the usual way.
+     *
+     * @param loop the loop
+     */
+    public Future(EventLoop loop) {
+        this.loop = java.util.Objects.requireNonNull(loop, "loop");
+    }
+
+    /**
+     * The loop this future is bound to.
+     *
+     * @return the loop
+     * @asyncio Future.get_loop()
+     */
+    public final EventLoop getLoop() {
+        return loop;
+    }
+
+    /**
+     * The state.
+     *
+     * @return PENDING, CANCELLED or FINISHED
+     */
+    public final State state() {
+        return state;
+    }
+
+    /**
+     * Whether the future was cancelled.
+     *
+     * @return {@code true} if cancelled
+     * @asyncio Future.cancelled()
+     */
+    public final boolean cancelled() {
+        return state == State.CANCELLED;
+    }
+
+    /**
+     * Whether the future is done: it has a result or an exception, or was cancelled.
+     *
+     * @return {@code true} if done
+     * @asyncio Future.done()
+     */
+    public final boolean done() {
+        return state != State.PENDING;
+    }
+
+    /**
+     * The result: returns it, or throws the exception that was set, or {@link CancelledError} if cancelled.
+     *
+     * @return the result
+     * @throws CancelledError if the future was cancelled
+     * @throws InvalidStateError "Result is not ready." if pending
+     * @asyncio Future.result()
+     */
+    public final T result() {
+        if (state == State.CANCELLED) {
+            throw makeCancelledError();
+        }
+        if (state != State.FINISHED) {
+            throw new InvalidStateError("Result is not ready.");
+        }
+        logTraceback = false;
+        if (exception != null) {
+            throw Future.<RuntimeException>sneaky(exception);
+        }
+        return result;
+    }
+
+    /**
+     * The exception that was set, or {@code null} if the future finished with a result.
+     *
+     * @return the exception or {@code null}
+     * @throws CancelledError if the future was cancelled
+     * @throws InvalidStateError "Exception is not set." if pending
+     * @asyncio Future.exception()
+     */
+    public final Throwable exception() {
+        if (state == State.CANCELLED) {
+            throw makeCancelledError();
+        }
+        if (state != State.FINISHED) {
+            throw new InvalidStateError("Exception is not set.");
+        }
+        logTraceback = false;
+        return exception;
+    }
+
+    /**
+     * Adds a callback to run when the future is done: at once (through {@code callSoon}) if it is done already.
+     *
+     * @param fn the callback; it receives this future
+     * @asyncio Future.add_done_callback(fn, *, context=None)
+     */
+    public final void addDoneCallback(Consumer<? super Future<T>> fn) {
+        java.util.Objects.requireNonNull(fn, "fn");
+        if (state != State.PENDING) {
+            loop.callSoon(fn, this);
+        } else if (callback0 == null && callbacks == null) {
+            callback0 = fn;
+        } else {
+            if (callbacks == null) {
+                callbacks = new ArrayList<>(4);
+            }
+            callbacks.add(fn);
+        }
+    }
+
+    /**
+     * Removes every instance of a callback (by identity).
+     *
+     * @param fn the callback
+     * @return how many were removed
+     * @asyncio Future.remove_done_callback(fn)
+     */
+    public final int removeDoneCallback(Consumer<? super Future<T>> fn) {
+        int removed = 0;
+        if (callback0 == fn) {
+            callback0 = null;
+            removed++;
+        }
+        if (callbacks != null) {
+            for (int i = callbacks.size() - 1; i >= 0; i--) {
+                if (callbacks.get(i) == fn) {
+                    callbacks.remove(i);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Marks the future done with a result and schedules the callbacks.
+     *
+     * @param value the result
+     * @throws InvalidStateError if the future is done
+     * @asyncio Future.set_result(result)
+     */
+    public void setResult(T value) {
+        if (state != State.PENDING) {
+            throw new InvalidStateError(state + ": " + this);
+        }
+        result = value;
+        state = State.FINISHED;
+        scheduleCallbacks();
+    }
+
+    /**
+     * Marks the future done with an exception and schedules the callbacks.
+     *
+     * @param exc the exception
+     * @throws InvalidStateError if the future is done
+     * @asyncio Future.set_exception(exception)
+     */
+    public void setException(Throwable exc) {
+        java.util.Objects.requireNonNull(exc, "exception");
+        if (state != State.PENDING) {
+            throw new InvalidStateError(state + ": " + this);
+        }
+        exception = exc;
+        state = State.FINISHED;
+        logTraceback = true;
+        scheduleCallbacks();
+    }
+
+    /**
+     * Cancels the future and schedules the callbacks.
+     *
+     * @return {@code false} if the future was already done, else {@code true}
+     * @asyncio Future.cancel()
+     */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future with a message that the {@link CancelledError} will carry.
+     *
+     * @param msg the message, may be {@code null}
+     * @return {@code false} if the future was already done, else {@code true}
+     * @asyncio Future.cancel(msg=None)
+     */
+    public boolean cancel(String msg) {
+        logTraceback = false;
+        if (state != State.PENDING) {
+            return false;
+        }
+        state = State.CANCELLED;
+        cancelMessage = msg;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /**
+     * The {@link CancelledError} to raise for this cancelled future, carrying the cancel message; made once.
+     *
+     * @return the error
+     * @asyncio Future._make_cancelled_error()
+     */
+    protected final CancelledError makeCancelledError() {
+        if (cancelledError == null) {
+            cancelledError = new CancelledError(cancelMessage);
+        }
+        return cancelledError;
+    }
+
+    /**
+     * The message given to {@link #cancel(String)}.
+     *
+     * @return the message or {@code null}
+     */
+    protected final String cancelMessage() {
+        return cancelMessage;
+    }
+
+    /**
+     * Whether an exception was set and never retrieved: the debug checks report it when the future is collected.
+     *
+     * @return {@code true} if nobody asked for the exception
+     */
+    public final boolean exceptionNeverRetrieved() {
+        return logTraceback;
+    }
+
+    private void scheduleCallbacks() {
+        Consumer<? super Future<T>> first = callback0;
+        ArrayList<Consumer<? super Future<T>>> rest = callbacks;
+        callback0 = null;
+        callbacks = null;
+        if (first != null) {
+            loop.callSoon(first, this);
+        }
+        if (rest != null) {
+            for (int i = 0, n = rest.size(); i < n; i++) {
+                loop.callSoon(rest.get(i), this);
+            }
+        }
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes when this future does; cancelling it cancels this future. Safe from
+     * any thread.
+     *
+     * @return a new completable future
+     */
+    public final CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> cf = new CompletableFuture<>();
+        Runnable link = () -> {
+            addDoneCallback(f -> {
+                if (f.cancelled()) {
+                    cf.cancel(false);
+                } else if (f.exception != null) {
+                    f.logTraceback = false;
+                    cf.completeExceptionally(f.exception);
+                } else {
+                    cf.complete(f.result);
+                }
+            });
+            cf.whenComplete((r, e) -> {
+                if (e instanceof CancellationException) {
+                    onLoop(this::cancel); // a no-op if the future is done by then
+                }
+            });
+        };
+        onLoop(link);
+        return cf;
+    }
+
+    /** Runs an action on the loop's thread: now if this thread may touch the loop, else via callSoonThreadsafe. */
+    private void onLoop(Runnable action) {
+        if (loop instanceof BaseEventLoop base && base.inEventLoop()) {
+            action.run();
+        } else {
+            loop.callSoonThreadsafe(action);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<").append(getClass().getSimpleName()).append(' ')
+                .append(state.name().toLowerCase(java.util.Locale.ROOT));
+        if (state == State.FINISHED) {
+            if (exception != null) {
+                sb.append(" exception=").append(exception);
+            } else {
+                sb.append(" result=").append(result);
+            }
+        }
+        return sb.append('>').toString();
+    }
+}

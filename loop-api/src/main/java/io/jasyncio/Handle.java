@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.QueueNode;
+import java.util.function.Consumer;
+
+/**
+ * A callback wrapper object returned by {@link EventLoop#callSoon} and {@link EventLoop#callSoonThreadsafe}.
+ *
+ * <p>The callback is either a {@link Runnable} or a {@link Consumer} with its one argument, which lets loop code pass
+ * state without allocating a capturing lambda (asyncio's {@code *args}, limited to one).
+ *
+ * @asyncio asyncio.Handle
+ *     Differences: at most one argument; {@code get_context()} arrives with contextvars.
+ */
+public class Handle extends QueueNode {
+    /** Marks a {@link Runnable} callback: it takes no argument. */
+    private static final Object NO_ARG = new Object();
+
+    // Threading: loop thread only, but for "cancelled", which is read when the loop is not running too.
+    private final BaseEventLoop loop;
+    private Object callback;
+    private Object arg;
+    private volatile boolean cancelled;
+
+    /**
+     * Creates a handle; loops create them, user code has no reason to.
+     *
+     * @param callback what to run
+     * @param loop the loop it belongs to
+     */
+    public Handle(Runnable callback, BaseEventLoop loop) {
+        this.callback = callback;
+        this.arg = NO_ARG;
+        this.loop = loop;
+    }
+
+    /**
+     * Creates a handle that calls {@code callback.accept(arg)}; loops create them, user code has no reason to.
+     *
+     * @param callback what to call
+     * @param arg its argument
+     * @param loop the loop it belongs to
+     * @param <A> the argument's type
+     */
+    public <A> Handle(Consumer<? super A> callback, A arg, BaseEventLoop loop) {
+        this.callback = callback;
+        this.arg = arg;
+        this.loop = loop;
+    }
+
+    /**
+     * The loop this handle belongs to.
+     *
+     * @return the loop
+     */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /** The loop, with its internal type, for subclasses in the loop implementation. */
+    final BaseEventLoop baseLoop() {
+        return loop;
+    }
+
+    /**
+     * Cancels the callback. If the callback has already been canceled or executed, this method has no effect.
+     *
+     * @asyncio Handle.cancel()
+     */
+    public void cancel() {
+        if (!cancelled) {
+            cancelled = true;
+            callback = null;
+            arg = null;
+        }
+    }
+
+    /**
+     * Whether the callback was cancelled.
+     *
+     * @return {@code true} if the callback was cancelled
+     * @asyncio Handle.cancelled()
+     */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Runs the callback now, as the loop does: an exception goes to the loop's exception handler with the keys
+     * {@code message}, {@code exception} and {@code handle}, never to the caller. Loop internals call this; user code
+     * has no reason to.
+     *
+     * @asyncio Handle._run()
+     */
+    @SuppressWarnings("unchecked")
+    public final void run() {
+        Object cb = callback;
+        if (cb == null) {
+            return;
+        }
+        try {
+            if (arg == NO_ARG) {
+                ((Runnable) cb).run();
+            } else {
+                ((Consumer<Object>) cb).accept(arg);
+            }
+        } catch (Throwable t) {
+            BaseEventLoop.rethrowIfFatal(t);
+            loop.callExceptionHandler(ExceptionContext.builder("Exception in callback " + describeCallback())
+                    .exception(t).handle(this).build());
+        }
+    }
+
+    /**
+     * A short description of the callback, for logs.
+     *
+     * @return the callback's class, or a note that the handle is cancelled
+     */
+    protected String describeCallback() {
+        Object cb = callback;
+        return cb == null ? "<cancelled>" : cb.getClass().getName();
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + (cancelled ? " cancelled" : " " + describeCallback()) + ">";
+    }
+}

@@ -1,0 +1,610 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.internal;
+
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.ExceptionHandler;
+import io.jasyncio.Future;
+import io.jasyncio.Handle;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Ticker;
+import io.jasyncio.TimerHandle;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop's logic without I/O, asyncio's {@code base_events.BaseEventLoop}: the ready queue, the timer heap, the
+ * inbox of other threads' callbacks, one iteration ({@link #runOnce()}), running and stopping, the exception handler,
+ * the default executor and debug mode. Subclasses add the I/O poll and the wake-up: {@link #pollIo(long)} and
+ * {@link #wakeup()}. No Netty import here.
+ *
+ * <pre>
+ *  runOnce():
+ *    purge cancelled timers (all if over 100 and over half, else those at the head)
+ *    timeout = 0 if anything is ready, the inbox has work or stop() was called,
+ *              else until the first timer, else forever
+ *    pollIo(timeout)          I/O callbacks run here, or are scheduled with callSoon
+ *    inbox  -> ready          callSoonThreadsafe's callbacks, in each thread's order
+ *    timers due -> ready      deadline &lt; time() + clock resolution
+ *    run exactly the ntodo callbacks ready now (runReady); what they schedule waits for the next iteration
+ * </pre>
+ */
+public abstract class BaseEventLoop implements EventLoop {
+    /** The logger of every asyncio message: the default exception handler, debug-mode warnings. */
+    public static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
+
+    /** asyncio's {@code MAXIMUM_SELECT_TIMEOUT}: one day. */
+    static final long MAXIMUM_SELECT_TIMEOUT_NANOS = TimeUnit.DAYS.toNanos(1);
+
+    private static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
+
+    // Threading: loop thread only.
+    private final ReadyQueue ready = new ReadyQueue();
+    private final TimerQueue timers = new TimerQueue();
+    private long timerSequence;
+    private ExceptionHandler exceptionHandler;
+    private ExecutorService defaultExecutor;
+    private boolean executorShutdownCalled;
+    private double slowCallbackDuration;
+
+    // Threading: any thread.
+    private final MpscInbox inbox = new MpscInbox();
+    private final Ticker ticker;
+    private volatile boolean debug;
+    private volatile boolean stopping;
+    private volatile boolean closed;
+    private volatile Thread thread;
+
+    /**
+     * Creates the loop's state.
+     *
+     * @param options the clock, debug mode and slow-callback threshold
+     */
+    protected BaseEventLoop(LoopOptions options) {
+        this.ticker = options.ticker();
+        this.debug = options.debug();
+        this.slowCallbackDuration = options.slowCallbackDuration();
+    }
+
+    // ---------------------------------------------------------------- I/O, for subclasses
+
+    /**
+     * Polls for I/O and runs (or schedules) the I/O callbacks; the only place where the loop may block.
+     *
+     * @param timeoutNanos 0 to not block, -1 to block until I/O or {@link #wakeup()}, else the longest wait
+     */
+    protected abstract void pollIo(long timeoutNanos);
+
+    /** Wakes the loop from {@link #pollIo(long)}; any thread, cheap when the loop is awake. */
+    protected abstract void wakeup();
+
+    /**
+     * Runs iterations until {@link #stop()}; the subclass may wrap it to enter its I/O machinery first.
+     * {@link #runForever()} has done its checks and set the running thread when this is called.
+     */
+    protected void runIterations() {
+        for (;;) {
+            runOnce();
+            if (stopping) {
+                break;
+            }
+        }
+    }
+
+    /** Frees the subclass's I/O resources; called once by {@link #close()}. */
+    protected void closeIo() {
+    }
+
+    /**
+     * Whether the next poll must not block: work is ready, the inbox has callbacks, or the loop is stopping. Subclasses
+     * ask it again right before blocking, after arming their wake-up, so that no wake-up is lost.
+     *
+     * @return {@code true} if the poll must return at once
+     */
+    protected final boolean mustNotBlock() {
+        return !ready.isEmpty() || stopping || !inbox.isEmpty();
+    }
+
+    // ---------------------------------------------------------------- one iteration
+
+    /**
+     * One iteration of the loop, asyncio's {@code _run_once}; see the class comment.
+     *
+     * @return how many callbacks ran (a work count for busy-poll strategies)
+     */
+    public final int runOnce() {
+        timers.purgeCancelled();
+        long timeout;
+        if (mustNotBlock()) {
+            timeout = 0;
+        } else {
+            long next = timers.nextDeadline();
+            if (next == Long.MAX_VALUE) {
+                timeout = -1;
+            } else {
+                timeout = Math.min(Math.max(0, next - ticker.nanoTime()), MAXIMUM_SELECT_TIMEOUT_NANOS);
+            }
+        }
+        pollIo(timeout);
+        inbox.drainTo(ready);
+        // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
+        timers.moveDue(saturatedAdd(ticker.nanoTime(), 1), ready);
+        return debug ? runReadyDebug() : runReady();
+    }
+
+    /**
+     * Runs exactly the callbacks that are ready now: the only place where callbacks are actually called.
+     *
+     * @return how many ran
+     */
+    private int runReady() {
+        final ReadyQueue r = ready;
+        final int ntodo = r.size();
+        for (int i = 0; i < ntodo; i++) {
+            Handle handle = r.poll();
+            if (!handle.cancelled()) {
+                handle.run();
+            }
+        }
+        return ntodo;
+    }
+
+    /** {@link #runReady()}, timing each callback and logging those slower than the threshold. */
+    private int runReadyDebug() {
+        final ReadyQueue r = ready;
+        final int ntodo = r.size();
+        final long slowNanos = (long) (slowCallbackDuration * 1e9);
+        for (int i = 0; i < ntodo; i++) {
+            Handle handle = r.poll();
+            if (handle.cancelled()) {
+                continue;
+            }
+            long t0 = ticker.nanoTime();
+            handle.run();
+            long dt = ticker.nanoTime() - t0;
+            if (dt >= slowNanos) {
+                LOGGER.warn("Executing {} took {} seconds", handle, String.format("%.3f", dt / 1e9));
+            }
+        }
+        return ntodo;
+    }
+
+    // ---------------------------------------------------------------- running
+
+    @Override
+    public final void runForever() {
+        checkClosed();
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (RUNNING_LOOP.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+        thread = Thread.currentThread();
+        RUNNING_LOOP.set(this);
+        try {
+            runIterations();
+        } finally {
+            stopping = false;
+            thread = null;
+            RUNNING_LOOP.remove();
+        }
+    }
+
+    @Override
+    public final <T> T runUntilComplete(Future<T> future) {
+        checkClosed();
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (future.getLoop() != this) {
+            throw new IllegalArgumentException("The future belongs to a different loop than the one given");
+        }
+        Consumer<Future<T>> stopper = f -> stop();
+        future.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopper);
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    @Override
+    public final void stop() {
+        stopping = true;
+        wakeup();
+    }
+
+    @Override
+    public final boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public final void close() {
+        if (isRunning()) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        if (debug) {
+            LOGGER.debug("Close {}", this);
+        }
+        closed = true;
+        ready.clear();
+        inbox.drainTo(ready);
+        ready.clear();
+        timers.clear();
+        executorShutdownCalled = true;
+        ExecutorService executor = defaultExecutor;
+        if (executor != null) {
+            defaultExecutor = null;
+            executor.shutdown();
+        }
+        closeIo();
+    }
+
+    // ---------------------------------------------------------------- scheduling
+
+    @Override
+    public final Handle callSoon(Runnable callback) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        Handle handle = new Handle(callback, this);
+        enqueue(handle);
+        return handle;
+    }
+
+    @Override
+    public final <A> Handle callSoon(Consumer<? super A> callback, A arg) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        Handle handle = new Handle(callback, arg, this);
+        enqueue(handle);
+        return handle;
+    }
+
+    /** Adds to the ready queue after the inbox, keeping one FIFO order with {@code callSoonThreadsafe}. */
+    private void enqueue(Handle handle) {
+        if (!inbox.isEmpty()) {
+            inbox.drainTo(ready);
+        }
+        ready.add(handle);
+    }
+
+    @Override
+    public final Handle callSoonThreadsafe(Runnable callback) {
+        checkClosed();
+        Handle handle = new Handle(callback, this);
+        inbox.offer(handle);
+        wakeup();
+        return handle;
+    }
+
+    @Override
+    public final TimerHandle callLater(double delay, Runnable callback) {
+        return callAtNanos(saturatedAdd(ticker.nanoTime(), secondsToNanos(delay)), callback);
+    }
+
+    @Override
+    public final TimerHandle callLater(Duration delay, Runnable callback) {
+        long nanos;
+        try {
+            nanos = delay.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return callAtNanos(saturatedAdd(ticker.nanoTime(), nanos), callback);
+    }
+
+    @Override
+    public final TimerHandle callAt(double when, Runnable callback) {
+        return callAtNanos(secondsToNanos(when), callback);
+    }
+
+    /**
+     * Schedules a callback at a deadline on the loop's ticker.
+     *
+     * @param whenNanos the deadline
+     * @param callback the callback
+     * @return the handle
+     */
+    public final TimerHandle callAtNanos(long whenNanos, Runnable callback) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        TimerHandle timer = new TimerHandle(whenNanos, timerSequence++, callback, this);
+        timers.add(timer);
+        return timer;
+    }
+
+    /**
+     * Notes that a scheduled timer was cancelled; {@link TimerHandle#cancel()} calls it.
+     *
+     * @param timer the timer
+     */
+    public final void timerHandleCancelled(TimerHandle timer) {
+        timers.cancelled();
+    }
+
+    @Override
+    public final double time() {
+        return ticker.nanoTime() / 1e9;
+    }
+
+    @Override
+    public final Ticker ticker() {
+        return ticker;
+    }
+
+    // ---------------------------------------------------------------- futures and executors
+
+    @Override
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    @Override
+    public final <T> Future<T> runInExecutor(Executor executor, Callable<T> func) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        Executor target = executor;
+        if (target == null) {
+            if (executorShutdownCalled) {
+                throw new IllegalStateException("Executor shutdown has been called");
+            }
+            if (defaultExecutor == null) {
+                defaultExecutor = DefaultExecutor.create();
+            }
+            target = defaultExecutor;
+        }
+        return ExecutorJob.submit(this, target, func);
+    }
+
+    @Override
+    public final void setDefaultExecutor(ExecutorService executor) {
+        defaultExecutor = executor;
+    }
+
+    @Override
+    public final Future<Void> shutdownDefaultExecutor() {
+        executorShutdownCalled = true;
+        Future<Void> done = createFuture();
+        ExecutorService executor = defaultExecutor;
+        if (executor == null) {
+            done.setResult(null);
+            return done;
+        }
+        Thread waiter = new Thread(() -> {
+            executor.shutdown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (executor.awaitTermination(1, TimeUnit.DAYS)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (!isClosed()) {
+                callSoonThreadsafe(() -> {
+                    if (!done.done()) {
+                        done.setResult(null);
+                    }
+                });
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, "asyncio-executor-shutdown");
+        waiter.setDaemon(true);
+        waiter.start();
+        return done;
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    @Override
+    public final void setExceptionHandler(ExceptionHandler handler) {
+        exceptionHandler = handler;
+    }
+
+    @Override
+    public final ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    @Override
+    public final void callExceptionHandler(ExceptionContext context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            try {
+                defaultExceptionHandler(context);
+            } catch (Throwable t) {
+                rethrowIfFatal(t);
+                LOGGER.error("Exception in default exception handler", t);
+            }
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (Throwable t) {
+            rethrowIfFatal(t);
+            try {
+                defaultExceptionHandler(ExceptionContext.builder("Unhandled error in exception handler")
+                        .exception(t).put(ExceptionContext.CONTEXT, context).build());
+            } catch (Throwable t2) {
+                rethrowIfFatal(t2);
+                LOGGER.error("Exception in default exception handler while handling an unexpected error "
+                        + "in custom exception handler", t2);
+            }
+        }
+    }
+
+    @Override
+    public void defaultExceptionHandler(ExceptionContext context) {
+        String message = context.message();
+        if (message == null || message.isEmpty()) {
+            message = "Unhandled exception in event loop";
+        }
+        StringBuilder log = new StringBuilder(message);
+        context.asMap().forEach((key, value) -> {
+            if (!key.equals(ExceptionContext.MESSAGE) && !key.equals(ExceptionContext.EXCEPTION)) {
+                log.append('\n').append(key).append(": ").append(value);
+            }
+        });
+        Throwable exception = context.exception();
+        if (exception != null) {
+            LOGGER.error(log.toString(), exception);
+        } else {
+            LOGGER.error(log.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- debug
+
+    @Override
+    public final boolean getDebug() {
+        return debug;
+    }
+
+    @Override
+    public final void setDebug(boolean enabled) {
+        debug = enabled;
+    }
+
+    @Override
+    public final double getSlowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    @Override
+    public final void setSlowCallbackDuration(double seconds) {
+        slowCallbackDuration = seconds;
+    }
+
+    // ---------------------------------------------------------------- checks and helpers
+
+    /**
+     * Whether the calling thread may use the loop's loop-thread-only methods: it runs the loop, or the loop is not
+     * running at all.
+     *
+     * @return {@code true} on the loop's thread, or anywhere while the loop is not running
+     */
+    public final boolean inEventLoop() {
+        Thread t = thread;
+        return t == null || t == Thread.currentThread();
+    }
+
+    /**
+     * The thread running the loop.
+     *
+     * @return the thread inside {@link #runForever()}, or {@code null}
+     */
+    public final Thread thread() {
+        return thread;
+    }
+
+    /**
+     * Throws asyncio's message if the loop is closed.
+     *
+     * @throws IllegalStateException "Event loop is closed"
+     */
+    public final void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    /**
+     * Throws asyncio's message if another thread runs the loop.
+     *
+     * @throws IllegalStateException "Non-thread-safe operation invoked on an event loop other than the current one"
+     */
+    public final void checkThread() {
+        if (!inEventLoop()) {
+            throw new IllegalStateException(
+                    "Non-thread-safe operation invoked on an event loop other than the current one");
+        }
+    }
+
+    /**
+     * The loop running on the calling thread.
+     *
+     * @return the loop, or {@code null} when none runs here
+     * @asyncio asyncio._get_running_loop()
+     */
+    public static BaseEventLoop runningLoop() {
+        return RUNNING_LOOP.get();
+    }
+
+    /**
+     * Rethrows errors that no callback failure report should swallow: the JVM's own (out of memory, internal errors),
+     * but not a stack overflow, which is the callback's fault. asyncio's analogue is re-raising SystemExit and
+     * KeyboardInterrupt.
+     *
+     * @param t a caught throwable
+     */
+    public static void rethrowIfFatal(Throwable t) {
+        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+            throw (VirtualMachineError) t;
+        }
+    }
+
+    static long secondsToNanos(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("NaN is not a time");
+        }
+        double nanos = seconds * 1e9;
+        if (nanos >= Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        if (nanos <= Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        return Math.round(nanos);
+    }
+
+    static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        if (((a ^ r) & (b ^ r)) < 0) {
+            return r < 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " running=" + isRunning() + " closed=" + closed + " debug=" + debug
+                + ">";
+    }
+}

@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.internal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The loop's default executor for {@code runInExecutor(null, ...)}: asyncio's {@code ThreadPoolExecutor} with
+ * {@code min(32, cpus + 4)} daemon threads named {@code asyncio-N}, created on first use, idle threads retired after
+ * 60 seconds.
+ */
+final class DefaultExecutor {
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
+
+    private DefaultExecutor() {
+    }
+
+    static ExecutorService create() {
+        int workers = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+        int pool = POOL_IDS.incrementAndGet();
+        AtomicInteger ids = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "asyncio-" + pool + "-" + ids.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+}

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.internal;
+
+import io.jasyncio.TimerHandle;
+import java.util.PriorityQueue;
+
+/**
+ * The loop's timer heap, asyncio's {@code _scheduled}: ordered by deadline, then by scheduling order. Cancelled
+ * timers stay in the heap until they reach its head or until they are more than half of a heap of over 100, when the
+ * heap is rebuilt without them (asyncio's {@code _MIN_SCHEDULED_TIMER_HANDLES} and
+ * {@code _MIN_CANCELLED_TIMER_HANDLES_FRACTION}).
+ *
+ * <p>Threading: loop thread only.
+ */
+final class TimerQueue {
+    static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
+    static final double MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+
+    private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>();
+    private int cancelledCount;
+
+    void add(TimerHandle timer) {
+        timer.setScheduled(true);
+        heap.add(timer);
+    }
+
+    /** Called when a scheduled timer is cancelled. */
+    void cancelled() {
+        cancelledCount++;
+    }
+
+    int size() {
+        return heap.size();
+    }
+
+    int cancelledCount() {
+        return cancelledCount;
+    }
+
+    /** Drops cancelled timers: all of them if they are many, else those at the head. */
+    void purgeCancelled() {
+        int n = heap.size();
+        if (n > MIN_SCHEDULED_TIMER_HANDLES && (double) cancelledCount / n > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
+            heap.removeIf(t -> {
+                if (t.cancelled()) {
+                    t.setScheduled(false);
+                    return true;
+                }
+                return false;
+            });
+            cancelledCount = 0;
+        } else {
+            TimerHandle t;
+            while ((t = heap.peek()) != null && t.cancelled()) {
+                heap.poll();
+                cancelledCount--;
+                t.setScheduled(false);
+            }
+        }
+    }
+
+    /**
+     * The earliest deadline.
+     *
+     * @return the head's deadline, or {@link Long#MAX_VALUE} when there is no timer
+     */
+    long nextDeadline() {
+        TimerHandle t = heap.peek();
+        return t == null ? Long.MAX_VALUE : t.whenNanos();
+    }
+
+    /**
+     * Moves the timers due before {@code endNanos} to the ready queue, in deadline order.
+     *
+     * @param endNanos the bound, exclusive
+     * @param ready the ready queue
+     */
+    void moveDue(long endNanos, ReadyQueue ready) {
+        TimerHandle t;
+        while ((t = heap.peek()) != null && t.whenNanos() < endNanos) {
+            heap.poll();
+            t.setScheduled(false);
+            if (t.cancelled()) {
+                cancelledCount--;
+            }
+            ready.add(t);
+        }
+    }
+
+    void clear() {
+        for (TimerHandle t : heap) {
+            t.setScheduled(false);
+        }
+        heap.clear();
+        cancelledCount = 0;
+    }
+}

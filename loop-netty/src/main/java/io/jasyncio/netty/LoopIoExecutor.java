@@ -1,0 +1,175 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.netty;
+
+import io.netty.channel.IoHandlerContext;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.SingleThreadIoEventLoop;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Netty's single-thread I/O event loop, run on the thread that calls {@code runForever()} rather than on a thread of
+ * its own.
+ *
+ * <p>How: Netty starts an executor by handing a start runnable to its {@link Executor}; ours keeps that runnable
+ * ({@link CallerExecutor}) and {@link #runOnCaller()} runs it on the caller's thread. Netty then calls {@link #run()},
+ * which runs the asyncio iterations; on {@code stop()} it suspends the Netty loop ({@code trySuspend()}) and returns,
+ * so that the thread goes back to the caller and no I/O is processed until the next run. Suspension is allowed while
+ * channels are registered ({@link #canSuspend(int)}). Closing shuts Netty down the same way, on the caller's thread.
+ *
+ * <p>Netty's own tasks (channel operations from other threads, its scheduled tasks) run after each I/O poll, before
+ * the asyncio callbacks of the iteration.
+ */
+final class LoopIoExecutor extends SingleThreadIoEventLoop {
+    private final NettyEventLoop owner;
+    private final CallerExecutor starter;
+    // Threading: loop thread only.
+    private long pollTimeoutNanos;
+    private boolean iterated;
+    private Throwable failure;
+
+    private final IoHandlerContext context = new IoHandlerContext() {
+        @Override
+        public boolean canBlock() {
+            return pollTimeoutNanos != 0 && !owner.hasReadyWork() && !hasTasks() && !hasDueScheduledTask();
+        }
+
+        @Override
+        public long delayNanos(long currentTimeNanos) {
+            long delay = pollTimeoutNanos < 0 ? Long.MAX_VALUE : pollTimeoutNanos;
+            if (hasScheduledTasks()) {
+                delay = Math.min(delay, LoopIoExecutor.this.delayNanos(currentTimeNanos));
+            }
+            return delay;
+        }
+
+        @Override
+        public long deadlineNanos() {
+            long now = System.nanoTime();
+            long delay = delayNanos(now);
+            return delay == Long.MAX_VALUE ? -1 : now + delay;
+        }
+    };
+
+    LoopIoExecutor(NettyEventLoop owner, IoHandlerFactory factory) {
+        this(owner, factory, new CallerExecutor());
+    }
+
+    private LoopIoExecutor(NettyEventLoop owner, IoHandlerFactory factory, CallerExecutor starter) {
+        super(null, starter, factory);
+        this.owner = owner;
+        this.starter = starter;
+    }
+
+    /** Runs the loop's iterations on the calling thread, inside Netty's executor, until stop(). */
+    void runOnCaller() {
+        iterated = false;
+        failure = null;
+        Runnable start = starter.take();
+        if (start == null) {
+            execute(NoopTask.INSTANCE); // starts the executor: Netty hands its start runnable to the CallerExecutor
+            start = starter.take();
+        }
+        if (start == null) {
+            throw new IllegalStateException("the Netty event loop did not start: " + this);
+        }
+        start.run();
+        Throwable t = failure;
+        if (t != null) {
+            failure = null;
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(t);
+        }
+    }
+
+    @Override
+    protected void run() {
+        ioHandler().initialize();
+        if (isShuttingDown()) {
+            ioHandler().prepareToDestroy();
+            while (!confirmShutdown()) {
+                runAllTasks();
+            }
+            return;
+        }
+        if (!iterated) {
+            iterated = true;
+            try {
+                owner.iterate();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+        // Suspend: finish Netty's pending tasks first, since Netty only suspends an executor with none.
+        trySuspend();
+        while (!canSuspend()) {
+            runAllTasks();
+        }
+    }
+
+    @Override
+    protected boolean canSuspend(int state) {
+        return isSuspensionSupported() && isSuspended() && !hasTasks();
+    }
+
+    /** One I/O poll, then Netty's tasks; called by the loop's runOnce. */
+    void poll(long timeoutNanos) {
+        pollTimeoutNanos = timeoutNanos;
+        ioHandler().run(context);
+        runAllTasks();
+    }
+
+    void wakeupIo() {
+        ioHandler().wakeup();
+    }
+
+    private boolean hasDueScheduledTask() {
+        return hasScheduledTasks() && delayNanos(System.nanoTime()) <= 0;
+    }
+
+    /** Shuts Netty down on the calling thread; the owner loop is not running. */
+    void shutdownOnCaller() {
+        shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        Runnable start = starter.take();
+        if (start != null) {
+            start.run();
+        }
+    }
+
+    /** Keeps Netty's start runnable for the thread that calls runForever. */
+    static final class CallerExecutor implements Executor {
+        private final AtomicReference<Runnable> pending = new AtomicReference<>();
+
+        @Override
+        public void execute(Runnable command) {
+            if (!pending.compareAndSet(null, command)) {
+                throw new RejectedExecutionException("the loop already has a start runnable waiting");
+            }
+        }
+
+        Runnable take() {
+            return pending.getAndSet(null);
+        }
+    }
+
+    /** A task that only starts the executor. */
+    enum NoopTask implements Runnable {
+        INSTANCE;
+
+        @Override
+        public void run() {
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.netty;
+
+import io.jasyncio.LoopOptions;
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.transport.TransportKind;
+import io.jasyncio.transport.Transports;
+import io.netty.channel.IoEventLoop;
+
+/**
+ * The event loop over Netty: {@link BaseEventLoop}'s logic, with the I/O poll and the wake-up of a Netty
+ * {@code SingleThreadIoEventLoop} (epoll or NIO) that runs on the thread calling {@link #runForever()}. asyncio's
+ * {@code selector_events}: I/O registration and wake-up only.
+ *
+ * <p>Netty channels for this loop register with {@link #ioEventLoop()}; their handlers run on the loop's thread,
+ * inside the I/O poll of an iteration, so {@code inEventLoop()} is true in loop callbacks, tasks and channel handlers
+ * alike.
+ */
+public final class NettyEventLoop extends BaseEventLoop {
+    private final TransportKind kind;
+    private final LoopIoExecutor io;
+
+    /**
+     * Creates a loop.
+     *
+     * @param options the clock, debug mode and backend
+     */
+    public NettyEventLoop(LoopOptions options) {
+        super(options);
+        this.kind = Transports.choose(options.transport());
+        this.io = new LoopIoExecutor(this, kind.ioHandlerFactory());
+    }
+
+    /**
+     * The backend this loop runs on.
+     *
+     * @return epoll or NIO
+     */
+    public TransportKind transportKind() {
+        return kind;
+    }
+
+    /**
+     * The Netty event loop that channels of this loop register with.
+     *
+     * @return the Netty loop, running exactly while this loop runs
+     */
+    public IoEventLoop ioEventLoop() {
+        return io;
+    }
+
+    @Override
+    protected void runIterations() {
+        io.runOnCaller();
+    }
+
+    /** The iterations, called by the Netty executor on the caller's thread. */
+    void iterate() {
+        super.runIterations();
+    }
+
+    /** {@link #mustNotBlock()} for the Netty executor. */
+    boolean hasReadyWork() {
+        return mustNotBlock();
+    }
+
+    @Override
+    protected void pollIo(long timeoutNanos) {
+        io.poll(timeoutNanos);
+    }
+
+    @Override
+    protected void wakeup() {
+        io.wakeupIo();
+    }
+
+    @Override
+    protected void closeIo() {
+        io.shutdownOnCaller();
+    }
+
+    @Override
+    public String toString() {
+        return "<NettyEventLoop " + kind + " running=" + isRunning() + " closed=" + isClosed() + " debug="
+                + getDebug() + ">";
+    }
+}

@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.Locale;
+
+/**
+ * The I/O backends a loop can run on: Netty's native epoll transport, or Java NIO where epoll is missing.
+ */
+public enum TransportKind {
+    /** Linux epoll through Netty's native transport. */
+    EPOLL {
+        @Override
+        public boolean isAvailable() {
+            return Epoll.isAvailable();
+        }
+
+        @Override
+        public Throwable unavailabilityCause() {
+            return Epoll.unavailabilityCause();
+        }
+
+        @Override
+        public IoHandlerFactory ioHandlerFactory() {
+            return EpollIoHandler.newFactory();
+        }
+    },
+    /** Java NIO selectors: everywhere. */
+    NIO {
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+
+        @Override
+        public Throwable unavailabilityCause() {
+            return null;
+        }
+
+        @Override
+        public IoHandlerFactory ioHandlerFactory() {
+            return NioIoHandler.newFactory();
+        }
+    };
+
+    /**
+     * Whether the backend can run here.
+     *
+     * @return {@code true} if available
+     */
+    public abstract boolean isAvailable();
+
+    /**
+     * Why the backend cannot run here.
+     *
+     * @return the original error, or {@code null} when available
+     */
+    public abstract Throwable unavailabilityCause();
+
+    /**
+     * The Netty I/O handler factory of this backend.
+     *
+     * @return a factory
+     */
+    public abstract IoHandlerFactory ioHandlerFactory();
+
+    /**
+     * The backend of a name.
+     *
+     * @param name {@code epoll} or {@code nio}, any case
+     * @return the kind
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static TransportKind of(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown transport '" + name + "': expected epoll or nio", e);
+        }
+    }
+}
