@@ -125,7 +125,19 @@ public class Handle extends QueueNode {
      */
     protected String describeCallback() {
         Object cb = callback;
-        return cb == null ? "<cancelled>" : cb.getClass().getName();
+        return cb == null ? "<cancelled>" : describe(cb);
+    }
+
+    /**
+     * Names a callback for logs: its class, or "lambda in C" for a lambda or method reference made in class C.
+     *
+     * @param callback the callback
+     * @return a short description
+     */
+    public static String describe(Object callback) {
+        String name = callback.getClass().getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : "lambda in " + name.substring(0, lambda);
     }
 
     @Override

@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+
+/**
+ * The loop's machinery without I/O: not API, may change at any time.
+ *
+ * <h2>Purpose</h2>
+ * {@link io.jasyncio.internal.BaseEventLoop} is asyncio's {@code base_events.BaseEventLoop}: ready queue, timer heap,
+ * inbox, one iteration, running and stopping, exception handler, executor, debug mode. I/O loops subclass it and add
+ * only the poll and the wake-up.
+ *
+ * <h2>One iteration</h2>
+ * <pre>
+ *   purge cancelled timers ──► poll I/O (timeout 0 if work is ready, else until the first timer, else forever)
+ *        ──► inbox (callSoonThreadsafe) ──► ready      due timers ──► ready
+ *        ──► run exactly the ntodo handles that are ready now (runReady: the only place callbacks are called)
+ * </pre>
+ *
+ * <h2>Threading model</h2>
+ * {@link io.jasyncio.internal.ReadyQueue} and {@link io.jasyncio.internal.TimerQueue}: loop thread only.
+ * {@link io.jasyncio.internal.MpscInbox}: any number of producers, the loop thread consumes. Fields are commented with
+ * who may touch them.
+ *
+ * <h2>Invariants</h2>
+ * A {@link io.jasyncio.TimerHandle} is in the timer heap exactly while {@code isScheduled()}; the count of cancelled
+ * timers in the heap drives the purge (all of them when over 100 timers and over half cancelled, else those at the
+ * head, as asyncio does).
+ *
+ * <h2>Hot-path rules</h2>
+ * No capturing lambdas, iterators, boxing or varargs in {@code callSoon}, {@code runOnce} and {@code runReady}. Debug
+ * mode is read once per iteration and switches to a separate timed {@code runReadyDebug}.
+ */
+package io.jasyncio.internal;

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+
+/**
+ * The asyncio surface in Java: the event loop, futures, handles, the exception handler, and (with the other modules)
+ * tasks, protocols and transports. No Netty import anywhere in this module.
+ *
+ * <h2>Purpose</h2>
+ * asyncio's programming model, names and semantics for JVM code: one thread runs callbacks, timers and I/O, one at a
+ * time. Everything a user touches is here; the I/O backend is found at run time through
+ * {@link io.jasyncio.spi.EventLoopProvider} ({@code loop-netty} provides it).
+ *
+ * <h2>asyncio mapping</h2>
+ * <table>
+ * <caption>asyncio names and their Java homes</caption>
+ * <tr><th>asyncio</th><th>jasyncio</th></tr>
+ * <tr><td>{@code events.AbstractEventLoop}</td><td>{@link io.jasyncio.EventLoop}</td></tr>
+ * <tr><td>{@code base_events.BaseEventLoop}</td><td>{@link io.jasyncio.internal.BaseEventLoop}</td></tr>
+ * <tr><td>{@code events.Handle}, {@code events.TimerHandle}</td><td>{@link io.jasyncio.Handle},
+ *     {@link io.jasyncio.TimerHandle}</td></tr>
+ * <tr><td>{@code futures.Future}</td><td>{@link io.jasyncio.Future}</td></tr>
+ * <tr><td>the context dict of {@code call_exception_handler}</td><td>{@link io.jasyncio.ExceptionContext}</td></tr>
+ * <tr><td>{@code asyncio.new_event_loop}, {@code get_running_loop}, {@code wrap_future}</td>
+ *     <td>{@link io.jasyncio.Asyncio}</td></tr>
+ * <tr><td>{@code CancelledError}, {@code InvalidStateError}, {@code TimeoutError}</td>
+ *     <td>unchecked exceptions of the same names</td></tr>
+ * <tr><td>{@code RuntimeError}</td><td>{@link java.lang.IllegalStateException}</td></tr>
+ * </table>
+ * Names convert mechanically at each {@code _}: {@code call_soon_threadsafe} is {@code callSoonThreadsafe}.
+ *
+ * <h2>Threading model</h2>
+ * One loop, one thread: the thread that calls {@code runForever()} or {@code runUntilComplete()}. Every method of
+ * {@link io.jasyncio.EventLoop}, {@link io.jasyncio.Future} and {@link io.jasyncio.Handle} is for that thread (or for any
+ * single thread while the loop is not running), except {@code callSoonThreadsafe}, {@code stop}, {@code isRunning},
+ * {@code isClosed}, {@code time} and {@code Future.toCompletableFuture}, which are safe from any thread. In debug mode
+ * {@code callSoon}, {@code callLater} and {@code callAt} from another thread raise asyncio's "Non-thread-safe operation
+ * invoked on an event loop other than the current one".
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ * <li>One FIFO order of callbacks: {@code callSoon} first moves the inbox of {@code callSoonThreadsafe} into the ready
+ *     queue, so a callback scheduled from another thread before (happens-before) a {@code callSoon} runs before it.</li>
+ * <li>An iteration runs exactly the callbacks that were ready when it began; the rest wait for the next one.</li>
+ * <li>Timers run in deadline order, equal deadlines in scheduling order.</li>
+ * <li>Future callbacks are always scheduled with {@code callSoon}, never called inline.</li>
+ * <li>Nothing of a loop runs while it is not running: no callback, no timer, no I/O callback.</li>
+ * </ul>
+ *
+ * <h2>Guarantees</h2>
+ * A callback that throws never stops the loop: the exception goes to the exception handler with asyncio's context keys.
+ * Every operation on a closed loop raises "Event loop is closed"; {@code close()} is idempotent.
+ *
+ * <h2>Behaviour at the time of writing</h2>
+ * Callbacks take no {@code *args}: capture them, or use {@code callSoon(Consumer, arg)}. {@code Future.result()}
+ * rethrows a checked exception unwrapped although it declares none, as asyncio re-raises it.
+ *
+ * <h2>Hot-path rules</h2>
+ * {@code callSoon}, the ready queue and {@code runOnce} allocate nothing but the {@link io.jasyncio.Handle}: the ready
+ * queue is an array ring, the inbox is linked through the handles themselves, future callbacks are dispatched with the
+ * one-argument {@code callSoon} instead of a capturing lambda.
+ *
+ * <h2>System properties and environment</h2>
+ * <ul>
+ * <li>{@code JASYNCIO_DEBUG=1} or {@code -Djasyncio.debug=true}: debug mode on for new loops.</li>
+ * <li>{@code -Dio.jasyncio.transport=epoll|nio}: the I/O backend of new loops (default: epoll where available).</li>
+ * </ul>
+ */
+package io.jasyncio;
