@@ -7,6 +7,8 @@
 package io.jasyncio;
 
 import java.time.Duration;
+import io.jasyncio.spi.LoopInterceptor;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -279,4 +281,30 @@ public interface EventLoop extends AutoCloseable {
      * @asyncio loop.slow_callback_duration = seconds
      */
     void setSlowCallbackDuration(double seconds);
+
+    // ---------------------------------------------------------------- interceptors
+
+    /**
+     * Installs an interceptor: it hears of callbacks scheduled and run, I/O polls, tasks, transports and the exception
+     * handler. Loop thread only (or while the loop is not running).
+     *
+     * @param interceptor the interceptor
+     * @return {@code false} if it was installed already
+     */
+    boolean addInterceptor(LoopInterceptor interceptor);
+
+    /**
+     * Removes an interceptor.
+     *
+     * @param interceptor the interceptor
+     * @return {@code false} if it was not installed
+     */
+    boolean removeInterceptor(LoopInterceptor interceptor);
+
+    /**
+     * The installed interceptors, in the order they are called.
+     *
+     * @return an immutable snapshot
+     */
+    List<LoopInterceptor> getInterceptors();
 }

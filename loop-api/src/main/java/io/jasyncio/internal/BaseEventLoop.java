@@ -14,7 +14,12 @@ import io.jasyncio.Handle;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
+import io.jasyncio.spi.LoopInterceptor;
+import io.jasyncio.spi.LoopInterceptorProvider;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +54,10 @@ public abstract class BaseEventLoop implements EventLoop {
 
     private static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
 
+    /** The interceptor providers on the class path, found once. */
+    private static final List<LoopInterceptorProvider> PROVIDERS = ServiceLoader.load(LoopInterceptorProvider.class)
+            .stream().map(ServiceLoader.Provider::get).toList();
+
     // Threading: loop thread only.
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
@@ -57,6 +66,8 @@ public abstract class BaseEventLoop implements EventLoop {
     private ExecutorService defaultExecutor;
     private boolean executorShutdownCalled;
     private double slowCallbackDuration;
+    /** The debug-only interceptors installed by setDebug(true), to remove on setDebug(false). */
+    private final List<LoopInterceptor> debugInterceptors = new ArrayList<>();
 
     // Threading: any thread.
     private final MpscInbox inbox = new MpscInbox();
@@ -65,6 +76,9 @@ public abstract class BaseEventLoop implements EventLoop {
     private volatile boolean stopping;
     private volatile boolean closed;
     private volatile Thread thread;
+    private final Interceptors interceptors = new Interceptors(this);
+    /** Whether any interceptor is installed: read once per iteration to choose the plain or the watched path. */
+    private volatile boolean intercepted;
 
     /**
      * Creates the loop's state.
@@ -73,8 +87,16 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     protected BaseEventLoop(LoopOptions options) {
         this.ticker = options.ticker();
-        this.debug = options.debug();
         this.slowCallbackDuration = options.slowCallbackDuration();
+        for (LoopInterceptorProvider provider : PROVIDERS) {
+            if (!provider.debugOnly()) {
+                LoopInterceptor interceptor = provider.create(this);
+                if (interceptor != null) {
+                    addInterceptor(interceptor);
+                }
+            }
+        }
+        setDebug(options.debug());
     }
 
     // ---------------------------------------------------------------- I/O, for subclasses
@@ -136,11 +158,19 @@ public abstract class BaseEventLoop implements EventLoop {
                 timeout = Math.min(Math.max(0, next - ticker.nanoTime()), MAXIMUM_SELECT_TIMEOUT_NANOS);
             }
         }
-        pollIo(timeout);
+        final boolean watched = intercepted;
+        if (watched) {
+            interceptors.beforePoll(timeout);
+            long t0 = ticker.nanoTime();
+            pollIo(timeout);
+            interceptors.afterPoll(timeout, ticker.nanoTime() - t0);
+        } else {
+            pollIo(timeout);
+        }
         inbox.drainTo(ready);
         // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
         timers.moveDue(saturatedAdd(ticker.nanoTime(), 1), ready);
-        return debug ? runReadyDebug() : runReady();
+        return debug || watched ? runReadyWatched(watched) : runReady();
     }
 
     /**
@@ -160,21 +190,30 @@ public abstract class BaseEventLoop implements EventLoop {
         return ntodo;
     }
 
-    /** {@link #runReady()}, timing each callback and logging those slower than the threshold. */
-    private int runReadyDebug() {
+    /**
+     * {@link #runReady()} in debug mode or with interceptors: times each callback, tells the interceptors, and in debug
+     * mode logs the callbacks slower than {@code slowCallbackDuration} (asyncio's "Executing ... took ... seconds").
+     */
+    private int runReadyWatched(boolean watched) {
         final ReadyQueue r = ready;
         final int ntodo = r.size();
-        final long slowNanos = (long) (slowCallbackDuration * 1e9);
+        final long slowNanos = debug ? (long) (slowCallbackDuration * 1e9) : Long.MAX_VALUE;
         for (int i = 0; i < ntodo; i++) {
             Handle handle = r.poll();
             if (handle.cancelled()) {
                 continue;
+            }
+            if (watched) {
+                interceptors.beforeHandle(handle);
             }
             long t0 = ticker.nanoTime();
             handle.run();
             long dt = ticker.nanoTime() - t0;
             if (dt >= slowNanos) {
                 LOGGER.warn("Executing {} took {} seconds", handle, String.format("%.3f", dt / 1e9));
+            }
+            if (watched) {
+                interceptors.afterHandle(handle, dt);
             }
         }
         return ntodo;
@@ -263,6 +302,9 @@ public abstract class BaseEventLoop implements EventLoop {
             executor.shutdown();
         }
         closeIo();
+        if (intercepted) {
+            interceptors.loopClosed();
+        }
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -275,6 +317,9 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         Handle handle = new Handle(callback, this);
         enqueue(handle);
+        if (intercepted) {
+            interceptors.handleScheduled(handle);
+        }
         return handle;
     }
 
@@ -286,6 +331,9 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         Handle handle = new Handle(callback, arg, this);
         enqueue(handle);
+        if (intercepted) {
+            interceptors.handleScheduled(handle);
+        }
         return handle;
     }
 
@@ -301,6 +349,9 @@ public abstract class BaseEventLoop implements EventLoop {
     public final Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
         Handle handle = new Handle(callback, this);
+        if (intercepted) {
+            interceptors.handleScheduled(handle);
+        }
         inbox.offer(handle);
         wakeup();
         return handle;
@@ -341,6 +392,9 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         TimerHandle timer = new TimerHandle(whenNanos, timerSequence++, callback, this);
         timers.add(timer);
+        if (intercepted) {
+            interceptors.handleScheduled(timer);
+        }
         return timer;
     }
 
@@ -385,6 +439,9 @@ public abstract class BaseEventLoop implements EventLoop {
                 defaultExecutor = DefaultExecutor.create();
             }
             target = defaultExecutor;
+        }
+        if (intercepted) {
+            interceptors.executorSubmitted(func);
         }
         return ExecutorJob.submit(this, target, func);
     }
@@ -445,6 +502,9 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public final void callExceptionHandler(ExceptionContext context) {
+        if (intercepted) {
+            interceptors.exceptionHandlerCalled(context);
+        }
         ExceptionHandler handler = exceptionHandler;
         if (handler == null) {
             try {
@@ -500,6 +560,52 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public final void setDebug(boolean enabled) {
         debug = enabled;
+        if (enabled && debugInterceptors.isEmpty()) {
+            for (LoopInterceptorProvider provider : PROVIDERS) {
+                if (provider.debugOnly()) {
+                    LoopInterceptor interceptor = provider.create(this);
+                    if (interceptor != null) {
+                        debugInterceptors.add(interceptor);
+                        addInterceptor(interceptor);
+                    }
+                }
+            }
+        } else if (!enabled) {
+            for (LoopInterceptor interceptor : debugInterceptors) {
+                removeInterceptor(interceptor);
+            }
+            debugInterceptors.clear();
+        }
+    }
+
+    // ---------------------------------------------------------------- interceptors
+
+    @Override
+    public final boolean addInterceptor(LoopInterceptor interceptor) {
+        boolean added = interceptors.add(interceptor);
+        intercepted = !interceptors.isEmpty();
+        return added;
+    }
+
+    @Override
+    public final boolean removeInterceptor(LoopInterceptor interceptor) {
+        boolean removed = interceptors.remove(interceptor);
+        intercepted = !interceptors.isEmpty();
+        return removed;
+    }
+
+    @Override
+    public final List<LoopInterceptor> getInterceptors() {
+        return interceptors.snapshot();
+    }
+
+    /**
+     * The installed interceptors, for the loop's parts (tasks, transports) that report to them.
+     *
+     * @return the interceptors, or {@code null} when none is installed (the common case: test it and skip)
+     */
+    public final Interceptors activeInterceptors() {
+        return intercepted ? interceptors : null;
     }
 
     @Override

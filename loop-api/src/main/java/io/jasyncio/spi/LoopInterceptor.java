@@ -1,0 +1,152 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.spi;
+
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.Handle;
+
+/**
+ * Hooks into a loop's life, called on the loop thread: the debug checks are interceptors, and users add their own with
+ * {@code BaseEventLoop.addInterceptor}. Every method has an empty default; implement only what you watch.
+ *
+ * <p>Cost: with no interceptor installed the loop takes its plain path, chosen once per iteration, and pays nothing per
+ * callback. An interceptor that throws is removed from the loop and the failure logged; the loop goes on.
+ *
+ * <p>Model: Trio's {@code Instrument} ({@code before_run}, {@code before_task_step}, {@code before_io_wait}, ...).
+ */
+public interface LoopInterceptor {
+
+    /**
+     * A callback was scheduled with {@code callSoon}, {@code callLater}, {@code callAt} or, from another thread,
+     * {@code callSoonThreadsafe} (then called on that thread: keep it thread-safe).
+     *
+     * @param loop the loop
+     * @param handle the handle
+     */
+    default void handleScheduled(EventLoop loop, Handle handle) {
+    }
+
+    /**
+     * A callback is about to run.
+     *
+     * @param loop the loop
+     * @param handle the handle
+     */
+    default void beforeHandle(EventLoop loop, Handle handle) {
+    }
+
+    /**
+     * A callback has run.
+     *
+     * @param loop the loop
+     * @param handle the handle
+     * @param durationNanos how long it ran, on the loop's ticker
+     */
+    default void afterHandle(EventLoop loop, Handle handle, long durationNanos) {
+    }
+
+    /**
+     * The loop is about to poll for I/O.
+     *
+     * @param loop the loop
+     * @param timeoutNanos 0 for no wait, -1 for no limit, else the longest wait
+     */
+    default void beforePoll(EventLoop loop, long timeoutNanos) {
+    }
+
+    /**
+     * The I/O poll returned (its I/O callbacks included).
+     *
+     * @param loop the loop
+     * @param timeoutNanos the timeout it was given
+     * @param durationNanos how long it took, on the loop's ticker
+     */
+    default void afterPoll(EventLoop loop, long timeoutNanos, long durationNanos) {
+    }
+
+    /**
+     * The exception handler is about to be called.
+     *
+     * @param loop the loop
+     * @param context what happened
+     */
+    default void exceptionHandlerCalled(EventLoop loop, ExceptionContext context) {
+    }
+
+    /**
+     * A function was handed to an executor with {@code runInExecutor}.
+     *
+     * @param loop the loop
+     * @param function the function
+     */
+    default void executorSubmitted(EventLoop loop, Object function) {
+    }
+
+    /**
+     * A task was created (tasks call it; the argument is the task).
+     *
+     * @param loop the loop
+     * @param task the task
+     */
+    default void taskCreated(EventLoop loop, Object task) {
+    }
+
+    /**
+     * A task step is about to run.
+     *
+     * @param loop the loop
+     * @param task the task
+     */
+    default void beforeTaskStep(EventLoop loop, Object task) {
+    }
+
+    /**
+     * A task step has run: the task is suspended at an await, or done.
+     *
+     * @param loop the loop
+     * @param task the task
+     * @param durationNanos how long the step ran
+     */
+    default void afterTaskStep(EventLoop loop, Object task, long durationNanos) {
+    }
+
+    /**
+     * A task is done.
+     *
+     * @param loop the loop
+     * @param task the task
+     */
+    default void taskDone(EventLoop loop, Object task) {
+    }
+
+    /**
+     * A transport was opened.
+     *
+     * @param loop the loop
+     * @param transport the transport
+     */
+    default void transportOpened(EventLoop loop, Object transport) {
+    }
+
+    /**
+     * A transport was closed.
+     *
+     * @param loop the loop
+     * @param transport the transport
+     */
+    default void transportClosed(EventLoop loop, Object transport) {
+    }
+
+    /**
+     * The loop was closed.
+     *
+     * @param loop the loop
+     */
+    default void loopClosed(EventLoop loop) {
+    }
+}
