@@ -1,0 +1,177 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.Handle;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.MockTicker;
+import io.jasyncio.spi.LoopInterceptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The interceptor SPI: what interceptors hear, and that a failing one is removed while the loop goes on. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class InterceptorTest {
+    private final MockTicker ticker = new MockTicker();
+    private EventLoop loop;
+
+    @BeforeEach
+    void setUp() {
+        loop = Asyncio.newEventLoop(LoopOptions.defaults().withTicker(ticker).withDebug(false));
+    }
+
+    @AfterEach
+    void tearDown() {
+        loop.close();
+    }
+
+    private void runOnce() {
+        loop.stop();
+        loop.runForever();
+    }
+
+    /** Records every call it gets. */
+    static final class Recorder implements LoopInterceptor {
+        final List<String> events = new ArrayList<>();
+        final List<Long> durations = new ArrayList<>();
+
+        @Override
+        public void handleScheduled(EventLoop l, Handle handle) {
+            events.add("scheduled");
+        }
+
+        @Override
+        public void beforeHandle(EventLoop l, Handle handle) {
+            events.add("before");
+        }
+
+        @Override
+        public void afterHandle(EventLoop l, Handle handle, long durationNanos) {
+            events.add("after");
+            durations.add(durationNanos);
+        }
+
+        @Override
+        public void beforePoll(EventLoop l, long timeoutNanos) {
+            events.add("poll(" + timeoutNanos + ")");
+        }
+
+        @Override
+        public void afterPoll(EventLoop l, long timeoutNanos, long durationNanos) {
+            events.add("polled");
+        }
+
+        @Override
+        public void exceptionHandlerCalled(EventLoop l, ExceptionContext context) {
+            events.add("exception:" + context.message());
+        }
+
+        @Override
+        public void executorSubmitted(EventLoop l, Object function) {
+            events.add("executor");
+        }
+
+        @Override
+        public void loopClosed(EventLoop l) {
+            events.add("closed");
+        }
+    }
+
+    @Test
+    void testNoInterceptorByDefault() {
+        assertTrue(loop.getInterceptors().isEmpty());
+    }
+
+    @Test
+    void testInterceptorHearsCallbacksAndPolls() {
+        Recorder recorder = new Recorder();
+        assertTrue(loop.addInterceptor(recorder));
+        assertFalse(loop.addInterceptor(recorder), "installed twice");
+        loop.callSoon(() -> ticker.advance(0.25));
+        runOnce();
+        assertEquals(List.of("scheduled", "poll(0)", "polled", "before", "after"), recorder.events);
+        assertEquals(List.of(250_000_000L), recorder.durations, "duration on the loop's ticker");
+    }
+
+    @Test
+    void testInterceptorHearsExceptionHandlerAndExecutor() {
+        Recorder recorder = new Recorder();
+        loop.addInterceptor(recorder);
+        List<String> handled = new ArrayList<>();
+        loop.setExceptionHandler((l, ctx) -> handled.add(ctx.message()));
+        loop.callExceptionHandler(ExceptionContext.of("boom"));
+        loop.runUntilComplete(loop.runInExecutor(null, () -> 1));
+        assertEquals(List.of("boom"), handled);
+        assertTrue(recorder.events.contains("exception:boom"));
+        assertTrue(recorder.events.contains("executor"));
+        loop.close();
+        assertEquals("closed", recorder.events.get(recorder.events.size() - 1));
+    }
+
+    @Test
+    void testRemovedInterceptorHearsNothing() {
+        Recorder recorder = new Recorder();
+        loop.addInterceptor(recorder);
+        assertTrue(loop.removeInterceptor(recorder));
+        assertFalse(loop.removeInterceptor(recorder));
+        loop.callSoon(() -> { });
+        runOnce();
+        assertTrue(recorder.events.isEmpty());
+    }
+
+    @Test
+    void testFailingInterceptorIsRemovedAndLoopGoesOn() {
+        LoopInterceptor failing = new LoopInterceptor() {
+            @Override
+            public void beforeHandle(EventLoop l, Handle handle) {
+                throw new IllegalStateException("interceptor bug");
+            }
+        };
+        Recorder recorder = new Recorder();
+        loop.addInterceptor(failing);
+        loop.addInterceptor(recorder);
+        List<String> ran = new ArrayList<>();
+        loop.callSoon(() -> ran.add("a"));
+        loop.callSoon(() -> ran.add("b"));
+        runOnce();
+        assertEquals(List.of("a", "b"), ran);
+        assertEquals(List.of(recorder), loop.getInterceptors());
+        assertEquals(2, recorder.durations.size(), "the others still hear every callback");
+    }
+
+    @Test
+    void testDebugOnlyProviderFollowsDebugMode() {
+        assertTrue(loop.getInterceptors().stream().noneMatch(TestInterceptorProvider.Installed.class::isInstance));
+        loop.setDebug(true);
+        List<LoopInterceptor> installed = loop.getInterceptors().stream()
+                .filter(TestInterceptorProvider.Installed.class::isInstance).toList();
+        assertEquals(1, installed.size());
+        assertSame(loop, ((TestInterceptorProvider.Installed) installed.get(0)).loop);
+        loop.setDebug(false);
+        assertTrue(loop.getInterceptors().stream().noneMatch(TestInterceptorProvider.Installed.class::isInstance));
+    }
+
+    @Test
+    void testDebugLoopGetsProviderInterceptorAtCreation() {
+        try (EventLoop debugLoop = Asyncio.newEventLoop(LoopOptions.defaults().withDebug(true))) {
+            assertTrue(debugLoop.getInterceptors().stream().anyMatch(TestInterceptorProvider.Installed.class::isInstance));
+        }
+    }
+}
