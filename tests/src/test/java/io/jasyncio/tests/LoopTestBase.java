@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.MockTicker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A fresh loop per test, on the backend that {@code io.jasyncio.transport} names (surefire runs the suite once per
+ * backend), with a {@link MockTicker} so time moves only when a test says so. An exception handler records every call;
+ * a test that does not expect any fails at teardown if one came (uvloop's {@code _testbase.py} strictness).
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+public abstract class LoopTestBase {
+    /** The loop's clock. */
+    protected final MockTicker ticker = new MockTicker();
+    /** The loop under test. */
+    protected EventLoop loop;
+    /** Every call of the exception handler. */
+    protected final List<ExceptionContext> handled = new ArrayList<>();
+    private boolean exceptionsExpected;
+
+    /**
+     * The options of the loop under test; override to change them.
+     *
+     * @return options with the mock ticker and debug mode off
+     */
+    protected LoopOptions options() {
+        return LoopOptions.defaults().withTicker(ticker).withDebug(false);
+    }
+
+    @BeforeEach
+    void createLoop() {
+        loop = Asyncio.newEventLoop(options());
+        loop.setExceptionHandler((l, context) -> handled.add(context));
+    }
+
+    @AfterEach
+    void closeLoop() {
+        try {
+            if (!exceptionsExpected && !handled.isEmpty()) {
+                fail("unexpected exception handler calls: " + handled);
+            }
+        } finally {
+            if (loop.isRunning()) {
+                fail("the loop is still running at teardown");
+            }
+            loop.close();
+        }
+    }
+
+    /** Declares that this test expects exception handler calls (it asserts them itself). */
+    protected void expectExceptions() {
+        exceptionsExpected = true;
+    }
+
+    /** Runs exactly one iteration of the loop, polling I/O with a zero timeout: asyncio's test_utils.run_once. */
+    protected void runOnce() {
+        loop.stop();
+        loop.runForever();
+    }
+
+    /**
+     * Runs iterations until the condition holds, at most {@code maxIterations}.
+     *
+     * @param condition what to wait for
+     * @param maxIterations the bound
+     */
+    protected void runUntil(java.util.function.BooleanSupplier condition, int maxIterations) {
+        for (int i = 0; i < maxIterations && !condition.getAsBoolean(); i++) {
+            runOnce();
+        }
+        assertTrue(condition.getAsBoolean(), "condition not reached in " + maxIterations + " iterations");
+    }
+}
