@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.futures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.CancelledError;
+import io.jasyncio.Future;
+import io.jasyncio.tests.LoopTestBase;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Java interop: {@code toCompletableFuture()} and {@code Asyncio.wrapFuture} (ports of test_futures.py's wrap_future). */
+class InteropTest extends LoopTestBase {
+
+    /** Port of test_futures.py BaseFutureTests.test_wrap_future. */
+    @Test
+    void testWrapFuture() {
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        Future<String> f = Asyncio.wrapFuture(cf, loop);
+        new Thread(() -> cf.complete("from another thread")).start();
+        assertEquals("from another thread", loop.runUntilComplete(f));
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_wrap_future_exception... : the cause, unwrapped. */
+    @Test
+    void testWrapFutureException() {
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        Future<String> f = Asyncio.wrapFuture(cf.thenApply(s -> s), loop);
+        IllegalArgumentException boom = new IllegalArgumentException("boom");
+        new Thread(() -> cf.completeExceptionally(boom)).start();
+        assertSame(boom, assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(f)));
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_wrap_future_cancel. */
+    @Test
+    void testWrapFutureCancel() {
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        Future<String> f = Asyncio.wrapFuture(cf, loop);
+        f.cancel();
+        runOnce();
+        assertTrue(cf.isCancelled(), "cancelling the asyncio future cancels the Java one");
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_wrap_future_cancel2: the Java side cancelled. */
+    @Test
+    void testWrapFutureCancel2() {
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        Future<String> f = Asyncio.wrapFuture(cf, loop);
+        cf.cancel(false);
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(f));
+        assertTrue(f.cancelled());
+    }
+
+    /** wrapFuture without a running loop says so. */
+    @Test
+    void testWrapFutureNoRunningLoop() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Asyncio.wrapFuture(new CompletableFuture<>()));
+        assertEquals("no running event loop", e.getMessage());
+    }
+
+    /** toCompletableFuture from another thread sees the result set on the loop. */
+    @Test
+    void testToCompletableFutureResult() throws Exception {
+        Future<String> f = loop.createFuture();
+        CompletableFuture<String> cf = f.toCompletableFuture();
+        loop.callSoon(() -> f.setResult("done"));
+        loop.runUntilComplete(f);
+        runOnce(); // the done callback that completes the Java future
+        assertEquals("done", cf.get(10, TimeUnit.SECONDS));
+    }
+
+    /** toCompletableFuture carries the exception. */
+    @Test
+    void testToCompletableFutureException() {
+        Future<String> f = loop.createFuture();
+        CompletableFuture<String> cf = f.toCompletableFuture();
+        IllegalStateException boom = new IllegalStateException("boom");
+        f.setException(boom);
+        runOnce();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> cf.get(10, TimeUnit.SECONDS));
+        assertSame(boom, e.getCause());
+    }
+
+    /** Cancelling the Java future from another thread cancels the asyncio one, on the loop. */
+    @Test
+    void testToCompletableFutureCancelFromOtherThread() throws Exception {
+        Future<String> f = loop.createFuture();
+        Future<Boolean> linked = loop.createFuture();
+        loop.callSoon(() -> {
+            CompletableFuture<String> cf = f.toCompletableFuture();
+            new Thread(() -> cf.cancel(false)).start();
+            f.addDoneCallback(x -> linked.setResult(x.cancelled()));
+        });
+        assertTrue(loop.runUntilComplete(linked));
+        CompletableFuture<String> late = f.toCompletableFuture();
+        runOnce();
+        assertThrows(CancellationException.class, () -> late.get(10, TimeUnit.SECONDS));
+    }
+
+    /** toCompletableFuture called from another thread while the loop runs links through callSoonThreadsafe. */
+    @Test
+    void testToCompletableFutureFromOtherThreadWhileRunning() throws Exception {
+        Future<String> f = loop.createFuture();
+        CompletableFuture<CompletableFuture<String>> made = new CompletableFuture<>();
+        loop.callSoon(() -> new Thread(() -> {
+            CompletableFuture<String> cf = f.toCompletableFuture();
+            made.complete(cf);
+            loop.callSoonThreadsafe(() -> loop.callSoon(() -> f.setResult("late")));
+        }).start());
+        assertEquals("late", loop.runUntilComplete(f));
+        runOnce();
+        assertEquals("late", made.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS));
+    }
+}
