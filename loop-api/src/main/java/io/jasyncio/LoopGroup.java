@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * N event loops, each running forever on a thread of its own, for using every core: asyncio runs one loop per process,
+ * a JVM can run one per core. Servers spread accepted connections over a group; each connection's callbacks stay on
+ * one loop.
+ *
+ * <p>Threading: every method is thread-safe. Work reaches a loop of the group with {@code callSoonThreadsafe}.
+ */
+public final class LoopGroup implements AutoCloseable {
+    private final List<EventLoop> loops;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * Creates {@code size} loops (not running yet).
+     *
+     * @param size how many loops
+     * @param options the options of every loop
+     */
+    public LoopGroup(int size, LoopOptions options) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be at least 1: " + size);
+        }
+        List<EventLoop> made = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            made.add(Asyncio.newEventLoop(options));
+        }
+        this.loops = List.copyOf(made);
+    }
+
+    /**
+     * Creates one loop per available processor, with the default options.
+     *
+     * @return a group, not started
+     */
+    public static LoopGroup perCore() {
+        return new LoopGroup(Runtime.getRuntime().availableProcessors(), LoopOptions.defaults());
+    }
+
+    /**
+     * Starts every loop on its own thread, named {@code jasyncio-loop-N}; returns when all run.
+     *
+     * @return this
+     * @throws IllegalStateException if started before or closed
+     */
+    public synchronized LoopGroup start() {
+        if (closed) {
+            throw new IllegalStateException("LoopGroup is closed");
+        }
+        if (started) {
+            throw new IllegalStateException("LoopGroup is already started");
+        }
+        started = true;
+        CountDownLatch running = new CountDownLatch(loops.size());
+        for (int i = 0; i < loops.size(); i++) {
+            EventLoop loop = loops.get(i);
+            loop.callSoon(running::countDown);
+            Thread t = new Thread(loop::runForever, "jasyncio-loop-" + i);
+            threads.add(t);
+            t.start();
+        }
+        try {
+            running.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return this;
+    }
+
+    /**
+     * How many loops.
+     *
+     * @return the size
+     */
+    public int size() {
+        return loops.size();
+    }
+
+    /**
+     * One loop of the group.
+     *
+     * @param index from 0 to {@code size() - 1}
+     * @return the loop
+     */
+    public EventLoop loop(int index) {
+        return loops.get(index);
+    }
+
+    /**
+     * The loops, in order.
+     *
+     * @return an immutable list
+     */
+    public List<EventLoop> loops() {
+        return loops;
+    }
+
+    /**
+     * The next loop, round robin.
+     *
+     * @return a loop
+     */
+    public EventLoop next() {
+        return loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
+    }
+
+    /** Stops every loop, waits for its thread, and closes it. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (EventLoop loop : loops) {
+            if (!loop.isClosed()) {
+                loop.callSoonThreadsafe(loop::stop);
+            }
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        for (EventLoop loop : loops) {
+            loop.close();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
