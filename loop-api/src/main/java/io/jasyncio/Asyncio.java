@@ -120,4 +120,299 @@ public final class Asyncio {
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
         return wrapFuture(stage, getRunningLoop());
     }
+
+    // ---------------------------------------------------------------- coroutines and tasks
+
+    /**
+     * Suspends the current task until the future is done, then returns its result or throws its exception
+     * (unwrapped, as {@link Future#result()} does). A future that is already done returns at once, without yielding.
+     *
+     * @param future the future; it must belong to the task's loop
+     * @param <T> the result type
+     * @return the result
+     * @throws IllegalStateException when called outside a task
+     * @throws CancelledError when the task is cancelled while it waits, or the future was cancelled
+     * @asyncio await future
+     */
+    public static <T> T await(Future<T> future) {
+        if (future.done()) {
+            return future.result();
+        }
+        requireTask("await").suspendOn(future);
+        return future.result();
+    }
+
+    /**
+     * Runs a coroutine inline in the current task and returns its result: no new task, as {@code await coro()}.
+     *
+     * @param coro the coroutine
+     * @param <T> the result type
+     * @return the result
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await coro()
+     */
+    public static <T> T await(Coroutine<T> coro) {
+        requireTask("await");
+        try {
+            return coro.call();
+        } catch (Exception e) {
+            throw Asyncio.<RuntimeException>sneaky(e);
+        }
+    }
+
+    /**
+     * Suspends the current task for {@code delay} seconds; {@code sleep(0)} yields for exactly one loop iteration.
+     *
+     * @param delay seconds
+     * @asyncio asyncio.sleep(delay)
+     */
+    public static void sleep(double delay) {
+        sleep(delay, null);
+    }
+
+    /**
+     * Suspends the current task for {@code delay} seconds and returns {@code result}.
+     *
+     * @param delay seconds
+     * @param result what to return
+     * @param <T> the result type
+     * @return {@code result}
+     * @asyncio asyncio.sleep(delay, result)
+     */
+    public static <T> T sleep(double delay, T result) {
+        Task<?> task = requireTask("sleep");
+        if (delay <= 0) {
+            task.suspendOn(null);
+            return result;
+        }
+        EventLoop loop = task.getLoop();
+        Future<T> future = loop.createFuture();
+        TimerHandle h = loop.callLater(delay, () -> {
+            if (!future.done()) {
+                future.setResult(result);
+            }
+        });
+        try {
+            return await(future);
+        } finally {
+            h.cancel();
+        }
+    }
+
+    /**
+     * Schedules a coroutine as a task of the running loop.
+     *
+     * @param coro the coroutine
+     * @param <T> the result type
+     * @return the task
+     * @throws IllegalStateException if no loop runs on this thread
+     * @asyncio asyncio.create_task(coro)
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro) {
+        return getRunningLoop().createTask(coro);
+    }
+
+    /**
+     * Schedules a coroutine as a named task of the running loop.
+     *
+     * @param coro the coroutine
+     * @param name the name
+     * @param <T> the result type
+     * @return the task
+     * @asyncio asyncio.create_task(coro, name=name)
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return getRunningLoop().createTask(coro, name);
+    }
+
+    /**
+     * A future for a future (itself) or a coroutine (a new task of the running loop).
+     *
+     * @param coroOrFuture a {@link Future} or a {@link Coroutine}
+     * @return the future
+     * @throws IllegalArgumentException for anything else
+     * @asyncio asyncio.ensure_future(obj)
+     */
+    @SuppressWarnings("unchecked")
+    public static Future<Object> ensureFuture(Object coroOrFuture) {
+        if (coroOrFuture instanceof Future<?> f) {
+            return (Future<Object>) f;
+        }
+        if (coroOrFuture instanceof Coroutine<?> c) {
+            return (Future<Object>) createTask(c);
+        }
+        throw new IllegalArgumentException("An asyncio.Future or a Coroutine is required, got " + coroOrFuture);
+    }
+
+    /**
+     * The task whose step runs now on this thread's loop.
+     *
+     * @return the task, or {@code null} outside a task
+     * @asyncio asyncio.current_task()
+     */
+    public static Task<?> currentTask() {
+        BaseEventLoop loop = BaseEventLoop.runningLoop();
+        return loop == null ? null : loop.currentTask();
+    }
+
+    /**
+     * The tasks of the running loop that are not done.
+     *
+     * @return a new set
+     * @asyncio asyncio.all_tasks()
+     */
+    public static java.util.Set<Task<?>> allTasks() {
+        return ((BaseEventLoop) getRunningLoop()).allTasks();
+    }
+
+    /**
+     * Runs a coroutine on a new loop and returns its result: makes the loop, runs the coroutine as a task, then
+     * cancels the tasks left over and waits for them, shuts the default executor down, and closes the loop.
+     *
+     * @param main the coroutine
+     * @param <T> the result type
+     * @return its result
+     * @throws IllegalStateException if a loop already runs on this thread
+     * @asyncio asyncio.run(main)
+     */
+    public static <T> T run(Coroutine<T> main) {
+        return Runner.run(main, LoopOptions.defaults());
+    }
+
+    /**
+     * {@link #run(Coroutine)} with loop options (a ticker, debug mode, a backend).
+     *
+     * @param main the coroutine
+     * @param options the loop's options
+     * @param <T> the result type
+     * @return its result
+     * @asyncio asyncio.run(main, debug=...)
+     */
+    public static <T> T run(Coroutine<T> main, LoopOptions options) {
+        return Runner.run(main, options);
+    }
+
+    /**
+     * Runs futures and coroutines concurrently; the result is the list of their results, in order. The first
+     * exception is propagated to the returned future (the others keep running); cancelling the returned future
+     * cancels every child; a child cancelled on its own counts as an exception ({@link CancelledError}).
+     *
+     * @param coroutinesOrFutures {@link Future}s and {@link Coroutine}s
+     * @return a future of the results
+     * @asyncio asyncio.gather(*aws, return_exceptions=False)
+     */
+    public static Future<java.util.List<Object>> gather(Object... coroutinesOrFutures) {
+        return Gather.gather(false, coroutinesOrFutures);
+    }
+
+    /**
+     * {@link #gather(Object...)} with asyncio's {@code return_exceptions}: when true, exceptions are returned in the
+     * list like results, and the future fails only if cancelled.
+     *
+     * @param returnExceptions whether to collect exceptions as results
+     * @param coroutinesOrFutures {@link Future}s and {@link Coroutine}s
+     * @return a future of the results
+     * @asyncio asyncio.gather(*aws, return_exceptions=True)
+     */
+    public static Future<java.util.List<Object>> gather(boolean returnExceptions, Object... coroutinesOrFutures) {
+        return Gather.gather(returnExceptions, coroutinesOrFutures);
+    }
+
+    /**
+     * Protects a future from cancellation: cancelling the returned future does not cancel the inner one.
+     *
+     * @param coroOrFuture a {@link Future} or a {@link Coroutine}
+     * @return the outer future (the inner one itself if it is done)
+     * @asyncio asyncio.shield(aw)
+     */
+    public static Future<Object> shield(Object coroOrFuture) {
+        return Gather.shield(ensureFuture(coroOrFuture));
+    }
+
+    /**
+     * Waits for a future or coroutine with a timeout: on timeout the inner task is cancelled, waited for, and
+     * {@link TimeoutError} thrown.
+     *
+     * @param coroOrFuture a {@link Future} or a {@link Coroutine}
+     * @param timeout seconds, or {@code null} for none
+     * @return the result
+     * @throws TimeoutError on timeout
+     * @asyncio asyncio.wait_for(aw, timeout)
+     */
+    public static Object waitFor(Object coroOrFuture, Double timeout) {
+        return Waits.waitFor(coroOrFuture, timeout);
+    }
+
+    /**
+     * Waits for futures until the condition: {@link ReturnWhen#FIRST_COMPLETED}, {@link ReturnWhen#FIRST_EXCEPTION}
+     * or {@link ReturnWhen#ALL_COMPLETED}, or the timeout. Cancels nothing.
+     *
+     * @param futures the futures, not empty; coroutines are refused, as asyncio 3.11+ does
+     * @param timeout seconds, or {@code null} for none
+     * @param returnWhen the condition
+     * @return the done and the pending futures
+     * @asyncio asyncio.wait(aws, timeout=None, return_when=ALL_COMPLETED)
+     */
+    public static WaitResult wait(java.util.Collection<? extends Future<?>> futures, Double timeout,
+            ReturnWhen returnWhen) {
+        return Waits.wait(futures, timeout, returnWhen);
+    }
+
+    /**
+     * Coroutines that return the results of the futures in the order they complete: awaiting the n-th gives the n-th
+     * to complete (or throws its exception, or {@link TimeoutError} when the timeout passes first).
+     *
+     * @param futures the futures
+     * @param timeout seconds, or {@code null} for none
+     * @return one coroutine per future
+     * @asyncio asyncio.as_completed(aws, timeout=None)
+     */
+    public static java.util.List<Coroutine<Object>> asCompleted(java.util.Collection<? extends Future<?>> futures,
+            Double timeout) {
+        return Waits.asCompleted(futures, timeout);
+    }
+
+    /**
+     * Runs a body in the current task with a deadline {@code delay} seconds from now: at the deadline the task is
+     * cancelled, and the {@link CancelledError} that comes out of the body becomes a {@link TimeoutError}.
+     *
+     * @param delay seconds, or {@code null} for no deadline
+     * @param body the body
+     * @param <T> the result type
+     * @return the body's result
+     * @throws TimeoutError when the deadline passed
+     * @asyncio async with asyncio.timeout(delay)
+     */
+    public static <T> T timeout(Double delay, Coroutine<T> body) {
+        return Timeout.after(delay).run(body);
+    }
+
+    /**
+     * Runs a body in the current task with an absolute deadline, in the seconds of {@code loop.time()}.
+     *
+     * @param when the deadline, or {@code null} for none
+     * @param body the body
+     * @param <T> the result type
+     * @return the body's result
+     * @throws TimeoutError when the deadline passed
+     * @asyncio async with asyncio.timeout_at(when)
+     */
+    public static <T> T timeoutAt(Double when, Coroutine<T> body) {
+        return Timeout.at(when).run(body);
+    }
+
+    static Task<?> requireTask(String what) {
+        BaseEventLoop loop = BaseEventLoop.runningLoop();
+        Task<?> task = loop == null ? null : loop.currentTask();
+        if (task == null) {
+            throw new IllegalStateException(what + " outside a task: run the coroutine with Asyncio.run(...) or "
+                    + "loop.createTask(...), and call " + what + " from inside it");
+        }
+        return task;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
 }

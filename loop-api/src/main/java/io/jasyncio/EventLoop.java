@@ -184,6 +184,55 @@ public interface EventLoop extends AutoCloseable {
      */
     <T> Future<T> createFuture();
 
+    // ---------------------------------------------------------------- tasks
+
+    /**
+     * Schedules a coroutine as a task of this loop.
+     *
+     * @param coro the coroutine
+     * @param <T> the result type
+     * @return the task
+     * @asyncio loop.create_task(coro)
+     */
+    <T> Task<T> createTask(Coroutine<T> coro);
+
+    /**
+     * Schedules a coroutine as a named task of this loop.
+     *
+     * @param coro the coroutine
+     * @param name the name, or {@code null} for {@code Task-N}
+     * @param <T> the result type
+     * @return the task
+     * @asyncio loop.create_task(coro, name=name)
+     */
+    <T> Task<T> createTask(Coroutine<T> coro, String name);
+
+    /**
+     * Runs a coroutine as a task until it completes, and returns its result.
+     *
+     * @param coro the coroutine
+     * @param <T> the result type
+     * @return the result
+     * @asyncio loop.run_until_complete(coro)
+     */
+    <T> T runUntilComplete(Coroutine<T> coro);
+
+    /**
+     * Sets the factory that {@link #createTask} uses, or restores the default with {@code null}.
+     *
+     * @param factory the factory, for example {@link TaskFactory#EAGER}
+     * @asyncio loop.set_task_factory(factory)
+     */
+    void setTaskFactory(TaskFactory factory);
+
+    /**
+     * The task factory in use.
+     *
+     * @return the factory, or {@code null} for the default
+     * @asyncio loop.get_task_factory()
+     */
+    TaskFactory getTaskFactory();
+
     // ---------------------------------------------------------------- executors
 
     /**

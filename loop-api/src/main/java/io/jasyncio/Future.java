@@ -259,6 +259,24 @@ public class Future<T> {
     }
 
     /**
+     * Sets the message that the {@link CancelledError} of this future will carry; for subclasses that cancel later.
+     *
+     * @param msg the message
+     */
+    protected final void setCancelMessage(String msg) {
+        cancelMessage = msg;
+    }
+
+    /**
+     * Keeps the {@link CancelledError} that cancelled a task's body, so that awaiting the task raises that same error.
+     *
+     * @param error the error
+     */
+    protected final void setCancelledError(CancelledError error) {
+        cancelledError = error;
+    }
+
+    /**
      * The message given to {@link #cancel(String)}.
      *
      * @return the message or {@code null}

@@ -9,8 +9,11 @@ package io.jasyncio.internal;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.ExceptionHandler;
+import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.Handle;
+import io.jasyncio.Task;
+import io.jasyncio.TaskFactory;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
@@ -19,7 +22,10 @@ import io.jasyncio.spi.LoopInterceptorProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +72,13 @@ public abstract class BaseEventLoop implements EventLoop {
     private ExecutorService defaultExecutor;
     private boolean executorShutdownCalled;
     private double slowCallbackDuration;
+    private TaskFactory taskFactory;
+    /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}. */
+    private Task<?> currentTask;
+    /** The pending tasks, held weakly as asyncio's {@code _scheduled_tasks} WeakSet. */
+    private final Set<Task<?>> tasks = Collections.newSetFromMap(new WeakHashMap<>());
+    /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
+    private volatile Thread activeFiberThread;
     /** The debug-only interceptors installed by setDebug(true), to remove on setDebug(false). */
     private final List<LoopInterceptor> debugInterceptors = new ArrayList<>();
 
@@ -417,6 +430,132 @@ public abstract class BaseEventLoop implements EventLoop {
         return ticker;
     }
 
+    // ---------------------------------------------------------------- tasks
+
+    @Override
+    public final <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(coro, null);
+    }
+
+    @Override
+    public final <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        checkClosed();
+        TaskFactory factory = taskFactory;
+        return factory == null ? new Task<>(coro, this, name) : factory.createTask(this, coro, name);
+    }
+
+    @Override
+    public final <T> T runUntilComplete(Coroutine<T> coro) {
+        checkClosed();
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        return runUntilComplete(createTask(coro));
+    }
+
+    @Override
+    public final void setTaskFactory(TaskFactory factory) {
+        taskFactory = factory;
+    }
+
+    @Override
+    public final TaskFactory getTaskFactory() {
+        return taskFactory;
+    }
+
+    /**
+     * The task whose step runs now.
+     *
+     * @return the task, or {@code null} outside any task step
+     */
+    public final Task<?> currentTask() {
+        return currentTask;
+    }
+
+    /**
+     * Makes a task current for its step, returning the one it replaces (an eager task's first step runs inside
+     * another task's step).
+     *
+     * @param task the task, or {@code null}
+     * @return the previous current task
+     */
+    public final Task<?> swapCurrentTask(Task<?> task) {
+        Task<?> previous = currentTask;
+        currentTask = task;
+        return previous;
+    }
+
+    /**
+     * Notes a new task, held weakly; tasks call it.
+     *
+     * @param task the task
+     */
+    public final void registerTask(Task<?> task) {
+        tasks.add(task);
+        Interceptors ic = activeInterceptors();
+        if (ic != null) {
+            ic.each(i -> i.taskCreated(this, task));
+        }
+    }
+
+    /**
+     * Forgets a finished task; tasks call it.
+     *
+     * @param task the task
+     */
+    public final void unregisterTask(Task<?> task) {
+        tasks.remove(task);
+        Interceptors ic = activeInterceptors();
+        if (ic != null) {
+            ic.each(i -> i.taskDone(this, task));
+        }
+    }
+
+    /**
+     * The tasks of this loop that are not done.
+     *
+     * @return a new set
+     * @asyncio asyncio.all_tasks(loop)
+     */
+    public final Set<Task<?>> allTasks() {
+        Set<Task<?>> pending = new java.util.LinkedHashSet<>();
+        for (Task<?> t : tasks.toArray(new Task<?>[0])) {
+            if (t != null && !t.done()) {
+                pending.add(t);
+            }
+        }
+        return pending;
+    }
+
+    /**
+     * Binds the calling fiber thread to this loop (the virtual-thread coroutine path): it may use the loop, and
+     * {@code getRunningLoop()} finds the loop there.
+     */
+    public final void bindFiberThread() {
+        activeFiberThread = Thread.currentThread();
+        if (RUNNING_LOOP.get() != this) {
+            RUNNING_LOOP.set(this);
+        }
+    }
+
+    /**
+     * The fiber thread that may use the loop now.
+     *
+     * @return the thread, or {@code null}
+     */
+    public final Thread activeFiberThread() {
+        return activeFiberThread;
+    }
+
+    /**
+     * Restores the fiber thread that may use the loop, after a step.
+     *
+     * @param t the thread, or {@code null}
+     */
+    public final void setActiveFiberThread(Thread t) {
+        activeFiberThread = t;
+    }
+
     // ---------------------------------------------------------------- futures and executors
 
     @Override
@@ -628,7 +767,8 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     public final boolean inEventLoop() {
         Thread t = thread;
-        return t == null || t == Thread.currentThread();
+        Thread current = Thread.currentThread();
+        return t == null || t == current || current == activeFiberThread;
     }
 
     /**

@@ -1,0 +1,362 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.coro.Fiber;
+import io.jasyncio.internal.coro.FiberFactory;
+import io.jasyncio.internal.coro.Fibers;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A coroutine wrapped in a future, run by the loop one step at a time: a step runs the body until it awaits a future
+ * that is not done, then the task waits for that future's done callback to schedule the next step. Tasks switch only
+ * at awaits.
+ *
+ * <p>Cancellation as asyncio 3.12: {@link #cancel(String)} cancels the future the task waits on, or arranges for a
+ * {@link CancelledError} to be thrown at the next await; a body that catches it and returns normally leaves the task
+ * not cancelled. {@link #cancelling()} counts pending cancellation requests, {@link #uncancel()} takes one back.
+ *
+ * <p>States: {@code PENDING (steps: running | waiting on a future) -> FINISHED | CANCELLED}.
+ *
+ * @param <T> the result type
+ * @asyncio asyncio.Task
+ *     Differences: {@code get_coro()} returns the {@link Coroutine} lambda; {@code get_stack()} returns the suspended
+ *     body's Java frames.
+ */
+public class Task<T> extends Future<T> {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    /** The step callback, shared by all tasks: no capturing lambda per step. */
+    private static final Consumer<Task<?>> STEP = t -> t.step(null);
+
+    private final BaseEventLoop loop;
+    private final Coroutine<T> coro;
+    private final FiberFactory fibers;
+    private final Fiber fiber;
+    private final Consumer<Future<?>> wakeup = this::wakeup;
+    private String name;
+    private Context context;
+
+    // Threading: loop thread only (or the task's own fiber, which runs only while the loop thread waits for it).
+    private boolean mustCancel;
+    private int numCancelsRequested;
+    private Future<?> futWaiter;
+    /** Set by the body when it awaits: the future to wait on, or {@code null} for a bare yield (sleep(0)). */
+    private Future<?> awaiting;
+    /** What the next resume throws at the await point. */
+    private Throwable throwIn;
+    private T bodyResult;
+    private Throwable bodyException;
+    private boolean started;
+
+    /**
+     * Creates a task and schedules its first step; {@link EventLoop#createTask} is the usual way.
+     *
+     * @param coro the coroutine
+     * @param loop the loop
+     * @param name the name, or {@code null} for {@code Task-N}
+     */
+    public Task(Coroutine<T> coro, EventLoop loop, String name) {
+        this(coro, loop, name, false);
+    }
+
+    /**
+     * Creates a task; with {@code eagerStart} its first step runs now, synchronously, until the first await that
+     * suspends (asyncio 3.12's eager tasks): a body that never suspends completes here without being scheduled.
+     *
+     * @param coro the coroutine
+     * @param loop the loop
+     * @param name the name, or {@code null} for {@code Task-N}
+     * @param eagerStart whether to run the first step now
+     */
+    public Task(Coroutine<T> coro, EventLoop loop, String name, boolean eagerStart) {
+        super(loop);
+        this.loop = (BaseEventLoop) loop;
+        this.coro = java.util.Objects.requireNonNull(coro, "coro");
+        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.context = Context.current(this.loop);
+        this.fibers = Fibers.factory();
+        this.fiber = fibers.create(this::runBody, this.loop::bindFiberThread);
+        this.loop.registerTask(this);
+        if (eagerStart && this.loop.isRunning() && this.loop.inEventLoop()) {
+            step(null);
+        } else {
+            this.loop.callSoon(STEP, this);
+        }
+    }
+
+    // ---------------------------------------------------------------- public API
+
+    /**
+     * The task's name.
+     *
+     * @return the name
+     * @asyncio Task.get_name()
+     */
+    public final String getName() {
+        return name;
+    }
+
+    /**
+     * Renames the task.
+     *
+     * @param value the new name
+     * @asyncio Task.set_name(value)
+     */
+    public final void setName(String value) {
+        name = String.valueOf(value);
+    }
+
+    /**
+     * The coroutine the task runs.
+     *
+     * @return the coroutine
+     * @asyncio Task.get_coro()
+     */
+    public final Coroutine<T> getCoro() {
+        return coro;
+    }
+
+    /**
+     * The frames of the suspended body, innermost first; empty when the task is done or running.
+     *
+     * @return the frames
+     * @asyncio Task.get_stack()
+     */
+    public final StackTraceElement[] getStack() {
+        return done() ? new StackTraceElement[0] : fiber.stack();
+    }
+
+    /**
+     * The future the task waits on.
+     *
+     * @return the future, or {@code null} when the task runs, is scheduled, or is done
+     */
+    public final Future<?> getFutWaiter() {
+        return futWaiter;
+    }
+
+    /**
+     * Requests cancellation: the future the task waits on is cancelled, or {@link CancelledError} is thrown into the
+     * body at its next await.
+     *
+     * @param msg the message that the CancelledError carries, may be {@code null}
+     * @return {@code false} if the task is done, else {@code true}
+     * @asyncio Task.cancel(msg=None)
+     */
+    @Override
+    public boolean cancel(String msg) {
+        if (done()) {
+            return false;
+        }
+        numCancelsRequested++;
+        if (futWaiter != null && futWaiter.cancel(msg)) {
+            // The waiter's done callback wakes the task with CancelledError.
+            return true;
+        }
+        mustCancel = true;
+        setCancelMessage(msg);
+        return true;
+    }
+
+    /**
+     * The number of pending cancellation requests.
+     *
+     * @return cancel() calls not yet taken back by uncancel()
+     * @asyncio Task.cancelling()
+     */
+    public final int cancelling() {
+        return numCancelsRequested;
+    }
+
+    /**
+     * Takes back one cancellation request.
+     *
+     * @return the remaining count
+     * @asyncio Task.uncancel()
+     */
+    public final int uncancel() {
+        if (numCancelsRequested > 0) {
+            numCancelsRequested--;
+            if (numCancelsRequested == 0) {
+                mustCancel = false;
+            }
+        }
+        return numCancelsRequested;
+    }
+
+    /**
+     * Tasks complete by running: a result cannot be set from outside.
+     *
+     * @throws UnsupportedOperationException always ("Task does not support set_result operation")
+     * @asyncio Task.set_result
+     */
+    @Override
+    public void setResult(T value) {
+        throw new UnsupportedOperationException("Task does not support set_result operation");
+    }
+
+    /**
+     * Tasks complete by running: an exception cannot be set from outside.
+     *
+     * @throws UnsupportedOperationException always ("Task does not support set_exception operation")
+     * @asyncio Task.set_exception
+     */
+    @Override
+    public void setException(Throwable exc) {
+        throw new UnsupportedOperationException("Task does not support set_exception operation");
+    }
+
+    // ---------------------------------------------------------------- the step machine (tasks.py __step, __wakeup)
+
+    private void runBody() {
+        try {
+            bodyResult = coro.call();
+        } catch (Throwable t) {
+            BaseEventLoop.rethrowIfFatal(t);
+            bodyException = t;
+        }
+    }
+
+    private void step(Throwable exc) {
+        if (done()) {
+            throw new InvalidStateError("step(): already done: " + this + ", " + exc);
+        }
+        if (mustCancel) {
+            if (!(exc instanceof CancelledError)) {
+                exc = makeCancelledError();
+            }
+            mustCancel = false;
+        }
+        futWaiter = null;
+        Task<?> previous = loop.swapCurrentTask(this);
+        Thread fiberThread = loop.activeFiberThread();
+        try {
+            stepRun(exc);
+        } finally {
+            loop.setActiveFiberThread(fiberThread);
+            loop.swapCurrentTask(previous);
+        }
+    }
+
+    private void stepRun(Throwable exc) {
+        throwIn = exc;
+        awaiting = null;
+        if (!started) {
+            started = true;
+            if (exc != null) {
+                // Cancelled before its first step: the body never runs, as a coroutine thrown into before it starts.
+                finish(null, exc);
+                return;
+            }
+        }
+        boolean ended = fiber.resume();
+        if (ended) {
+            finish(bodyResult, bodyException);
+            return;
+        }
+        Future<?> result = awaiting;
+        awaiting = null;
+        if (result == null) {
+            // A bare yield gives up the loop for one iteration.
+            loop.callSoon(STEP, this);
+        } else if (result.getLoop() != loop) {
+            IllegalStateException e = new IllegalStateException(
+                    "Task " + this + " got Future " + result + " attached to a different loop");
+            loop.callSoon(() -> step(e));
+        } else if (result == this) {
+            IllegalStateException e = new IllegalStateException("Task cannot await on itself: " + this);
+            loop.callSoon(() -> step(e));
+        } else {
+            result.addDoneCallback(wakeup);
+            futWaiter = result;
+            if (mustCancel && futWaiter.cancel(cancelMessage())) {
+                mustCancel = false;
+            }
+        }
+    }
+
+    private void finish(T value, Throwable error) {
+        bodyResult = null;
+        bodyException = null;
+        loop.unregisterTask(this);
+        if (error == null) {
+            if (mustCancel) {
+                mustCancel = false;
+                super.cancel(cancelMessage());
+            } else {
+                super.setResult(value);
+            }
+        } else if (error instanceof CancelledError ce) {
+            setCancelledError(ce);
+            super.cancel(ce.getMessage());
+        } else {
+            super.setException(error);
+        }
+    }
+
+    private void wakeup(Future<?> future) {
+        Throwable exc = null;
+        try {
+            future.result();
+        } catch (Throwable t) {
+            exc = t;
+        }
+        step(exc);
+    }
+
+    // ---------------------------------------------------------------- await, from inside the body
+
+    /**
+     * Suspends this task until the future is done, from inside its body. {@link Asyncio#await(Future)} calls it.
+     *
+     * @param future the future, or {@code null} to yield for one iteration
+     */
+    final void suspendOn(Future<?> future) {
+        awaiting = future;
+        fibers.suspend();
+        if (fibers.ownThreads()) {
+            loop.bindFiberThread();
+        }
+        Throwable t = throwIn;
+        throwIn = null;
+        if (t != null) {
+            throw Task.<RuntimeException>sneaky(t);
+        }
+    }
+
+    /**
+     * The task's contextvars context; loop internals and {@link ContextVar} use it.
+     *
+     * @return the context
+     */
+    final Context context() {
+        return context;
+    }
+
+    final void setContext(Context value) {
+        context = value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Override
+    public String toString() {
+        String base = super.toString();
+        StringBuilder sb = new StringBuilder("<Task ").append(base, base.indexOf(' ') + 1, base.length() - 1)
+                .append(" name='").append(name).append("' coro=").append(Handle.describe(coro));
+        if (futWaiter != null) {
+            sb.append(" wait_for=").append(futWaiter);
+        }
+        return sb.append('>').toString();
+    }
+}

@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.internal.coro;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the coroutine path once per JVM: continuations where {@code jdk.internal.vm} is exported to this code, else
+ * virtual threads; one INFO line says which and why. {@code -Dio.jasyncio.coroutines=vthread} forces the fallback.
+ */
+public final class Fibers {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Fibers.class);
+    private static final FiberFactory FACTORY = choose();
+
+    private Fibers() {
+    }
+
+    /**
+     * The path in use.
+     *
+     * @return the factory
+     */
+    public static FiberFactory factory() {
+        return FACTORY;
+    }
+
+    private static FiberFactory choose() {
+        if ("vthread".equals(System.getProperty("io.jasyncio.coroutines"))) {
+            LOGGER.info("jasyncio coroutines: virtual threads (forced by -Dio.jasyncio.coroutines=vthread)");
+            return new VirtualThreadFibers();
+        }
+        try {
+            FiberFactory f = ContinuationFibers.load();
+            LOGGER.info("jasyncio coroutines: continuations on the loop thread");
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOGGER.info("jasyncio coroutines: virtual threads (continuations unavailable: {}; run with "
+                    + "--add-exports java.base/jdk.internal.vm=ALL-UNNAMED for the fast path)", e.toString());
+            return new VirtualThreadFibers();
+        }
+    }
+}
