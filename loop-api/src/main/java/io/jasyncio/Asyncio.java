@@ -306,16 +306,15 @@ public final class Asyncio {
     }
 
     /**
-     * {@link #gather(Object...)} with asyncio's {@code return_exceptions}: when true, exceptions are returned in the
-     * list like results, and the future fails only if cancelled.
+     * {@link #gather(Object...)} with asyncio's {@code return_exceptions=True}: exceptions are returned in the list like
+     * results, and the future fails only if cancelled.
      *
-     * @param returnExceptions whether to collect exceptions as results
      * @param coroutinesOrFutures {@link Future}s and {@link Coroutine}s
      * @return a future of the results
      * @asyncio asyncio.gather(*aws, return_exceptions=True)
      */
-    public static Future<java.util.List<Object>> gather(boolean returnExceptions, Object... coroutinesOrFutures) {
-        return Gather.gather(returnExceptions, coroutinesOrFutures);
+    public static Future<java.util.List<Object>> gatherReturnExceptions(Object... coroutinesOrFutures) {
+        return Gather.gather(true, coroutinesOrFutures);
     }
 
     /**

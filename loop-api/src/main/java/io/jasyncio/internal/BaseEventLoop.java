@@ -151,6 +151,26 @@ public abstract class BaseEventLoop implements EventLoop {
         return !ready.isEmpty() || stopping || !inbox.isEmpty();
     }
 
+    /**
+     * Whether no callback is ready and the inbox is empty: only timers or I/O can wake the loop. For test harnesses
+     * that move a mock clock when the loop is idle.
+     *
+     * @return {@code true} when idle
+     */
+    public final boolean isIdle() {
+        return ready.isEmpty() && inbox.isEmpty();
+    }
+
+    /**
+     * The deadline of the first timer, on the loop's ticker.
+     *
+     * @return the deadline, or {@link Long#MAX_VALUE} when there is no timer
+     */
+    public final long nextTimerNanos() {
+        timers.purgeCancelled();
+        return timers.nextDeadline();
+    }
+
     // ---------------------------------------------------------------- one iteration
 
     /**

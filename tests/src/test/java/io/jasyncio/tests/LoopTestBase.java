@@ -88,4 +88,41 @@ public abstract class LoopTestBase {
         }
         assertTrue(condition.getAsBoolean(), "condition not reached in " + maxIterations + " iterations");
     }
+
+    /**
+     * Runs the loop until the future is done, moving the mock clock to the next timer whenever the loop is idle
+     * (trio's autojump clock): time-dependent code runs at once, in the order real time would give.
+     *
+     * @param future the future
+     */
+    protected void runUntilDone(io.jasyncio.Future<?> future) {
+        io.jasyncio.internal.BaseEventLoop base = (io.jasyncio.internal.BaseEventLoop) loop;
+        for (int i = 0; i < 1_000_000 && !future.done(); i++) {
+            runOnce();
+            if (!future.done() && base.isIdle()) {
+                long next = base.nextTimerNanos();
+                if (next == Long.MAX_VALUE) {
+                    fail("the loop is idle with no timer, and the future is not done: " + future);
+                }
+                long now = ticker.nanoTime();
+                if (next > now) {
+                    ticker.advanceNanos(next - now);
+                }
+            }
+        }
+        assertTrue(future.done(), "not done: " + future);
+    }
+
+    /**
+     * Runs a coroutine as a task with the autojump clock and returns its result (or throws its exception).
+     *
+     * @param coro the coroutine
+     * @param <T> the result type
+     * @return the result
+     */
+    protected <T> T run(io.jasyncio.Coroutine<T> coro) {
+        io.jasyncio.Task<T> task = loop.createTask(coro);
+        runUntilDone(task);
+        return task.result();
+    }
 }

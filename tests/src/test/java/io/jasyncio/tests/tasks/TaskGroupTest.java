@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.tasks;
+
+import static io.jasyncio.Asyncio.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.CancelledError;
+import io.jasyncio.ExceptionGroup;
+import io.jasyncio.Task;
+import io.jasyncio.TaskGroup;
+import io.jasyncio.tests.LoopTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Ports of CPython's test_taskgroups.py TestTaskGroup. */
+class TaskGroupTest extends LoopTestBase {
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_01: the body's tasks are awaited. */
+    @Test
+    void testTaskgroup01() {
+        List<Task<Integer>> tasks = run(() -> TaskGroup.run(g -> {
+            Task<Integer> t1 = g.createTask(() -> Asyncio.sleep(0.1, 42));
+            Task<Integer> t2 = g.createTask(() -> Asyncio.sleep(0.2, 11));
+            return List.of(t1, t2);
+        }));
+        assertEquals(42, tasks.get(0).result());
+        assertEquals(11, tasks.get(1).result());
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_03: a task created while others run. */
+    @Test
+    void testTaskgroup03() {
+        int r = run(() -> TaskGroup.run(g -> {
+            Task<Integer> t1 = g.createTask(() -> Asyncio.sleep(0.1, 1));
+            Asyncio.sleep(0.05);
+            Task<Integer> t2 = g.createTask(() -> Asyncio.sleep(0.1, 2));
+            return t1.hashCode() == 0 ? 0 : 3;
+        }));
+        assertEquals(3, r);
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_05: a failing child cancels the others. */
+    @Test
+    void testTaskgroup05() {
+        List<String> events = new ArrayList<>();
+        IllegalArgumentException boom = new IllegalArgumentException("zero division");
+        Task<Object> t = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                } catch (CancelledError e) {
+                    events.add("sibling cancelled");
+                    throw e;
+                }
+                return null;
+            });
+            g.createTask(() -> {
+                Asyncio.sleep(0.1);
+                throw boom;
+            });
+            Asyncio.sleep(10);
+            events.add("body never finishes its sleep");
+            return null;
+        }));
+        runUntilDone(t);
+        ExceptionGroup eg = assertInstanceOf(ExceptionGroup.class, t.exception());
+        assertEquals(List.of(boom), eg.exceptions());
+        assertEquals(List.of("sibling cancelled"), events);
+        assertTrue(eg.getMessage().startsWith("unhandled errors in a TaskGroup"));
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_07: several failures come out together. */
+    @Test
+    void testTaskgroup07() {
+        Task<Object> t = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                Asyncio.sleep(0.1);
+                throw new IllegalStateException("one");
+            });
+            g.createTask(() -> {
+                Asyncio.sleep(0.1);
+                throw new IllegalArgumentException("two");
+            });
+            return null;
+        }));
+        runUntilDone(t);
+        ExceptionGroup eg = assertInstanceOf(ExceptionGroup.class, t.exception());
+        assertEquals(2, eg.exceptions().size());
+        assertEquals(2, eg.getSuppressed().length);
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_08: the body fails, the children are cancelled. */
+    @Test
+    void testTaskgroup08() {
+        List<String> events = new ArrayList<>();
+        IllegalStateException bodyError = new IllegalStateException("body");
+        Task<Object> t = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                } catch (CancelledError e) {
+                    events.add("child cancelled");
+                    throw e;
+                }
+                return null;
+            });
+            Asyncio.sleep(0.1);
+            throw bodyError;
+        }));
+        runUntilDone(t);
+        ExceptionGroup eg = assertInstanceOf(ExceptionGroup.class, t.exception());
+        assertEquals(List.of(bodyError), eg.exceptions());
+        assertEquals(List.of("child cancelled"), events);
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_11: the parent cancelled from outside. */
+    @Test
+    void testTaskgroup11() {
+        List<String> events = new ArrayList<>();
+        Task<Object> t = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                } catch (CancelledError e) {
+                    events.add("child cancelled");
+                    throw e;
+                }
+                return null;
+            });
+            Asyncio.sleep(10);
+            return null;
+        }));
+        runOnce();
+        runOnce();
+        t.cancel();
+        runUntilDone(t);
+        assertTrue(t.cancelled(), "an outside cancellation stays a CancelledError");
+        assertEquals(List.of("child cancelled"), events);
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_15: a child failing while the body awaits. */
+    @Test
+    void testTaskgroup15() {
+        Task<Object> t = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                Asyncio.sleep(0.3);
+                throw new IllegalStateException("late failure");
+            });
+            Asyncio.sleep(10);
+            return "never";
+        }));
+        runUntilDone(t);
+        assertInstanceOf(ExceptionGroup.class, t.exception());
+        assertEquals(0.3, loop.time(), 1e-6, "the failure ends the body's sleep early");
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_21: create_task after the group is finished. */
+    @Test
+    void testTaskgroupFinished() {
+        TaskGroup[] kept = new TaskGroup[1];
+        run(() -> TaskGroup.run(g -> {
+            kept[0] = g;
+            return null;
+        }));
+        Task<Object> t = loop.createTask(() -> kept[0].createTask(() -> 1));
+        runUntilDone(t);
+        IllegalStateException e = assertInstanceOf(IllegalStateException.class, t.exception());
+        assertTrue(e.getMessage().endsWith("is finished"), e.getMessage());
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_23: many quick children. */
+    @Test
+    void testTaskgroup23() {
+        int[] done = {0};
+        run(() -> TaskGroup.run(g -> {
+            for (int i = 0; i < 100; i++) {
+                g.createTask(() -> {
+                    Asyncio.sleep(0.01);
+                    done[0]++;
+                    return null;
+                });
+            }
+            return null;
+        }));
+        assertEquals(100, done[0]);
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_cancel_children_on_child_error + result of the body. */
+    @Test
+    void testTaskgroupResultOfBody() {
+        assertEquals("body result", run(() -> TaskGroup.run(g -> {
+            Task<Integer> child = g.createTask(() -> 5);
+            assertSame(5, await(child));
+            return "body result";
+        })));
+    }
+
+    /** Port of test_taskgroups.py TestTaskGroup.test_taskgroup_no_parent: outside a task. */
+    @Test
+    void testTaskgroupOutsideTask() {
+        assertThrows(IllegalStateException.class, () -> TaskGroup.run(g -> null));
+    }
+}
