@@ -10,6 +10,7 @@ import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.coro.Fiber;
 import io.jasyncio.internal.coro.FiberFactory;
 import io.jasyncio.internal.coro.Fibers;
+import io.jasyncio.internal.coro.MonitorCheck;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -319,6 +320,9 @@ public class Task<T> extends Future<T> {
      * @param future the future, or {@code null} to yield for one iteration
      */
     final void suspendOn(Future<?> future) {
+        if (loop.getDebug() && !fibers.ownThreads()) {
+            MonitorCheck.assertNoMonitorHeld();
+        }
         awaiting = future;
         fibers.suspend();
         if (fibers.ownThreads()) {

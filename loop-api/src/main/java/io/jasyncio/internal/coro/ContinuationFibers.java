@@ -89,9 +89,7 @@ final class ContinuationFibers implements FiberFactory {
         } catch (IllegalStateException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Pinned") || message.contains("MONITOR")) {
-                throw new IllegalStateException("await while holding a monitor (a synchronized block or method): "
-                        + "the task cannot suspend there. Release the monitor before awaiting, or use "
-                        + "io.jasyncio.Lock or java.util.concurrent.locks.ReentrantLock instead", e);
+                throw new IllegalStateException(MonitorCheck.MESSAGE, e);
             }
             throw e;
         } catch (Throwable t) {
