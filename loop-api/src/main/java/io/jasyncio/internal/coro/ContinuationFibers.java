@@ -20,61 +20,71 @@ import java.lang.invoke.MethodType;
  * into a clear one.
  */
 final class ContinuationFibers implements FiberFactory {
-    private final Object scope;
-    private final MethodHandle newContinuation;
-    private final MethodHandle run;
-    private final MethodHandle isDone;
-    private final MethodHandle yield;
-    private final MethodHandle getStackTrace;
+    // Static final, so that the JIT folds the handles and inlines the calls.
+    private static final Object SCOPE;
+    private static final MethodHandle NEW_CONTINUATION;
+    private static final MethodHandle RUN;
+    private static final MethodHandle IS_DONE;
+    private static final MethodHandle YIELD;
+    private static final MethodHandle GET_STACK_TRACE;
+    private static final Throwable UNAVAILABILITY_CAUSE;
 
-    private ContinuationFibers(Object scope, MethodHandle newContinuation, MethodHandle run, MethodHandle isDone,
-            MethodHandle yield, MethodHandle getStackTrace) {
-        this.scope = scope;
-        this.newContinuation = newContinuation;
-        this.run = run;
-        this.isDone = isDone;
-        this.yield = yield;
-        this.getStackTrace = getStackTrace;
+    static {
+        Object scope = null;
+        MethodHandle ctor = null;
+        MethodHandle run = null;
+        MethodHandle isDone = null;
+        MethodHandle yield = null;
+        MethodHandle stack = null;
+        Throwable cause = null;
+        try {
+            Class<?> scopeClass = Class.forName("jdk.internal.vm.ContinuationScope");
+            Class<?> contClass = Class.forName("jdk.internal.vm.Continuation");
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            scope = lookup.findConstructor(scopeClass, MethodType.methodType(void.class, String.class))
+                    .invoke("jasyncio");
+            ctor = lookup.findConstructor(contClass, MethodType.methodType(void.class, scopeClass, Runnable.class))
+                    .asType(MethodType.methodType(Object.class, Object.class, Runnable.class));
+            run = lookup.findVirtual(contClass, "run", MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(void.class, Object.class));
+            isDone = lookup.findVirtual(contClass, "isDone", MethodType.methodType(boolean.class))
+                    .asType(MethodType.methodType(boolean.class, Object.class));
+            yield = lookup.findStatic(contClass, "yield", MethodType.methodType(boolean.class, scopeClass))
+                    .asType(MethodType.methodType(boolean.class, Object.class));
+            stack = lookup.findVirtual(contClass, "getStackTrace", MethodType.methodType(StackTraceElement[].class))
+                    .asType(MethodType.methodType(StackTraceElement[].class, Object.class));
+        } catch (Throwable t) {
+            cause = t;
+        }
+        SCOPE = scope;
+        NEW_CONTINUATION = ctor;
+        RUN = run;
+        IS_DONE = isDone;
+        YIELD = yield;
+        GET_STACK_TRACE = stack;
+        UNAVAILABILITY_CAUSE = cause;
+    }
+
+    private ContinuationFibers() {
     }
 
     /**
-     * Finds the continuation API.
+     * The fast path, if the continuation API is reachable.
      *
      * @return the factory
      * @throws ReflectiveOperationException if the API is missing or not exported to this code
      */
     static ContinuationFibers load() throws ReflectiveOperationException {
-        Class<?> scopeClass = Class.forName("jdk.internal.vm.ContinuationScope");
-        Class<?> contClass = Class.forName("jdk.internal.vm.Continuation");
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        Object scope;
-        try {
-            scope = lookup.findConstructor(scopeClass, MethodType.methodType(void.class, String.class))
-                    .invoke("jasyncio");
-        } catch (ReflectiveOperationException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+        if (UNAVAILABILITY_CAUSE != null) {
+            throw new ReflectiveOperationException(UNAVAILABILITY_CAUSE.toString(), UNAVAILABILITY_CAUSE);
         }
-        MethodHandle ctor = lookup.findConstructor(contClass,
-                MethodType.methodType(void.class, scopeClass, Runnable.class))
-                .asType(MethodType.methodType(Object.class, Object.class, Runnable.class));
-        MethodHandle run = lookup.findVirtual(contClass, "run", MethodType.methodType(void.class))
-                .asType(MethodType.methodType(void.class, Object.class));
-        MethodHandle isDone = lookup.findVirtual(contClass, "isDone", MethodType.methodType(boolean.class))
-                .asType(MethodType.methodType(boolean.class, Object.class));
-        MethodHandle yield = lookup.findStatic(contClass, "yield", MethodType.methodType(boolean.class, scopeClass))
-                .asType(MethodType.methodType(boolean.class, Object.class));
-        MethodHandle stack = lookup.findVirtual(contClass, "getStackTrace",
-                MethodType.methodType(StackTraceElement[].class))
-                .asType(MethodType.methodType(StackTraceElement[].class, Object.class));
-        return new ContinuationFibers(scope, ctor, run, isDone, yield, stack);
+        return new ContinuationFibers();
     }
 
     @Override
     public Fiber create(Runnable body, Runnable onStart) {
         try {
-            Object cont = newContinuation.invokeExact(scope, body);
+            Object cont = NEW_CONTINUATION.invokeExact(SCOPE, body);
             return new ContinuationFiber(cont);
         } catch (Throwable t) {
             throw new IllegalStateException("cannot create a continuation", t);
@@ -85,7 +95,7 @@ final class ContinuationFibers implements FiberFactory {
     public void suspend() {
         boolean yielded;
         try {
-            yielded = (boolean) yield.invokeExact(scope);
+            yielded = (boolean) YIELD.invokeExact(SCOPE);
         } catch (IllegalStateException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Pinned") || message.contains("MONITOR")) {
@@ -111,7 +121,7 @@ final class ContinuationFibers implements FiberFactory {
     }
 
     /** One continuation. */
-    private final class ContinuationFiber implements Fiber {
+    private static final class ContinuationFiber implements Fiber {
         private final Object cont;
 
         ContinuationFiber(Object cont) {
@@ -121,8 +131,8 @@ final class ContinuationFibers implements FiberFactory {
         @Override
         public boolean resume() {
             try {
-                run.invokeExact(cont);
-                return (boolean) isDone.invokeExact(cont);
+                RUN.invokeExact(cont);
+                return (boolean) IS_DONE.invokeExact(cont);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {
@@ -133,7 +143,7 @@ final class ContinuationFibers implements FiberFactory {
         @Override
         public StackTraceElement[] stack() {
             try {
-                return (StackTraceElement[]) getStackTrace.invokeExact(cont);
+                return (StackTraceElement[]) GET_STACK_TRACE.invokeExact(cont);
             } catch (Throwable t) {
                 return new StackTraceElement[0];
             }

@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.bench.tasks;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.Future;
+import io.jasyncio.bench.AbstractLoopBenchmark;
+import java.util.concurrent.CompletableFuture;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+
+/**
+ * The await round trip on the continuation path: a task suspends and is resumed by the loop. {@code sleepZero}: a
+ * bare yield ({@code sleep(0)}: suspend, one callSoon, resume). {@code awaitFuture}: await a future that a callback
+ * completes (suspend, done callback, wake-up step, resume). Scores are per await.
+ */
+public class AwaitBenchmark extends AbstractLoopBenchmark {
+    static final int BATCH = 10_000;
+
+    /**
+     * {@code sleep(0)} in a loop inside one task.
+     *
+     * @return the batch's completion
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object sleepZero() {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> loop.createTask(() -> {
+            for (int i = 0; i < BATCH; i++) {
+                Asyncio.sleep(0);
+            }
+            done.complete(null);
+            return null;
+        }));
+        return done.join();
+    }
+
+    /**
+     * Await a future completed by a callback scheduled just before.
+     *
+     * @return the batch's completion
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object awaitFuture() {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> loop.createTask(() -> {
+            for (int i = 0; i < BATCH; i++) {
+                Future<Integer> f = loop.createFuture();
+                loop.callSoon(f::setResult, i);
+                Asyncio.await(f);
+            }
+            done.complete(null);
+            return null;
+        }));
+        return done.join();
+    }
+}
