@@ -233,6 +233,37 @@ public interface EventLoop extends AutoCloseable {
      */
     TaskFactory getTaskFactory();
 
+    // ---------------------------------------------------------------- network
+
+    /**
+     * Starts a TCP server on {@code host:port}; each accepted connection gets a new protocol from the factory.
+     *
+     * @param protocolFactory makes a {@link Protocol} or {@link BufferedProtocol} per connection
+     * @param host the address to bind, for example {@code 127.0.0.1}
+     * @param port the port, 0 for any free one ({@link Server#sockets()} tells which)
+     * @return a future of the listening server
+     * @asyncio loop.create_server(protocol_factory, host, port)
+     */
+    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            String host, int port) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Opens a TCP connection to {@code host:port}.
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param host the host
+     * @param port the port
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol, once connected ({@code connectionMade} has run)
+     * @asyncio loop.create_connection(protocol_factory, host, port)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createConnection(
+            java.util.function.Supplier<P> protocolFactory, String host, int port) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
     // ---------------------------------------------------------------- executors
 
     /**

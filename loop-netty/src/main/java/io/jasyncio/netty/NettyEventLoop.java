@@ -6,11 +6,17 @@
  */
 package io.jasyncio.netty;
 
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.Connection;
+import io.jasyncio.Future;
 import io.jasyncio.LoopOptions;
+import io.jasyncio.Server;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.Transports;
+import io.jasyncio.transport.internal.tcp.TcpServer;
 import io.netty.channel.IoEventLoop;
+import java.util.function.Supplier;
 
 /**
  * The event loop over Netty: {@link BaseEventLoop}'s logic, with the I/O poll and the wake-up of a Netty
@@ -52,6 +58,17 @@ public final class NettyEventLoop extends BaseEventLoop {
      */
     public IoEventLoop ioEventLoop() {
         return io;
+    }
+
+    @Override
+    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
+        return TcpServer.create(this, io, kind, protocolFactory, host, port);
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory,
+            String host, int port) {
+        return TcpServer.connect(this, io, kind, protocolFactory, host, port);
     }
 
     @Override

@@ -6,10 +6,16 @@
  */
 package io.jasyncio.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
 
 /**
@@ -32,6 +38,16 @@ public enum TransportKind {
         public IoHandlerFactory ioHandlerFactory() {
             return EpollIoHandler.newFactory();
         }
+
+        @Override
+        public Class<? extends ServerChannel> serverChannelClass() {
+            return EpollServerSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> socketChannelClass() {
+            return EpollSocketChannel.class;
+        }
     },
     /** Java NIO selectors: everywhere. */
     NIO {
@@ -48,6 +64,16 @@ public enum TransportKind {
         @Override
         public IoHandlerFactory ioHandlerFactory() {
             return NioIoHandler.newFactory();
+        }
+
+        @Override
+        public Class<? extends ServerChannel> serverChannelClass() {
+            return NioServerSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> socketChannelClass() {
+            return NioSocketChannel.class;
         }
     };
 
@@ -71,6 +97,20 @@ public enum TransportKind {
      * @return a factory
      */
     public abstract IoHandlerFactory ioHandlerFactory();
+
+    /**
+     * The TCP server channel class of this backend.
+     *
+     * @return the class
+     */
+    public abstract Class<? extends ServerChannel> serverChannelClass();
+
+    /**
+     * The TCP socket channel class of this backend.
+     *
+     * @return the class
+     */
+    public abstract Class<? extends Channel> socketChannelClass();
 
     /**
      * The backend of a name.

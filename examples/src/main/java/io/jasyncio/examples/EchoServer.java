@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.examples;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.BufferedProtocol;
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Protocol;
+import io.jasyncio.Server;
+import io.jasyncio.Transport;
+import io.jasyncio.netty.NettyEventLoop;
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+
+/**
+ * A TCP echo server: {@code ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered]
+ * [--transport epoll|nio]}. Prints one line saying where it listens, serves until interrupted, and closes cleanly on
+ * SIGINT or SIGTERM.
+ */
+public final class EchoServer {
+
+    /** The Protocol API: each chunk received is written back. */
+    static final class Echo implements Protocol {
+        private Transport transport;
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+    }
+
+    /** The BufferedProtocol API: receives into its own buffer, then writes it back. */
+    static final class BufferedEcho implements BufferedProtocol {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
+        private Transport transport;
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+        }
+
+        @Override
+        public ByteBuffer getBuffer(int sizeHint) {
+            return buffer.clear();
+        }
+
+        @Override
+        public void bufferUpdated(int nbytes) {
+            transport.write(buffer.flip());
+        }
+    }
+
+    private EchoServer() {
+    }
+
+    /**
+     * Runs the server.
+     *
+     * @param args the options
+     */
+    public static void main(String[] args) {
+        String host = "127.0.0.1";
+        int port = 8888;
+        String api = "protocol";
+        String transport = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--host" -> host = require(args[i], value);
+                case "--port" -> port = Integer.parseInt(require(args[i], value));
+                case "--api" -> api = require(args[i], value);
+                case "--transport" -> transport = require(args[i], value);
+                default -> usage("unknown option " + args[i]);
+            }
+            i++;
+        }
+        Supplier<BaseProtocol> factory = switch (api) {
+            case "protocol" -> Echo::new;
+            case "buffered" -> BufferedEcho::new;
+            default -> throw usage("--api must be protocol or buffered, not " + api);
+        };
+        EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withTransport(transport));
+        Server server = loop.runUntilComplete(loop.createServer(factory, host, port));
+        java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
+        System.out.printf("echo server listening on %s:%d (%s, %s API)%n", where.getHostString(), where.getPort(),
+                ((NettyEventLoop) loop).transportKind(), api);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            loop.callSoonThreadsafe(loop::stop);
+            try {
+                main.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        loop.runForever();
+        server.close();
+        server.abortClients();
+        loop.runUntilComplete(server.waitClosed());
+        loop.close();
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            throw usage(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException usage(String problem) {
+        System.err.println("echo-server: " + problem);
+        System.err.println("usage: ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered]"
+                + " [--transport epoll|nio]");
+        System.exit(2);
+        return new IllegalArgumentException(problem);
+    }
+}

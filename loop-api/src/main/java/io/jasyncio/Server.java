@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import java.net.SocketAddress;
+import java.util.List;
+
+/**
+ * A listening server, made by {@link EventLoop#createServer}. Loop thread only. Closing stops listening; the
+ * connections already accepted stay until they close, or {@link #closeClients()} / {@link #abortClients()}.
+ *
+ * @asyncio asyncio.Server
+ */
+public interface Server extends AutoCloseable {
+
+    /**
+     * Stops listening. Idempotent.
+     *
+     * @asyncio Server.close()
+     */
+    @Override
+    void close();
+
+    /**
+     * A future done when the server is closed and every connection it accepted is closed.
+     *
+     * @return the future
+     * @asyncio await Server.wait_closed()
+     */
+    Future<Void> waitClosed();
+
+    /**
+     * Whether the server accepts connections.
+     *
+     * @return {@code true} while listening
+     * @asyncio Server.is_serving()
+     */
+    boolean isServing();
+
+    /**
+     * The addresses the server listens on.
+     *
+     * @return the bound addresses
+     * @asyncio Server.sockets
+     */
+    List<SocketAddress> sockets();
+
+    /**
+     * Closes every accepted connection (flushing).
+     *
+     * @asyncio Server.close_clients()
+     */
+    void closeClients();
+
+    /**
+     * Aborts every accepted connection.
+     *
+     * @asyncio Server.abort_clients()
+     */
+    void abortClients();
+
+    /**
+     * Suspends the current task until the server is closed; cancelling the task closes the server.
+     *
+     * @asyncio await Server.serve_forever()
+     */
+    void serveForever();
+
+    /**
+     * The loop the server runs on.
+     *
+     * @return the loop
+     * @asyncio Server.get_loop()
+     */
+    EventLoop getLoop();
+}

@@ -1,0 +1,386 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.tcp;
+
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.BufferedProtocol;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.Protocol;
+import io.jasyncio.Transport;
+import io.jasyncio.internal.BaseEventLoop;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+/**
+ * asyncio's {@code _SelectorSocketTransport} over a Netty channel: the channel's last handler, turning Netty's events
+ * into protocol callbacks and the {@link Transport} calls into channel operations. Loop thread only.
+ *
+ * <p>Call order: {@code connectionMade -> dataReceived* -> eofReceived? -> connectionLost}, and nothing after
+ * {@code connectionLost}. A protocol callback that throws is reported to the exception handler (with the transport
+ * and the protocol) and the transport is aborted. Flow control keeps asyncio's rule of calling {@code pauseWriting}
+ * inside the {@code write} that crossed the high mark, by reading the channel's outbound byte count after each write.
+ */
+public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
+    static final int DEFAULT_HIGH = 64 * 1024;
+    private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
+
+    private final BaseEventLoop loop;
+    private final Consumer<TcpTransport> onClosed;
+    private BaseProtocol protocol;
+    private Channel channel;
+    private boolean closing;
+    private boolean lost;
+    private boolean reading = true;
+    private boolean protocolPaused;
+    private int high = DEFAULT_HIGH;
+    private int low = DEFAULT_HIGH / 4;
+    private int connLostWrites;
+    private Throwable failure;
+    /** Data read while reading was paused, delivered on resume. */
+    private ArrayDeque<ByteBuf> heldBack;
+
+    /**
+     * Creates the transport of one connection.
+     *
+     * @param loop the loop
+     * @param protocol the protocol
+     * @param onClosed told when the connection is lost (the server's bookkeeping), may be {@code null}
+     */
+    public TcpTransport(BaseEventLoop loop, BaseProtocol protocol, Consumer<TcpTransport> onClosed) {
+        this.loop = loop;
+        this.protocol = protocol;
+        this.onClosed = onClosed;
+    }
+
+    // ---------------------------------------------------------------- Netty events
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low, high));
+        try {
+            protocol.connectionMade(this);
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.connection_made() call failed.");
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        if (closing && lost) {
+            buf.release();
+            return;
+        }
+        if (!reading) {
+            if (heldBack == null) {
+                heldBack = new ArrayDeque<>();
+            }
+            heldBack.add(buf);
+            return;
+        }
+        deliver(buf);
+    }
+
+    private void deliver(ByteBuf buf) {
+        try {
+            if (protocol instanceof BufferedProtocol bp) {
+                while (buf.isReadable()) {
+                    ByteBuffer target = bp.getBuffer(buf.readableBytes());
+                    int n = Math.min(target.remaining(), buf.readableBytes());
+                    if (n == 0) {
+                        throw new IllegalStateException("get_buffer() returned an empty buffer");
+                    }
+                    int limit = target.limit();
+                    target.limit(target.position() + n);
+                    buf.readBytes(target);
+                    target.limit(limit);
+                    bp.bufferUpdated(n);
+                }
+            } else {
+                ((Protocol) protocol).dataReceived(buf.nioBuffer().asReadOnlyBuffer());
+            }
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.data_received() call failed.");
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            boolean keepOpen;
+            try {
+                keepOpen = protocol instanceof BufferedProtocol bp ? bp.eofReceived()
+                        : ((Protocol) protocol).eofReceived();
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.eof_received() call failed.");
+                return;
+            }
+            if (!keepOpen) {
+                close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        maybeResumeProtocol();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+        if (!(cause instanceof java.io.IOException)) {
+            loop.callExceptionHandler(ExceptionContext.builder("Fatal read error on socket transport")
+                    .exception(cause).put(ExceptionContext.TRANSPORT, this)
+                    .put(ExceptionContext.PROTOCOL, protocol).build());
+        }
+        forceClose();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        if (heldBack != null) {
+            heldBack.forEach(ByteBuf::release);
+            heldBack = null;
+        }
+        if (!lost) {
+            lost = true;
+            try {
+                protocol.connectionLost(failure);
+            } catch (Throwable t) {
+                BaseEventLoop.rethrowIfFatal(t);
+                loop.callExceptionHandler(ExceptionContext.builder(
+                        "Fatal error: protocol.connection_lost() call failed.").exception(t)
+                        .put(ExceptionContext.TRANSPORT, this).put(ExceptionContext.PROTOCOL, protocol).build());
+            }
+            if (onClosed != null) {
+                onClosed.accept(this);
+            }
+        }
+        ctx.fireChannelInactive();
+    }
+
+    // ---------------------------------------------------------------- Transport
+
+    @Override
+    public void write(ByteBuffer data) {
+        int n = data.remaining();
+        if (n == 0) {
+            return;
+        }
+        if (closing || channel == null || !channel.isActive()) {
+            if (++connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+                BaseEventLoop.LOGGER.warn("socket.send() raised exception.");
+            }
+            return;
+        }
+        ByteBuf buf = channel.alloc().ioBuffer(n);
+        buf.writeBytes(data.duplicate());
+        channel.writeAndFlush(buf, channel.voidPromise());
+        maybePauseProtocol();
+    }
+
+    private void maybePauseProtocol() {
+        if (!protocolPaused && getWriteBufferSize() > high) {
+            protocolPaused = true;
+            try {
+                protocol.pauseWriting();
+            } catch (Throwable t) {
+                BaseEventLoop.rethrowIfFatal(t);
+                loop.callExceptionHandler(ExceptionContext.builder("protocol.pause_writing() failed")
+                        .exception(t).put(ExceptionContext.TRANSPORT, this)
+                        .put(ExceptionContext.PROTOCOL, protocol).build());
+            }
+        }
+    }
+
+    private void maybeResumeProtocol() {
+        if (protocolPaused && getWriteBufferSize() <= low) {
+            protocolPaused = false;
+            try {
+                protocol.resumeWriting();
+            } catch (Throwable t) {
+                BaseEventLoop.rethrowIfFatal(t);
+                loop.callExceptionHandler(ExceptionContext.builder("protocol.resume_writing() failed")
+                        .exception(t).put(ExceptionContext.TRANSPORT, this)
+                        .put(ExceptionContext.PROTOCOL, protocol).build());
+            }
+        }
+    }
+
+    @Override
+    public void writeEof() {
+        if (closing || channel == null) {
+            return;
+        }
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
+            if (f.channel().isActive()) {
+                ((DuplexChannel) f.channel()).shutdownOutput();
+            }
+        });
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        reading = false;
+        if (channel == null) {
+            return;
+        }
+        channel.config().setAutoRead(false);
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void abort() {
+        forceClose();
+    }
+
+    private void forceClose() {
+        closing = true;
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    private void fatalError(Throwable t, String message) {
+        BaseEventLoop.rethrowIfFatal(t);
+        if (failure == null) {
+            failure = t;
+        }
+        loop.callExceptionHandler(ExceptionContext.builder(message).exception(t)
+                .put(ExceptionContext.TRANSPORT, this).put(ExceptionContext.PROTOCOL, protocol).build());
+        forceClose();
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        if (channel == null) {
+            return null;
+        }
+        return switch (name) {
+            case "peername" -> channel.remoteAddress();
+            case "sockname" -> channel.localAddress();
+            case "socket" -> channel;
+            default -> null;
+        };
+    }
+
+    @Override
+    public void pauseReading() {
+        if (closing || !reading) {
+            return;
+        }
+        reading = false;
+        channel.config().setAutoRead(false);
+    }
+
+    @Override
+    public void resumeReading() {
+        if (closing || reading) {
+            return;
+        }
+        reading = true;
+        while (heldBack != null && !heldBack.isEmpty() && reading) {
+            deliver(heldBack.poll());
+        }
+        if (reading && !closing) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public boolean isReading() {
+        return reading && !closing;
+    }
+
+    @Override
+    public void setWriteBufferLimits(int newHigh, int newLow) {
+        int h = newHigh;
+        int l = newLow;
+        if (h < 0) {
+            h = l < 0 ? DEFAULT_HIGH : 4 * l;
+        }
+        if (l < 0) {
+            l = h / 4;
+        }
+        if (!(h >= l && l >= 0)) {
+            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
+        }
+        high = h;
+        low = l;
+        if (channel != null) {
+            channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(Math.max(l, 0), Math.max(h, 1)));
+        }
+        maybePauseProtocol();
+    }
+
+    @Override
+    public long getWriteBufferSize() {
+        if (channel == null) {
+            return 0;
+        }
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        return out == null ? 0 : out.totalPendingWriteBytes();
+    }
+
+    @Override
+    public int[] getWriteBufferLimits() {
+        return new int[] {low, high};
+    }
+
+    @Override
+    public BaseProtocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public void setProtocol(BaseProtocol value) {
+        protocol = value;
+    }
+
+    @Override
+    public String toString() {
+        return "<TcpTransport " + (channel == null ? "unconnected" : channel.localAddress() + " -> "
+                + channel.remoteAddress()) + (closing ? " closing" : "") + ">";
+    }
+}
