@@ -51,6 +51,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private int high = DEFAULT_HIGH;
     private int low = DEFAULT_HIGH / 4;
     private int connLostWrites;
+    /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
+    private boolean inReadBatch;
+    private boolean needsFlush;
     private Throwable failure;
     /** Data read while reading was paused, delivered on resume. */
     private ArrayDeque<ByteBuf> heldBack;
@@ -86,6 +89,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        inReadBatch = true;
         if (closing && lost) {
             buf.release();
             return;
@@ -123,6 +127,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } finally {
             buf.release();
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inReadBatch = false;
+        if (needsFlush) {
+            needsFlush = false;
+            ctx.channel().flush();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -202,7 +216,13 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         ByteBuf buf = channel.alloc().ioBuffer(n);
         buf.writeBytes(data.duplicate());
-        channel.writeAndFlush(buf, channel.voidPromise());
+        if (inReadBatch) {
+            // Inside a read: flush once when Netty's read loop ends (channelReadComplete), not per write.
+            channel.write(buf, channel.voidPromise());
+            needsFlush = true;
+        } else {
+            channel.writeAndFlush(buf, channel.voidPromise());
+        }
         maybePauseProtocol();
     }
 

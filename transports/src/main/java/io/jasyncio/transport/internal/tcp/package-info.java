@@ -30,7 +30,8 @@
  * Loop thread only: channels register with the loop's Netty event loop, whose thread is the loop's.
  *
  * <h2>Behaviour at the time of writing</h2>
- * Each {@code write} flushes (one system call per write). A server's connections run on the server's loop; spreading
+ * A {@code write} made while Netty delivers a read is flushed once, when the read loop ends (channelReadComplete);
+ * any other {@code write} flushes at once. A server's connections run on the server's loop; spreading
  * them over a {@code LoopGroup} is not done yet (the child group of the ServerBootstrap is where it would go).
  */
 package io.jasyncio.transport.internal.tcp;
