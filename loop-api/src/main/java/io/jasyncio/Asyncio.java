@@ -400,6 +400,54 @@ public final class Asyncio {
         return Timeout.at(when).run(body);
     }
 
+    // ---------------------------------------------------------------- streams
+
+    /**
+     * Opens a TCP connection and returns its stream pair, from inside a task.
+     *
+     * @param host the host
+     * @param port the port
+     * @return the reader and the writer
+     * @asyncio await asyncio.open_connection(host, port)
+     */
+    public static Streams openConnection(String host, int port) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Opens a TCP connection with a reader limit.
+     *
+     * @param host the host
+     * @param port the port
+     * @param limit the reader's buffer limit
+     * @return the reader and the writer
+     * @asyncio await asyncio.open_connection(host, port, limit=limit)
+     */
+    public static Streams openConnection(String host, int port, int limit) {
+        requireTask("openConnection");
+        EventLoop loop = getRunningLoop();
+        StreamReader reader = new StreamReader(loop, limit);
+        Connection<StreamReaderProtocol> c = await(loop.createConnection(
+                () -> new StreamReaderProtocol(loop, reader, null), host, port));
+        return new Streams(reader, c.protocol().writer());
+    }
+
+    /**
+     * Starts a TCP server whose clients are served by {@code clientConnected}, each in a new task.
+     *
+     * @param clientConnected the handler
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @return the server, listening
+     * @asyncio await asyncio.start_server(client_connected_cb, host, port)
+     */
+    public static Server startServer(Streams.ClientConnected clientConnected, String host, int port) {
+        requireTask("startServer");
+        EventLoop loop = getRunningLoop();
+        return await(loop.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(loop), clientConnected),
+                host, port));
+    }
+
     static Task<?> requireTask(String what) {
         BaseEventLoop loop = BaseEventLoop.runningLoop();
         Task<?> task = loop == null ? null : loop.currentTask();

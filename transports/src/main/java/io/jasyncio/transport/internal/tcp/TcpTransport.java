@@ -55,8 +55,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean inReadBatch;
     private boolean needsFlush;
     private Throwable failure;
-    /** Data read while reading was paused, delivered on resume. */
-    private ArrayDeque<ByteBuf> heldBack;
+    /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
+    private ArrayDeque<Object> heldBack;
+    private static final Object EOF = new Object();
+    private static final Object INACTIVE = new Object();
 
     /**
      * Creates the transport of one connection.
@@ -94,14 +96,18 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             buf.release();
             return;
         }
-        if (!reading) {
-            if (heldBack == null) {
-                heldBack = new ArrayDeque<>();
-            }
-            heldBack.add(buf);
+        if (!reading && !closing) {
+            holdBack(buf);
             return;
         }
         deliver(buf);
+    }
+
+    private void holdBack(Object event) {
+        if (heldBack == null) {
+            heldBack = new ArrayDeque<>();
+        }
+        heldBack.add(event);
     }
 
     private void deliver(ByteBuf buf) {
@@ -142,6 +148,17 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
+            if (heldBack != null && !heldBack.isEmpty()) {
+                holdBack(EOF); // after the data held back before it
+            } else {
+                deliverEof();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void deliverEof() {
+        {
             boolean keepOpen;
             try {
                 keepOpen = protocol instanceof BufferedProtocol bp ? bp.eofReceived()
@@ -154,7 +171,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 close();
             }
         }
-        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
@@ -168,7 +184,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (failure == null) {
             failure = cause;
         }
-        if (!(cause instanceof java.io.IOException)) {
+        // As asyncio's _fatal_error: I/O errors (a reset, a broken pipe) close the transport without a report.
+        boolean ioError = cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException;
+        if (ioError && loop.getDebug()) {
+            BaseEventLoop.LOGGER.debug("{}: Fatal read error on socket transport", this, cause);
+        }
+        if (!ioError && !lost) {
             loop.callExceptionHandler(ExceptionContext.builder("Fatal read error on socket transport")
                     .exception(cause).put(ExceptionContext.TRANSPORT, this)
                     .put(ExceptionContext.PROTOCOL, protocol).build());
@@ -179,10 +200,29 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        if (heldBack != null && !heldBack.isEmpty() && !reading && failure == null) {
+            // Data read before the end is still held back by pauseReading: the end waits for it.
+            holdBack(INACTIVE);
+            ctx.fireChannelInactive();
+            return;
+        }
+        releaseHeldBack();
+        connectionLostOnce();
+        ctx.fireChannelInactive();
+    }
+
+    private void releaseHeldBack() {
         if (heldBack != null) {
-            heldBack.forEach(ByteBuf::release);
+            for (Object o : heldBack) {
+                if (o instanceof ByteBuf b) {
+                    b.release();
+                }
+            }
             heldBack = null;
         }
+    }
+
+    private void connectionLostOnce() {
         if (!lost) {
             lost = true;
             try {
@@ -197,7 +237,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 onClosed.accept(this);
             }
         }
-        ctx.fireChannelInactive();
     }
 
     // ---------------------------------------------------------------- Transport
@@ -336,14 +375,23 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void resumeReading() {
-        if (closing || reading) {
+        if (reading || lost) {
             return;
         }
         reading = true;
         while (heldBack != null && !heldBack.isEmpty() && reading) {
-            deliver(heldBack.poll());
+            Object event = heldBack.poll();
+            if (event == EOF) {
+                deliverEof();
+            } else if (event == INACTIVE) {
+                releaseHeldBack();
+                connectionLostOnce();
+                return;
+            } else {
+                deliver((ByteBuf) event);
+            }
         }
-        if (reading && !closing) {
+        if (reading && !closing && channel.isActive()) {
             channel.config().setAutoRead(true);
         }
     }
