@@ -32,6 +32,27 @@
  * </table>
  * Names convert mechanically at each {@code _}: {@code call_soon_threadsafe} is {@code callSoonThreadsafe}.
  *
+ * <h2>Coroutines and tasks</h2>
+ * A {@link io.jasyncio.Coroutine} is a lambda that a {@link io.jasyncio.Task} runs one step at a time: a step runs until
+ * {@link io.jasyncio.Asyncio#await(io.jasyncio.Future)} meets a future that is not done, then the task waits for that
+ * future's done callback. With {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} a task is a JDK
+ * continuation on the loop thread itself; without it, a virtual thread that takes turns with the loop thread (see
+ * {@code io.jasyncio.internal.coro}). Scopes that must see the body's exception take a lambda:
+ * {@link io.jasyncio.TaskGroup#run}, {@link io.jasyncio.Timeout#run}, {@code Asyncio.timeout(delay, body)}.
+ *
+ * <h2>Names that clash with Object</h2>
+ * asyncio names that clash with {@link java.lang.Object}'s final methods take a trailing underscore, as PEP 8 does for
+ * keywords: {@code Event.wait_()}, {@code Condition.wait_()}, {@code Condition.notify_(n)},
+ * {@code Condition.notifyAll_()}, {@code Barrier.wait_()}. {@code async with} becomes try-with-resources on
+ * {@code hold()}: {@code try (var held = lock.hold()) { ... }}.
+ *
+ * <h2>Protocols, transports, streams</h2>
+ * {@link io.jasyncio.Protocol}, {@link io.jasyncio.BufferedProtocol}, {@link io.jasyncio.Transport} and
+ * {@link io.jasyncio.Server} are asyncio's callback API; {@code EventLoop.createServer} and
+ * {@code createConnection} are implemented by the Netty loop. {@link io.jasyncio.StreamReader} and
+ * {@link io.jasyncio.StreamWriter} are built on them here, loop-agnostic, through
+ * {@link io.jasyncio.StreamReaderProtocol}.
+ *
  * <h2>Threading model</h2>
  * One loop, one thread: the thread that calls {@code runForever()} or {@code runUntilComplete()}. Every method of
  * {@link io.jasyncio.EventLoop}, {@link io.jasyncio.Future} and {@link io.jasyncio.Handle} is for that thread (or for any
@@ -55,7 +76,9 @@
  * Every operation on a closed loop raises "Event loop is closed"; {@code close()} is idempotent.
  *
  * <h2>Behaviour at the time of writing</h2>
- * Callbacks take no {@code *args}: capture them, or use {@code callSoon(Consumer, arg)}. {@code Future.result()}
+ * Java's {@code catch (Exception e)} also catches {@link io.jasyncio.CancelledError}: rethrow it. On the virtual-thread
+ * coroutine path, task code runs off the loop's thread, so Netty sees its transport calls as coming from another
+ * thread; transports and streams are tested on the continuation path only. Callbacks take no {@code *args}: capture them, or use {@code callSoon(Consumer, arg)}. {@code Future.result()}
  * rethrows a checked exception unwrapped although it declares none, as asyncio re-raises it.
  *
  * <h2>Hot-path rules</h2>
