@@ -88,14 +88,8 @@ public final class Condition extends LoopBound {
         lock.release();
         try {
             try {
-                Future<Boolean> fut = newWaiter();
-                waiters.add(fut);
-                try {
-                    Asyncio.await(fut);
-                    return true;
-                } finally {
-                    waiters.remove(fut);
-                }
+                awaitNewWaiter(waiters);
+                return true;
             } finally {
                 CancelledError err = null;
                 while (true) {

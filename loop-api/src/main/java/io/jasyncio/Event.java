@@ -70,14 +70,8 @@ public final class Event extends LoopBound {
         if (value) {
             return true;
         }
-        Future<Boolean> fut = newWaiter();
-        waiters.add(fut);
-        try {
-            Asyncio.await(fut);
-            return true;
-        } finally {
-            waiters.remove(fut);
-        }
+        awaitNewWaiter(waiters);
+        return true;
     }
 
     @Override

@@ -49,14 +49,8 @@ public final class Lock extends LoopBound {
             locked = true;
             return true;
         }
-        Future<Boolean> fut = newWaiter();
-        waiters.add(fut);
         try {
-            try {
-                Asyncio.await(fut);
-            } finally {
-                waiters.remove(fut);
-            }
+            awaitNewWaiter(waiters);
         } catch (CancelledError e) {
             if (!locked) {
                 wakeUpFirst();

@@ -26,4 +26,22 @@ abstract class LoopBound {
     final <T> Future<T> newWaiter() {
         return loop().createFuture();
     }
+
+    /**
+     * Queues a new waiter, suspends the current task until it is done, and always takes it out of the queue again.
+     *
+     * @param waiters the queue of waiters
+     * @param <T> the waiter's result type
+     * @return the waiter, done
+     */
+    final <T> Future<T> awaitNewWaiter(java.util.Collection<Future<T>> waiters) {
+        Future<T> fut = newWaiter();
+        waiters.add(fut);
+        try {
+            Asyncio.await(fut);
+        } finally {
+            waiters.remove(fut);
+        }
+        return fut;
+    }
 }
