@@ -264,6 +264,22 @@ public interface EventLoop extends AutoCloseable {
         throw new UnsupportedOperationException("this loop has no network transports");
     }
 
+    /**
+     * Creates a UDP endpoint bound to {@code local}, and connected to {@code remote} if given.
+     *
+     * @param protocolFactory makes the endpoint's protocol
+     * @param local the address to bind, or {@code null} for any
+     * @param remote the address to connect to, or {@code null}
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol
+     * @asyncio loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None)
+     */
+    default <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
+            java.util.function.Supplier<P> protocolFactory, java.net.InetSocketAddress local,
+            java.net.InetSocketAddress remote) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
     // ---------------------------------------------------------------- executors
 
     /**

@@ -8,6 +8,8 @@ package io.jasyncio.netty;
 
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.Connection;
+import io.jasyncio.DatagramEndpoint;
+import io.jasyncio.DatagramProtocol;
 import io.jasyncio.Future;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
@@ -15,6 +17,7 @@ import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.Transports;
 import io.jasyncio.transport.internal.tcp.TcpServer;
+import io.jasyncio.transport.internal.udp.UdpTransport;
 import io.netty.channel.IoEventLoop;
 import java.util.function.Supplier;
 
@@ -69,6 +72,12 @@ public final class NettyEventLoop extends BaseEventLoop {
     public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory,
             String host, int port) {
         return TcpServer.connect(this, io, kind, protocolFactory, host, port);
+    }
+
+    @Override
+    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> protocolFactory,
+            java.net.InetSocketAddress local, java.net.InetSocketAddress remote) {
+        return UdpTransport.create(this, io, kind, protocolFactory, local, remote);
     }
 
     @Override

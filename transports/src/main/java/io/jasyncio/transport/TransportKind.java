@@ -9,11 +9,13 @@ package io.jasyncio.transport;
 import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
@@ -48,6 +50,11 @@ public enum TransportKind {
         public Class<? extends Channel> socketChannelClass() {
             return EpollSocketChannel.class;
         }
+
+        @Override
+        public Class<? extends Channel> datagramChannelClass() {
+            return EpollDatagramChannel.class;
+        }
     },
     /** Java NIO selectors: everywhere. */
     NIO {
@@ -74,6 +81,11 @@ public enum TransportKind {
         @Override
         public Class<? extends Channel> socketChannelClass() {
             return NioSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> datagramChannelClass() {
+            return NioDatagramChannel.class;
         }
     };
 
@@ -111,6 +123,13 @@ public enum TransportKind {
      * @return the class
      */
     public abstract Class<? extends Channel> socketChannelClass();
+
+    /**
+     * The UDP channel class of this backend.
+     *
+     * @return the class
+     */
+    public abstract Class<? extends Channel> datagramChannelClass();
 
     /**
      * The backend of a name.
