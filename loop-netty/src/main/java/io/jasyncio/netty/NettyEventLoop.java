@@ -42,7 +42,13 @@ public final class NettyEventLoop extends BaseEventLoop {
     public NettyEventLoop(LoopOptions options) {
         super(options);
         this.kind = Transports.choose(options.transport());
-        this.io = new LoopIoExecutor(this, kind.ioHandlerFactory());
+        io.netty.channel.IoHandlerFactory factory = kind.ioHandlerFactory();
+        if (!factory.isChangingThreadSupported()) {
+            // The loop runs on whichever thread calls runForever(); Netty's io_uring handler is bound to one thread.
+            throw new IllegalStateException("transport " + kind + " cannot run a loop on the thread that calls "
+                    + "runForever(): Netty's " + kind + " handler does not support changing threads; use epoll or nio");
+        }
+        this.io = new LoopIoExecutor(this, factory);
     }
 
     /**

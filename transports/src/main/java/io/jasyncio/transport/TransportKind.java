@@ -15,13 +15,19 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
 
 /**
- * The I/O backends a loop can run on: Netty's native epoll transport, or Java NIO where epoll is missing.
+ * The I/O backends a loop can run on: Netty's native epoll transport (the default), io_uring on request, or Java NIO
+ * where epoll is missing.
  */
 public enum TransportKind {
     /** Linux epoll through Netty's native transport. */
@@ -54,6 +60,38 @@ public enum TransportKind {
         @Override
         public Class<? extends Channel> datagramChannelClass() {
             return EpollDatagramChannel.class;
+        }
+    },
+    /** Linux io_uring through Netty's native transport; chosen only on request. */
+    IO_URING {
+        @Override
+        public boolean isAvailable() {
+            return IoUring.isAvailable();
+        }
+
+        @Override
+        public Throwable unavailabilityCause() {
+            return IoUring.unavailabilityCause();
+        }
+
+        @Override
+        public IoHandlerFactory ioHandlerFactory() {
+            return IoUringIoHandler.newFactory();
+        }
+
+        @Override
+        public Class<? extends ServerChannel> serverChannelClass() {
+            return IoUringServerSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> socketChannelClass() {
+            return IoUringSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> datagramChannelClass() {
+            return IoUringDatagramChannel.class;
         }
     },
     /** Java NIO selectors: everywhere. */
@@ -142,7 +180,7 @@ public enum TransportKind {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown transport '" + name + "': expected epoll or nio", e);
+            throw new IllegalArgumentException("unknown transport '" + name + "': expected epoll, io_uring or nio", e);
         }
     }
 }
