@@ -7,26 +7,26 @@
 package io.jasyncio.examples;
 
 import io.jasyncio.Asyncio;
-import io.jasyncio.BaseProtocol;
 import io.jasyncio.BufferedProtocol;
 import io.jasyncio.EventLoop;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Protocol;
 import io.jasyncio.Server;
+import io.jasyncio.StreamReader;
+import io.jasyncio.StreamWriter;
 import io.jasyncio.Transport;
 import io.jasyncio.netty.NettyEventLoop;
 import java.nio.ByteBuffer;
-import java.util.function.Supplier;
 
 /**
- * A TCP echo server: {@code ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered]
+ * A TCP echo server: {@code ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered|streams]
  * [--transport epoll|nio]}. Prints one line saying where it listens, serves until interrupted, and closes cleanly on
  * SIGINT or SIGTERM.
  */
 public final class EchoServer {
 
     /** The Protocol API: each chunk received is written back. */
-    static final class Echo implements Protocol {
+    public static final class Echo implements Protocol {
         private Transport transport;
 
         @Override
@@ -41,7 +41,7 @@ public final class EchoServer {
     }
 
     /** The BufferedProtocol API: receives into its own buffer, then writes it back. */
-    static final class BufferedEcho implements BufferedProtocol {
+    public static final class BufferedEcho implements BufferedProtocol {
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
         private Transport transport;
 
@@ -85,13 +85,16 @@ public final class EchoServer {
             }
             i++;
         }
-        Supplier<BaseProtocol> factory = switch (api) {
-            case "protocol" -> Echo::new;
-            case "buffered" -> BufferedEcho::new;
-            default -> throw usage("--api must be protocol or buffered, not " + api);
-        };
         EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withTransport(transport));
-        Server server = loop.runUntilComplete(loop.createServer(factory, host, port));
+        String bindHost = host;
+        int bindPort = port;
+        Server server = switch (api) {
+            case "protocol" -> loop.runUntilComplete(loop.createServer(Echo::new, host, port));
+            case "buffered" -> loop.runUntilComplete(loop.createServer(BufferedEcho::new, host, port));
+            case "streams" -> loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoStream, bindHost,
+                    bindPort));
+            default -> throw usage("--api must be protocol, buffered or streams, not " + api);
+        };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API)%n", where.getHostString(), where.getPort(),
                 ((NettyEventLoop) loop).transportKind(), api);
@@ -111,6 +114,24 @@ public final class EchoServer {
         loop.close();
     }
 
+    /**
+     * The Streams API: a task per client reads a chunk, writes it back, and drains.
+     *
+     * @param reader the client's reader
+     * @param writer the client's writer
+     */
+    public static void echoStream(StreamReader reader, StreamWriter writer) {
+        while (true) {
+            byte[] chunk = reader.read(65536);
+            if (chunk.length == 0) {
+                break;
+            }
+            writer.write(chunk);
+            writer.drain();
+        }
+        writer.close();
+    }
+
     private static String require(String option, String value) {
         if (value == null) {
             throw usage(option + " needs a value");
@@ -120,8 +141,8 @@ public final class EchoServer {
 
     private static IllegalArgumentException usage(String problem) {
         System.err.println("echo-server: " + problem);
-        System.err.println("usage: ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered]"
-                + " [--transport epoll|nio]");
+        System.err.println("usage: ./jasyncio echo-server [--host 127.0.0.1] [--port 8888]"
+                + " [--api protocol|buffered|streams] [--transport epoll|nio]");
         System.exit(2);
         return new IllegalArgumentException(problem);
     }

@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Server;
+import io.jasyncio.Streams;
+import io.jasyncio.Ticker;
+import io.jasyncio.examples.EchoServer;
+import io.jasyncio.tests.LoopTestBase;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+/** The echo server's three APIs, each driven by a stream client over loopback. */
+class EchoServerTest extends LoopTestBase {
+
+    @Override
+    protected LoopOptions options() {
+        return super.options().withTicker(Ticker.system());
+    }
+
+    private byte[] roundTrip(Server server, byte[] message) {
+        int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
+        byte[] echoed = loop.runUntilComplete(() -> {
+            Streams s = Asyncio.openConnection("127.0.0.1", port);
+            s.writer().write(message);
+            s.writer().drain();
+            byte[] back = s.reader().readexactly(message.length);
+            s.writer().close();
+            s.writer().waitClosed();
+            return back;
+        });
+        server.close();
+        server.closeClients();
+        loop.runUntilComplete(server.waitClosed());
+        return echoed;
+    }
+
+    private static byte[] message() {
+        byte[] m = new byte[300_000];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (byte) (i % 251);
+        }
+        return m;
+    }
+
+    @Test
+    void testProtocolApi() {
+        Server server = loop.runUntilComplete(loop.createServer(EchoServer.Echo::new, "127.0.0.1", 0));
+        assertArrayEquals(message(), roundTrip(server, message()));
+    }
+
+    @Test
+    void testBufferedApi() {
+        Server server = loop.runUntilComplete(loop.createServer(EchoServer.BufferedEcho::new, "127.0.0.1", 0));
+        assertArrayEquals(message(), roundTrip(server, message()));
+    }
+
+    @Test
+    void testStreamsApi() {
+        Server server = loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoStream, "127.0.0.1", 0));
+        assertArrayEquals(message(), roundTrip(server, message()));
+    }
+}
