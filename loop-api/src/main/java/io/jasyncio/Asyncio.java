@@ -448,6 +448,37 @@ public final class Asyncio {
                 host, port));
     }
 
+    /**
+     * Opens a Unix socket connection and returns its stream pair, from inside a task.
+     *
+     * @param path the socket's path
+     * @return the reader and the writer
+     * @asyncio await asyncio.open_unix_connection(path)
+     */
+    public static Streams openUnixConnection(String path) {
+        requireTask("openUnixConnection");
+        EventLoop loop = getRunningLoop();
+        StreamReader reader = new StreamReader(loop);
+        Connection<StreamReaderProtocol> c = await(loop.createUnixConnection(
+                () -> new StreamReaderProtocol(loop, reader, null), path));
+        return new Streams(reader, c.protocol().writer());
+    }
+
+    /**
+     * Starts a Unix socket server whose clients are served by {@code clientConnected}, each in a new task.
+     *
+     * @param clientConnected the handler
+     * @param path the socket's path
+     * @return the server, listening
+     * @asyncio await asyncio.start_unix_server(client_connected_cb, path)
+     */
+    public static Server startUnixServer(Streams.ClientConnected clientConnected, String path) {
+        requireTask("startUnixServer");
+        EventLoop loop = getRunningLoop();
+        return await(loop.createUnixServer(
+                () -> new StreamReaderProtocol(loop, new StreamReader(loop), clientConnected), path));
+    }
+
     static Task<?> requireTask(String what) {
         BaseEventLoop loop = BaseEventLoop.runningLoop();
         Task<?> task = loop == null ? null : loop.currentTask();

@@ -265,6 +265,33 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Starts a Unix socket server on a path; a stale socket file there is replaced, the file is removed on close.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket's path
+     * @return a future of the listening server
+     * @asyncio loop.create_unix_server(protocol_factory, path)
+     */
+    default Future<Server> createUnixServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            String path) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Opens a Unix socket connection.
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param path the socket's path
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol, once connected
+     * @asyncio loop.create_unix_connection(protocol_factory, path)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(
+            java.util.function.Supplier<P> protocolFactory, String path) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
      * Creates a UDP endpoint bound to {@code local}, and connected to {@code remote} if given.
      *
      * @param protocolFactory makes the endpoint's protocol

@@ -81,6 +81,17 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
+    public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path) {
+        return TcpServer.createUnix(this, io, kind, protocolFactory, path);
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
+            String path) {
+        return TcpServer.connectUnix(this, io, kind, protocolFactory, path);
+    }
+
+    @Override
     public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> protocolFactory,
             java.net.InetSocketAddress local, java.net.InetSocketAddress remote) {
         return UdpTransport.create(this, io, kind, protocolFactory, local, remote);

@@ -10,6 +10,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.Epoll;
@@ -21,8 +23,13 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.util.Locale;
 
 /**
@@ -60,6 +67,21 @@ public enum TransportKind {
         @Override
         public Class<? extends Channel> datagramChannelClass() {
             return EpollDatagramChannel.class;
+        }
+
+        @Override
+        public Class<? extends ServerChannel> unixServerChannelClass() {
+            return EpollServerDomainSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> unixSocketChannelClass() {
+            return EpollDomainSocketChannel.class;
+        }
+
+        @Override
+        public SocketAddress unixAddress(String path) {
+            return new DomainSocketAddress(path);
         }
     },
     /** Linux io_uring through Netty's native transport; chosen only on request. */
@@ -125,6 +147,21 @@ public enum TransportKind {
         public Class<? extends Channel> datagramChannelClass() {
             return NioDatagramChannel.class;
         }
+
+        @Override
+        public Class<? extends ServerChannel> unixServerChannelClass() {
+            return NioServerDomainSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> unixSocketChannelClass() {
+            return NioDomainSocketChannel.class;
+        }
+
+        @Override
+        public SocketAddress unixAddress(String path) {
+            return UnixDomainSocketAddress.of(path);
+        }
     };
 
     /**
@@ -168,6 +205,36 @@ public enum TransportKind {
      * @return the class
      */
     public abstract Class<? extends Channel> datagramChannelClass();
+
+    /**
+     * The Unix domain server channel class of this backend.
+     *
+     * @return the class
+     * @throws UnsupportedOperationException where the backend has none
+     */
+    public Class<? extends ServerChannel> unixServerChannelClass() {
+        throw new UnsupportedOperationException("no Unix sockets on " + this);
+    }
+
+    /**
+     * The Unix domain socket channel class of this backend.
+     *
+     * @return the class
+     * @throws UnsupportedOperationException where the backend has none
+     */
+    public Class<? extends Channel> unixSocketChannelClass() {
+        throw new UnsupportedOperationException("no Unix sockets on " + this);
+    }
+
+    /**
+     * The address of a Unix socket path, in the form this backend's channels take.
+     *
+     * @param path the path
+     * @return the address
+     */
+    public SocketAddress unixAddress(String path) {
+        throw new UnsupportedOperationException("no Unix sockets on " + this);
+    }
 
     /**
      * The backend of a name.

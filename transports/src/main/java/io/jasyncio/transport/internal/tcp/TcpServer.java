@@ -22,7 +22,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoEventLoop;
+import io.netty.channel.ServerChannel;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +45,8 @@ public final class TcpServer implements Server {
     private Channel serverChannel;
     private boolean serving;
     private Future<Void> servingForever;
+    /** The Unix socket file to remove on close, or {@code null}. */
+    private Path unixFile;
 
     private TcpServer(BaseEventLoop loop) {
         this.loop = loop;
@@ -59,15 +66,45 @@ public final class TcpServer implements Server {
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
+        return listen(loop, io, kind.serverChannelClass(), protocolFactory, new InetSocketAddress(host, port), null);
+    }
+
+    /**
+     * Binds a Unix socket server on a path; a stale socket file there is replaced, and the file is removed on close.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection
+     * @param path the socket's path
+     * @return the future of the server
+     */
+    public static Future<Server> createUnix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String path) {
+        Path file = Path.of(path);
+        try {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                Files.delete(file); // a socket left by an earlier server
+            }
+        } catch (java.io.IOException e) {
+            Future<Server> failed = loop.createFuture();
+            failed.setException(e);
+            return failed;
+        }
+        return listen(loop, io, kind.unixServerChannelClass(), protocolFactory, kind.unixAddress(path), file);
+    }
+
+    private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io,
+            Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
+            SocketAddress bindTo, Path unixFile) {
         loop.checkClosed();
         TcpServer server = new TcpServer(loop);
+        server.unixFile = unixFile;
         Future<Server> result = loop.createFuture();
         ServerBootstrap b = new ServerBootstrap()
                 .group(io, io)
-                .channel(kind.serverChannelClass())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 100)
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                .channel(channelClass)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -76,7 +113,11 @@ public final class TcpServer implements Server {
                         ch.pipeline().addLast(t);
                     }
                 });
-        ChannelFuture bind = b.bind(host, port);
+        if (unixFile == null) {
+            b.option(ChannelOption.SO_REUSEADDR, true).option(ChannelOption.SO_BACKLOG, 100)
+                    .childOption(ChannelOption.TCP_NODELAY, true);
+        }
+        ChannelFuture bind = b.bind(bindTo);
         bind.addListener(f -> {
             if (f.isSuccess()) {
                 server.serverChannel = bind.channel();
@@ -106,16 +147,36 @@ public final class TcpServer implements Server {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port) {
+        return connect(loop, io, kind.socketChannelClass(), protocolFactory, new InetSocketAddress(host, port));
+    }
+
+    /**
+     * Connects to a Unix socket server.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory the protocol's factory
+     * @param path the socket's path
+     * @param <P> the protocol type
+     * @return the future of the connection
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> connectUnix(BaseEventLoop loop, IoEventLoop io,
+            TransportKind kind, Supplier<P> protocolFactory, String path) {
+        return connect(loop, io, kind.unixSocketChannelClass(), protocolFactory, kind.unixAddress(path));
+    }
+
+    private static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
+            Class<? extends Channel> channelClass, Supplier<P> protocolFactory, SocketAddress remote) {
         loop.checkClosed();
         Future<Connection<P>> result = loop.createFuture();
         P protocol = protocolFactory.get();
         TcpTransport transport = new TcpTransport(loop, protocol, null);
-        ChannelFuture connect = new Bootstrap()
-                .group(io)
-                .channel(kind.socketChannelClass())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(transport)
-                .connect(host, port);
+        Bootstrap b = new Bootstrap().group(io).channel(channelClass).handler(transport);
+        if (remote instanceof InetSocketAddress) {
+            b.option(ChannelOption.TCP_NODELAY, true);
+        }
+        ChannelFuture connect = b.connect(remote);
         connect.addListener(f -> {
             if (result.done()) {
                 return;
@@ -141,6 +202,13 @@ public final class TcpServer implements Server {
 
     private void onServerChannelClosed() {
         serving = false;
+        if (unixFile != null) {
+            try {
+                Files.deleteIfExists(unixFile);
+            } catch (java.io.IOException e) {
+                BaseEventLoop.LOGGER.warn("could not remove the Unix socket {}", unixFile, e);
+            }
+        }
         maybeClosed();
     }
 
