@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.Interceptors;
 import io.jasyncio.internal.coro.Fiber;
 import io.jasyncio.internal.coro.FiberFactory;
 import io.jasyncio.internal.coro.Fibers;
@@ -238,11 +239,21 @@ public class Task<T> extends Future<T> {
         futWaiter = null;
         Task<?> previous = loop.swapCurrentTask(this);
         Thread fiberThread = loop.activeFiberThread();
+        Interceptors ic = loop.activeInterceptors();
+        long t0 = 0;
+        if (ic != null) {
+            ic.each(i -> i.beforeTaskStep(loop, this));
+            t0 = loop.ticker().nanoTime();
+        }
         try {
             stepRun(exc);
         } finally {
             loop.setActiveFiberThread(fiberThread);
             loop.swapCurrentTask(previous);
+            if (ic != null) {
+                long dt = loop.ticker().nanoTime() - t0;
+                ic.each(i -> i.afterTaskStep(loop, this, dt));
+            }
         }
     }
 

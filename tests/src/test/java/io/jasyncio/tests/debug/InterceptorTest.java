@@ -174,4 +174,35 @@ class InterceptorTest {
             assertTrue(debugLoop.getInterceptors().stream().anyMatch(TestInterceptorProvider.Installed.class::isInstance));
         }
     }
+
+    @Test
+    void testInterceptorHearsTaskLifecycle() {
+        List<String> events = new ArrayList<>();
+        loop.addInterceptor(new LoopInterceptor() {
+            @Override
+            public void taskCreated(EventLoop l, Object task) {
+                events.add("created");
+            }
+
+            @Override
+            public void beforeTaskStep(EventLoop l, Object task) {
+                events.add("step");
+            }
+
+            @Override
+            public void afterTaskStep(EventLoop l, Object task, long durationNanos) {
+                events.add("stepped");
+            }
+
+            @Override
+            public void taskDone(EventLoop l, Object task) {
+                events.add("done");
+            }
+        });
+        loop.runUntilComplete(() -> {
+            io.jasyncio.Asyncio.sleep(0);
+            return null;
+        });
+        assertEquals(List.of("created", "step", "stepped", "step", "done", "stepped"), events);
+    }
 }

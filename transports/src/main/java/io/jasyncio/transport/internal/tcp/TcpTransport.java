@@ -12,6 +12,7 @@ import io.jasyncio.ExceptionContext;
 import io.jasyncio.Protocol;
 import io.jasyncio.Transport;
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.Interceptors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -80,6 +81,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         channel = ctx.channel();
         channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low, high));
+        Interceptors ic = loop.activeInterceptors();
+        if (ic != null) {
+            ic.each(i -> i.transportOpened(loop, this));
+        }
         try {
             protocol.connectionMade(this);
         } catch (Throwable t) {
@@ -235,6 +240,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
             if (onClosed != null) {
                 onClosed.accept(this);
+            }
+            Interceptors ic = loop.activeInterceptors();
+            if (ic != null) {
+                ic.each(i -> i.transportClosed(loop, this));
             }
         }
     }
