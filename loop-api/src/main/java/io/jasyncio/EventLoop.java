@@ -250,6 +250,38 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Starts a TLS server: as {@link #createServer(java.util.function.Supplier, String, int)}, each connection's
+     * handshake done before {@code connectionMade}.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @param ssl the server's TLS context (its key managers hold the certificate), or {@code null} for plain TCP
+     * @return a future of the listening server
+     * @asyncio loop.create_server(protocol_factory, host, port, ssl=ssl)
+     */
+    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            String host, int port, javax.net.ssl.SSLContext ssl) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Opens a TLS connection: the future completes after the handshake, when {@code connectionMade} has run.
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param host the host, also the server name checked against the certificate
+     * @param port the port
+     * @param ssl the client's TLS context (its trust managers decide whom to trust), or {@code null} for plain TCP
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol
+     * @asyncio loop.create_connection(protocol_factory, host, port, ssl=ssl)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createConnection(
+            java.util.function.Supplier<P> protocolFactory, String host, int port, javax.net.ssl.SSLContext ssl) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
      * Opens a TCP connection to {@code host:port}.
      *
      * @param protocolFactory makes the connection's protocol

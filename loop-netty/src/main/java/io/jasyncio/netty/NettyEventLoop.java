@@ -81,6 +81,18 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
+    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+            javax.net.ssl.SSLContext ssl) {
+        return TcpServer.create(this, io, kind, protocolFactory, host, port, ssl);
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port, javax.net.ssl.SSLContext ssl) {
+        return TcpServer.connect(this, io, kind, protocolFactory, host, port, ssl);
+    }
+
+    @Override
     public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path) {
         return TcpServer.createUnix(this, io, kind, protocolFactory, path);
     }

@@ -23,6 +23,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.ServerChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
@@ -33,6 +34,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * asyncio's {@code Server} over a Netty server channel registered with the loop's Netty event loop; accepted
@@ -66,7 +70,25 @@ public final class TcpServer implements Server {
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
-        return listen(loop, io, kind.serverChannelClass(), protocolFactory, new InetSocketAddress(host, port), null);
+        return create(loop, io, kind, protocolFactory, host, port, null);
+    }
+
+    /**
+     * Binds a server, with TLS when {@code ssl} is given.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @param ssl the TLS context, or {@code null}
+     * @return the future of the server
+     */
+    public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String host, int port, SSLContext ssl) {
+        return listen(loop, io, kind.serverChannelClass(), protocolFactory, new InetSocketAddress(host, port), null,
+                ssl);
     }
 
     /**
@@ -92,12 +114,12 @@ public final class TcpServer implements Server {
             failed.setException(e);
             return failed;
         }
-        return listen(loop, io, kind.unixServerChannelClass(), protocolFactory, kind.unixAddress(path), file);
+        return listen(loop, io, kind.unixServerChannelClass(), protocolFactory, kind.unixAddress(path), file, null);
     }
 
     private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io,
             Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
-            SocketAddress bindTo, Path unixFile) {
+            SocketAddress bindTo, Path unixFile, SSLContext ssl) {
         loop.checkClosed();
         TcpServer server = new TcpServer(loop);
         server.unixFile = unixFile;
@@ -110,6 +132,11 @@ public final class TcpServer implements Server {
                     protected void initChannel(Channel ch) {
                         TcpTransport t = new TcpTransport(loop, protocolFactory.get(), server::clientLost);
                         server.clients.add(t);
+                        if (ssl != null) {
+                            SSLEngine engine = ssl.createSSLEngine();
+                            engine.setUseClientMode(false);
+                            ch.pipeline().addLast(new SslHandler(engine));
+                        }
                         ch.pipeline().addLast(t);
                     }
                 });
@@ -147,7 +174,25 @@ public final class TcpServer implements Server {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port) {
-        return connect(loop, io, kind.socketChannelClass(), protocolFactory, new InetSocketAddress(host, port));
+        return connect(loop, io, kind, protocolFactory, host, port, null);
+    }
+
+    /**
+     * Connects to a server, with TLS when {@code ssl} is given (the host is checked against the certificate).
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory the protocol's factory
+     * @param host the host
+     * @param port the port
+     * @param ssl the TLS context, or {@code null}
+     * @param <P> the protocol type
+     * @return the future of the connection, completed after the handshake
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
+            TransportKind kind, Supplier<P> protocolFactory, String host, int port, SSLContext ssl) {
+        return connect(loop, io, kind.socketChannelClass(), protocolFactory, new InetSocketAddress(host, port), ssl);
     }
 
     /**
@@ -163,16 +208,42 @@ public final class TcpServer implements Server {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connectUnix(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String path) {
-        return connect(loop, io, kind.unixSocketChannelClass(), protocolFactory, kind.unixAddress(path));
+        return connect(loop, io, kind.unixSocketChannelClass(), protocolFactory, kind.unixAddress(path), null);
     }
 
     private static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
-            Class<? extends Channel> channelClass, Supplier<P> protocolFactory, SocketAddress remote) {
+            Class<? extends Channel> channelClass, Supplier<P> protocolFactory, SocketAddress remote, SSLContext ssl) {
         loop.checkClosed();
         Future<Connection<P>> result = loop.createFuture();
         P protocol = protocolFactory.get();
         TcpTransport transport = new TcpTransport(loop, protocol, null);
-        Bootstrap b = new Bootstrap().group(io).channel(channelClass).handler(transport);
+        Bootstrap b = new Bootstrap().group(io).channel(channelClass);
+        if (ssl == null) {
+            b.handler(transport);
+        } else {
+            InetSocketAddress peer = (InetSocketAddress) remote;
+            b.handler(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    SSLEngine engine = ssl.createSSLEngine(peer.getHostString(), peer.getPort());
+                    engine.setUseClientMode(true);
+                    SSLParameters params = engine.getSSLParameters();
+                    params.setEndpointIdentificationAlgorithm("HTTPS");
+                    engine.setSSLParameters(params);
+                    ch.pipeline().addLast(new SslHandler(engine), transport);
+                }
+            });
+            transport.onHandshake(error -> {
+                if (result.done()) {
+                    return;
+                }
+                if (error == null) {
+                    result.setResult(new Connection<>(transport, protocol));
+                } else {
+                    result.setException(error);
+                }
+            });
+        }
         if (remote instanceof InetSocketAddress) {
             b.option(ChannelOption.TCP_NODELAY, true);
         }
@@ -181,11 +252,12 @@ public final class TcpServer implements Server {
             if (result.done()) {
                 return;
             }
-            if (f.isSuccess()) {
-                result.setResult(new Connection<>(transport, protocol));
-            } else {
+            if (!f.isSuccess()) {
                 result.setException(f.cause());
-            }
+            } else if (ssl == null) {
+                result.setResult(new Connection<>(transport, protocol));
+            } // with TLS, the handshake completes the future
+
         });
         result.addDoneCallback(r -> {
             if (r.cancelled()) {

@@ -24,6 +24,8 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
@@ -56,6 +58,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean inReadBatch;
     private boolean needsFlush;
     private Throwable failure;
+    /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
+    private SslHandler ssl;
+    private Consumer<Throwable> handshakeListener;
+    private boolean neverMade;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
     private static final Object EOF = new Object();
@@ -76,11 +82,30 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     // ---------------------------------------------------------------- Netty events
 
+    /**
+     * Hears the end of the TLS handshake: {@code null} on success (after connectionMade), else the failure.
+     *
+     * @param listener the listener
+     */
+    public void onHandshake(Consumer<Throwable> listener) {
+        handshakeListener = listener;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        }
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low, high));
+        if (ssl == null) {
+            made();
+        }
+        ctx.fireChannelActive();
+    }
+
+    private void made() {
         Interceptors ic = loop.activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.transportOpened(loop, this));
@@ -90,7 +115,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } catch (Throwable t) {
             fatalError(t, "Fatal error: protocol.connection_made() call failed.");
         }
-        ctx.fireChannelActive();
+        if (handshakeListener != null) {
+            handshakeListener.accept(null);
+        }
     }
 
     @Override
@@ -152,7 +179,17 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof ChannelInputShutdownEvent) {
+        if (evt instanceof SslHandshakeCompletionEvent hs) {
+            if (hs.isSuccess()) {
+                made();
+            } else {
+                neverMade = true; // connectionMade never ran: no connectionLost either, as asyncio's SSL transport
+                if (handshakeListener != null) {
+                    handshakeListener.accept(hs.cause());
+                }
+                forceClose();
+            }
+        } else if (evt instanceof ChannelInputShutdownEvent) {
             if (heldBack != null && !heldBack.isEmpty()) {
                 holdBack(EOF); // after the data held back before it
             } else {
@@ -190,7 +227,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             failure = cause;
         }
         // As asyncio's _fatal_error: I/O errors (a reset, a broken pipe) close the transport without a report.
-        boolean ioError = cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException;
+        // A TLS failure comes wrapped by the SslHandler's decoder; SSLException is an IOException (Python's SSLError
+        // is an OSError), so a failed handshake is not reported either.
+        Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        boolean ioError = root instanceof java.io.IOException || root instanceof java.io.UncheckedIOException;
         if (ioError && loop.getDebug()) {
             BaseEventLoop.LOGGER.debug("{}: Fatal read error on socket transport", this, cause);
         }
@@ -228,8 +269,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void connectionLostOnce() {
-        if (!lost) {
-            lost = true;
+        if (lost) {
+            return;
+        }
+        lost = true;
+        if (!neverMade) {
             try {
                 protocol.connectionLost(failure);
             } catch (Throwable t) {
@@ -238,13 +282,13 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                         "Fatal error: protocol.connection_lost() call failed.").exception(t)
                         .put(ExceptionContext.TRANSPORT, this).put(ExceptionContext.PROTOCOL, protocol).build());
             }
-            if (onClosed != null) {
-                onClosed.accept(this);
-            }
-            Interceptors ic = loop.activeInterceptors();
-            if (ic != null) {
-                ic.each(i -> i.transportClosed(loop, this));
-            }
+        }
+        if (onClosed != null) {
+            onClosed.accept(this);
+        }
+        Interceptors ic = loop.activeInterceptors();
+        if (ic != null) {
+            ic.each(i -> i.transportClosed(loop, this));
         }
     }
 
@@ -316,7 +360,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public boolean canWriteEof() {
-        return true;
+        return ssl == null;
     }
 
     @Override
@@ -355,6 +399,18 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         forceClose();
     }
 
+    private Object peerCertificate() {
+        if (ssl == null) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] certs = ssl.engine().getSession().getPeerCertificates();
+            return certs.length == 0 ? null : certs[0];
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
     @Override
     public boolean isClosing() {
         return closing;
@@ -369,6 +425,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             case "peername" -> channel.remoteAddress();
             case "sockname" -> channel.localAddress();
             case "socket" -> channel;
+            case "sslcontext", "ssl_object" -> ssl == null ? null : ssl.engine();
+            case "peercert" -> peerCertificate();
+            case "cipher" -> ssl == null ? null : ssl.engine().getSession().getCipherSuite();
             default -> null;
         };
     }

@@ -26,6 +26,12 @@
  * <tr><td>{@code pause_reading}</td><td>autoRead off, and reads already in flight held back until resume</td></tr>
  * </table>
  *
+ * <h2>TLS</h2>
+ * With an {@code SSLContext}, a netty-handler {@code SslHandler} sits before the transport; {@code connectionMade}
+ * waits for its handshake, a failed handshake calls neither {@code connectionMade} nor {@code connectionLost} (as
+ * asyncio's SSL transport), and TLS errors, like other I/O errors, close the transport without an exception-handler
+ * report. The client checks the server's name against its certificate (endpoint identification "HTTPS").
+ *
  * <h2>Threading model</h2>
  * Loop thread only: channels register with the loop's Netty event loop, whose thread is the loop's.
  *

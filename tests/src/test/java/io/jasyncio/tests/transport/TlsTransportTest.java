@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.Connection;
+import io.jasyncio.Future;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Server;
+import io.jasyncio.Ticker;
+import io.jasyncio.tests.LoopTestBase;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS over the TCP transport (netty-handler's SslHandler): ports of CPython's test_sslproto.py and test_events.py SSL
+ * tests. The certificate is made for the test with the JDK's keytool: a self-signed one for localhost and 127.0.0.1.
+ */
+class TlsTransportTest extends LoopTestBase {
+    private static final char[] PASSWORD = "jasyncio".toCharArray();
+    private static SSLContext serverContext;
+    private static SSLContext clientContext;
+
+    @TempDir
+    static Path keys;
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        Path store = keys.resolve("test.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "test", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD),
+                "-keypass", new String(PASSWORD)).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool failed: " + out);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, PASSWORD);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PASSWORD);
+        serverContext = SSLContext.getInstance("TLS");
+        serverContext.init(kmf.getKeyManagers(), null, null);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        clientContext = SSLContext.getInstance("TLS");
+        clientContext.init(null, tmf.getTrustManagers(), null);
+    }
+
+    @Override
+    protected LoopOptions options() {
+        return super.options().withTicker(Ticker.system());
+    }
+
+    private Server listen(List<Recorder> serverSide) {
+        return loop.runUntilComplete(loop.createServer(() -> {
+            Recorder r = new Recorder(loop) {
+                @Override
+                public void dataReceived(ByteBuffer bytes) {
+                    transport.write(bytes);
+                    super.dataReceived(bytes);
+                }
+            };
+            serverSide.add(r);
+            return r;
+        }, "127.0.0.1", 0, serverContext));
+    }
+
+    private static int port(Server server) {
+        return ((InetSocketAddress) server.sockets().get(0)).getPort();
+    }
+
+    /** Port of test_events.py EventLoopTestsMixin.test_create_server_ssl: an echo over TLS. */
+    @Test
+    void testCreateServerSsl() {
+        List<Recorder> serverSide = new ArrayList<>();
+        Server server = listen(serverSide);
+        Connection<Recorder> c = loop.runUntilComplete(
+                loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server), clientContext));
+        assertEquals(List.of("made"), c.protocol().calls, "connectionMade after the handshake");
+        c.transport().write("secret hello".getBytes(StandardCharsets.UTF_8));
+        Future<Void> got = loop.createFuture();
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (c.protocol().data.size() >= 12) {
+                    got.setResult(null);
+                } else {
+                    loop.callLater(0.001, this);
+                }
+            }
+        };
+        loop.callSoon(check);
+        loop.runUntilComplete(got);
+        assertEquals("secret hello", c.protocol().text());
+        assertEquals("secret hello", serverSide.get(0).text());
+        c.transport().close();
+        loop.runUntilComplete(c.protocol().lost);
+        server.close();
+        server.closeClients();
+        loop.runUntilComplete(server.waitClosed());
+    }
+
+    /** Port of test_sslproto.py ...get_extra_info: the cipher and the peer certificate. */
+    @Test
+    void testSslExtraInfo() {
+        Server server = listen(new ArrayList<>());
+        Connection<Recorder> c = loop.runUntilComplete(
+                loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server), clientContext));
+        assertNotNull(c.transport().getExtraInfo("cipher"));
+        X509Certificate cert = (X509Certificate) c.transport().getExtraInfo("peercert");
+        assertTrue(cert.getSubjectX500Principal().getName().contains("CN=localhost"));
+        assertNotNull(c.transport().getExtraInfo("sslcontext"));
+        assertFalse(c.transport().canWriteEof(), "TLS transports cannot write EOF, as asyncio's");
+        c.transport().close();
+        loop.runUntilComplete(c.protocol().lost);
+        server.close();
+        server.closeClients();
+        loop.runUntilComplete(server.waitClosed());
+    }
+
+    /** Port of test_events.py EventLoopTestsMixin.test_create_server_ssl_verify_failed: the client refuses. */
+    @Test
+    void testSslVerifyFailed() throws Exception {
+        Server server = listen(new ArrayList<>());
+        SSLContext trustsNobody = SSLContext.getInstance("TLS");
+        trustsNobody.init(null, null, null); // the JDK's default trust store: our self-signed certificate is unknown
+        Recorder client = new Recorder(loop);
+        Future<Connection<Recorder>> f = loop.createConnection(() -> client, "127.0.0.1", port(server), trustsNobody);
+        Throwable e = assertThrows(Throwable.class, () -> loop.runUntilComplete(f));
+        assertTrue(e instanceof javax.net.ssl.SSLException || e.getCause() instanceof javax.net.ssl.SSLException,
+                e.toString());
+        assertEquals(List.of(), client.calls, "connectionMade never ran, so neither does connectionLost");
+        server.close();
+        server.closeClients();
+        loop.runUntilComplete(server.waitClosed());
+    }
+}
