@@ -6,23 +6,23 @@
  */
 package io.jasyncio.internal;
 
+import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.ExceptionHandler;
-import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.Handle;
+import io.jasyncio.LoopOptions;
 import io.jasyncio.Task;
 import io.jasyncio.TaskFactory;
-import io.jasyncio.LoopOptions;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
 import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.spi.LoopInterceptorProvider;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -202,7 +202,7 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         inbox.drainTo(ready);
         // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
-        timers.moveDue(saturatedAdd(ticker.nanoTime(), 1), ready);
+        timers.moveDue(Deadlines.saturatedAdd(ticker.nanoTime(), 1), ready);
         return debug || watched ? runReadyWatched(watched) : runReady();
     }
 
@@ -392,7 +392,7 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public final TimerHandle callLater(double delay, Runnable callback) {
-        return callAtNanos(saturatedAdd(ticker.nanoTime(), secondsToNanos(delay)), callback);
+        return callAtNanos(Deadlines.saturatedAdd(ticker.nanoTime(), Deadlines.secondsToNanos(delay)), callback);
     }
 
     @Override
@@ -403,12 +403,12 @@ public abstract class BaseEventLoop implements EventLoop {
         } catch (ArithmeticException e) {
             nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        return callAtNanos(saturatedAdd(ticker.nanoTime(), nanos), callback);
+        return callAtNanos(Deadlines.saturatedAdd(ticker.nanoTime(), nanos), callback);
     }
 
     @Override
     public final TimerHandle callAt(double when, Runnable callback) {
-        return callAtNanos(secondsToNanos(when), callback);
+        return callAtNanos(Deadlines.secondsToNanos(when), callback);
     }
 
     /**
@@ -619,18 +619,7 @@ public abstract class BaseEventLoop implements EventLoop {
             done.setResult(null);
             return done;
         }
-        Thread waiter = new Thread(() -> {
-            executor.shutdown();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    if (executor.awaitTermination(1, TimeUnit.DAYS)) {
-                        break;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+        DefaultExecutor.shutdownThen(executor, () -> {
             if (!isClosed()) {
                 callSoonThreadsafe(() -> {
                     if (!done.done()) {
@@ -638,12 +627,7 @@ public abstract class BaseEventLoop implements EventLoop {
                     }
                 });
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }, "asyncio-executor-shutdown");
-        waiter.setDaemon(true);
-        waiter.start();
+        });
         return done;
     }
 
@@ -664,49 +648,12 @@ public abstract class BaseEventLoop implements EventLoop {
         if (intercepted) {
             interceptors.exceptionHandlerCalled(context);
         }
-        ExceptionHandler handler = exceptionHandler;
-        if (handler == null) {
-            try {
-                defaultExceptionHandler(context);
-            } catch (Throwable t) {
-                rethrowIfFatal(t);
-                LOGGER.error("Exception in default exception handler", t);
-            }
-            return;
-        }
-        try {
-            handler.handle(this, context);
-        } catch (Throwable t) {
-            rethrowIfFatal(t);
-            try {
-                defaultExceptionHandler(ExceptionContext.builder("Unhandled error in exception handler")
-                        .exception(t).put(ExceptionContext.CONTEXT, context).build());
-            } catch (Throwable t2) {
-                rethrowIfFatal(t2);
-                LOGGER.error("Exception in default exception handler while handling an unexpected error "
-                        + "in custom exception handler", t2);
-            }
-        }
+        ExceptionHandlers.call(this, exceptionHandler, context);
     }
 
     @Override
     public void defaultExceptionHandler(ExceptionContext context) {
-        String message = context.message();
-        if (message == null || message.isEmpty()) {
-            message = "Unhandled exception in event loop";
-        }
-        StringBuilder log = new StringBuilder(message);
-        context.asMap().forEach((key, value) -> {
-            if (!key.equals(ExceptionContext.MESSAGE) && !key.equals(ExceptionContext.EXCEPTION)) {
-                log.append('\n').append(key).append(": ").append(value);
-            }
-        });
-        Throwable exception = context.exception();
-        if (exception != null) {
-            LOGGER.error(log.toString(), exception);
-        } else {
-            LOGGER.error(log.toString());
-        }
+        ExceptionHandlers.logDefault(context);
     }
 
     // ---------------------------------------------------------------- debug
@@ -846,31 +793,8 @@ public abstract class BaseEventLoop implements EventLoop {
         }
     }
 
-    static long secondsToNanos(double seconds) {
-        if (Double.isNaN(seconds)) {
-            throw new IllegalArgumentException("NaN is not a time");
-        }
-        double nanos = seconds * 1e9;
-        if (nanos >= Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        if (nanos <= Long.MIN_VALUE) {
-            return Long.MIN_VALUE;
-        }
-        return Math.round(nanos);
-    }
-
-    static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        if (((a ^ r) & (b ^ r)) < 0) {
-            return r < 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
-        }
-        return r;
-    }
-
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " running=" + isRunning() + " closed=" + closed + " debug=" + debug
-                + ">";
+        return "<" + getClass().getSimpleName() + " running=" + isRunning() + " closed=" + closed + ">";
     }
 }

@@ -38,4 +38,32 @@ final class DefaultExecutor {
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }
+
+    /**
+     * Shuts an executor down and, on a daemon thread, waits for it to terminate, then runs {@code then}.
+     *
+     * @param executor the executor
+     * @param then what to run once it has terminated
+     */
+    static void shutdownThen(ExecutorService executor, Runnable then) {
+        Thread waiter = new Thread(() -> {
+            executor.shutdown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (executor.awaitTermination(1, TimeUnit.DAYS)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            then.run();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, "asyncio-executor-shutdown");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
 }
