@@ -129,4 +129,25 @@ public abstract class LoopTestBase {
         runUntilDone(task);
         return task.result();
     }
+
+    /**
+     * Runs the loop until the condition holds, checking it every millisecond of loop time (for real I/O, with the
+     * system ticker); the test's timeout bounds the wait.
+     *
+     * @param condition what to wait for
+     */
+    protected void waitUntil(java.util.function.BooleanSupplier condition) {
+        io.jasyncio.Future<Void> done = loop.createFuture();
+        loop.callSoon(new Runnable() {
+            @Override
+            public void run() {
+                if (condition.getAsBoolean()) {
+                    done.setResult(null);
+                } else {
+                    loop.callLater(0.001, this);
+                }
+            }
+        });
+        loop.runUntilComplete(done);
+    }
 }

@@ -79,23 +79,6 @@ class TcpTransportTest extends LoopTestBase {
         return loop.runUntilComplete(loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server)));
     }
 
-    private void runUntil(java.util.function.BooleanSupplier condition) {
-        Future<Void> done = loop.createFuture();
-        io.jasyncio.Handle[] poll = new io.jasyncio.Handle[1];
-        Runnable check = new Runnable() {
-            @Override
-            public void run() {
-                if (condition.getAsBoolean()) {
-                    done.setResult(null);
-                } else {
-                    poll[0] = loop.callLater(0.001, this);
-                }
-            }
-        };
-        loop.callSoon(check);
-        loop.runUntilComplete(done);
-    }
-
     private void closeServer(Server server) {
         server.close();
         server.abortClients();
@@ -108,7 +91,7 @@ class TcpTransportTest extends LoopTestBase {
         Server server = listenRecording(true);
         Connection<Recorder> c = connect(server);
         c.transport().write("hello".getBytes(StandardCharsets.UTF_8));
-        runUntil(() -> c.protocol().data.size() == 5);
+        waitUntil(() -> c.protocol().data.size() == 5);
         assertEquals("hello", c.protocol().text());
         assertEquals("hello", serverSide.get(0).text());
         c.transport().close();
@@ -179,7 +162,7 @@ class TcpTransportTest extends LoopTestBase {
     void testWaitClosedWaitsForClients() {
         Server server = listenRecording(false);
         Connection<Recorder> c = connect(server);
-        runUntil(() -> serverSide.size() == 1 && serverSide.get(0).transport != null);
+        waitUntil(() -> serverSide.size() == 1 && serverSide.get(0).transport != null);
         server.close();
         runOnce();
         assertFalse(server.waitClosed().done(), "a client is still connected");
@@ -261,7 +244,7 @@ class TcpTransportTest extends LoopTestBase {
             c.transport().write("late".getBytes(StandardCharsets.UTF_8)); // no exception; warned from the fifth on
         }
         loop.runUntilComplete(c.protocol().lost);
-        runUntil(() -> serverSide.size() == 1 && serverSide.get(0).state.equals("CLOSED"));
+        waitUntil(() -> serverSide.size() == 1 && serverSide.get(0).state.equals("CLOSED"));
         assertEquals("", serverSide.get(0).text());
         closeServer(server);
     }
@@ -298,7 +281,7 @@ class TcpTransportTest extends LoopTestBase {
         assertSame(serverSide.get(0), ctx.get(ExceptionContext.PROTOCOL));
         Connection<Recorder> good = connect(server);
         good.transport().write("fine".getBytes(StandardCharsets.UTF_8));
-        runUntil(() -> good.protocol().data.size() == 4);
+        waitUntil(() -> good.protocol().data.size() == 4);
         assertEquals("fine", good.protocol().text());
         good.transport().close();
         loop.runUntilComplete(good.protocol().lost);
@@ -310,7 +293,7 @@ class TcpTransportTest extends LoopTestBase {
     void testPeerReset() throws Exception {
         Server server = listenRecording(false);
         try (Socket peer = new Socket("127.0.0.1", port(server))) {
-            runUntil(() -> serverSide.size() == 1 && serverSide.get(0).transport != null);
+            waitUntil(() -> serverSide.size() == 1 && serverSide.get(0).transport != null);
             peer.setSoLinger(true, 0); // close sends RST
         }
         Recorder r = serverSide.get(0);
@@ -348,7 +331,7 @@ class TcpTransportTest extends LoopTestBase {
         });
         try (Socket peer = new Socket("127.0.0.1", port(server))) {
             peer.setReceiveBufferSize(4096);
-            runUntil(() -> serverTransport[0] != null);
+            waitUntil(() -> serverTransport[0] != null);
             byte[] chunk = new byte[64 * 1024];
             int written = 0;
             while (written < 64 * 1024 * 1024) {
@@ -378,7 +361,7 @@ class TcpTransportTest extends LoopTestBase {
                 }
             });
             reader.start();
-            runUntil(() -> flow.size() >= 2 && serverTransport[0].getWriteBufferSize() == 0);
+            waitUntil(() -> flow.size() >= 2 && serverTransport[0].getWriteBufferSize() == 0);
             reader.join(10_000);
             assertEquals("resume at low", flow.get(flow.size() - 1));
             for (int i = 0; i < flow.size(); i++) {
@@ -393,7 +376,7 @@ class TcpTransportTest extends LoopTestBase {
     void testPauseResumeReading() {
         Server server = listenRecording(false);
         Connection<Recorder> c = connect(server);
-        runUntil(() -> serverSide.size() == 1 && serverSide.get(0).transport != null);
+        waitUntil(() -> serverSide.size() == 1 && serverSide.get(0).transport != null);
         Recorder s = serverSide.get(0);
         s.transport.pauseReading();
         assertFalse(s.transport.isReading());
@@ -404,7 +387,7 @@ class TcpTransportTest extends LoopTestBase {
         assertEquals("", s.text(), "no dataReceived while paused");
         s.transport.resumeReading();
         assertTrue(s.transport.isReading());
-        runUntil(() -> s.data.size() == 12);
+        waitUntil(() -> s.data.size() == 12);
         assertEquals("while paused", s.text());
         c.transport().close();
         loop.runUntilComplete(c.protocol().lost);
@@ -460,7 +443,7 @@ class TcpTransportTest extends LoopTestBase {
             }
         }, "127.0.0.1", port(server)));
         client[0].write("buffered hello".getBytes(StandardCharsets.UTF_8));
-        runUntil(() -> got.length() == 14);
+        waitUntil(() -> got.length() == 14);
         assertEquals("buffered hello", got.toString());
         client[0].close();
         loop.runUntilComplete(lost);
@@ -493,7 +476,7 @@ class TcpTransportTest extends LoopTestBase {
         for (int i = 0; i < clients.size(); i++) {
             clients.get(i).transport().write(("client-" + i).getBytes(StandardCharsets.UTF_8));
         }
-        runUntil(() -> clients.stream().allMatch(c -> c.protocol().data.size() >= "client-0".length()));
+        waitUntil(() -> clients.stream().allMatch(c -> c.protocol().data.size() >= "client-0".length()));
         for (int i = 0; i < clients.size(); i++) {
             assertEquals("client-" + i, clients.get(i).protocol().text());
             clients.get(i).transport().close();

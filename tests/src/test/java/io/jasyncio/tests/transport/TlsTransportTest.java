@@ -107,19 +107,7 @@ class TlsTransportTest extends LoopTestBase {
                 loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server), clientContext));
         assertEquals(List.of("made"), c.protocol().calls, "connectionMade after the handshake");
         c.transport().write("secret hello".getBytes(StandardCharsets.UTF_8));
-        Future<Void> got = loop.createFuture();
-        Runnable check = new Runnable() {
-            @Override
-            public void run() {
-                if (c.protocol().data.size() >= 12) {
-                    got.setResult(null);
-                } else {
-                    loop.callLater(0.001, this);
-                }
-            }
-        };
-        loop.callSoon(check);
-        loop.runUntilComplete(got);
+        waitUntil(() -> c.protocol().data.size() >= 12);
         assertEquals("secret hello", c.protocol().text());
         assertEquals("secret hello", serverSide.get(0).text());
         c.transport().close();

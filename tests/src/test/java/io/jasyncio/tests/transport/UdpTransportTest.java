@@ -129,19 +129,7 @@ class UdpTransportTest extends LoopTestBase {
         for (int i = 0; i < 5; i++) {
             a.transport().sendto(text("n" + i), bAddr);
         }
-        Future<Void> all = loop.createFuture();
-        Runnable check = new Runnable() {
-            @Override
-            public void run() {
-                if (b.protocol().received.size() >= 5) {
-                    all.setResult(null);
-                } else {
-                    loop.callLater(0.001, this);
-                }
-            }
-        };
-        loop.callSoon(check);
-        loop.runUntilComplete(all);
+        waitUntil(() -> b.protocol().received.size() >= 5);
         assertEquals(List.of("n0", "n1", "n2", "n3", "n4"), b.protocol().received, "loopback keeps the order");
         a.transport().close();
         b.transport().close();

@@ -56,19 +56,7 @@ class UnixTransportTest extends LoopTestBase {
         Connection<Recorder> c = loop.runUntilComplete(loop.createUnixConnection(() -> new Recorder(loop), path));
         c.transport().write("over unix".getBytes(StandardCharsets.UTF_8));
         Recorder client = c.protocol();
-        io.jasyncio.Future<Void> got = loop.createFuture();
-        Runnable check = new Runnable() {
-            @Override
-            public void run() {
-                if (client.data.size() >= 9) {
-                    got.setResult(null);
-                } else {
-                    loop.callLater(0.001, this);
-                }
-            }
-        };
-        loop.callSoon(check);
-        loop.runUntilComplete(got);
+        waitUntil(() -> client.data.size() >= 9);
         assertEquals("over unix", client.text());
         c.transport().close();
         loop.runUntilComplete(client.lost);

@@ -8,11 +8,11 @@ package io.jasyncio.transport.internal.tcp;
 
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.BufferedProtocol;
-import io.jasyncio.ExceptionContext;
 import io.jasyncio.Protocol;
 import io.jasyncio.Transport;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.Interceptors;
+import io.jasyncio.transport.internal.ProtocolFailures;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -236,9 +236,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             BaseEventLoop.LOGGER.debug("{}: Fatal read error on socket transport", this, cause);
         }
         if (!ioError && !lost) {
-            loop.callExceptionHandler(ExceptionContext.builder("Fatal read error on socket transport")
-                    .exception(cause).put(ExceptionContext.TRANSPORT, this)
-                    .put(ExceptionContext.PROTOCOL, protocol).build());
+            ProtocolFailures.report(loop, "Fatal read error on socket transport", cause, this, protocol);
         }
         forceClose();
     }
@@ -277,10 +275,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             try {
                 protocol.connectionLost(failure);
             } catch (Throwable t) {
-                BaseEventLoop.rethrowIfFatal(t);
-                loop.callExceptionHandler(ExceptionContext.builder(
-                        "Fatal error: protocol.connection_lost() call failed.").exception(t)
-                        .put(ExceptionContext.TRANSPORT, this).put(ExceptionContext.PROTOCOL, protocol).build());
+                ProtocolFailures.report(loop, "Fatal error: protocol.connection_lost() call failed.", t, this, protocol);
             }
         }
         if (onClosed != null) {
@@ -324,10 +319,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             try {
                 protocol.pauseWriting();
             } catch (Throwable t) {
-                BaseEventLoop.rethrowIfFatal(t);
-                loop.callExceptionHandler(ExceptionContext.builder("protocol.pause_writing() failed")
-                        .exception(t).put(ExceptionContext.TRANSPORT, this)
-                        .put(ExceptionContext.PROTOCOL, protocol).build());
+                ProtocolFailures.report(loop, "protocol.pause_writing() failed", t, this, protocol);
             }
         }
     }
@@ -338,10 +330,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             try {
                 protocol.resumeWriting();
             } catch (Throwable t) {
-                BaseEventLoop.rethrowIfFatal(t);
-                loop.callExceptionHandler(ExceptionContext.builder("protocol.resume_writing() failed")
-                        .exception(t).put(ExceptionContext.TRANSPORT, this)
-                        .put(ExceptionContext.PROTOCOL, protocol).build());
+                ProtocolFailures.report(loop, "protocol.resume_writing() failed", t, this, protocol);
             }
         }
     }
@@ -394,8 +383,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (failure == null) {
             failure = t;
         }
-        loop.callExceptionHandler(ExceptionContext.builder(message).exception(t)
-                .put(ExceptionContext.TRANSPORT, this).put(ExceptionContext.PROTOCOL, protocol).build());
+        ProtocolFailures.report(loop, message, t, this, protocol);
         forceClose();
     }
 

@@ -9,10 +9,10 @@ package io.jasyncio.transport.internal.udp;
 import io.jasyncio.DatagramEndpoint;
 import io.jasyncio.DatagramProtocol;
 import io.jasyncio.DatagramTransport;
-import io.jasyncio.ExceptionContext;
 import io.jasyncio.Future;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.TransportKind;
+import io.jasyncio.transport.internal.ProtocolFailures;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -122,10 +122,7 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
             try {
                 protocol.connectionLost(null);
             } catch (Throwable t) {
-                BaseEventLoop.rethrowIfFatal(t);
-                loop.callExceptionHandler(ExceptionContext.builder(
-                        "Fatal error: protocol.connection_lost() call failed.").exception(t)
-                        .put(ExceptionContext.TRANSPORT, this).put(ExceptionContext.PROTOCOL, protocol).build());
+                ProtocolFailures.report(loop, "Fatal error: protocol.connection_lost() call failed.", t, this, protocol);
             }
         }
         ctx.fireChannelInactive();
@@ -133,8 +130,7 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
 
     private void fatal(Throwable t, String message) {
         BaseEventLoop.rethrowIfFatal(t);
-        loop.callExceptionHandler(ExceptionContext.builder(message).exception(t)
-                .put(ExceptionContext.TRANSPORT, this).put(ExceptionContext.PROTOCOL, protocol).build());
+        ProtocolFailures.report(loop, message, t, this, protocol);
         abort();
     }
 

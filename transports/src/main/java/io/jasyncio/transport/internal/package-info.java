@@ -1,0 +1,12 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+
+/**
+ * What the transports share, not API: the failure reports of protocol callbacks. The transports themselves live in
+ * the {@code tcp} (TCP, Unix sockets, TLS) and {@code udp} sub-packages.
+ */
+package io.jasyncio.transport.internal;
