@@ -250,6 +250,22 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Starts a TCP server whose accepted connections are spread round robin over other loops (a {@link LoopGroup}'s):
+     * this loop accepts, each connection's callbacks run on the loop it was given. Thread-safe: the loops may be
+     * running on their own threads.
+     *
+     * @param protocolFactory makes a protocol per connection; called on the accepting loop's thread
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @param childLoops the loops that serve the connections
+     * @return a future of the listening server
+     */
+    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            String host, int port, java.util.List<? extends EventLoop> childLoops) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
      * Starts a TLS server: as {@link #createServer(java.util.function.Supplier, String, int)}, each connection's
      * handshake done before {@code connectionMade}.
      *

@@ -118,6 +118,37 @@ public final class LoopGroup implements AutoCloseable {
         return loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
     }
 
+    /**
+     * Starts a TCP server on the group: the first loop accepts, the connections are spread round robin over every
+     * loop of the group. Call after {@link #start()}, from any thread but the group's.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @return the listening server; close it with {@code server.getLoop().callSoonThreadsafe(server::close)}
+     */
+    public Server createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory, String host,
+            int port) {
+        EventLoop acceptor = loops.get(0);
+        java.util.concurrent.CompletableFuture<Server> made = new java.util.concurrent.CompletableFuture<>();
+        acceptor.callSoonThreadsafe(() -> acceptor.createServer(protocolFactory, host, port, loops)
+                .addDoneCallback(f -> {
+                    if (f.exception() != null) {
+                        made.completeExceptionally(f.exception());
+                    } else {
+                        made.complete(f.result());
+                    }
+                }));
+        try {
+            return made.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw Asyncio.<RuntimeException>sneaky(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the server was starting", e);
+        }
+    }
+
     /** Stops every loop, waits for its thread, and closes it. Idempotent. */
     @Override
     public synchronized void close() {

@@ -9,6 +9,7 @@ package io.jasyncio.examples;
 import io.jasyncio.Asyncio;
 import io.jasyncio.BufferedProtocol;
 import io.jasyncio.EventLoop;
+import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Protocol;
 import io.jasyncio.Server;
@@ -74,6 +75,7 @@ public final class EchoServer {
         int port = 8888;
         String api = "protocol";
         String transport = null;
+        int loops = 1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -81,9 +83,14 @@ public final class EchoServer {
                 case "--port" -> port = Integer.parseInt(require(args[i], value));
                 case "--api" -> api = require(args[i], value);
                 case "--transport" -> transport = require(args[i], value);
+                case "--loops" -> loops = Integer.parseInt(require(args[i], value));
                 default -> usage("unknown option " + args[i]);
             }
             i++;
+        }
+        if (loops > 1) {
+            serveOnGroup(loops, api, host, port, LoopOptions.defaults().withTransport(transport));
+            return;
         }
         EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withTransport(transport));
         String bindHost = host;
@@ -114,6 +121,30 @@ public final class EchoServer {
         loop.close();
     }
 
+    /** {@code --loops N}: one loop accepts, N loops serve the connections, one per thread. */
+    private static void serveOnGroup(int loops, String api, String host, int port, LoopOptions options) {
+        java.util.function.Supplier<io.jasyncio.BaseProtocol> factory = switch (api) {
+            case "protocol" -> Echo::new;
+            case "buffered" -> BufferedEcho::new;
+            default -> throw usage("--loops needs --api protocol or buffered");
+        };
+        LoopGroup group = new LoopGroup(loops, options).start();
+        Server server = group.createServer(factory, host, port);
+        java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
+        System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops)%n", where.getHostString(),
+                where.getPort(), ((NettyEventLoop) group.loop(0)).transportKind(), api, loops);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            group.close();
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * The Streams API: a task per client reads a chunk, writes it back, and drains.
      *
@@ -142,7 +173,7 @@ public final class EchoServer {
     private static IllegalArgumentException usage(String problem) {
         System.err.println("echo-server: " + problem);
         System.err.println("usage: ./jasyncio echo-server [--host 127.0.0.1] [--port 8888]"
-                + " [--api protocol|buffered|streams] [--transport epoll|nio]");
+                + " [--api protocol|buffered|streams] [--loops N] [--transport epoll|nio]");
         System.exit(2);
         return new IllegalArgumentException(problem);
     }

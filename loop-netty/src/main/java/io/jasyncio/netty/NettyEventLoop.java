@@ -82,6 +82,17 @@ public final class NettyEventLoop extends BaseEventLoop {
 
     @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+            java.util.List<? extends io.jasyncio.EventLoop> childLoops) {
+        java.util.List<TcpServer.ChildLoop> children = new java.util.ArrayList<>();
+        for (io.jasyncio.EventLoop l : childLoops) {
+            NettyEventLoop n = (NettyEventLoop) l;
+            children.add(new TcpServer.ChildLoop(n, n.io));
+        }
+        return TcpServer.createSpread(this, io, kind, protocolFactory, host, port, children);
+    }
+
+    @Override
+    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
             javax.net.ssl.SSLContext ssl) {
         return TcpServer.create(this, io, kind, protocolFactory, host, port, ssl);
     }

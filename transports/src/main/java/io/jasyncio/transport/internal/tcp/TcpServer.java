@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -44,7 +43,8 @@ import javax.net.ssl.SSLParameters;
  */
 public final class TcpServer implements Server {
     private final BaseEventLoop loop;
-    private final Set<TcpTransport> clients = new LinkedHashSet<>();
+    /** The accepted connections; a concurrent set, since spread connections end on other loops' threads. */
+    private final Set<TcpTransport> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Future<Void> closed;
     private Channel serverChannel;
     private boolean serving;
@@ -267,9 +267,88 @@ public final class TcpServer implements Server {
         return result;
     }
 
+    /** A loop that serves spread connections: the loop and its Netty event loop. */
+    public record ChildLoop(BaseEventLoop loop, IoEventLoop io) {
+    }
+
+    /**
+     * Binds a server whose accepted connections are registered round robin with other loops.
+     *
+     * @param loop the accepting loop
+     * @param io its Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection, made on the accepting loop's thread
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @param children the loops that serve the connections
+     * @return the future of the server
+     */
+    public static Future<Server> createSpread(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String host, int port, List<ChildLoop> children) {
+        loop.checkClosed();
+        if (children.isEmpty()) {
+            throw new IllegalArgumentException("no loop to serve the connections");
+        }
+        TcpServer server = new TcpServer(loop);
+        Future<Server> result = loop.createFuture();
+        Channel serverChannel = new io.netty.channel.ReflectiveChannelFactory<>(kind.serverChannelClass())
+                .newChannel();
+        serverChannel.config().setOption(ChannelOption.SO_REUSEADDR, true);
+        serverChannel.config().setOption(ChannelOption.SO_BACKLOG, 1024);
+        int[] next = {0};
+        serverChannel.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                Channel child = (Channel) msg;
+                ChildLoop target = children.get(next[0]++ % children.size());
+                child.config().setOption(ChannelOption.TCP_NODELAY, true);
+                TcpTransport t = new TcpTransport(target.loop(), protocolFactory.get(), server::clientLost);
+                server.clients.add(t);
+                child.pipeline().addLast(t);
+                ((io.netty.channel.EventLoop) target.io()).register(child).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        server.clients.remove(t);
+                        child.unsafe().closeForcibly();
+                    }
+                });
+            }
+        });
+        ((io.netty.channel.EventLoop) io).register(serverChannel).addListener(reg -> {
+            if (!reg.isSuccess()) {
+                result.setException(reg.cause());
+                return;
+            }
+            ChannelFuture bind = serverChannel.bind(new InetSocketAddress(host, port));
+            bind.addListener(f -> {
+                if (f.isSuccess()) {
+                    server.serverChannel = serverChannel;
+                    server.serving = true;
+                    serverChannel.closeFuture().addListener(c -> server.onServerChannelClosed());
+                    if (!result.done()) {
+                        result.setResult(server);
+                    }
+                } else {
+                    serverChannel.close();
+                    if (!result.done()) {
+                        result.setException(f.cause());
+                    }
+                }
+            });
+        });
+        return result;
+    }
+
     private void clientLost(TcpTransport t) {
         clients.remove(t);
-        maybeClosed();
+        if (loop.inEventLoop()) {
+            maybeClosed();
+        } else {
+            try {
+                loop.callSoonThreadsafe(this::maybeClosed);
+            } catch (IllegalStateException closed) {
+                // The server's loop is closed: nobody waits for waitClosed any more.
+            }
+        }
     }
 
     private void onServerChannelClosed() {
@@ -319,14 +398,24 @@ public final class TcpServer implements Server {
     @Override
     public void closeClients() {
         for (TcpTransport t : new ArrayList<>(clients)) {
-            t.close();
+            onItsLoop(t, t::close);
         }
     }
 
     @Override
     public void abortClients() {
         for (TcpTransport t : new ArrayList<>(clients)) {
-            t.abort();
+            onItsLoop(t, t::abort);
+        }
+    }
+
+    /** Runs an action on the loop that serves a connection: now if that is this thread, else through its inbox. */
+    private static void onItsLoop(TcpTransport t, Runnable action) {
+        BaseEventLoop owner = t.loop();
+        if (owner.inEventLoop()) {
+            action.run();
+        } else {
+            owner.callSoonThreadsafe(action);
         }
     }
 

@@ -83,6 +83,15 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     // ---------------------------------------------------------------- Netty events
 
     /**
+     * The loop that serves this connection.
+     *
+     * @return the loop
+     */
+    public BaseEventLoop loop() {
+        return loop;
+    }
+
+    /**
      * Hears the end of the TLS handshake: {@code null} on success (after connectionMade), else the failure.
      *
      * @param listener the listener

@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.LoopGroup;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Protocol;
+import io.jasyncio.Server;
+import io.jasyncio.Transport;
+import io.jasyncio.tests.BackendAssumptions;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A server on a LoopGroup: one loop accepts, the connections are served round robin by every loop of the group. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LoopGroupServerTest {
+
+    /** Echoes, and notes which loop thread served the connection. */
+    static final class ThreadEcho implements Protocol {
+        private final Set<String> threads;
+        private Transport transport;
+
+        ThreadEcho(Set<String> threads) {
+            this.threads = threads;
+        }
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+            threads.add(Thread.currentThread().getName());
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            if (!Thread.currentThread().getName().startsWith("jasyncio-loop-")) {
+                throw new IllegalStateException("served off the group's threads: " + Thread.currentThread());
+            }
+            transport.write(data);
+        }
+    }
+
+    @Test
+    void testConnectionsSpreadOverTheGroup() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0);
+            int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
+            List<Socket> clients = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                s.setSoTimeout(10_000);
+                clients.add(s);
+            }
+            for (int i = 0; i < clients.size(); i++) {
+                byte[] msg = ("client " + i).getBytes(StandardCharsets.UTF_8);
+                OutputStream out = clients.get(i).getOutputStream();
+                out.write(msg);
+                out.flush();
+                InputStream in = clients.get(i).getInputStream();
+                byte[] back = in.readNBytes(msg.length);
+                assertEquals("client " + i, new String(back, StandardCharsets.UTF_8));
+            }
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+            for (Socket s : clients) {
+                s.close();
+            }
+            server.getLoop().callSoonThreadsafe(server::close);
+            java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+            server.getLoop().callSoonThreadsafe(() -> server.waitClosed().addDoneCallback(f -> closed.complete(null)));
+            closed.get(10, TimeUnit.SECONDS);
+            assertTrue(closed.isDone());
+        }
+    }
+}
