@@ -298,6 +298,24 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Upgrades an existing connection to TLS (STARTTLS): the returned future completes with the transport once the
+     * handshake is done; what is written after the call is encrypted. The protocol is set on the transport.
+     *
+     * @param transport the plain transport
+     * @param protocol the protocol to use from now on
+     * @param ssl the TLS context
+     * @param serverSide {@code true} on the server's end
+     * @param serverHostname the name to check the server's certificate against (client side), or {@code null}
+     * @return a future of the transport, encrypted
+     * @asyncio await loop.start_tls(transport, protocol, sslcontext, server_side=False, server_hostname=None)
+     *     Differences: the same transport object carries on, encrypted.
+     */
+    default Future<Transport> startTls(Transport transport, BaseProtocol protocol, javax.net.ssl.SSLContext ssl,
+            boolean serverSide, String serverHostname) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
      * Opens a TCP connection to {@code host:port}.
      *
      * @param protocolFactory makes the connection's protocol

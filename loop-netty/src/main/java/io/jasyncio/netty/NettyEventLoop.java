@@ -104,6 +104,15 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
+    public Future<io.jasyncio.Transport> startTls(io.jasyncio.Transport transport, BaseProtocol protocol,
+            javax.net.ssl.SSLContext ssl, boolean serverSide, String serverHostname) {
+        if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp)) {
+            throw new IllegalArgumentException("startTls needs a stream transport of this loop, not " + transport);
+        }
+        return tcp.startTls(ssl, serverSide, serverHostname, protocol);
+    }
+
+    @Override
     public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path) {
         return TcpServer.createUnix(this, io, kind, protocolFactory, path);
     }

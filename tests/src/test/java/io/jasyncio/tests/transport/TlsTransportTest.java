@@ -151,4 +151,44 @@ class TlsTransportTest extends LoopTestBase {
         server.closeClients();
         loop.runUntilComplete(server.waitClosed());
     }
+
+    /** Port of test_sslproto.py BaseStartTLS.test_start_tls_client_reg_proto / server: STARTTLS on a live connection. */
+    @Test
+    void testStartTls() {
+        List<String> serverSaw = new ArrayList<>();
+        Server server = loop.runUntilComplete(loop.createServer(() -> new Recorder(loop) {
+            private boolean upgraded;
+
+            @Override
+            public void dataReceived(ByteBuffer bytes) {
+                ByteBuffer received = bytes.duplicate(); // the recorder consumes its argument
+                super.dataReceived(bytes);
+                if (!upgraded && text().equals("STARTTLS\n")) {
+                    upgraded = true;
+                    transport.write("GO\n".getBytes(StandardCharsets.UTF_8)); // still plain: written before the switch
+                    loop.startTls(transport, this, serverContext, true, null);
+                    data.reset();
+                } else if (upgraded) {
+                    serverSaw.add(StandardCharsets.UTF_8.decode(received.duplicate()).toString());
+                    transport.write(received);
+                }
+            }
+        }, "127.0.0.1", 0));
+        Connection<Recorder> c = loop.runUntilComplete(
+                loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server)));
+        c.transport().write("STARTTLS\n".getBytes(StandardCharsets.UTF_8));
+        waitUntil(() -> c.protocol().text().equals("GO\n"));
+        c.protocol().data.reset();
+        io.jasyncio.Transport tls = loop.runUntilComplete(
+                loop.startTls(c.transport(), c.protocol(), clientContext, false, "127.0.0.1"));
+        assertNotNull(tls.getExtraInfo("cipher"), "encrypted now");
+        tls.write("under tls".getBytes(StandardCharsets.UTF_8));
+        waitUntil(() -> c.protocol().text().equals("under tls"));
+        assertEquals(List.of("under tls"), serverSaw);
+        tls.close();
+        loop.runUntilComplete(c.protocol().lost);
+        server.close();
+        server.closeClients();
+        loop.runUntilComplete(server.waitClosed());
+    }
 }

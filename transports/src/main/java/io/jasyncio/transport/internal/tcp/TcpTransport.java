@@ -62,6 +62,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private SslHandler ssl;
     private Consumer<Throwable> handshakeListener;
     private boolean neverMade;
+    /** The pending upgrade of startTls, completed by the handshake. */
+    private io.jasyncio.Future<io.jasyncio.Transport> upgrade;
+    private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
     private static final Object EOF = new Object();
@@ -81,6 +84,45 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     // ---------------------------------------------------------------- Netty events
+
+    /**
+     * Upgrades the connection to TLS: an SslHandler goes in front of this transport; what is written from now on is
+     * encrypted (earlier writes already passed it), what is read is decrypted.
+     *
+     * @param sslContext the TLS context
+     * @param serverSide whether this is the server's end
+     * @param serverHostname the name to check the server's certificate against, or {@code null}
+     * @param newProtocol the protocol from now on
+     * @return a future of this transport, completed by the handshake
+     */
+    public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
+            String serverHostname, BaseProtocol newProtocol) {
+        io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
+        if (ssl != null || closing || context == null) {
+            f.setException(new IllegalStateException("cannot start TLS on " + this
+                    + (ssl != null ? ": it is encrypted already" : ": it is not connected")));
+            return f;
+        }
+        javax.net.ssl.SSLEngine engine;
+        java.net.SocketAddress peer = channel.remoteAddress();
+        if (!serverSide && peer instanceof java.net.InetSocketAddress inet) {
+            engine = sslContext.createSSLEngine(serverHostname != null ? serverHostname : inet.getHostString(),
+                    inet.getPort());
+            if (serverHostname != null) {
+                javax.net.ssl.SSLParameters params = engine.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+                engine.setSSLParameters(params);
+            }
+        } else {
+            engine = sslContext.createSSLEngine();
+        }
+        engine.setUseClientMode(!serverSide);
+        protocol = newProtocol;
+        upgrade = f;
+        ssl = new SslHandler(engine);
+        channel.pipeline().addBefore(context.name(), null, ssl);
+        return f;
+    }
 
     /**
      * The loop that serves this connection.
@@ -103,6 +145,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        context = ctx;
         ssl = ctx.pipeline().get(SslHandler.class);
         if (ssl == null) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
@@ -188,7 +231,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof SslHandshakeCompletionEvent hs) {
+        if (evt instanceof SslHandshakeCompletionEvent hs && upgrade != null) {
+            io.jasyncio.Future<io.jasyncio.Transport> f = upgrade;
+            upgrade = null;
+            if (hs.isSuccess()) {
+                f.setResult(this);
+            } else {
+                f.setException(hs.cause());
+                forceClose();
+            }
+        } else if (evt instanceof SslHandshakeCompletionEvent hs) {
             if (hs.isSuccess()) {
                 made();
             } else {
