@@ -331,7 +331,7 @@ public class Task<T> extends Future<T> {
      * @param future the future, or {@code null} to yield for one iteration
      */
     final void suspendOn(Future<?> future) {
-        if (loop.getDebug() && !fibers.ownThreads()) {
+        if (!fibers.ownThreads() && MonitorCheck.enabled(loop.getDebug())) {
             MonitorCheck.assertNoMonitorHeld();
         }
         awaiting = future;

@@ -16,8 +16,8 @@ import java.lang.invoke.MethodType;
  * in task code. The JDK's continuation API is internal: it is reached through method handles, which needs
  * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} at run time; {@link #load()} fails without it.
  *
- * <p>On JDK 21 a continuation cannot yield while its thread holds a monitor ("Pinned: MONITOR"); that error is turned
- * into a clear one.
+ * <p>On JDK 21 to 23 a continuation cannot yield while its thread holds a monitor ("Pinned: MONITOR"); that error is
+ * turned into a clear one. On JDK 24+ it can, see {@link MonitorCheck}.
  */
 final class ContinuationFibers implements FiberFactory {
     // Static final, so that the JIT folds the handles and inlines the calls.
@@ -28,6 +28,9 @@ final class ContinuationFibers implements FiberFactory {
     private static final MethodHandle YIELD;
     private static final MethodHandle GET_STACK_TRACE;
     private static final Throwable UNAVAILABILITY_CAUSE;
+    /** Whether loop threads are watched for a monitor that a suspended task took with it. */
+    private static final boolean WATCH = MonitorCheck.SUSPENDS_WITH_MONITORS
+            && MonitorCheck.MODE != MonitorCheck.Mode.ALWAYS;
 
     static {
         Object scope = null;
@@ -83,6 +86,9 @@ final class ContinuationFibers implements FiberFactory {
 
     @Override
     public Fiber create(Runnable body, Runnable onStart) {
+        if (WATCH) {
+            MonitorWatch.watchCurrentThread();
+        }
         try {
             Object cont = NEW_CONTINUATION.invokeExact(SCOPE, body);
             return new ContinuationFiber(cont);

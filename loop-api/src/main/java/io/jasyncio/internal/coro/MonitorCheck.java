@@ -10,26 +10,66 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Locale;
 
 /**
- * Refuses an await while the thread holds a monitor. On JDK 24+ a continuation can suspend inside a
- * {@code synchronized} block, and the monitor then stays with the loop thread: other tasks would enter it as if it
- * were free. The check asks the JVM for the thread's locked monitors (microseconds), so it runs in debug mode; on
- * JDK 21 the continuation itself refuses to suspend ("Pinned: MONITOR"), which the fast path reports the same way.
+ * Refuses an await while the thread holds a monitor, and says when the check runs.
+ *
+ * <p>What each JDK does with a continuation that suspends inside a {@code synchronized} block, checked on JDK 25:
+ * <ul>
+ * <li>JDK 21 to 23: the suspension fails ("Pinned: MONITOR"), which {@link ContinuationFibers} reports with
+ *     {@link #MESSAGE}. Always on, free.</li>
+ * <li>JDK 24+ (JEP 491): the suspension succeeds and the monitor travels with the frozen task. A thin lock then has
+ *     no running owner, and the next code on the loop that enters the monitor blocks the loop thread for ever; an
+ *     inflated one stays with the loop thread, and other tasks enter it as if it were free. Neither the yield's
+ *     result, {@code onPinned} nor {@code Continuation.isPinned} tells (the latter answers true with no monitor held:
+ *     its frame walk meets a native frame first).</li>
+ * </ul>
+ * The only reliable question the JDK answers is the thread's locked monitors ({@link ThreadMXBean}, ~40 µs and a
+ * safepoint on the build machine, 250 times an await), so the check runs in debug mode, or always with
+ * {@code -Dio.jasyncio.coroutines.monitorCheck=always}. Outside it {@link MonitorWatch} reports the hang. Virtual
+ * threads have no such query ({@code getThreadInfo} answers null for them): the fallback path reports a task that
+ * stays blocked on a monitor while the loop waits for it.
  */
 public final class MonitorCheck {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     /** The message of the error. */
     public static final String MESSAGE = "await while holding a monitor (a synchronized block or method): the task "
             + "cannot suspend there. Release the monitor before awaiting, or use io.jasyncio.Lock or "
             + "java.util.concurrent.locks.ReentrantLock instead";
 
+    /** When the check runs: {@code io.jasyncio.coroutines.monitorCheck}, read once. */
+    public enum Mode {
+        /** Before every await of a loop in debug mode (the default). */
+        DEBUG,
+        /** Before every await. */
+        ALWAYS,
+        /** Never; the hang reports stay on. */
+        OFF
+    }
+
+    /** The mode in use. */
+    public static final Mode MODE = mode(System.getProperty("io.jasyncio.coroutines.monitorCheck", "debug"));
+
+    /** Whether this JDK lets a continuation suspend with a monitor held (JEP 491, JDK 24). */
+    static final boolean SUSPENDS_WITH_MONITORS = Runtime.version().feature() >= 24;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private MonitorCheck() {
     }
 
     /**
-     * Throws if the calling platform thread holds a monitor.
+     * Whether an await of a loop checks for held monitors.
+     *
+     * @param debug the loop's debug mode
+     * @return {@code true} if the check runs
+     */
+    public static boolean enabled(boolean debug) {
+        return MODE == Mode.ALWAYS || (MODE == Mode.DEBUG && debug);
+    }
+
+    /**
+     * Throws if the calling platform thread holds a monitor; answers nothing on a virtual thread.
      *
      * @throws IllegalStateException naming the monitor
      */
@@ -45,6 +85,28 @@ public final class MonitorCheck {
                 throw new IllegalStateException(MESSAGE + " (held: " + monitors[0] + " at "
                         + monitors[0].getLockedStackFrame() + ")");
             }
+        }
+    }
+
+    /**
+     * The owner of the monitor that a thread is blocked on.
+     *
+     * @param thread a platform thread, seen {@link Thread.State#BLOCKED}
+     * @return the owner's id, {@code -1} when no platform thread owns it (a frozen task or a virtual thread does),
+     *     or {@code -2} when the thread has ended
+     */
+    static long blockingMonitorOwner(Thread thread) {
+        ThreadInfo info = THREADS.getThreadInfo(thread.threadId());
+        return info == null ? -2 : info.getLockOwnerId();
+    }
+
+    private static Mode mode(String value) {
+        try {
+            return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            io.jasyncio.internal.BaseEventLoop.LOGGER.warn(
+                    "io.jasyncio.coroutines.monitorCheck={}: not one of debug, always, off; using debug", value);
+            return Mode.DEBUG;
         }
     }
 }
