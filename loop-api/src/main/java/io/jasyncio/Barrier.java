@@ -6,18 +6,43 @@
  */
 package io.jasyncio;
 
+import java.util.Locale;
+
 /**
- * A barrier for a fixed number of tasks: each {@link #wait_()} blocks until {@code parties} tasks wait, then all
- * proceed; the barrier can then be used again. {@link #reset()} and {@link #abort()} break it for the waiters.
+ * A barrier for a fixed number of tasks, useful to synchronise them at known points: each {@link #wait_()} suspends
+ * until {@code parties} tasks wait, then all of them proceed at once, and the barrier fills again for the next round.
+ * {@link #reset()} breaks the current round for its waiters and makes the barrier usable again; {@link #abort()}
+ * breaks it for good. Both raise {@link BrokenBarrierError} in the waiters.
  *
- * @asyncio asyncio.Barrier ({@code wait()} is {@link #wait_()}: Object.wait is final)
+ * <pre>{@code
+ * try (var passed = barrier.hold()) {   // async with barrier as index:
+ *     int index = passed.index();
+ * }
+ * }</pre>
+ *
+ * <p>The barrier moves through asyncio's states: {@code filling} (tasks arrive), {@code draining} (the last one came;
+ * the waiters leave, and newcomers wait until they all have), {@code resetting} (after {@link #reset()} while tasks
+ * wait) and {@code broken} (after {@link #abort()}).
+ *
+ * <p>{@code wait()} is {@link #wait_()}: asyncio names that clash with {@link Object}'s final methods take a trailing
+ * underscore (see the package documentation).
+ *
+ * <p>Threading: loop thread only, for the tasks of one loop.
+ *
+ * @asyncio asyncio.Barrier
+ *     Differences: {@code wait()} is {@code wait_()}; {@code async with barrier as i} is try-with-resources on
+ *     {@link #hold()}; the properties are methods; asyncio's ValueError for {@code parties < 1} is
+ *     {@link IllegalArgumentException}; {@code toString()} has no object address.
  */
 public final class Barrier extends LoopBound {
     private enum State { FILLING, DRAINING, RESETTING, BROKEN }
 
+    // Notifies every waiting task when the state changes; its lock guards state and count across awaits.
     private final Condition cond = new Condition();
     private final int parties;
+    // Threading: loop thread only.
     private State state = State.FILLING;
+    // Threading: loop thread only. The tasks inside wait_(): arrived while filling, or not yet left while draining.
     private int count;
 
     /**
@@ -34,10 +59,13 @@ public final class Barrier extends LoopBound {
     }
 
     /**
-     * Waits until {@code parties} tasks wait here.
+     * Wait for the barrier: when {@code parties} tasks wait (this one included), all of them pass. A task that comes
+     * while the previous round drains or resets waits until it has.
      *
-     * @return this task's arrival index, 0 to parties - 1
-     * @throws BrokenBarrierError if the barrier is broken or reset while waiting
+     * @return this task's arrival index in the round, 0 to {@code parties - 1}
+     * @throws BrokenBarrierError "Barrier aborted" if the barrier is broken, "Abort or reset of barrier" if it is
+     *     reset or aborted while this task waits
+     * @throws CancelledError if the task is cancelled while waiting; it leaves the barrier
      * @asyncio await Barrier.wait()
      */
     public int wait_() {
@@ -63,6 +91,19 @@ public final class Barrier extends LoopBound {
         }
     }
 
+    /**
+     * Waits at the barrier, as {@link #wait_()} does, and returns the arrival index for try-with-resources: the form of
+     * {@code async with barrier as index:}. Closing does nothing, as asyncio's {@code __aexit__}.
+     *
+     * @return the passage, with the arrival index
+     * @throws BrokenBarrierError as {@link #wait_()}
+     * @asyncio async with barrier as index
+     */
+    public Held hold() {
+        return new Held(wait_());
+    }
+
+    /** Waits while the previous round drains or resets; refuses a broken barrier. */
     private void block() {
         cond.waitFor(() -> state != State.DRAINING && state != State.RESETTING);
         if (state == State.BROKEN) {
@@ -70,6 +111,7 @@ public final class Barrier extends LoopBound {
         }
     }
 
+    /** The last task out of a draining or resetting barrier opens it for the next round. */
     private void exit() {
         if (count == 0) {
             if (state == State.RESETTING || state == State.DRAINING) {
@@ -80,7 +122,8 @@ public final class Barrier extends LoopBound {
     }
 
     /**
-     * Resets the barrier: waiting tasks get {@link BrokenBarrierError}.
+     * Reset the barrier to the initial state: tasks waiting in {@link #wait_()} get {@link BrokenBarrierError}, and
+     * the barrier fills again once they have left. Suspends while another task holds the barrier's internal lock.
      *
      * @asyncio await Barrier.reset()
      */
@@ -96,7 +139,9 @@ public final class Barrier extends LoopBound {
     }
 
     /**
-     * Breaks the barrier: current and future waiters get {@link BrokenBarrierError}.
+     * Place the barrier into a broken state: current and future calls of {@link #wait_()} fail with
+     * {@link BrokenBarrierError}, until {@link #reset()}. Suspends while another task holds the barrier's internal
+     * lock.
      *
      * @asyncio await Barrier.abort()
      */
@@ -108,7 +153,7 @@ public final class Barrier extends LoopBound {
     }
 
     /**
-     * How many tasks must meet.
+     * Return the number of tasks required to pass the barrier.
      *
      * @return the parties
      * @asyncio Barrier.parties
@@ -118,7 +163,7 @@ public final class Barrier extends LoopBound {
     }
 
     /**
-     * How many tasks wait now.
+     * Return the number of tasks waiting in the barrier while it fills.
      *
      * @return the count while filling, else 0
      * @asyncio Barrier.n_waiting
@@ -128,9 +173,9 @@ public final class Barrier extends LoopBound {
     }
 
     /**
-     * Whether the barrier is broken.
+     * Return true if the barrier is in a broken state.
      *
-     * @return {@code true} after abort()
+     * @return {@code true} after {@link #abort()}, until {@link #reset()}
      * @asyncio Barrier.broken
      */
     public boolean broken() {
@@ -139,6 +184,22 @@ public final class Barrier extends LoopBound {
 
     @Override
     public String toString() {
-        return "<Barrier [" + state.name().toLowerCase() + ", waiters:" + nWaiting() + "/" + parties + "]>";
+        String extra = state.name().toLowerCase(Locale.ROOT);
+        if (state != State.BROKEN) {
+            extra += ", waiters:" + nWaiting() + "/" + parties;
+        }
+        return "<Barrier [" + extra + "]>";
+    }
+
+    /**
+     * A passage of the barrier, for try-with-resources: {@code async with barrier as index}.
+     *
+     * @param index the arrival index that {@link #wait_()} returned
+     */
+    public record Held(int index) implements AutoCloseable {
+        /** Does nothing: leaving {@code async with barrier} does nothing either. */
+        @Override
+        public void close() {
+        }
     }
 }

@@ -7,10 +7,11 @@
 package io.jasyncio;
 
 /**
- * A {@link Semaphore} that refuses to be released above its initial value.
+ * A bounded semaphore: a {@link Semaphore} that refuses to be released above its initial value.
  *
  * @asyncio asyncio.BoundedSemaphore
- *     Differences: asyncio's ValueError is {@link IllegalStateException}.
+ *     Differences: asyncio's ValueError on over-release is {@link IllegalStateException} (a ValueError about the
+ *     object's state rather than an argument; see the package documentation).
  */
 public final class BoundedSemaphore extends Semaphore {
     private final int boundValue;
@@ -24,6 +25,7 @@ public final class BoundedSemaphore extends Semaphore {
      * A bounded semaphore.
      *
      * @param value the initial and maximum permits
+     * @throws IllegalArgumentException "Semaphore initial value must be >= 0"
      */
     public BoundedSemaphore(int value) {
         super(value);
@@ -31,7 +33,8 @@ public final class BoundedSemaphore extends Semaphore {
     }
 
     /**
-     * Gives a permit back.
+     * Release a semaphore, as {@link Semaphore#release()} does, unless that would raise the counter above the initial
+     * value.
      *
      * @throws IllegalStateException "BoundedSemaphore released too many times"
      * @asyncio BoundedSemaphore.release()

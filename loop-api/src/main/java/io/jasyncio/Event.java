@@ -10,14 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An event that tasks wait for: {@link #set()} wakes every waiter, {@link #clear()} resets it.
+ * An event manages a flag that can be set to true with {@link #set()} and reset to false with {@link #clear()};
+ * {@link #wait_()} suspends the current task until the flag is true. The flag is initially false.
  *
- * <p>Names that clash with {@link Object}'s final methods take a trailing underscore, as PEP 8 does for clashes with
- * keywords: {@code wait()} is {@link #wait_()}.
+ * <p>{@code wait()} is {@link #wait_()}: asyncio names that clash with {@link Object}'s final methods take a trailing
+ * underscore (see the package documentation).
+ *
+ * <p>Threading: loop thread only, for the tasks of one loop (the first one that waits on it binds it).
  *
  * @asyncio asyncio.Event
+ *     Differences: {@code wait()} is {@code wait_()}; {@code toString()} has no object address.
  */
 public final class Event extends LoopBound {
+    // Threading: loop thread only.
     private final List<Future<Boolean>> waiters = new ArrayList<>();
     private boolean value;
 
@@ -26,7 +31,7 @@ public final class Event extends LoopBound {
     }
 
     /**
-     * Whether the event is set.
+     * Return true if and only if the internal flag is true.
      *
      * @return the flag
      * @asyncio Event.is_set()
@@ -36,7 +41,8 @@ public final class Event extends LoopBound {
     }
 
     /**
-     * Sets the event: every waiting task wakes.
+     * Set the internal flag to true: all tasks waiting for it to become true are awakened; tasks that call
+     * {@link #wait_()} once the flag is true do not suspend at all.
      *
      * @asyncio Event.set()
      */
@@ -52,7 +58,7 @@ public final class Event extends LoopBound {
     }
 
     /**
-     * Clears the event.
+     * Reset the internal flag to false: tasks calling {@link #wait_()} then suspend until {@link #set()} is called.
      *
      * @asyncio Event.clear()
      */
@@ -61,9 +67,12 @@ public final class Event extends LoopBound {
     }
 
     /**
-     * Suspends the current task until the event is set; returns at once if it is.
+     * Block until the internal flag is true: returns {@code true} at once if it is, else suspends the current task until
+     * another one calls {@link #set()}.
      *
      * @return {@code true}
+     * @throws CancelledError if the task is cancelled while waiting
+     * @throws IllegalStateException outside a task, or when the event is bound to another loop
      * @asyncio await Event.wait()
      */
     public boolean wait_() {

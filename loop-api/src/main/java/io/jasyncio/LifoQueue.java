@@ -7,42 +7,31 @@
 package io.jasyncio;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 
 /**
- * A {@link Queue} that returns the most recently added item first.
+ * A subclass of {@link Queue} that retrieves the most recently added items first (last in, first out).
+ *
+ * <p>Threading: loop thread only, as {@link Queue}.
  *
  * @param <T> the item type
  * @asyncio asyncio.LifoQueue
+ *     Differences: {@code toString()} lists the items in the order they would be taken.
  */
 public final class LifoQueue<T> extends Queue<T> {
-    private final ArrayDeque<T> stack = new ArrayDeque<>();
 
     /** An unbounded LIFO queue. */
     public LifoQueue() {
-        super(0);
+        this(0);
     }
 
     /**
-     * A bounded LIFO queue.
+     * A LIFO queue of at most {@code maxsize} items.
      *
      * @param maxsize the bound, 0 or less for none
+     * @asyncio asyncio.LifoQueue(maxsize=0)
      */
     public LifoQueue(int maxsize) {
-        super(maxsize);
-    }
-
-    @Override
-    protected void putItem(T item) {
-        stack.push(item);
-    }
-
-    @Override
-    protected T getItem() {
-        return stack.pop();
-    }
-
-    @Override
-    public int qsize() {
-        return stack.size();
+        super(maxsize, Collections.asLifoQueue(new ArrayDeque<>()));
     }
 }

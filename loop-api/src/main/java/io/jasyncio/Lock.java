@@ -9,19 +9,26 @@ package io.jasyncio;
 import java.util.ArrayDeque;
 
 /**
- * A mutual exclusion lock for tasks: FIFO fair, and cancellation-safe (a waiter cancelled after being woken passes the
- * wake-up to the next one). Not thread-safe: for tasks of one loop.
+ * Primitive lock objects: a task acquires the lock with {@link #acquire()}, suspending while another task holds it, and
+ * {@link #release()} gives it to the task that has waited longest (FIFO). Cancellation-safe: a waiter that is cancelled
+ * after {@code release()} chose it, but before it ran, passes the wake-up to the next waiter, so no wake-up is lost.
  *
  * <pre>{@code
  * try (var held = lock.hold()) {   // async with lock:
- *     ...
+ *     ...                          //     ...
  * }
  * }</pre>
  *
+ * <p>Threading: loop thread only, for the tasks of one loop (the first one that waits on it binds it).
+ *
  * @asyncio asyncio.Lock
+ *     Differences: {@code async with lock} is try-with-resources on {@link #hold()}; asyncio's RuntimeError is
+ *     {@link IllegalStateException}; {@code toString()} has no object address: {@code <Lock [locked, waiters:1]>}.
  */
 public final class Lock extends LoopBound {
+    // Threading: loop thread only.
     private final ArrayDeque<Future<Boolean>> waiters = new ArrayDeque<>();
+    // Invariant: when the lock is free and a waiter is not done, that waiter has been woken or is about to be.
     private boolean locked;
 
     /** Creates an unlocked lock. */
@@ -39,19 +46,24 @@ public final class Lock extends LoopBound {
     }
 
     /**
-     * Acquires the lock, suspending the current task until it is free.
+     * Acquire a lock: suspends the current task until the lock is unlocked, then sets it to locked and returns true.
+     * Tasks waiting here get the lock in the order they came; the lock is taken at once only when it is free and no
+     * waiter is left (other than cancelled ones).
      *
      * @return {@code true}
+     * @throws CancelledError if the task is cancelled while waiting; the lock is not held then
+     * @throws IllegalStateException outside a task, or when the lock is bound to another loop
      * @asyncio await Lock.acquire()
      */
     public boolean acquire() {
-        if (!locked && waiters.stream().allMatch(Future::cancelled)) {
+        if (!locked && allCancelled()) {
             locked = true;
             return true;
         }
         try {
             awaitNewWaiter(waiters);
         } catch (CancelledError e) {
+            // Keep the invariant: if the lock is free (we may have been the one woken), wake the next waiter.
             if (!locked) {
                 wakeUpFirst();
             }
@@ -62,7 +74,7 @@ public final class Lock extends LoopBound {
     }
 
     /**
-     * Releases the lock and wakes the first waiter.
+     * Release a lock: sets it to unlocked and wakes the first task waiting in {@link #acquire()}, if any.
      *
      * @throws IllegalStateException "Lock is not acquired." when not locked
      * @asyncio Lock.release()
@@ -76,15 +88,28 @@ public final class Lock extends LoopBound {
     }
 
     /**
-     * Acquires the lock and returns a handle whose {@code close()} releases it: {@code async with lock:}.
+     * Acquires the lock, as {@link #acquire()} does, and returns a handle whose {@code close()} releases it: the
+     * try-with-resources form of {@code async with lock:}.
      *
      * @return the handle, for try-with-resources
+     * @throws CancelledError if the task is cancelled while waiting; the lock is not held then
+     * @asyncio async with lock
      */
     public Held hold() {
         acquire();
         return this::release;
     }
 
+    private boolean allCancelled() {
+        for (Future<Boolean> w : waiters) {
+            if (!w.cancelled()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Wakes the first waiter, unless it is done already (woken earlier, or cancelled). */
     private void wakeUpFirst() {
         Future<Boolean> fut = waiters.peekFirst();
         if (fut != null && !fut.done()) {
@@ -98,10 +123,15 @@ public final class Lock extends LoopBound {
                 + "]>";
     }
 
-    /** A held lock or semaphore, released by {@link #close()}. */
+    /**
+     * A held lock, condition or semaphore, released by {@link #close()}: what {@code hold()} returns for
+     * try-with-resources.
+     *
+     * @asyncio the {@code async with} block of asyncio's _ContextManagerMixin
+     */
     @FunctionalInterface
     public interface Held extends AutoCloseable {
-        /** Releases. */
+        /** Releases the primitive: {@code __aexit__}. It throws no checked exception. */
         @Override
         void close();
     }

@@ -6,12 +6,23 @@
  */
 package io.jasyncio;
 
+import java.util.Collection;
+
 /**
- * asyncio's {@code _LoopBoundMixin}: a primitive binds to the loop that first uses it, and refuses any other.
+ * asyncio's {@code _LoopBoundMixin}: a primitive binds to the running loop the first time it needs one (to create a
+ * waiter), not when it is constructed, and from then on refuses any other loop with asyncio's message.
  */
 abstract class LoopBound {
+    // Threading: loop thread only. Null until the first waiter; then the loop for good.
     private EventLoop loop;
 
+    /**
+     * The running loop, bound on first use.
+     *
+     * @return the loop
+     * @throws IllegalStateException "no running event loop" outside a loop, or
+     *     "&lt;this&gt; is bound to a different event loop" when another loop runs
+     */
     final EventLoop loop() {
         EventLoop running = Asyncio.getRunningLoop();
         if (loop == null) {
@@ -23,6 +34,12 @@ abstract class LoopBound {
         return loop;
     }
 
+    /**
+     * A new pending future of the bound loop.
+     *
+     * @param <T> the result type
+     * @return the future
+     */
     final <T> Future<T> newWaiter() {
         return loop().createFuture();
     }
@@ -34,7 +51,7 @@ abstract class LoopBound {
      * @param <T> the waiter's result type
      * @return the waiter, done
      */
-    final <T> Future<T> awaitNewWaiter(java.util.Collection<Future<T>> waiters) {
+    final <T> Future<T> awaitNewWaiter(Collection<Future<T>> waiters) {
         Future<T> fut = newWaiter();
         waiters.add(fut);
         try {
