@@ -53,6 +53,36 @@
  * {@link io.jasyncio.StreamWriter} are built on them here, loop-agnostic, through
  * {@link io.jasyncio.StreamReaderProtocol}.
  *
+ * <h2>Synchronization primitives and queues</h2>
+ * {@link io.jasyncio.Lock}, {@link io.jasyncio.Event}, {@link io.jasyncio.Condition}, {@link io.jasyncio.Semaphore},
+ * {@link io.jasyncio.BoundedSemaphore} and {@link io.jasyncio.Barrier} are {@code locks.py};
+ * {@link io.jasyncio.Queue}, {@link io.jasyncio.PriorityQueue} and {@link io.jasyncio.LifoQueue} are {@code queues.py}.
+ * <ul>
+ * <li>They are not thread-safe: they serve the tasks of one loop, on its thread. The methods that may wait
+ *     ({@code acquire}, {@code wait_}, {@code waitFor}, {@code put}, {@code get}, {@code join}, {@code Barrier.reset}
+ *     and {@code abort}) suspend the current task and must run in one; the others ({@code release}, {@code set},
+ *     {@code notify_}, {@code putNowait}, {@code getNowait}, {@code taskDone}, {@code shutdown}) may run in any code on
+ *     the loop's thread.</li>
+ * <li>Like asyncio's {@code _LoopBoundMixin}, they can be created before any loop runs and bind to the running loop
+ *     the first time they make a waiter; a waiter for another loop then fails with asyncio's
+ *     "&lt;repr&gt; is bound to a different event loop" ({@link java.lang.IllegalStateException}).</li>
+ * <li>The rename rule above applies to every clash with {@link java.lang.Object}: {@code Event.wait_()},
+ *     {@code Condition.wait_()}, {@code notify_(n)}, {@code notify_()}, {@code notifyAll_()},
+ *     {@code Barrier.wait_()}. Names that do not clash keep the mechanical conversion ({@code wait_for} is
+ *     {@code waitFor}, {@code n_waiting} is {@code nWaiting}, {@code put_nowait} is {@code putNowait}).</li>
+ * <li>{@code async with} is try-with-resources on {@code hold()}, which acquires and returns the handle that
+ *     {@code close()} releases: {@code try (var held = lock.hold()) { ... }}, likewise for conditions and semaphores;
+ *     {@code async with barrier as i} is {@code try (var passed = barrier.hold()) { int i = passed.index(); }}.</li>
+ * <li>Errors keep asyncio's messages. RuntimeError is {@link java.lang.IllegalStateException} ("Lock is not
+ *     acquired.", "cannot wait on un-acquired lock"); so is a ValueError about the object's state ("BoundedSemaphore
+ *     released too many times", "task_done() called too many times"); a ValueError about an argument is
+ *     {@link java.lang.IllegalArgumentException} ("Semaphore initial value must be &gt;= 0", "parties must be &gt;
+ *     0").</li>
+ * <li>Waiters are served first in, first out, and a waiter that is cancelled after being woken but before it runs
+ *     passes the wake-up on (asyncio 3.12's {@code _wake_up_first}, {@code _wake_up_next} and {@code _wakeup_next}),
+ *     so no wake-up, permit, item or free slot is lost to a cancellation.</li>
+ * </ul>
+ *
  * <h2>Threading model</h2>
  * One loop, one thread: the thread that calls {@code runForever()} or {@code runUntilComplete()}. Every method of
  * {@link io.jasyncio.EventLoop}, {@link io.jasyncio.Future} and {@link io.jasyncio.Handle} is for that thread (or for any
