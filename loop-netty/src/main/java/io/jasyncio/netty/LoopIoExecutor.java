@@ -68,6 +68,16 @@ final class LoopIoExecutor extends SingleThreadIoEventLoop {
         this.starter = starter;
     }
 
+    /**
+     * Netty's thread check, widened to the task fiber that holds the loop's turn on the virtual-thread coroutine path:
+     * the loop thread is parked while that fiber runs, so channel operations from task code run inline and in order,
+     * as they do on the continuation path, instead of being queued behind the poll.
+     */
+    @Override
+    public boolean inEventLoop(Thread thread) {
+        return super.inEventLoop(thread) || (thread != null && thread == owner.activeFiberThread());
+    }
+
     /** Runs the loop's iterations on the calling thread, inside Netty's executor, until stop(). */
     void runOnCaller() {
         iterated = false;
