@@ -177,6 +177,7 @@ public final class Asyncio {
      * @param result what to return
      * @param <T> the result type
      * @return {@code result}
+     * @throws IllegalArgumentException "Invalid delay: NaN (not a number)", as asyncio 3.13
      * @asyncio asyncio.sleep(delay, result)
      */
     public static <T> T sleep(double delay, T result) {
@@ -184,6 +185,9 @@ public final class Asyncio {
         if (delay <= 0) {
             task.suspendOn(null);
             return result;
+        }
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
         }
         EventLoop loop = task.getLoop();
         Future<T> future = loop.createFuture();

@@ -54,6 +54,13 @@ final class Context {
         return task != null ? task.context() : OUTSIDE_TASKS.get();
     }
 
+    /** Whose context runs now: the current task, or this thread outside tasks. */
+    static Object owner() {
+        BaseEventLoop loop = BaseEventLoop.runningLoop();
+        Task<?> task = loop == null ? null : loop.currentTask();
+        return task != null ? task : Thread.currentThread();
+    }
+
     static Context current() {
         return current(BaseEventLoop.runningLoop());
     }

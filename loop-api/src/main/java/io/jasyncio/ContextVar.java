@@ -95,7 +95,7 @@ public final class ContextVar<T> {
      */
     public Token<T> set(T value) {
         Context ctx = Context.current();
-        Token<T> token = new Token<>(this, ctx.has(this), ctx.get(this));
+        Token<T> token = new Token<>(this, ctx.has(this), ctx.get(this), Context.owner());
         Context.replace(ctx.with(this, value));
         return token;
     }
@@ -104,12 +104,22 @@ public final class ContextVar<T> {
      * Restores the value that was current before the {@link #set} that returned the token.
      *
      * @param token the token
+     * @throws IllegalStateException "Token has already been used once"
+     * @throws IllegalArgumentException "Token was created by a different ContextVar", or "Token was created in a
+     *     different Context" (another task's, or another thread's outside tasks)
      * @asyncio ContextVar.reset(token)
      */
     public void reset(Token<T> token) {
+        if (token.used) {
+            throw new IllegalStateException("Token has already been used once");
+        }
         if (token.var != this) {
             throw new IllegalArgumentException("Token was created by a different ContextVar");
         }
+        if (token.owner != Context.owner()) {
+            throw new IllegalArgumentException("Token was created in a different Context");
+        }
+        token.used = true;
         Context ctx = Context.current();
         Context.replace(token.hadValue ? ctx.with(this, token.oldValue) : ctx.without(this));
     }
@@ -129,11 +139,15 @@ public final class ContextVar<T> {
         private final ContextVar<T> var;
         private final boolean hadValue;
         private final Object oldValue;
+        /** The task, or the thread outside tasks, whose context the token was made in. */
+        private final Object owner;
+        private boolean used;
 
-        private Token(ContextVar<T> var, boolean hadValue, Object oldValue) {
+        private Token(ContextVar<T> var, boolean hadValue, Object oldValue, Object owner) {
             this.var = var;
             this.hadValue = hadValue;
             this.oldValue = oldValue;
+            this.owner = owner;
         }
 
         /**

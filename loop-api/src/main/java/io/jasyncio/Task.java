@@ -126,13 +126,44 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * The frames of the suspended body, innermost first; empty when the task is done or running.
+     * The frames of the task's body, innermost first: where it is suspended, or where it runs when called from the
+     * body itself; empty when the task is done or has not started. The loop's and the suspension's own frames are left
+     * out.
      *
      * @return the frames
      * @asyncio Task.get_stack()
+     *     Differences: Java's order (innermost first, asyncio gives the oldest first) and no {@code limit}.
      */
     public final StackTraceElement[] getStack() {
-        return done() ? new StackTraceElement[0] : fiber.stack();
+        if (done() || !started) {
+            return new StackTraceElement[0];
+        }
+        boolean running = loop.currentTask() == this;
+        return bodyFrames(running ? Thread.currentThread().getStackTrace() : fiber.stack());
+    }
+
+    /** Keeps the body's frames: drops the suspension machinery above them and the loop below them. */
+    private static StackTraceElement[] bodyFrames(StackTraceElement[] frames) {
+        int end = frames.length;
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals(Task.class.getName()) && frames[i].getMethodName().equals("runBody")) {
+                end = i;
+                break;
+            }
+        }
+        int start = 0;
+        while (start < end && isMachinery(frames[start])) {
+            start++;
+        }
+        return java.util.Arrays.copyOfRange(frames, start, end);
+    }
+
+    private static boolean isMachinery(StackTraceElement f) {
+        String c = f.getClassName();
+        return c.equals(Task.class.getName()) || c.startsWith("io.jasyncio.internal.coro.")
+                || c.startsWith("jdk.internal.") || c.equals("java.lang.Thread") || c.equals("java.lang.VirtualThread")
+                || c.equals("java.util.concurrent.locks.LockSupport") || c.startsWith("java.lang.System$")
+                || (c.equals(Asyncio.class.getName()) && f.getMethodName().equals("await"));
     }
 
     /**
@@ -364,11 +395,22 @@ public class Task<T> extends Future<T> {
         throw (E) t;
     }
 
+    /**
+     * asyncio's repr: {@code <Task pending name='Task-1' coro=... wait_for=...>}, with {@code cancelling} for a pending
+     * task with cancellation requests, and the result or exception of a finished one.
+     */
     @Override
     public String toString() {
         String base = super.toString();
-        StringBuilder sb = new StringBuilder("<Task ").append(base, base.indexOf(' ') + 1, base.length() - 1)
-                .append(" name='").append(name).append("' coro=").append(Handle.describe(coro));
+        String info = base.substring(base.indexOf(' ') + 1, base.length() - 1);
+        int space = info.indexOf(' ');
+        String state = space < 0 ? info : info.substring(0, space);
+        String outcome = space < 0 ? "" : info.substring(space);
+        if (!done() && numCancelsRequested > 0) {
+            state = "cancelling";
+        }
+        StringBuilder sb = new StringBuilder("<Task ").append(state).append(" name='").append(name).append("' coro=")
+                .append(Handle.describe(coro)).append(outcome);
         if (futWaiter != null) {
             sb.append(" wait_for=").append(futWaiter);
         }

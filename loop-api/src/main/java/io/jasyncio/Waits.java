@@ -85,32 +85,19 @@ final class Waits {
                 }
             }
         };
-        boolean alreadyDone = false;
+        // As asyncio's _wait: callbacks on every future (a done one's runs on the next iteration), then one await.
         for (Future<?> f : fs) {
-            if (f.done()) {
-                if (returnWhen == ReturnWhen.FIRST_COMPLETED
-                        || (returnWhen == ReturnWhen.FIRST_EXCEPTION && !f.cancelled() && f.exception() != null)) {
-                    alreadyDone = true;
-                }
-            }
+            addCallback(f, onCompletion);
         }
-        boolean allDone = fs.stream().allMatch(Future::done);
-        if (!alreadyDone && !allDone) {
+        try {
+            Asyncio.await(waiter);
+        } finally {
+            if (timeoutHandle[0] != null) {
+                timeoutHandle[0].cancel();
+            }
             for (Future<?> f : fs) {
-                addCallback(f, onCompletion);
+                removeCallback(f, onCompletion);
             }
-            try {
-                Asyncio.await(waiter);
-            } finally {
-                if (timeoutHandle[0] != null) {
-                    timeoutHandle[0].cancel();
-                }
-                for (Future<?> f : fs) {
-                    removeCallback(f, onCompletion);
-                }
-            }
-        } else if (timeoutHandle[0] != null) {
-            timeoutHandle[0].cancel();
         }
         Set<Future<?>> done = new LinkedHashSet<>();
         Set<Future<?>> pending = new LinkedHashSet<>();
@@ -130,30 +117,37 @@ final class Waits {
         ((Future) f).removeDoneCallback(cb);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Coroutine<Object>> asCompleted(Collection<? extends Future<?>> futures, Double timeout) {
         Set<Future<?>> todo = new LinkedHashSet<>(futures);
+        // asyncio uses a Queue: the done futures (or TIMED_OUT) in order, and the slots waiting for one.
         ArrayDeque<Object> doneQueue = new ArrayDeque<>();
+        ArrayDeque<Future<Object>> getters = new ArrayDeque<>();
         List<Coroutine<Object>> out = new ArrayList<>();
         if (todo.isEmpty()) {
             return out;
         }
         EventLoop loop = todo.iterator().next().getLoop();
-        Future<?>[] wakeup = {null};
         TimerHandle[] timeoutHandle = {null};
+        Runnable wakeupNext = () -> {
+            while (!getters.isEmpty()) {
+                Future<Object> getter = getters.poll();
+                if (!getter.done()) {
+                    getter.setResult(null);
+                    return;
+                }
+            }
+        };
         Consumer<Future<?>> onCompletion = f -> {
             if (!todo.remove(f)) {
-                return;
+                return; // the timeout came first
             }
             doneQueue.add(f);
             if (todo.isEmpty() && timeoutHandle[0] != null) {
                 timeoutHandle[0].cancel();
             }
-            if (wakeup[0] != null && !wakeup[0].done()) {
-                ((Future<Object>) (Future<?>) wakeup[0]).setResult(null);
-            }
+            wakeupNext.run();
         };
-        for (Future<?> f : futures) {
+        for (Future<?> f : todo) {
             addCallback(f, onCompletion);
         }
         if (timeout != null) {
@@ -161,19 +155,25 @@ final class Waits {
                 for (Future<?> f : todo) {
                     removeCallback(f, onCompletion);
                     doneQueue.add(TIMED_OUT);
+                    wakeupNext.run();
                 }
                 todo.clear();
-                if (wakeup[0] != null && !wakeup[0].done()) {
-                    ((Future<Object>) (Future<?>) wakeup[0]).setResult(null);
-                }
             });
         }
         for (int i = 0; i < todo.size(); i++) {
             out.add(() -> {
                 while (doneQueue.isEmpty()) {
-                    Future<Object> w = loop.createFuture();
-                    wakeup[0] = w;
-                    Asyncio.await(w);
+                    Future<Object> getter = loop.createFuture();
+                    getters.add(getter);
+                    try {
+                        Asyncio.await(getter);
+                    } catch (CancelledError e) {
+                        getter.cancel();
+                        if (!doneQueue.isEmpty() && !getter.cancelled()) {
+                            wakeupNext.run(); // pass the wake-up on, as Queue.get does
+                        }
+                        throw e;
+                    }
                 }
                 Object f = doneQueue.poll();
                 if (f == TIMED_OUT) {
