@@ -83,4 +83,93 @@ class ContextVarTest extends LoopTestBase {
             return null;
         });
     }
+
+    /** Port of test_tasks.py BaseTaskTests.test_context_3: many tasks interleave, each sees only its own value. */
+    @Test
+    void testContext3() {
+        ContextVar<Integer> cvar = new ContextVar<>("cvar", -1);
+        java.util.Random random = new java.util.Random(42);
+        Task<Object> main = loop.createTask(() -> {
+            List<Task<Object>> tasks = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                int num = random.nextInt(11);
+                double[] delays = new double[10];
+                for (int k = 0; k < delays.length; k++) {
+                    delays[k] = 0.001 + random.nextDouble() * 0.049;
+                }
+                tasks.add(loop.createTask(() -> {
+                    for (int k = 0; k < 10; k++) {
+                        cvar.set(num + k);
+                        Asyncio.sleep(delays[k]);
+                        assertEquals(num + k, cvar.get());
+                    }
+                    return null;
+                }));
+            }
+            return await(Asyncio.gather(tasks.toArray()));
+        });
+        runUntilDone(main);
+        main.result();
+        assertEquals(-1, cvar.get());
+    }
+
+    /** A token resets once: asyncio's "Token has already been used once". */
+    @Test
+    void testTokenUsedOnce() {
+        ContextVar<String> var = new ContextVar<>("var", "default");
+        String r = run(() -> {
+            ContextVar.Token<String> token = var.set("a");
+            var.reset(token);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> var.reset(token));
+            assertEquals("Token has already been used once", e.getMessage());
+            return var.get();
+        });
+        assertEquals("default", r);
+    }
+
+    /** A token made in one task cannot reset the variable in another: "Token was created in a different Context". */
+    @Test
+    void testTokenFromDifferentContext() {
+        ContextVar<String> var = new ContextVar<>("var");
+        String r = run(() -> {
+            ContextVar.Token<String> token = var.set("parent");
+            Task<Object> child = Asyncio.createTask(() -> {
+                var.reset(token);
+                return null;
+            });
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> await(child));
+            assertEquals("Token was created in a different Context", e.getMessage());
+            return var.get();
+        });
+        assertEquals("parent", r);
+    }
+
+    /** A token made by another variable is refused. */
+    @Test
+    void testTokenOfAnotherVariable() {
+        ContextVar<String> a = new ContextVar<>("a");
+        ContextVar<String> b = new ContextVar<>("b");
+        run(() -> {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            ContextVar.Token<String> token = (ContextVar.Token) a.set("x");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.reset(token));
+            assertEquals("Token was created by a different ContextVar", e.getMessage());
+            return null;
+        });
+    }
+
+    /** Values set in a task do not leak into callbacks or code outside tasks. */
+    @Test
+    void testTaskValuesStayInTheTask() {
+        ContextVar<String> var = new ContextVar<>("var", "outside");
+        String[] inCallback = {null};
+        run(() -> {
+            var.set("inside");
+            loop.callSoon(() -> inCallback[0] = var.get());
+            Asyncio.sleep(0);
+            return null;
+        });
+        assertEquals("outside", var.get());
+        assertEquals("outside", inCallback[0]);
+    }
 }

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.tasks;
 
+import static io.jasyncio.Asyncio.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,5 +128,149 @@ class WaitForTest extends LoopTestBase {
     @Test
     void testWaitForOutsideTask() {
         assertThrows(IllegalStateException.class, () -> Asyncio.waitFor(loop.createFuture(), 1.0));
+    }
+
+    /** Port of test_waitfor.py AsyncioWaitForTest.test_wait_for_cancellation_race_condition: a caught cancel wins. */
+    @Test
+    void testWaitForCancellationRaceCondition() {
+        Object result = run(() -> Asyncio.waitFor((io.jasyncio.Coroutine<Integer>) () -> {
+            assertThrows(CancelledError.class, () -> Asyncio.sleep(1));
+            return 1;
+        }, 0.01));
+        assertEquals(1, result);
+    }
+
+    /** Port of test_waitfor.py AsyncioWaitForTest.test_wait_for_waits_for_task_cancellation. */
+    @Test
+    void testWaitForWaitsForTaskCancellation() {
+        boolean[] taskDone = {false};
+        Task<Object> foo = loop.createTask(() -> {
+            Task<Object> inner = Asyncio.createTask(() -> cancelSlowly(taskDone));
+            return Asyncio.waitFor(inner, 0.001);
+        });
+        runUntilDone(foo);
+        TimeoutError e = assertInstanceOf(TimeoutError.class, foo.exception());
+        assertTrue(taskDone[0], "wait_for waited for the inner task to end");
+        assertInstanceOf(CancelledError.class, e.getCause());
+    }
+
+    /** Port of test_waitfor.py AsyncioWaitForTest.test_wait_for_waits_for_task_cancellation_w_timeout_0. */
+    @Test
+    void testWaitForWaitsForTaskCancellationWTimeout0() {
+        boolean[] taskDone = {false};
+        Task<Object> foo = loop.createTask(() -> {
+            Task<Object> inner = Asyncio.createTask(() -> cancelSlowly(taskDone));
+            Asyncio.sleep(0.001);
+            return Asyncio.waitFor(inner, 0.0);
+        });
+        runUntilDone(foo);
+        TimeoutError e = assertInstanceOf(TimeoutError.class, foo.exception());
+        assertTrue(taskDone[0]);
+        assertInstanceOf(CancelledError.class, e.getCause());
+    }
+
+    private static Object cancelSlowly(boolean[] taskDone) {
+        try {
+            Asyncio.sleep(10);
+        } catch (CancelledError e) {
+            Asyncio.sleep(0.001);
+            throw e;
+        } finally {
+            taskDone[0] = true;
+        }
+        return null;
+    }
+
+    /** Port of test_waitfor.py AsyncioWaitForTest.test_wait_for_reraises_exception_during_cancellation. */
+    @Test
+    void testWaitForReraisesExceptionDuringCancellation() {
+        class FooException extends RuntimeException {
+        }
+        Task<Object> foo = loop.createTask(() -> {
+            Task<Object> inner = Asyncio.createTask(() -> {
+                try {
+                    Asyncio.sleep(0.2);
+                } finally {
+                    throw new FooException();
+                }
+            });
+            return Asyncio.waitFor(inner, 0.001);
+        });
+        runUntilDone(foo);
+        assertInstanceOf(FooException.class, foo.exception());
+    }
+
+    /**
+     * Port of test_waitfor.py AsyncioWaitForTest.test_wait_for_self_cancellation, as CPython 3.12 and 3.13 behave
+     * (checked: the task returns 42): the timeout's cancel and the outer cancel both reach the inner task, which
+     * absorbs them, so the wait_for task returns the inner result. (3.11's wait_for raised CancelledError.)
+     */
+    @Test
+    void testWaitForSelfCancellation() {
+        List<String> events = new ArrayList<>();
+        Task<Integer> innerTask = loop.createTask(() -> {
+            try {
+                Asyncio.sleep(0.3);
+            } catch (CancelledError e) {
+                events.add("inner c1");
+                try {
+                    Asyncio.sleep(0.3);
+                } catch (CancelledError again) {
+                    events.add("inner c2");
+                    Asyncio.sleep(0.3);
+                }
+            }
+            return 42;
+        });
+        Task<Object> main = loop.createTask(() -> {
+            Task<Object> wait = Asyncio.createTask(() -> Asyncio.waitFor(innerTask, 0.1));
+            Asyncio.sleep(0.2);
+            wait.cancel();
+            events.add("task result " + await(wait));
+            return await(innerTask);
+        });
+        runUntilDone(main);
+        assertEquals(42, main.result());
+        assertEquals(List.of("inner c1", "inner c2", "task result 42"), events);
+    }
+
+    /** Port of test_waitfor.py AsyncioWaitForTest.test_wait_for_issue86296: a cancel after the inner completed. */
+    @Test
+    void testWaitForIssue86296() {
+        Task<String> innerTask = loop.createTask(() -> "done");
+        boolean[] reachedEnd = {false};
+        Task<Object> main = loop.createTask(() -> {
+            Task<Object> task = Asyncio.createTask(() -> {
+                Asyncio.waitFor(innerTask, 100.0);
+                Asyncio.sleep(1);
+                reachedEnd[0] = true;
+                return null;
+            });
+            assertTrue(!task.done());
+            Asyncio.sleep(0);
+            task.cancel();
+            assertThrows(CancelledError.class, () -> await(task));
+            assertTrue(innerTask.done());
+            assertEquals("done", await(innerTask));
+            return null;
+        });
+        runUntilDone(main);
+        main.result();
+        assertTrue(!reachedEnd[0], "the task was cancelled, it did not run to completion");
+    }
+
+    /** Port of test_waitfor.py AsyncioWaitForTest.test_cancel_blocking_wait_for: no timeout, still cancels inner. */
+    @Test
+    void testCancelBlockingWaitFor() {
+        Task<Object> main = loop.createTask(() -> {
+            Task<Object> task = Asyncio.createTask(() -> await(loop.createFuture()));
+            Task<Object> wait = Asyncio.createTask(() -> Asyncio.waitFor(task, null));
+            loop.callSoon(() -> wait.cancel());
+            assertThrows(CancelledError.class, () -> await(wait));
+            Asyncio.sleep(0);
+            return task.cancelled();
+        });
+        runUntilDone(main);
+        assertEquals(true, main.result(), "python issue #23219: cancelling the wait cancels the task");
     }
 }

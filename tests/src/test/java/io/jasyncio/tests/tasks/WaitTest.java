@@ -96,94 +96,62 @@ class WaitTest extends LoopTestBase {
         runUntilDone(b);
     }
 
-    /** Port of test_tasks.py BaseTaskTests.test_wait_concurrent_complete / test_wait_really_done. */
+    /**
+     * Port of test_tasks.py BaseTaskTests.test_wait_concurrent_complete: a task whose timer fires together with the
+     * timeout (its timer armed first) is done when wait returns.
+     */
     @Test
-    void testWaitAlreadyDone() {
-        Future<Object> a = loop.createFuture();
-        a.setResult(1);
-        Task<Object> b = sleeper(5, "b");
-        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED));
-        assertEquals(Set.of(a), r.done());
-        assertEquals(0.0, loop.time(), 1e-9, "returned without waiting");
-        b.cancel();
+    void testWaitConcurrentComplete() {
+        Task<Object> a = loop.createTask(() -> Asyncio.sleep(0.1, null));
+        Task<Object> b = loop.createTask(() -> Asyncio.sleep(0.15, null));
+        Task<WaitResult> w = loop.createTask(() -> Asyncio.wait(List.of(b, a), 0.1, ReturnWhen.ALL_COMPLETED));
+        runUntilDone(w);
+        assertEquals(Set.of(a), w.result().done());
+        assertEquals(Set.of(b), w.result().pending());
+        assertEquals(0.1, loop.time(), 0.001);
         runUntilDone(b);
     }
 
-    /** Port of test_tasks.py BaseTaskTests.test_wait_errors: an empty set is refused. */
+    /** Port of test_tasks.py BaseTaskTests.test_yield_wait_does_not_shield_cancel: wait returns early, inner runs on. */
     @Test
-    void testWaitErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> run(() -> Asyncio.wait(List.of(), null, ReturnWhen.ALL_COMPLETED)));
-        assertEquals("Set of Tasks/Futures is empty.", e.getMessage());
+    void testYieldWaitDoesNotShieldCancel() {
+        int[] proof = {0};
+        Future<Object> waiter = loop.createFuture();
+        Task<Object> f = loop.createTask(() -> {
+            Task<Object> inner = Asyncio.createTask(() -> {
+                await(waiter);
+                proof[0] += 1;
+                return null;
+            });
+            Asyncio.wait(List.of(inner), null, ReturnWhen.ALL_COMPLETED);
+            proof[0] += 100;
+            return null;
+        });
+        runOnce();
+        f.cancel();
+        assertThrows(io.jasyncio.CancelledError.class, () -> loop.runUntilComplete(f));
+        waiter.setResult(null);
+        runOnce();
+        runOnce();
+        assertEquals(1, proof[0]);
     }
 
-    /** Port of test_tasks.py BaseTaskTests.test_as_completed. */
+    /** wait yields to the loop even when a future is already done, as asyncio's does. */
     @Test
-    void testAsCompleted() {
-        Task<Object> a = sleeper(0.3, "a");
-        Task<Object> b = sleeper(0.1, "b");
-        Task<Object> c = sleeper(0.2, "c");
-        List<Object> order = run(() -> {
-            List<Object> seen = new ArrayList<>();
-            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a, b, c), null)) {
-                seen.add(await(next));
-            }
-            return seen;
+    void testWaitAlwaysYields() {
+        Future<Object> done = loop.createFuture();
+        done.setResult(1);
+        List<String> order = new ArrayList<>();
+        loop.createTask(() -> {
+            Asyncio.wait(List.of(done), null, ReturnWhen.FIRST_COMPLETED);
+            order.add("wait returned");
+            return null;
         });
-        assertEquals(List.of("b", "c", "a"), order);
-    }
-
-    /** Port of test_tasks.py BaseTaskTests.test_as_completed_with_timeout. */
-    @Test
-    void testAsCompletedWithTimeout() {
-        Task<Object> a = sleeper(0.1, "a");
-        Task<Object> b = sleeper(5, "b");
-        List<Object> seen = run(() -> {
-            List<Object> out = new ArrayList<>();
-            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a, b), 1.0)) {
-                try {
-                    out.add(await(next));
-                } catch (TimeoutError e) {
-                    out.add("timeout");
-                }
-            }
-            return out;
+        loop.createTask(() -> {
+            order.add("other task");
+            return null;
         });
-        assertEquals(List.of("a", "timeout"), seen);
-        b.cancel();
-        runUntilDone(b);
-    }
-
-    /** Port of test_tasks.py BaseTaskTests.test_as_completed_with_unused_timeout. */
-    @Test
-    void testAsCompletedWithUnusedTimeout() {
-        Task<Object> a = sleeper(0.01, "a");
-        List<Object> seen = run(() -> {
-            List<Object> out = new ArrayList<>();
-            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a), 0.5)) {
-                out.add(await(next));
-            }
-            return out;
-        });
-        assertEquals(List.of("a"), seen);
-    }
-
-    /** Port of test_tasks.py BaseTaskTests.test_as_completed_concurrent... : an exception comes out of its slot. */
-    @Test
-    void testAsCompletedException() {
-        Task<Object> a = failer(0.1, new IllegalStateException("bad"));
-        Task<Object> b = sleeper(0.2, "b");
-        List<Object> seen = run(() -> {
-            List<Object> out = new ArrayList<>();
-            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a, b), null)) {
-                try {
-                    out.add(await(next));
-                } catch (IllegalStateException e) {
-                    out.add(e.getMessage());
-                }
-            }
-            return out;
-        });
-        assertEquals(List.of("bad", "b"), seen);
+        runUntil(() -> order.size() == 2, 10);
+        assertEquals(List.of("other task", "wait returned"), order);
     }
 }
