@@ -96,6 +96,128 @@ class WaitTest extends LoopTestBase {
         runUntilDone(b);
     }
 
+    /** A future already done satisfies FIRST_COMPLETED without waiting for time to pass. */
+    @Test
+    void testWaitAlreadyDone() {
+        Future<Object> a = loop.createFuture();
+        a.setResult(1);
+        Task<Object> b = sleeper(5, "b");
+        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED));
+        assertEquals(Set.of(a), r.done());
+        assertEquals(0.0, loop.time(), 1e-9, "returned without waiting");
+        b.cancel();
+        runUntilDone(b);
+    }
+
+    /** Port of test_tasks.py BaseTaskTests.test_wait_errors: an empty set is refused. */
+    @Test
+    void testWaitErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(() -> Asyncio.wait(List.of(), null, ReturnWhen.ALL_COMPLETED)));
+        assertEquals("Set of Tasks/Futures is empty.", e.getMessage());
+    }
+
+    /** Port of test_tasks.py BaseTaskTests.test_as_completed. */
+    @Test
+    void testAsCompleted() {
+        Task<Object> a = sleeper(0.3, "a");
+        Task<Object> b = sleeper(0.1, "b");
+        Task<Object> c = sleeper(0.2, "c");
+        List<Object> order = run(() -> {
+            List<Object> seen = new ArrayList<>();
+            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a, b, c), null)) {
+                seen.add(await(next));
+            }
+            return seen;
+        });
+        assertEquals(List.of("b", "c", "a"), order);
+    }
+
+    /** Port of test_tasks.py BaseTaskTests.test_as_completed_with_timeout. */
+    @Test
+    void testAsCompletedWithTimeout() {
+        Task<Object> a = sleeper(0.1, "a");
+        Task<Object> b = sleeper(5, "b");
+        List<Object> seen = run(() -> {
+            List<Object> out = new ArrayList<>();
+            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a, b), 1.0)) {
+                try {
+                    out.add(await(next));
+                } catch (TimeoutError e) {
+                    out.add("timeout");
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of("a", "timeout"), seen);
+        b.cancel();
+        runUntilDone(b);
+    }
+
+    /** Port of test_tasks.py BaseTaskTests.test_as_completed_with_unused_timeout. */
+    @Test
+    void testAsCompletedWithUnusedTimeout() {
+        Task<Object> a = sleeper(0.01, "a");
+        List<Object> seen = run(() -> {
+            List<Object> out = new ArrayList<>();
+            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a), 0.5)) {
+                out.add(await(next));
+            }
+            return out;
+        });
+        assertEquals(List.of("a"), seen);
+    }
+
+    /** An exception comes out of its as_completed slot. */
+    @Test
+    void testAsCompletedException() {
+        Task<Object> a = failer(0.1, new IllegalStateException("bad"));
+        Task<Object> b = sleeper(0.2, "b");
+        List<Object> seen = run(() -> {
+            List<Object> out = new ArrayList<>();
+            for (Coroutine<Object> next : Asyncio.asCompleted(List.of(a, b), null)) {
+                try {
+                    out.add(await(next));
+                } catch (IllegalStateException e) {
+                    out.add(e.getMessage());
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of("bad", "b"), seen);
+    }
+
+    /** Port of test_tasks.py BaseTaskTests.test_wait_really_done: done futures whose callbacks have not run yet. */
+    @Test
+    void testWaitReallyDone() {
+        Task<Object> a = loop.createTask(() -> Asyncio.sleep(0, null));
+        Task<Object> b = loop.createTask(() -> {
+            Asyncio.sleep(0);
+            return Asyncio.sleep(0, null);
+        });
+        Task<WaitResult> task = loop.createTask(() -> Asyncio.wait(List.of(b, a), null, ReturnWhen.FIRST_COMPLETED));
+        runUntilDone(task);
+        assertEquals(Set.of(a, b), task.result().done());
+        assertTrue(task.result().pending().isEmpty());
+    }
+
+    /** Port of test_tasks.py BaseTaskTests.test_wait_with_exception: ALL_COMPLETED waits past an exception. */
+    @Test
+    void testWaitWithException() {
+        Task<Object> a = loop.createTask(() -> Asyncio.sleep(0.1, null));
+        Task<Object> b = loop.createTask(() -> {
+            Asyncio.sleep(0.15);
+            throw new ArithmeticException("really");
+        });
+        Task<WaitResult> foo = loop.createTask(() -> Asyncio.wait(List.of(b, a), null, ReturnWhen.ALL_COMPLETED));
+        runUntilDone(foo);
+        WaitResult r = foo.result();
+        assertEquals(2, r.done().size());
+        assertTrue(r.pending().isEmpty());
+        assertEquals(1, r.done().stream().filter(f -> f.exception() != null).count());
+        assertEquals(0.15, loop.time(), 0.001);
+    }
+
     /**
      * Port of test_tasks.py BaseTaskTests.test_wait_concurrent_complete: a task whose timer fires together with the
      * timeout (its timer armed first) is done when wait returns.
