@@ -39,8 +39,10 @@ public final class Fibers {
             LOGGER.info("jasyncio coroutines: continuations on the loop thread");
             return f;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOGGER.info("jasyncio coroutines: virtual threads (continuations unavailable: {}; run with "
-                    + "--add-exports java.base/jdk.internal.vm=ALL-UNNAMED for the fast path)", e.toString());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOGGER.info("jasyncio coroutines: virtual threads, slower (jdk.internal.vm.Continuation is not accessible: "
+                    + "{}); run with --add-exports java.base/jdk.internal.vm=ALL-UNNAMED for continuations on the "
+                    + "loop thread", cause.getMessage());
             return new VirtualThreadFibers();
         }
     }
