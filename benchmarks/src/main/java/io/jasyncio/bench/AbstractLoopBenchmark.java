@@ -7,13 +7,11 @@
 package io.jasyncio.bench;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.LoopGroup;
+import io.jasyncio.ExceptionContext;
 import io.jasyncio.LoopOptions;
-import io.netty.channel.IoHandlerFactory;
+import io.jasyncio.netty.NettyEventLoop;
+import io.jasyncio.transport.TransportKind;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.nio.NioIoHandler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,45 +27,109 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The base of the loop benchmarks: one jasyncio loop and one raw Netty event loop, each on a thread of its own, on the
- * same backend, so that a benchmark and its Netty twin run in the same JVM and the same run. Fixed forks, warm-up and
- * JVM arguments, as Netty's {@code AbstractMicrobenchmarkBase}.
+ * The base of the loop benchmarks, as Netty's {@code AbstractMicrobenchmarkBase}: fixed forks, warm-up, measurement,
+ * mode and JVM arguments, and the two loops a benchmark compares, on the same backend in the same JVM.
+ *
+ * <ul>
+ * <li>{@link #loop}: a jasyncio loop that is not running. A benchmark method runs it on its own thread, the JMH thread,
+ * with {@code runForever()} until the work it scheduled calls {@code stop()}, as an asyncio program runs its loop.
+ * {@link #afterLoopsStarted()} may instead hand it to a thread of its own.</li>
+ * <li>{@link #netty}: a raw Netty event loop, {@code MultiThreadIoEventLoopGroup(1, factory)} with the same
+ * {@code IoHandlerFactory} as the jasyncio loop ({@code EpollIoHandler} or {@code NioIoHandler}), on Netty's own thread;
+ * a benchmark method hands it work and waits for the work to signal that it is done.</li>
+ * </ul>
+ *
+ * <p>Differences from Netty's base: one fork, not two, and short iterations (3 warm-up and 5 measurement iterations of
+ * one second), because the project's machine is small and shared; JMH's command-line options override them.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-    "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
+    "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
+    "-Dio.netty.leakDetection.level=disabled"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public abstract class AbstractLoopBenchmark {
-    /** The backend of both loops. */
-    @Param({"epoll"})
+    /** The backend of both loops: {@code epoll} or {@code nio}. */
+    @Param({"epoll", "nio"})
     public String transport;
 
-    /** The jasyncio loop, running on its own thread. */
+    /** The jasyncio loop; not running between benchmark invocations unless a subclass runs it on a thread. */
     protected EventLoop loop;
-    /** The raw Netty event loop, on its own thread. */
+    /** The raw Netty event loop, on its own thread, with the jasyncio loop's {@code IoHandlerFactory}. */
     protected io.netty.channel.EventLoop netty;
 
-    private LoopGroup group;
+    /** The first failure a callback of the jasyncio loop reported, if any; a benchmark fails on it. */
+    private volatile ExceptionContext failure;
     private MultiThreadIoEventLoopGroup nettyGroup;
 
-    /** Starts both loops. */
+    /**
+     * Creates both loops, then calls {@link #afterLoopsStarted()}.
+     *
+     * @throws Exception if a subclass cannot set up
+     */
     @Setup(Level.Trial)
-    public void startLoops() {
-        group = new LoopGroup(1, LoopOptions.defaults().withTransport(transport).withDebug(false)).start();
-        loop = group.loop(0);
-        IoHandlerFactory factory = transport.equals("epoll") && Epoll.isAvailable()
-                ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        nettyGroup = new MultiThreadIoEventLoopGroup(1, factory);
+    public final void startLoops() throws Exception {
+        NettyEventLoop jasyncio = new NettyEventLoop(LoopOptions.defaults().withTransport(transport).withDebug(false));
+        jasyncio.setExceptionHandler((l, context) -> {
+            if (failure == null) {
+                failure = context;
+            }
+            l.stop();
+        });
+        loop = jasyncio;
+        TransportKind kind = jasyncio.transportKind();
+        nettyGroup = new MultiThreadIoEventLoopGroup(1, kind.ioHandlerFactory());
         netty = nettyGroup.next();
+        afterLoopsStarted();
     }
 
-    /** Stops both loops. */
+    /**
+     * Calls {@link #beforeLoopsClosed()}, then closes both loops.
+     *
+     * @throws Exception if a subclass cannot tear down
+     */
     @TearDown(Level.Trial)
-    public void stopLoops() throws InterruptedException {
-        group.close();
-        nettyGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
+    public final void stopLoops() throws Exception {
+        try {
+            beforeLoopsClosed();
+        } finally {
+            loop.close();
+            nettyGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /**
+     * Called once both loops exist, before the first invocation; for subclasses.
+     *
+     * @throws Exception if the subclass cannot set up
+     */
+    protected void afterLoopsStarted() throws Exception {
+    }
+
+    /**
+     * Called before both loops are closed, after the last invocation; for subclasses.
+     *
+     * @throws Exception if the subclass cannot tear down
+     */
+    protected void beforeLoopsClosed() throws Exception {
+    }
+
+    /**
+     * Fails the benchmark if a callback of the jasyncio loop raised, or if the work did not finish; call after running
+     * the loop.
+     *
+     * @param left what the work has left to do: 0 when it finished
+     * @throws IllegalStateException on a callback's failure or unfinished work
+     */
+    protected final void checkDone(int left) {
+        ExceptionContext f = failure;
+        if (f != null) {
+            throw new IllegalStateException("a callback failed: " + f.message(), f.exception());
+        }
+        if (left != 0) {
+            throw new IllegalStateException("the loop stopped with " + left + " operations left");
+        }
     }
 }

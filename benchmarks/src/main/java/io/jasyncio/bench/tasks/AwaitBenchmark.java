@@ -9,55 +9,51 @@ package io.jasyncio.bench.tasks;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Future;
 import io.jasyncio.bench.AbstractLoopBenchmark;
-import java.util.concurrent.CompletableFuture;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 
 /**
  * The await round trip on the continuation path: a task suspends and is resumed by the loop. {@code sleepZero}: a
  * bare yield ({@code sleep(0)}: suspend, one callSoon, resume). {@code awaitFuture}: await a future that a callback
- * completes (suspend, done callback, wake-up step, resume). Scores are per await.
+ * completes (suspend, done callback, wake-up step, resume). Scores are per await. The loop runs on the JMH thread
+ * ({@code runUntilComplete}), once per batch of {@value #BATCH} awaits.
  */
 public class AwaitBenchmark extends AbstractLoopBenchmark {
     static final int BATCH = 10_000;
 
     /**
-     * {@code sleep(0)} in a loop inside one task.
+     * {@code sleep(0)} in a loop inside one task; the loop runs on the JMH thread until the task is done.
      *
-     * @return the batch's completion
+     * @return the task's result
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Object sleepZero() {
-        CompletableFuture<Object> done = new CompletableFuture<>();
-        loop.callSoonThreadsafe(() -> loop.createTask(() -> {
+        return loop.runUntilComplete(loop.createTask(() -> {
             for (int i = 0; i < BATCH; i++) {
                 Asyncio.sleep(0);
             }
-            done.complete(null);
-            return null;
+            return BATCH;
         }));
-        return done.join();
     }
 
     /**
-     * Await a future completed by a callback scheduled just before.
+     * Await a future completed by a callback scheduled just before; the loop runs on the JMH thread until the task is
+     * done.
      *
-     * @return the batch's completion
+     * @return the task's result
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Object awaitFuture() {
-        CompletableFuture<Object> done = new CompletableFuture<>();
-        loop.callSoonThreadsafe(() -> loop.createTask(() -> {
+        return loop.runUntilComplete(loop.createTask(() -> {
+            int sum = 0;
             for (int i = 0; i < BATCH; i++) {
                 Future<Integer> f = loop.createFuture();
                 loop.callSoon(f::setResult, i);
-                Asyncio.await(f);
+                sum += Asyncio.await(f);
             }
-            done.complete(null);
-            return null;
+            return sum;
         }));
-        return done.join();
     }
 }
