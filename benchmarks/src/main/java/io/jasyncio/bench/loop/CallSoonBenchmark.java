@@ -7,10 +7,17 @@
 package io.jasyncio.bench.loop;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.Protocol;
+import io.jasyncio.Server;
 import io.jasyncio.bench.AbstractLoopBenchmark;
+import io.jasyncio.netty.NettyEventLoop;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.CompletableFuture;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * {@code callSoon} from the loop thread against Netty's {@code EventLoop.execute} from its loop thread, in two shapes.
@@ -30,6 +37,9 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
  * <p>The jasyncio loop runs on the JMH thread: {@code runForever()} until the last callback calls {@code stop()}.
  * Netty's loop runs on its own thread; the JMH thread hands it the first callback and waits for the last one. Either
  * way there is one hand-off per invocation, which {@link HandOffBenchmark} measures, shared by every operation.
+ *
+ * <p>{@code listeners}: with 1, each loop also has a listening TCP socket on 127.0.0.1, as a server's loop has, so that
+ * the jasyncio loop's I/O poll has something to poll; with 0 the loop has no channel at all.
  */
 public class CallSoonBenchmark extends AbstractLoopBenchmark {
     /** Links in a chain. */
@@ -39,6 +49,12 @@ public class CallSoonBenchmark extends AbstractLoopBenchmark {
     /** Bursts per invocation. */
     static final int ROUNDS = 100;
 
+    /** Listening sockets on each loop: 0 or 1. */
+    @Param({"0", "1"})
+    public int listeners;
+
+    private Server server;
+    private Channel nettyServer;
     private LoopChain loopChain;
     private NettyChain nettyChain;
     private Countdown loopCounter;
@@ -54,6 +70,22 @@ public class CallSoonBenchmark extends AbstractLoopBenchmark {
         loopBurst = new LoopBurst(loop, loopCounter);
         nettyCounter = new Countdown(null);
         nettyBurst = new NettyBurst(netty, nettyCounter);
+        if (listeners > 0) {
+            server = loop.runUntilComplete(loop.createServer(() -> (Protocol) data -> { }, "127.0.0.1", 0));
+            nettyServer = new ServerBootstrap().group(netty)
+                    .channel(((NettyEventLoop) loop).transportKind().serverChannelClass())
+                    .childHandler(new ChannelInboundHandlerAdapter())
+                    .bind("127.0.0.1", 0).syncUninterruptibly().channel();
+        }
+    }
+
+    @Override
+    protected void beforeLoopsClosed() {
+        if (server != null) {
+            server.close();
+            loop.runUntilComplete(server.waitClosed());
+            nettyServer.close().syncUninterruptibly();
+        }
     }
 
     /**
