@@ -26,10 +26,18 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Netty's own tasks (channel operations from other threads, its scheduled tasks) run after each I/O poll, before
  * the asyncio callbacks of the iteration.
+ *
+ * <p>On epoll, a poll that may not block is skipped while no channel is registered: it could only report the wake-up
+ * {@code eventfd} or Netty's {@code timerfd}, which matter to a blocking wait alone, and it is a system call that
+ * costs most of an otherwise empty iteration. (libuv's {@code uv__io_poll} returns early the same way when it watches
+ * no descriptor.) NIO polls every time: its selector deregisters cancelled keys, and so releases closed channels'
+ * descriptors, only inside a select.
  */
 final class LoopIoExecutor extends SingleThreadIoEventLoop {
     private final NettyEventLoop owner;
     private final CallerExecutor starter;
+    /** Whether a non-blocking poll may be skipped while no channel is registered (epoll). */
+    private final boolean skipEmptyPoll;
     // Threading: loop thread only.
     private long pollTimeoutNanos;
     private boolean iterated;
@@ -58,14 +66,16 @@ final class LoopIoExecutor extends SingleThreadIoEventLoop {
         }
     };
 
-    LoopIoExecutor(NettyEventLoop owner, IoHandlerFactory factory) {
-        this(owner, factory, new CallerExecutor());
+    LoopIoExecutor(NettyEventLoop owner, IoHandlerFactory factory, boolean skipEmptyPoll) {
+        this(owner, factory, new CallerExecutor(), skipEmptyPoll);
     }
 
-    private LoopIoExecutor(NettyEventLoop owner, IoHandlerFactory factory, CallerExecutor starter) {
+    private LoopIoExecutor(NettyEventLoop owner, IoHandlerFactory factory, CallerExecutor starter,
+            boolean skipEmptyPoll) {
         super(null, starter, factory);
         this.owner = owner;
         this.starter = starter;
+        this.skipEmptyPoll = skipEmptyPoll;
     }
 
     /**
@@ -137,7 +147,9 @@ final class LoopIoExecutor extends SingleThreadIoEventLoop {
     /** One I/O poll, then Netty's tasks; called by the loop's runOnce. */
     void poll(long timeoutNanos) {
         pollTimeoutNanos = timeoutNanos;
-        ioHandler().run(context);
+        if (timeoutNanos != 0 || !skipEmptyPoll || getNumOfRegisteredChannels() != 0) {
+            ioHandler().run(context);
+        }
         runAllTasks();
     }
 

@@ -48,7 +48,7 @@ public final class NettyEventLoop extends BaseEventLoop {
             throw new IllegalStateException("transport " + kind + " cannot run a loop on the thread that calls "
                     + "runForever(): Netty's " + kind + " handler does not support changing threads; use epoll or nio");
         }
-        this.io = new LoopIoExecutor(this, factory);
+        this.io = new LoopIoExecutor(this, factory, kind == TransportKind.EPOLL);
     }
 
     /**
