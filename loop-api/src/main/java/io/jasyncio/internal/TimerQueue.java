@@ -38,6 +38,10 @@ final class TimerQueue {
         return heap.size();
     }
 
+    boolean isEmpty() {
+        return heap.isEmpty();
+    }
+
     int cancelledCount() {
         return cancelledCount;
     }
