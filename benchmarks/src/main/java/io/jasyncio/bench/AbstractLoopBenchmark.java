@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * with {@code runForever()} until the work it scheduled calls {@code stop()}, as an asyncio program runs its loop.
  * {@link #afterLoopsStarted()} may instead hand it to a thread of its own.</li>
  * <li>{@link #netty}: a raw Netty event loop, {@code MultiThreadIoEventLoopGroup(1, factory)} with the same
- * {@code IoHandlerFactory} as the jasyncio loop ({@code EpollIoHandler} or {@code NioIoHandler}), on Netty's own thread;
- * a benchmark method hands it work and waits for the work to signal that it is done.</li>
+ * {@code IoHandlerFactory} as the jasyncio loop ({@code EpollIoHandler} or {@code NioIoHandler}), on Netty's own
+ * thread; a benchmark method hands it work and waits for the work to signal that it is done.</li>
  * </ul>
  *
  * <p>Differences from Netty's base: one fork, not two, and short iterations (3 warm-up and 5 measurement iterations of

@@ -8,8 +8,13 @@
 /**
  * JMH benchmarks of jasyncio beside raw Netty, in the same JVM and the same run.
  *
- * <p>Each benchmark extends {@link io.jasyncio.bench.AbstractLoopBenchmark}: a jasyncio loop and a Netty event loop,
- * each on a thread of its own, fixed forks, warm-up and JVM arguments. Run them with {@code ./jasyncio bench} (JMH's
- * own options follow, for example {@code -prof gc}); {@code BENCHMARKING.md} lists the commands.
+ * <p>Each benchmark extends {@link io.jasyncio.bench.AbstractLoopBenchmark}: fixed forks, warm-up, measurement and JVM
+ * arguments, a jasyncio loop that the benchmark thread runs ({@code runForever()} until the benchmark's callbacks call
+ * {@code stop()}), and a raw Netty event loop on the same backend on its own thread. Packages: {@code loop} (dispatch:
+ * callSoon, timers, future callbacks, callSoonThreadsafe) and {@code tasks} (the await round trip).
+ *
+ * <p>Run them with {@code ./jasyncio bench} followed by JMH's own options, for example {@code -prof gc};
+ * {@code BENCHMARKING.md} lists one command per benchmark and {@code benchmarks/run-loop-benchmarks.sh} runs the loop
+ * benchmarks and prints them as a table beside their Netty twins.
  */
 package io.jasyncio.bench;

@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * The fixed cost of one benchmark invocation, which the batched benchmarks share among their operations: for
- * jasyncio, one {@code runForever()} that runs one callback, which calls {@code stop()} (Netty's executor resumed on the
- * JMH thread and suspended again); for Netty, one task handed to its loop thread and a wait for it. Scores are per
+ * jasyncio, one {@code runForever()} that runs one callback, which calls {@code stop()} (Netty's executor resumed on
+ * the JMH thread and suspended again); for Netty, one task handed to its loop thread and a wait for it. Scores are per
  * invocation, not per operation.
  */
 public class HandOffBenchmark extends AbstractLoopBenchmark {
