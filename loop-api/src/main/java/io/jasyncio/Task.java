@@ -12,6 +12,7 @@ import io.jasyncio.internal.coro.Fiber;
 import io.jasyncio.internal.coro.FiberFactory;
 import io.jasyncio.internal.coro.Fibers;
 import io.jasyncio.internal.coro.MonitorCheck;
+import io.jasyncio.internal.coro.TaskAbandoned;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -33,6 +34,10 @@ import java.util.function.Consumer;
  */
 public class Task<T> extends Future<T> {
     private static final AtomicLong COUNTER = new AtomicLong();
+
+    static {
+        Fibers.setTaskCloser(Task::close);
+    }
 
     /** The step callback, shared by all tasks: no capturing lambda per step. */
     private static final Consumer<Task<?>> STEP = t -> t.step(null);
@@ -56,6 +61,7 @@ public class Task<T> extends Future<T> {
     private T bodyResult;
     private Throwable bodyException;
     private boolean started;
+    private boolean bodyEnded;
 
     /**
      * Creates a task and schedules its first step; {@link EventLoop#createTask} is the usual way.
@@ -257,6 +263,26 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    /**
+     * Unwinds the suspended body of a task still pending when its loop closes (see {@link Fibers#closePending}). The
+     * task stays pending, as a destroyed asyncio task does: its loop can no longer run its callbacks.
+     */
+    private void close() {
+        if (!started || done() || bodyEnded) {
+            return;
+        }
+        throwIn = new TaskAbandoned(this);
+        awaiting = null;
+        try {
+            bodyEnded = fiber.resume();
+        } finally {
+            bodyResult = null;
+            bodyException = null;
+            throwIn = null;
+            futWaiter = null;
+        }
+    }
+
     private void step(Throwable exc) {
         if (done()) {
             throw new InvalidStateError("step(): already done: " + this + ", " + exc);
@@ -300,6 +326,7 @@ public class Task<T> extends Future<T> {
             }
         }
         boolean ended = fiber.resume();
+        bodyEnded = ended;
         if (ended) {
             finish(bodyResult, bodyException);
             return;

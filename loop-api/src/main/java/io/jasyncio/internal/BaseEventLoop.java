@@ -326,6 +326,7 @@ public abstract class BaseEventLoop implements EventLoop {
             LOGGER.debug("Close {}", this);
         }
         closed = true;
+        io.jasyncio.internal.coro.Fibers.closePending(allTasks());
         ready.clear();
         inbox.drainTo(ready);
         ready.clear();

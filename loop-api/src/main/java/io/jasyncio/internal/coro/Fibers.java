@@ -6,6 +6,9 @@
  */
 package io.jasyncio.internal.coro;
 
+import io.jasyncio.Task;
+import java.util.Collection;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class Fibers {
     private static final Logger LOGGER = LoggerFactory.getLogger(Fibers.class);
     private static final FiberFactory FACTORY = choose();
+    /** How a pending task is closed; {@link Task} sets it when it loads (it keeps the method private). */
+    private static volatile Consumer<Task<?>> closer;
 
     private Fibers() {
     }
@@ -27,6 +32,33 @@ public final class Fibers {
      */
     public static FiberFactory factory() {
         return FACTORY;
+    }
+
+    /**
+     * Sets how a pending task is closed; {@link Task} calls it once.
+     *
+     * @param taskCloser the closer
+     */
+    public static void setTaskCloser(Consumer<Task<?>> taskCloser) {
+        closer = taskCloser;
+    }
+
+    /**
+     * Closes the tasks that a closing loop leaves pending: each suspended body is resumed once with
+     * {@link TaskAbandoned} thrown at its await, so it unwinds and its {@code finally} blocks run (an await there
+     * fails: the loop no longer runs). Without it a suspended virtual thread would stay parked for ever, holding
+     * everything its stack refers to.
+     *
+     * @param pending the loop's pending tasks
+     */
+    public static void closePending(Collection<Task<?>> pending) {
+        Consumer<Task<?>> c = closer;
+        if (c == null) {
+            return;
+        }
+        for (Task<?> t : pending) {
+            c.accept(t);
+        }
     }
 
     private static FiberFactory choose() {
