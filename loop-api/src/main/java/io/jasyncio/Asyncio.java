@@ -130,9 +130,11 @@ public final class Asyncio {
      * @param future the future; it must belong to the task's loop
      * @param <T> the result type
      * @return the result
-     * @throws IllegalStateException when called outside a task
+     * @throws IllegalStateException when called outside a task, or (in debug mode) while holding a monitor
      * @throws CancelledError when the task is cancelled while it waits, or the future was cancelled
      * @asyncio await future
+     *     Differences: never await inside a {@code synchronized} block or method: the suspended task keeps the monitor
+     *     (use {@link Lock} or a {@code ReentrantLock}); see {@code io.jasyncio.internal.coro.MonitorCheck}.
      */
     public static <T> T await(Future<T> future) {
         if (future.done()) {
@@ -257,6 +259,28 @@ public final class Asyncio {
     public static Task<?> currentTask() {
         BaseEventLoop loop = BaseEventLoop.runningLoop();
         return loop == null ? null : loop.currentTask();
+    }
+
+    /**
+     * The task whose step runs now on a given loop.
+     *
+     * @param loop the loop
+     * @return the task, or {@code null} when no task step runs on it
+     * @asyncio asyncio.current_task(loop)
+     */
+    public static Task<?> currentTask(EventLoop loop) {
+        return ((BaseEventLoop) loop).currentTask();
+    }
+
+    /**
+     * The tasks of a given loop that are not done.
+     *
+     * @param loop the loop
+     * @return a new set
+     * @asyncio asyncio.all_tasks(loop)
+     */
+    public static java.util.Set<Task<?>> allTasks(EventLoop loop) {
+        return ((BaseEventLoop) loop).allTasks();
     }
 
     /**

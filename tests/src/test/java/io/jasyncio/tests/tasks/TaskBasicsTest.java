@@ -332,4 +332,30 @@ class TaskBasicsTest extends LoopTestBase {
         assertNotEquals("first", t.getName());
         loop.runUntilComplete(t);
     }
+
+    /** Port of test_tasks.py BaseTaskTests.test_current_task with loop=: none outside a step, the task inside. */
+    @Test
+    void testCurrentTaskOfLoop() {
+        assertNull(Asyncio.currentTask(loop));
+        Task<?>[] seen = {null};
+        Task<Object> t = loop.createTask(() -> {
+            seen[0] = Asyncio.currentTask(loop);
+            return null;
+        });
+        loop.runUntilComplete(t);
+        assertSame(t, seen[0]);
+        assertNull(Asyncio.currentTask(loop));
+    }
+
+    /** Port of test_tasks.py BaseTaskTests.test_all_tasks with loop=: the pending tasks, seen from outside. */
+    @Test
+    void testAllTasksOfLoop() {
+        Future<Object> gate = loop.createFuture();
+        Task<Object> t = loop.createTask(() -> await(gate));
+        assertEquals(Set.of(t), Asyncio.allTasks(loop));
+        runOnce();
+        gate.setResult(null);
+        loop.runUntilComplete(t);
+        assertTrue(Asyncio.allTasks(loop).isEmpty());
+    }
 }
