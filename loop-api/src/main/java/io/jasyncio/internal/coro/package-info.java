@@ -24,7 +24,9 @@
  *
  * <h2>Invariants</h2>
  * Exactly one of the loop thread and the fibers runs at any time. A fiber is resumed only by the loop thread (or by a
- * fiber that runs an eager task's first step), never by itself.
+ * fiber that runs an eager task's first step), never by itself; and once more by the thread that closes the loop, with
+ * {@link io.jasyncio.internal.coro.TaskAbandoned} thrown at its await, when its task is still pending then (asyncio's
+ * {@code GeneratorExit}): its {@code finally} blocks run and no virtual thread stays parked.
  *
  * <h2>Behaviour at the time of writing</h2>
  * An await while holding a monitor (checked on JDK 25, see {@link io.jasyncio.internal.coro.MonitorCheck}):
