@@ -188,7 +188,8 @@ public abstract class BaseEventLoop implements EventLoop {
             if (next == Long.MAX_VALUE) {
                 timeout = -1;
             } else {
-                timeout = Math.min(Math.max(0, next - ticker.nanoTime()), MAXIMUM_SELECT_TIMEOUT_NANOS);
+                long untilNext = Deadlines.saturatedSub(next, ticker.nanoTime());
+                timeout = Math.min(Math.max(0, untilNext), MAXIMUM_SELECT_TIMEOUT_NANOS);
             }
         }
         final boolean watched = intercepted;

@@ -36,4 +36,20 @@ final class Deadlines {
         }
         return r;
     }
+
+    /**
+     * {@code a - b}, clamped to the range of {@code long} instead of wrapping: a deadline far in the past stays in the
+     * past, one far ahead stays ahead.
+     *
+     * @param a the minuend
+     * @param b the subtrahend
+     * @return the difference, saturated
+     */
+    static long saturatedSub(long a, long b) {
+        long r = a - b;
+        if (((a ^ b) & (a ^ r)) < 0) {
+            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return r;
+    }
 }
