@@ -8,6 +8,7 @@ package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.QueueNode;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -34,9 +35,10 @@ public class Handle extends QueueNode {
      *
      * @param callback what to run
      * @param loop the loop it belongs to
+     * @throws NullPointerException if the callback is null
      */
     public Handle(Runnable callback, BaseEventLoop loop) {
-        this.callback = callback;
+        this.callback = Objects.requireNonNull(callback, "callback");
         this.arg = NO_ARG;
         this.loop = loop;
     }
@@ -48,9 +50,10 @@ public class Handle extends QueueNode {
      * @param arg its argument
      * @param loop the loop it belongs to
      * @param <A> the argument's type
+     * @throws NullPointerException if the callback is null
      */
     public <A> Handle(Consumer<? super A> callback, A arg, BaseEventLoop loop) {
-        this.callback = callback;
+        this.callback = Objects.requireNonNull(callback, "callback");
         this.arg = arg;
         this.loop = loop;
     }
