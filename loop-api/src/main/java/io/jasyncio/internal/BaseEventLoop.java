@@ -284,13 +284,15 @@ public abstract class BaseEventLoop implements EventLoop {
             throw new IllegalStateException("This event loop is already running");
         }
         if (future.getLoop() != this) {
-            throw new IllegalArgumentException("The future belongs to a different loop than the one given");
+            throw new IllegalArgumentException(
+                    "The future belongs to a different loop than the one specified as the loop argument");
         }
-        Consumer<Future<T>> stopper = f -> stop();
+        RunUntilCompleteStopper stopper = new RunUntilCompleteStopper(this);
         future.addDoneCallback(stopper);
         try {
             runForever();
         } finally {
+            stopper.disarm();
             future.removeDoneCallback(stopper);
         }
         if (!future.done()) {
@@ -589,6 +591,7 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public final <T> Future<T> runInExecutor(Executor executor, Callable<T> func) {
+        java.util.Objects.requireNonNull(func, "func");
         checkClosed();
         if (debug) {
             checkThread();
