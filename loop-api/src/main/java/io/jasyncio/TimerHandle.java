@@ -90,6 +90,7 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
 
     @Override
     public String toString() {
-        return "<TimerHandle when=" + when() + (cancelled() ? " cancelled" : " " + describeCallback()) + ">";
+        return cancelled() ? "<TimerHandle cancelled when=" + when() + ">"
+                : "<TimerHandle when=" + when() + " " + describeCallback() + ">";
     }
 }
