@@ -363,6 +363,33 @@ public class Future<T> {
                 sb.append(" result=").append(result);
             }
         }
+        appendCallbacks(sb);
         return sb.append('>').toString();
+    }
+
+    /**
+     * asyncio's {@code _format_callbacks}: {@code cb=[first]}, {@code cb=[first, last]} or
+     * {@code cb=[first, <n more>, last]}.
+     */
+    private void appendCallbacks(StringBuilder sb) {
+        ArrayList<Object> all = new ArrayList<>();
+        if (callback0 != null) {
+            all.add(callback0);
+        }
+        if (callbacks != null) {
+            all.addAll(callbacks);
+        }
+        int size = all.size();
+        if (size == 0) {
+            return;
+        }
+        sb.append(" cb=[").append(Handle.describe(all.get(0)));
+        if (size > 2) {
+            sb.append(", <").append(size - 2).append(" more>");
+        }
+        if (size > 1) {
+            sb.append(", ").append(Handle.describe(all.get(size - 1)));
+        }
+        sb.append(']');
     }
 }
