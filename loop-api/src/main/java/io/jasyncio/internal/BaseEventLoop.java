@@ -19,6 +19,8 @@ import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
 import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.spi.LoopInterceptorProvider;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +62,16 @@ public abstract class BaseEventLoop implements EventLoop {
 
     private static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
 
+    private static final VarHandle THREAD;
+
+    static {
+        try {
+            THREAD = MethodHandles.lookup().findVarHandle(BaseEventLoop.class, "thread", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** The interceptor providers on the class path, found once. */
     private static final List<LoopInterceptorProvider> PROVIDERS = ServiceLoader.load(LoopInterceptorProvider.class)
             .stream().map(ServiceLoader.Provider::get).toList();
@@ -88,6 +100,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private volatile boolean debug;
     private volatile boolean stopping;
     private volatile boolean closed;
+    /** The thread inside runForever; set by compare-and-set, so that of two threads racing to run, one wins. */
     private volatile Thread thread;
     private final Interceptors interceptors = new Interceptors(this);
     /** Whether any interceptor is installed: read once per iteration to choose the plain or the watched path. */
@@ -266,7 +279,10 @@ public abstract class BaseEventLoop implements EventLoop {
         if (RUNNING_LOOP.get() != null) {
             throw new IllegalStateException("Cannot run the event loop while another loop is running");
         }
-        thread = Thread.currentThread();
+        if (!THREAD.compareAndSet(this, (Thread) null, Thread.currentThread())) {
+            // Another thread won the race to run it between the check above and here.
+            throw new IllegalStateException("This event loop is already running");
+        }
         RUNNING_LOOP.set(this);
         try {
             runIterations();
