@@ -292,4 +292,164 @@ class FutureTest extends LoopTestBase {
         assertEquals(1, handled.size());
         assertEquals("callback bug", handled.get(0).exception().getMessage());
     }
+
+    /** Port of test_futures.py BaseFutureTests.test_future_repr, the callback part: cb=[first, &lt;n more&gt;, last]. */
+    @Test
+    void testFutureReprCallbacks() {
+        Future<Object> one = loop.createFuture();
+        one.addDoneCallback(new FirstCb());
+        assertEquals("<Future pending cb=[" + FirstCb.class.getName() + "]>", one.toString());
+        one.cancel();
+        assertEquals("<Future cancelled>", one.toString());
+
+        Future<Object> two = loop.createFuture();
+        two.addDoneCallback(new FirstCb());
+        two.addDoneCallback(new LastCb());
+        assertEquals("<Future pending cb=[" + FirstCb.class.getName() + ", " + LastCb.class.getName() + "]>",
+                two.toString());
+
+        Future<Object> many = loop.createFuture();
+        many.addDoneCallback(new FirstCb());
+        for (int i = 0; i < 8; i++) {
+            many.addDoneCallback(x -> { });
+        }
+        many.addDoneCallback(new LastCb());
+        assertEquals("<Future pending cb=[" + FirstCb.class.getName() + ", <8 more>, " + LastCb.class.getName()
+                + "]>", many.toString());
+        many.cancel();
+        runOnce();
+    }
+
+    /** A done callback with a plain name, as asyncio's first_cb. */
+    private static final class FirstCb implements Consumer<Future<Object>> {
+        @Override
+        public void accept(Future<Object> f) {
+        }
+    }
+
+    /** A done callback with a plain name, as asyncio's last_cb. */
+    private static final class LastCb implements Consumer<Future<Object>> {
+        @Override
+        public void accept(Future<Object> f) {
+        }
+    }
+
+    /** The InvalidStateError of a second completion names the state and the future, as asyncio's does. */
+    @Test
+    void testInvalidStateErrorMessages() {
+        Future<Integer> finished = loop.createFuture();
+        finished.setResult(1);
+        assertEquals("FINISHED: <Future finished result=1>",
+                assertThrows(InvalidStateError.class, () -> finished.setResult(2)).getMessage());
+        Future<Integer> cancelled = loop.createFuture();
+        cancelled.cancel();
+        assertEquals("CANCELLED: <Future cancelled>",
+                assertThrows(InvalidStateError.class, () -> cancelled.setException(new RuntimeException()))
+                        .getMessage());
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_not_called_after_cancel: cancel() clears the flag. */
+    @Test
+    void testTbLoggerNotCalledAfterCancel() {
+        Future<Object> f = loop.createFuture();
+        f.setException(new RuntimeException());
+        assertTrue(f.exceptionNeverRetrieved());
+        assertFalse(f.cancel());
+        assertFalse(f.exceptionNeverRetrieved());
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_result_unretrieved: a result is never reported. */
+    @Test
+    void testTbLoggerResultUnretrieved() {
+        Future<Object> f = loop.createFuture();
+        f.setResult(42);
+        assertFalse(f.exceptionNeverRetrieved());
+    }
+
+    /** Port of test_futures.py DoneCallbackTests.test_callbacks_remove_first_callback. */
+    @Test
+    void testCallbacksRemoveFirstCallback() {
+        List<Integer> bag = new ArrayList<>();
+        Future<String> f = loop.createFuture();
+        Consumer<Future<String>> cb1 = x -> bag.add(42);
+        f.addDoneCallback(cb1);
+        f.addDoneCallback(x -> bag.add(17));
+        f.addDoneCallback(x -> bag.add(100));
+        assertEquals(1, f.removeDoneCallback(cb1));
+        assertEquals(0, f.removeDoneCallback(cb1));
+        f.setResult("foo");
+        runOnce();
+        assertEquals(List.of(17, 100), bag);
+        assertEquals("foo", f.result());
+    }
+
+    /** Port of test_futures.py DoneCallbackTests.test_callbacks_remove_third_callback. */
+    @Test
+    void testCallbacksRemoveThirdCallback() {
+        List<Integer> bag = new ArrayList<>();
+        Future<String> f = loop.createFuture();
+        Consumer<Future<String>> cb3 = x -> bag.add(100);
+        f.addDoneCallback(x -> bag.add(42));
+        f.addDoneCallback(x -> bag.add(17));
+        f.addDoneCallback(cb3);
+        f.removeDoneCallback(cb3);
+        f.removeDoneCallback(cb3);
+        f.setResult("foo");
+        runOnce();
+        assertEquals(List.of(42, 17), bag);
+    }
+
+    /** Callbacks added after some were removed, the first one among them, keep the order in which they were added. */
+    @Test
+    void testCallbacksAddAfterRemovingFirst() {
+        List<Integer> bag = new ArrayList<>();
+        Future<String> f = loop.createFuture();
+        Consumer<Future<String>> cb1 = x -> bag.add(1);
+        f.addDoneCallback(cb1);
+        f.addDoneCallback(x -> bag.add(2));
+        f.removeDoneCallback(cb1);
+        f.addDoneCallback(x -> bag.add(3));
+        f.addDoneCallback(cb1);
+        f.setResult("foo");
+        runOnce();
+        assertEquals(List.of(2, 3, 1), bag);
+    }
+
+    /** Port of test_futures.py DoneCallbackTests.test_schedule_callbacks_list_mutation_1: a callback removes others. */
+    @Test
+    void testScheduleCallbacksListMutation1() {
+        List<String> bag = new ArrayList<>();
+        Future<String> f = loop.createFuture();
+        Consumer<Future<String>> str = x -> bag.add("str");
+        f.addDoneCallback(x -> assertEquals(0, x.removeDoneCallback(str), "already scheduled: nothing to remove"));
+        f.addDoneCallback(str);
+        f.addDoneCallback(str);
+        f.setResult("x");
+        runOnce();
+        assertEquals(List.of("str", "str"), bag);
+    }
+
+    /** runUntilComplete on a future cancelled with a message raises CancelledError with that message. */
+    @Test
+    void testRunUntilCompleteCancelled() {
+        Future<Object> f = loop.createFuture();
+        loop.callSoon(() -> f.cancel("my message"));
+        assertEquals("my message", assertThrows(CancelledError.class, () -> loop.runUntilComplete(f)).getMessage());
+    }
+
+    /** A done callback added from a done callback still waits for the next iteration. */
+    @Test
+    void testAddDoneCallbackFromDoneCallback() {
+        List<String> bag = new ArrayList<>();
+        Future<String> f = loop.createFuture();
+        f.addDoneCallback(x -> {
+            bag.add("first");
+            x.addDoneCallback(y -> bag.add("added late"));
+        });
+        f.setResult("r");
+        runOnce();
+        assertEquals(List.of("first"), bag);
+        runOnce();
+        assertEquals(List.of("first", "added late"), bag);
+    }
 }

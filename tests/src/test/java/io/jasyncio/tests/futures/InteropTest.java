@@ -7,6 +7,8 @@
 package io.jasyncio.tests.futures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,5 +125,62 @@ class InteropTest extends LoopTestBase {
         assertEquals("late", loop.runUntilComplete(f));
         runOnce();
         assertEquals("late", made.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS));
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_wrap_future with an executor: the result of another thread. */
+    @Test
+    void testWrapFutureFromExecutor() {
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<Thread> cf = CompletableFuture.supplyAsync(Thread::currentThread, ex);
+            Future<Thread> f = Asyncio.wrapFuture(cf, loop);
+            Thread worker = loop.runUntilComplete(f);
+            assertNotSame(Thread.currentThread(), worker);
+        } finally {
+            ex.shutdown();
+        }
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_wrap_future_use_running_loop: inside a callback, that loop. */
+    @Test
+    void testWrapFutureUseRunningLoop() {
+        CompletableFuture<String> cf = CompletableFuture.completedFuture("ready");
+        Future<Future<String>> made = loop.createFuture();
+        loop.callSoon(() -> made.setResult(Asyncio.wrapFuture(cf)));
+        Future<String> f = loop.runUntilComplete(made);
+        assertSame(loop, f.getLoop());
+        assertEquals("ready", loop.runUntilComplete(f));
+    }
+
+    /** A stage that is already complete: the future completes on the loop, never inline. */
+    @Test
+    void testWrapFutureAlreadyDone() {
+        Future<String> f = Asyncio.wrapFuture(CompletableFuture.completedFuture("done"), loop);
+        assertFalse(f.done(), "completed on the loop, through callSoonThreadsafe");
+        runOnce();
+        assertEquals("done", f.result());
+    }
+
+    /** toCompletableFuture of a future already done completes once the loop runs its callbacks. */
+    @Test
+    void testToCompletableFutureOfDoneFuture() throws Exception {
+        Future<String> f = loop.createFuture();
+        f.setResult("early");
+        CompletableFuture<String> cf = f.toCompletableFuture();
+        runUntil(cf::isDone, 5);
+        assertEquals("early", cf.get(10, TimeUnit.SECONDS));
+    }
+
+    /** Cancelling the Java future after the asyncio one finished changes nothing. */
+    @Test
+    void testToCompletableFutureCancelAfterDone() {
+        Future<String> f = loop.createFuture();
+        CompletableFuture<String> cf = f.toCompletableFuture();
+        f.setResult("kept");
+        runUntil(cf::isDone, 5);
+        assertFalse(cf.cancel(false));
+        runOnce();
+        assertFalse(f.cancelled());
+        assertEquals("kept", f.result());
     }
 }

@@ -20,6 +20,7 @@ import io.jasyncio.ExceptionHandler;
 import io.jasyncio.Future;
 import io.jasyncio.Handle;
 import io.jasyncio.TimerHandle;
+import io.jasyncio.tests.LogCapture;
 import io.jasyncio.tests.LoopTestBase;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,27 +219,75 @@ class BaseEventLoopTest extends LoopTestBase {
         assertFalse(loop.getDebug());
     }
 
-    /** Port of test_base_events.py BaseEventLoopTests.test_check_thread. */
+    /** Port of test_base_events.py BaseEventLoopTests.test_check_thread: call_soon, call_later and call_at raise. */
     @Test
     void testCheckThread() throws Exception {
         loop.setDebug(true);
-        AtomicReference<Throwable> fromOther = new AtomicReference<>();
+        List<Throwable> fromOther = new ArrayList<>();
         Future<String> done = loop.createFuture();
         loop.callSoon(() -> {
             Thread t = new Thread(() -> {
-                try {
-                    loop.callSoon(() -> { });
-                } catch (Throwable e) {
-                    fromOther.set(e);
-                }
-                loop.callSoonThreadsafe(() -> done.setResult("ok"));
+                List<Throwable> errors = checkThread();
+                loop.callSoonThreadsafe(() -> {
+                    fromOther.addAll(errors);
+                    done.setResult("ok");
+                });
             });
             t.start();
         });
         assertEquals("ok", loop.runUntilComplete(done));
-        assertInstanceOf(IllegalStateException.class, fromOther.get());
-        assertEquals("Non-thread-safe operation invoked on an event loop other than the current one",
-                fromOther.get().getMessage());
+        assertThreadErrors(fromOther);
+    }
+
+    /**
+     * Port of test_base_events.py BaseEventLoopTests.test_check_thread with create_loop=True: a thread that runs a loop
+     * of its own may not touch ours either.
+     */
+    @Test
+    void testCheckThreadFromAnotherLoop() throws Exception {
+        loop.setDebug(true);
+        List<Throwable> fromOther = new ArrayList<>();
+        Future<String> done = loop.createFuture();
+        loop.callSoon(() -> new Thread(() -> {
+            try (EventLoop loop2 = io.jasyncio.Asyncio.newEventLoop(options())) {
+                loop2.callSoon(() -> {
+                    List<Throwable> errors = checkThread();
+                    loop.callSoonThreadsafe(() -> {
+                        fromOther.addAll(errors);
+                        done.setResult("ok");
+                    });
+                });
+                loop2.stop();
+                loop2.runForever();
+            }
+        }).start());
+        assertEquals("ok", loop.runUntilComplete(done));
+        assertThreadErrors(fromOther);
+    }
+
+    /** asyncio's check_thread(loop, debug=True): each loop-thread-only scheduling call, from the wrong thread. */
+    private List<Throwable> checkThread() {
+        List<Throwable> errors = new ArrayList<>();
+        List<Runnable> calls = List.of(() -> loop.callSoon(() -> { }), () -> loop.callLater(60, () -> { }),
+                () -> loop.callAt(loop.time() + 60, () -> { }));
+        for (Runnable call : calls) {
+            try {
+                call.run();
+                errors.add(null);
+            } catch (Throwable e) {
+                errors.add(e);
+            }
+        }
+        return errors;
+    }
+
+    private static void assertThreadErrors(List<Throwable> errors) {
+        assertEquals(3, errors.size());
+        for (Throwable e : errors) {
+            assertInstanceOf(IllegalStateException.class, e);
+            assertEquals("Non-thread-safe operation invoked on an event loop other than the current one",
+                    e.getMessage());
+        }
     }
 
     /** Port of test_base_events.py BaseEventLoopTests.test_check_thread, with debug mode off: no check. */
@@ -264,7 +313,8 @@ class BaseEventLoopTest extends LoopTestBase {
         try (EventLoop other = io.jasyncio.Asyncio.newEventLoop(options())) {
             Future<Object> f = other.createFuture();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(f));
-            assertTrue(e.getMessage().contains("different loop"));
+            assertEquals("The future belongs to a different loop than the one specified as the loop argument",
+                    e.getMessage());
         }
     }
 
@@ -277,7 +327,7 @@ class BaseEventLoopTest extends LoopTestBase {
         assertEquals("Event loop stopped before Future completed.", e.getMessage());
     }
 
-    /** Port of test_base_events.py BaseEventLoopTests.test_run_until_complete_baseexception. */
+    /** A future that fails: runUntilComplete throws its exception, and the loop is no longer running. */
     @Test
     void testRunUntilCompleteException() {
         Future<String> f = loop.createFuture();
@@ -492,5 +542,180 @@ class BaseEventLoopTest extends LoopTestBase {
     void testShutdownDefaultExecutorNeverCreated() {
         Future<Void> shut = loop.shutdownDefaultExecutor();
         assertTrue(shut.done());
+    }
+
+    /** Port of test_base_events.py BaseEventLoopTests.test_call_soon_non_callable: no callback, no handle. */
+    @Test
+    void testCallSoonNonCallable() {
+        loop.setDebug(true);
+        assertThrows(NullPointerException.class, () -> loop.callSoon((Runnable) null));
+        assertThrows(NullPointerException.class, () -> loop.callSoon((java.util.function.Consumer<String>) null, "x"));
+        assertThrows(NullPointerException.class, () -> loop.callSoonThreadsafe(null));
+        assertThrows(NullPointerException.class, () -> loop.callLater(1, null));
+        assertThrows(NullPointerException.class, () -> loop.callLater(java.time.Duration.ZERO, null));
+        assertThrows(NullPointerException.class, () -> loop.callAt(1, null));
+        assertThrows(NullPointerException.class, () -> loop.runInExecutor(null, null));
+        loop.setDebug(false);
+        assertThrows(NullPointerException.class, () -> loop.callSoon((Runnable) null));
+        assertThrows(NullPointerException.class, () -> loop.callSoonThreadsafe(null));
+    }
+
+    /**
+     * Port of test_base_events.py BaseEventLoopTests.test_call_later ("delay must not be None") and
+     * test_time_and_call_at ("when cannot be None"): NaN is no time.
+     */
+    @Test
+    void testCallLaterNotATime() {
+        assertThrows(IllegalArgumentException.class, () -> loop.callLater(Double.NaN, () -> { }));
+        assertThrows(IllegalArgumentException.class, () -> loop.callAt(Double.NaN, () -> { }));
+        assertEquals(Long.MAX_VALUE, ((io.jasyncio.internal.BaseEventLoop) loop).nextTimerNanos(), "nothing scheduled");
+    }
+
+    /**
+     * Port of test_base_events.py BaseEventLoopTests.test_run_until_complete_loop_orphan_future_close_loop: an error
+     * that escapes the loop (SystemExit there, a JVM error here) leaves no stop() behind on the first future, so a
+     * second runUntilComplete runs to its own future.
+     */
+    @Test
+    void testRunUntilCompleteLoopOrphanFutureCloseLoop() {
+        Future<String> first = loop.createFuture();
+        InternalError showStopper = new InternalError("show stopper");
+        loop.callSoon(() -> {
+            throw showStopper;
+        });
+        assertSame(showStopper, assertThrows(InternalError.class, () -> loop.runUntilComplete(first)));
+        assertFalse(loop.isRunning());
+
+        Future<String> second = loop.createFuture();
+        loop.callSoon(() -> first.setResult("done first")); // its stop() callback must be gone
+        loop.callSoon(() -> loop.callSoon(() -> loop.callSoon(() -> second.setResult("done second"))));
+        assertEquals("done second", loop.runUntilComplete(second));
+    }
+
+    /**
+     * Port of test_base_events.py BaseEventLoopTests.test_run_until_complete_baseexception: after an error escaped
+     * runUntilComplete, no pending stop() cuts the next runForever short.
+     */
+    @Test
+    void testRunUntilCompleteBaseexception() {
+        Future<String> f = loop.createFuture();
+        loop.callSoon(() -> f.setResult("set"));
+        loop.callSoon(() -> {
+            throw new InternalError("escapes");
+        });
+        assertThrows(InternalError.class, () -> loop.runUntilComplete(f));
+        assertTrue(f.done());
+        List<String> calls = new ArrayList<>();
+        loop.callSoon(() -> loop.callSoon(() -> {
+            calls.add("func");
+            loop.stop();
+        }));
+        loop.runForever();
+        assertEquals(List.of("func"), calls);
+    }
+
+    /**
+     * The future finishes in the iteration that an explicit stop() ends: runUntilComplete returns its result, and its
+     * stop callback, already scheduled, does not cut the next run short.
+     */
+    @Test
+    void testRunUntilCompleteLeavesNoStaleStop() {
+        Future<String> f = loop.createFuture();
+        loop.callSoon(() -> {
+            f.setResult("done");
+            loop.stop();
+        });
+        assertEquals("done", loop.runUntilComplete(f));
+        List<String> calls = new ArrayList<>();
+        loop.callSoon(() -> loop.callSoon(() -> {
+            calls.add("second iteration");
+            loop.stop();
+        }));
+        loop.runForever();
+        assertEquals(List.of("second iteration"), calls);
+    }
+
+    /**
+     * Port of test_base_events.py BaseEventLoopTests.test_default_exc_handler_callback, both halves: call_soon and
+     * call_later callbacks that fail are logged by the default handler, with the exception, and the loop goes on.
+     */
+    @Test
+    void testDefaultExcHandlerCallbackLogged() {
+        loop.setExceptionHandler(null);
+        try (LogCapture log = new LogCapture()) {
+            Future<Boolean> f = loop.createFuture();
+            loop.callSoon(() -> {
+                f.setResult(true);
+                throw new ArithmeticException("/ by zero (soon)");
+            });
+            loop.runUntilComplete(f);
+            Future<Boolean> g = loop.createFuture();
+            loop.callLater(0.01, () -> {
+                g.setResult(true);
+                throw new ArithmeticException("/ by zero (later)");
+            });
+            ticker.advance(0.01);
+            loop.runUntilComplete(g);
+            String text = log.text();
+            assertTrue(text.contains("ERROR asyncio - Exception in callback lambda in "), text);
+            assertTrue(text.contains("handle: <Handle lambda in "), text);
+            assertTrue(text.contains("handle: <TimerHandle when=0.01 lambda in "), text);
+            assertTrue(text.contains("java.lang.ArithmeticException: / by zero (soon)"), text);
+            assertTrue(text.contains("java.lang.ArithmeticException: / by zero (later)"), text);
+        }
+    }
+
+    /** Port of test_base_events.py BaseEventLoopTests.test_set_exc_handler_broken: the log names the handler's fault. */
+    @Test
+    void testSetExcHandlerBrokenLogged() {
+        loop.setExceptionHandler((l, ctx) -> {
+            throw new UnsupportedOperationException("spam");
+        });
+        try (LogCapture log = new LogCapture()) {
+            loop.callSoon(() -> {
+                throw new ArithmeticException("zero");
+            });
+            runOnce();
+            String text = log.text();
+            assertTrue(text.contains("ERROR asyncio - Unhandled error in exception handler"), text);
+            assertTrue(text.contains("java.lang.UnsupportedOperationException: spam"), text);
+            assertTrue(text.contains("context: "), text);
+        }
+    }
+
+    /** Port of test_base_events.py BaseEventLoopTests.test_env_var_debug: -Djasyncio.debug=true turns debug on. */
+    @Test
+    void testEnvVarDebug() {
+        String saved = System.getProperty("jasyncio.debug");
+        try {
+            System.setProperty("jasyncio.debug", "true");
+            try (EventLoop debugLoop = io.jasyncio.Asyncio.newEventLoop(io.jasyncio.LoopOptions.defaults())) {
+                assertTrue(debugLoop.getDebug());
+            }
+            System.setProperty("jasyncio.debug", "false");
+            if (!io.jasyncio.LoopOptions.debugFromEnvironment()) { // JASYNCIO_DEBUG may be set around the build
+                try (EventLoop plain = io.jasyncio.Asyncio.newEventLoop(io.jasyncio.LoopOptions.defaults())) {
+                    assertFalse(plain.getDebug());
+                }
+            }
+        } finally {
+            if (saved == null) {
+                System.clearProperty("jasyncio.debug");
+            } else {
+                System.setProperty("jasyncio.debug", saved);
+            }
+        }
+    }
+
+    /** Port of test_base_events.py BaseEventLoopTests.test__add_callback_handle: a handle goes to ready, not timers. */
+    @Test
+    void testAddCallbackHandle() {
+        io.jasyncio.internal.BaseEventLoop base = (io.jasyncio.internal.BaseEventLoop) loop;
+        assertTrue(base.isIdle());
+        loop.callSoon(() -> { });
+        assertFalse(base.isIdle());
+        assertEquals(Long.MAX_VALUE, base.nextTimerNanos());
+        runOnce();
+        assertTrue(base.isIdle());
     }
 }
