@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * N event loops, each running forever on a thread of its own, for using every core: asyncio runs one loop per process,
@@ -52,10 +53,12 @@ public final class LoopGroup implements AutoCloseable {
     }
 
     /**
-     * Starts every loop on its own thread, named {@code jasyncio-loop-N}; returns when all run.
+     * Starts every loop on its own thread, named {@code jasyncio-loop-N} and never a daemon (a running group keeps the
+     * JVM alive until it is closed); returns when all run.
      *
      * @return this
-     * @throws IllegalStateException if started before or closed
+     * @throws IllegalStateException if started before, closed, if a loop of the group is closed, or if a loop failed
+     *     to start (the cause says why)
      */
     public synchronized LoopGroup start() {
         if (closed) {
@@ -64,19 +67,45 @@ public final class LoopGroup implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("LoopGroup is already started");
         }
+        for (EventLoop loop : loops) {
+            if (loop.isClosed()) {
+                throw new IllegalStateException("Event loop is closed");
+            }
+        }
         started = true;
         CountDownLatch running = new CountDownLatch(loops.size());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int i = 0; i < loops.size(); i++) {
             EventLoop loop = loops.get(i);
             loop.callSoon(running::countDown);
-            Thread t = new Thread(loop::runForever, "jasyncio-loop-" + i);
+            Thread t = new Thread(() -> {
+                try {
+                    loop.runForever();
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    running.countDown(); // start() must not wait for a loop that will never run
+                    throw e;
+                }
+            }, "jasyncio-loop-" + i);
+            t.setDaemon(false);
             threads.add(t);
             t.start();
         }
-        try {
-            running.await();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                running.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+        Throwable failed = failure.get();
+        if (failed != null) {
+            throw new IllegalStateException("a loop of the group failed to start; close the group", failed);
         }
         return this;
     }
@@ -149,11 +178,18 @@ public final class LoopGroup implements AutoCloseable {
         }
     }
 
-    /** Stops every loop, waits for its thread, and closes it. Idempotent. */
+    /**
+     * Stops every loop, waits for its thread, and closes it. Idempotent.
+     *
+     * @throws IllegalStateException when called from a loop of the group, which would wait for itself
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
+        }
+        if (threads.contains(Thread.currentThread())) {
+            throw new IllegalStateException("Cannot close a LoopGroup from one of its own loops");
         }
         closed = true;
         for (EventLoop loop : loops) {
