@@ -113,6 +113,9 @@ class LoopGroupTest {
             return System.nanoTime();
         };
         LoopGroup group = new LoopGroup(2, LoopOptions.defaults().withTicker(failing));
+        for (EventLoop loop : group.loops()) {
+            loop.callLater(3600, () -> { }); // a timer, so that the loop's first iteration reads its clock
+        }
         IllegalStateException e = assertThrows(IllegalStateException.class, group::start);
         assertSame(clockFault, e.getCause());
         group.close();
