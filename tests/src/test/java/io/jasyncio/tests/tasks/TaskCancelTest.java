@@ -484,4 +484,73 @@ class TaskCancelTest extends LoopTestBase {
         assertEquals("inner cancelled: bye, outer cancelling=0", loop.runUntilComplete(outer));
         assertFalse(outer.cancelled());
     }
+
+    /** A body that throws CancelledError itself is cancelled, with its message (checked against CPython 3.12). */
+    @Test
+    void testBodyRaisingCancelledErrorIsCancelled() {
+        Task<Object> t = loop.createTask(() -> {
+            Asyncio.sleep(0);
+            throw new CancelledError("x");
+        });
+        Task<String> awaiter = loop.createTask(() -> {
+            try {
+                await(t);
+            } catch (CancelledError e) {
+                return "got " + e.getMessage();
+            }
+            return "no";
+        });
+        assertEquals("got x", loop.runUntilComplete(awaiter));
+        assertTrue(t.cancelled());
+        assertEquals(0, t.cancelling(), "nobody asked for it");
+    }
+
+    /**
+     * Cancelling a task that awaits another task which absorbs the cancellation and returns: the outer task gets the
+     * value and is not cancelled, with one request still counted (checked against CPython 3.12).
+     */
+    @Test
+    void testCancelAbsorbedByAwaitedTask() {
+        Task<Integer> inner = loop.createTask(() -> {
+            try {
+                Asyncio.sleep(10);
+            } catch (CancelledError e) {
+                return 5;
+            }
+            return 0;
+        });
+        Task<Integer> outer = loop.createTask(() -> await(inner));
+        runOnce();
+        outer.cancel("m");
+        runUntilDone(outer);
+        assertEquals(5, outer.result());
+        assertFalse(outer.cancelled());
+        assertEquals(1, outer.cancelling());
+    }
+
+    /** Cancelling a task that awaits gather cancels every child, with the message (checked against CPython 3.12). */
+    @Test
+    void testCancelTaskAwaitingGather() {
+        List<Task<Object>> kids = new java.util.ArrayList<>();
+        Task<Object> t = loop.createTask(() -> {
+            kids.add(sleeper(10));
+            kids.add(sleeper(10));
+            return await(Asyncio.gather(kids.get(0), kids.get(1)));
+        });
+        Task<String> main = loop.createTask(() -> {
+            Asyncio.sleep(0.01);
+            t.cancel("stop");
+            try {
+                await(t);
+            } catch (CancelledError e) {
+                return e.getMessage();
+            }
+            return "no";
+        });
+        runUntilDone(main);
+        assertEquals("stop", main.result());
+        assertTrue(kids.get(0).cancelled());
+        assertTrue(kids.get(1).cancelled());
+        assertTrue(t.cancelled());
+    }
 }
