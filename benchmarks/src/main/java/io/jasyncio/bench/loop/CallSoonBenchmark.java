@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Param;
  * <ul>
  * <li><b>Chain</b> ({@code callSoonChain} / {@code nettyExecuteChain}): one callback reschedules itself
  * {@value #CHAIN} times. asyncio runs a callback scheduled by a callback in the next iteration, so each link of the
- * jasyncio chain is one whole loop iteration (an I/O poll with a zero timeout included), where Netty runs the tasks
- * its tasks add in the same pass, polling I/O again only after its task quantum (one second by default). This is the
- * dispatch cost of a ping-pong between callbacks.</li>
+ * jasyncio chain is one whole loop iteration, with an I/O poll of zero timeout (skipped on epoll while no channel is
+ * registered), where Netty runs the tasks its tasks add in the same pass, polling I/O again only after its task
+ * quantum (one second by default). This is the dispatch cost of a ping-pong between callbacks.</li>
  * <li><b>Burst</b> ({@code callSoonBurst} / {@code nettyExecuteBurst}): a callback schedules {@value #BURST}
  * callbacks, then itself, {@value #ROUNDS} times; all of a burst runs in one iteration. This is the cost of
  * {@code callSoon} and of running the handle, with the iteration's cost shared by {@value #BURST} callbacks.</li>
