@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  *
  * @asyncio asyncio.DatagramTransport
  */
-public interface DatagramTransport {
+public interface DatagramTransport extends BaseTransport {
 
     /**
      * Sends a datagram (copied).
@@ -26,13 +26,6 @@ public interface DatagramTransport {
     void sendto(ByteBuffer data, SocketAddress addr);
 
     /**
-     * Closes the endpoint; {@code connectionLost(null)} follows.
-     *
-     * @asyncio BaseTransport.close()
-     */
-    void close();
-
-    /**
      * Closes the endpoint at once.
      *
      * @asyncio DatagramTransport.abort()
@@ -40,19 +33,18 @@ public interface DatagramTransport {
     void abort();
 
     /**
-     * Whether the endpoint is closing or closed.
+     * Returns the current protocol.
      *
-     * @return {@code true} after close()
-     * @asyncio BaseTransport.is_closing()
+     * @return the protocol
+     * @asyncio BaseTransport.get_protocol()
      */
-    boolean isClosing();
+    DatagramProtocol getProtocol();
 
     /**
-     * {@code sockname}, {@code peername} (when connected), {@code socket}.
+     * Sets a new protocol: the next callbacks go to it.
      *
-     * @param name the key
-     * @return the value or {@code null}
-     * @asyncio BaseTransport.get_extra_info(name)
+     * @param protocol the new protocol
+     * @asyncio BaseTransport.set_protocol(protocol)
      */
-    Object getExtraInfo(String name);
+    void setProtocol(DatagramProtocol protocol);
 }

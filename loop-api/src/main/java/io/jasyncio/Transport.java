@@ -6,146 +6,21 @@
  */
 package io.jasyncio;
 
-import java.nio.ByteBuffer;
-import java.util.List;
-
 /**
- * A bidirectional stream connection. Loop thread only.
+ * Interface representing a bidirectional transport: a TCP or Unix socket connection, with or without TLS. Loop thread
+ * only.
  *
- * <p>Flow control as asyncio: when the write buffer goes over the high-water mark (64 KiB by default) the protocol's
- * {@code pauseWriting()} is called inside the {@code write()} that crossed it, and {@code resumeWriting()} when it
- * drains to the low-water mark (16 KiB). Writes after {@link #close()} are dropped, with a warning from the fifth on.
+ * <p>The protocol hears {@code connectionMade -> dataReceived* -> eofReceived? -> connectionLost}, and nothing after
+ * {@code connectionLost}. A protocol callback that throws is reported to the loop's exception handler (with the
+ * transport and the protocol) and the transport is aborted; an I/O error (a reset, a broken pipe) closes it and is
+ * passed to {@code connectionLost}.
  *
  * @asyncio asyncio.Transport (ReadTransport + WriteTransport)
  */
-public interface Transport {
+public interface Transport extends ReadTransport, WriteTransport {
 
     /**
-     * Writes bytes; never blocks, buffers what the socket does not take now. The bytes are copied.
-     *
-     * @param data the bytes, from position to limit; the buffer's position is not moved
-     * @asyncio WriteTransport.write(data)
-     */
-    void write(ByteBuffer data);
-
-    /**
-     * Writes bytes.
-     *
-     * @param data the bytes, copied
-     * @asyncio WriteTransport.write(data)
-     */
-    default void write(byte[] data) {
-        write(ByteBuffer.wrap(data));
-    }
-
-    /**
-     * Writes several buffers.
-     *
-     * @param data the buffers
-     * @asyncio WriteTransport.writelines(list_of_data)
-     */
-    default void writelines(List<ByteBuffer> data) {
-        for (ByteBuffer b : data) {
-            write(b);
-        }
-    }
-
-    /**
-     * Closes the write end after flushing the buffer; the read end stays open.
-     *
-     * @asyncio WriteTransport.write_eof()
-     */
-    void writeEof();
-
-    /**
-     * Whether {@link #writeEof()} is supported.
-     *
-     * @return {@code true} for TCP
-     * @asyncio WriteTransport.can_write_eof()
-     */
-    boolean canWriteEof();
-
-    /**
-     * Closes the transport: buffered data is flushed, then the connection closed, then {@code connectionLost(null)}.
-     *
-     * @asyncio BaseTransport.close()
-     */
-    void close();
-
-    /**
-     * Closes the transport at once, dropping buffered data; {@code connectionLost(null)} follows.
-     *
-     * @asyncio WriteTransport.abort()
-     */
-    void abort();
-
-    /**
-     * Whether the transport is closing or closed.
-     *
-     * @return {@code true} after close() or abort()
-     * @asyncio BaseTransport.is_closing()
-     */
-    boolean isClosing();
-
-    /**
-     * Information about the connection: {@code peername}, {@code sockname} (socket addresses), {@code socket} (the
-     * Netty channel).
-     *
-     * @param name the key
-     * @return the value, or {@code null}
-     * @asyncio BaseTransport.get_extra_info(name, default=None)
-     */
-    Object getExtraInfo(String name);
-
-    /**
-     * Stops receiving: no {@code dataReceived} until {@link #resumeReading()}, including data already read.
-     *
-     * @asyncio ReadTransport.pause_reading()
-     */
-    void pauseReading();
-
-    /**
-     * Resumes receiving.
-     *
-     * @asyncio ReadTransport.resume_reading()
-     */
-    void resumeReading();
-
-    /**
-     * Whether the transport is receiving.
-     *
-     * @return {@code false} while paused or closing
-     * @asyncio ReadTransport.is_reading()
-     */
-    boolean isReading();
-
-    /**
-     * Sets the write buffer's high- and low-water marks.
-     *
-     * @param high the high mark in bytes, or -1 for the default (64 KiB, or 4x low)
-     * @param low the low mark in bytes, or -1 for the default (high / 4)
-     * @asyncio WriteTransport.set_write_buffer_limits(high=None, low=None)
-     */
-    void setWriteBufferLimits(int high, int low);
-
-    /**
-     * The bytes waiting in the write buffer.
-     *
-     * @return the size
-     * @asyncio WriteTransport.get_write_buffer_size()
-     */
-    long getWriteBufferSize();
-
-    /**
-     * The water marks.
-     *
-     * @return {@code {low, high}}
-     * @asyncio WriteTransport.get_write_buffer_limits()
-     */
-    int[] getWriteBufferLimits();
-
-    /**
-     * The protocol.
+     * Returns the current protocol.
      *
      * @return the protocol
      * @asyncio BaseTransport.get_protocol()
@@ -153,7 +28,8 @@ public interface Transport {
     BaseProtocol getProtocol();
 
     /**
-     * Switches the protocol.
+     * Sets a new protocol: the next callbacks go to it. Switching between {@link Protocol} and
+     * {@link BufferedProtocol} is allowed.
      *
      * @param protocol the new protocol
      * @asyncio BaseTransport.set_protocol(protocol)

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  */
 public final class UdpTransport extends ChannelInboundHandlerAdapter implements DatagramTransport {
     private final BaseEventLoop loop;
-    private final DatagramProtocol protocol;
+    private DatagramProtocol protocol;
     private final InetSocketAddress remote;
     private Channel channel;
     private boolean closing;
@@ -185,6 +185,16 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
             case "socket" -> channel;
             default -> null;
         };
+    }
+
+    @Override
+    public DatagramProtocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public void setProtocol(DatagramProtocol value) {
+        protocol = java.util.Objects.requireNonNull(value, "protocol");
     }
 
     @Override
