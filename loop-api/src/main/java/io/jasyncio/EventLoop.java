@@ -358,6 +358,81 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Creates a TCP server bound to {@code host:port}, with asyncio's keyword arguments: backlog, SO_REUSEADDR,
+     * SO_REUSEPORT, SO_KEEPALIVE, TLS and its timeouts, and whether to start serving at once.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host the address to bind, or {@code null} for every interface (IPv4 and IPv6)
+     * @param port the port, 0 for any
+     * @param options the options
+     * @return a future of the server; a failed bind fails it with a {@link java.net.BindException} carrying asyncio's
+     *     message ("error while attempting to bind on address ('127.0.0.1', 8888): address already in use")
+     * @throws IllegalArgumentException asyncio's ValueError: "ssl_handshake_timeout is only meaningful with ssl",
+     *     "ssl_shutdown_timeout is only meaningful with ssl"
+     * @asyncio loop.create_server(protocol_factory, host, port, *, backlog=100, ssl=None, reuse_address=None,
+     *     reuse_port=None, keep_alive=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
+     *     start_serving=True)
+     */
+    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            String host, int port, ServerOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Opens a streaming transport connection to {@code host:port}, with asyncio's keyword arguments: TLS, the server
+     * name, a local address to bind, the TLS timeouts.
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param host the host
+     * @param port the port
+     * @param options the options
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol, once connected (with TLS, once the handshake is done), after
+     *     {@code connectionMade}; a refused connection fails it with a {@link java.net.ConnectException}
+     * @throws IllegalArgumentException asyncio's ValueError: "server_hostname is only meaningful with ssl",
+     *     "ssl_handshake_timeout is only meaningful with ssl", "ssl_shutdown_timeout is only meaningful with ssl"
+     * @asyncio loop.create_connection(protocol_factory, host, port, *, ssl=None, server_hostname=None,
+     *     local_addr=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createConnection(
+            java.util.function.Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Starts a Unix socket server on a path with the options that apply to Unix sockets: backlog, TLS and its
+     * timeouts, start serving.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket's path
+     * @param options the options; SO_REUSEADDR, SO_REUSEPORT and SO_KEEPALIVE are ignored
+     * @return a future of the listening server
+     * @asyncio loop.create_unix_server(protocol_factory, path, *, backlog=100, ssl=None,
+     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True)
+     */
+    default Future<Server> createUnixServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            String path, ServerOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Opens a Unix socket connection, with TLS when the options give a context (and then a server name).
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param path the socket's path
+     * @param options the options; {@code localAddr} is ignored
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol, once connected
+     * @throws IllegalArgumentException "You must set server_hostname when using ssl without a host"
+     * @asyncio loop.create_unix_connection(protocol_factory, path, *, ssl=None, server_hostname=None,
+     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(
+            java.util.function.Supplier<P> protocolFactory, String path, ConnectionOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
      * Creates a UDP endpoint bound to {@code local}, and connected to {@code remote} if given.
      *
      * @param protocolFactory makes the endpoint's protocol

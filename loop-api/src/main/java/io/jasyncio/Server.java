@@ -44,7 +44,7 @@ public interface Server extends AutoCloseable {
     /**
      * The addresses the server listens on.
      *
-     * @return the bound addresses
+     * @return the bound addresses; empty once the server is closed
      * @asyncio Server.sockets
      */
     List<SocketAddress> sockets();
@@ -64,8 +64,20 @@ public interface Server extends AutoCloseable {
     void abortClients();
 
     /**
-     * Suspends the current task until the server is closed; cancelling the task closes the server.
+     * Starts accepting connections. Does nothing when serving already; a server made with
+     * {@code ServerOptions.withStartServing(false)} waits for this call.
      *
+     * @throws IllegalStateException "server ... is closed"
+     * @asyncio await Server.start_serving()
+     * Differences: not a coroutine; accepting starts with the next I/O poll.
+     */
+    void startServing();
+
+    /**
+     * Starts accepting connections, then suspends the current task until the server is closed; cancelling the task
+     * closes the server and waits for it to be closed.
+     *
+     * @throws IllegalStateException "server ... is already being awaited on serve_forever()", "server ... is closed"
      * @asyncio await Server.serve_forever()
      */
     void serveForever();

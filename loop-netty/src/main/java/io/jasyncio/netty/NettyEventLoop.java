@@ -113,6 +113,30 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
+    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+            io.jasyncio.ServerOptions options) {
+        return TcpServer.create(this, io, kind, protocolFactory, host, port, options);
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port, io.jasyncio.ConnectionOptions options) {
+        return TcpServer.connect(this, io, kind, protocolFactory, host, port, options);
+    }
+
+    @Override
+    public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path,
+            io.jasyncio.ServerOptions options) {
+        return TcpServer.createUnix(this, io, kind, protocolFactory, path, options);
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
+            String path, io.jasyncio.ConnectionOptions options) {
+        return TcpServer.connectUnix(this, io, kind, protocolFactory, path, options);
+    }
+
+    @Override
     public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path) {
         return TcpServer.createUnix(this, io, kind, protocolFactory, path);
     }

@@ -10,9 +10,11 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Connection;
+import io.jasyncio.ConnectionOptions;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Server;
+import io.jasyncio.ServerOptions;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.TransportKind;
 import io.netty.bootstrap.Bootstrap;
@@ -23,7 +25,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.ServerChannel;
-import io.netty.handler.ssl.SslHandler;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
@@ -34,8 +36,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * asyncio's {@code Server} over a Netty server channel registered with the loop's Netty event loop; accepted
@@ -70,7 +70,7 @@ public final class TcpServer implements Server {
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
-        return create(loop, io, kind, protocolFactory, host, port, null);
+        return create(loop, io, kind, protocolFactory, host, port, ServerOptions.defaults());
     }
 
     /**
@@ -87,8 +87,25 @@ public final class TcpServer implements Server {
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port, SSLContext ssl) {
-        return listen(loop, io, kind.serverChannelClass(), protocolFactory, new InetSocketAddress(host, port), null,
-                ssl);
+        return create(loop, io, kind, protocolFactory, host, port, ServerOptions.defaults().withSsl(ssl));
+    }
+
+    /**
+     * Binds a server with asyncio's options; {@code host == null} binds every interface.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection
+     * @param host the address to bind, or {@code null}
+     * @param port the port, 0 for any
+     * @param options the options
+     * @return the future of the server
+     */
+    public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options) {
+        InetSocketAddress bindTo = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, bindTo, null, options);
     }
 
     /**
@@ -103,6 +120,23 @@ public final class TcpServer implements Server {
      */
     public static Future<Server> createUnix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String path) {
+        return createUnix(loop, io, kind, protocolFactory, path, ServerOptions.defaults());
+    }
+
+    /**
+     * Binds a Unix socket server on a path with asyncio's options (backlog, TLS, start serving).
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection
+     * @param path the socket's path
+     * @param options the options
+     * @return the future of the server
+     */
+    public static Future<Server> createUnix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String path, ServerOptions options) {
+        checkTlsOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
         Path file = Path.of(path);
         try {
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && Files.readAttributes(file,
@@ -114,13 +148,16 @@ public final class TcpServer implements Server {
             failed.setException(e);
             return failed;
         }
-        return listen(loop, io, kind.unixServerChannelClass(), protocolFactory, kind.unixAddress(path), file, null);
+        return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory, kind.unixAddress(path), file,
+                options);
     }
 
-    private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io,
+    private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
-            SocketAddress bindTo, Path unixFile, SSLContext ssl) {
+            SocketAddress bindTo, Path unixFile, ServerOptions options) {
         loop.checkClosed();
+        checkTlsOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        SSLContext ssl = options.ssl();
         TcpServer server = new TcpServer(loop);
         server.unixFile = unixFile;
         Future<Server> result = loop.createFuture();
@@ -133,28 +170,33 @@ public final class TcpServer implements Server {
                         TcpTransport t = new TcpTransport(loop, protocolFactory.get(), server::clientLost);
                         server.clients.add(t);
                         if (ssl != null) {
-                            SSLEngine engine = ssl.createSSLEngine();
-                            engine.setUseClientMode(false);
-                            ch.pipeline().addLast(new SslHandler(engine));
+                            ch.pipeline().addLast(TlsHandlers.server(ssl, options.sslHandshakeTimeout(),
+                                    options.sslShutdownTimeout()));
                         }
                         ch.pipeline().addLast(t);
                     }
                 });
+        b.option(ChannelOption.SO_BACKLOG, options.backlog())
+                .option(ChannelOption.AUTO_READ, options.startServing()); // accept nothing before startServing()
         if (unixFile == null) {
-            b.option(ChannelOption.SO_REUSEADDR, true).option(ChannelOption.SO_BACKLOG, 100)
-                    .childOption(ChannelOption.TCP_NODELAY, true);
+            b.option(ChannelOption.SO_REUSEADDR, options.reuseAddress())
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
+            if (options.reusePort()) {
+                b.option(kind.reusePortOption(), true);
+            }
         }
         ChannelFuture bind = b.bind(bindTo);
         bind.addListener(f -> {
             if (f.isSuccess()) {
                 server.serverChannel = bind.channel();
-                server.serving = true;
+                server.serving = options.startServing();
                 bind.channel().closeFuture().addListener(c -> server.onServerChannelClosed());
                 if (!result.done()) {
                     result.setResult(server);
                 }
             } else if (!result.done()) {
-                result.setException(f.cause());
+                result.setException(bindError(bindTo, f.cause()));
             }
         });
         return result;
@@ -174,7 +216,7 @@ public final class TcpServer implements Server {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port) {
-        return connect(loop, io, kind, protocolFactory, host, port, null);
+        return connect(loop, io, kind, protocolFactory, host, port, ConnectionOptions.defaults());
     }
 
     /**
@@ -192,7 +234,28 @@ public final class TcpServer implements Server {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port, SSLContext ssl) {
-        return connect(loop, io, kind.socketChannelClass(), protocolFactory, new InetSocketAddress(host, port), ssl);
+        return connect(loop, io, kind, protocolFactory, host, port, ConnectionOptions.defaults().withSsl(ssl));
+    }
+
+    /**
+     * Connects to a server with asyncio's options: TLS (the server name defaults to the host), a local address.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory the protocol's factory
+     * @param host the host
+     * @param port the port
+     * @param options the options
+     * @param <P> the protocol type
+     * @return the future of the connection, completed after connectionMade (with TLS, after the handshake)
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
+            TransportKind kind, Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) {
+        checkClientOptions(options);
+        String serverHostname = options.serverHostname() != null ? options.serverHostname() : host;
+        return connect(loop, io, kind.socketChannelClass(), protocolFactory, new InetSocketAddress(host, port),
+                options, serverHostname, port);
     }
 
     /**
@@ -208,12 +271,36 @@ public final class TcpServer implements Server {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connectUnix(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String path) {
-        return connect(loop, io, kind.unixSocketChannelClass(), protocolFactory, kind.unixAddress(path), null);
+        return connectUnix(loop, io, kind, protocolFactory, path, ConnectionOptions.defaults());
+    }
+
+    /**
+     * Connects to a Unix socket server, with TLS when the options give a context and a server name.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory the protocol's factory
+     * @param path the socket's path
+     * @param options the options
+     * @param <P> the protocol type
+     * @return the future of the connection
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> connectUnix(BaseEventLoop loop, IoEventLoop io,
+            TransportKind kind, Supplier<P> protocolFactory, String path, ConnectionOptions options) {
+        checkClientOptions(options);
+        if (options.ssl() != null && options.serverHostname() == null) {
+            throw new IllegalArgumentException("You must set server_hostname when using ssl without a host");
+        }
+        return connect(loop, io, kind.unixSocketChannelClass(), protocolFactory, kind.unixAddress(path),
+                options.withLocalAddr(null), options.serverHostname(), 0);
     }
 
     private static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
-            Class<? extends Channel> channelClass, Supplier<P> protocolFactory, SocketAddress remote, SSLContext ssl) {
+            Class<? extends Channel> channelClass, Supplier<P> protocolFactory, SocketAddress remote,
+            ConnectionOptions options, String serverHostname, int port) {
         loop.checkClosed();
+        SSLContext ssl = options.ssl();
         Future<Connection<P>> result = loop.createFuture();
         P protocol = protocolFactory.get();
         TcpTransport transport = new TcpTransport(loop, protocol, null);
@@ -221,16 +308,11 @@ public final class TcpServer implements Server {
         if (ssl == null) {
             b.handler(transport);
         } else {
-            InetSocketAddress peer = (InetSocketAddress) remote;
             b.handler(new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
-                    SSLEngine engine = ssl.createSSLEngine(peer.getHostString(), peer.getPort());
-                    engine.setUseClientMode(true);
-                    SSLParameters params = engine.getSSLParameters();
-                    params.setEndpointIdentificationAlgorithm("HTTPS");
-                    engine.setSSLParameters(params);
-                    ch.pipeline().addLast(new SslHandler(engine), transport);
+                    ch.pipeline().addLast(TlsHandlers.client(ssl, serverHostname, port, options.sslHandshakeTimeout(),
+                            options.sslShutdownTimeout()), transport);
                 }
             });
             transport.onHandshake(error -> {
@@ -240,14 +322,15 @@ public final class TcpServer implements Server {
                 if (error == null) {
                     result.setResult(new Connection<>(transport, protocol));
                 } else {
-                    result.setException(error);
+                    result.setException(TlsHandlers.handshakeError(error, options.sslHandshakeTimeout()));
                 }
             });
         }
         if (remote instanceof InetSocketAddress) {
             b.option(ChannelOption.TCP_NODELAY, true);
         }
-        ChannelFuture connect = b.connect(remote);
+        ChannelFuture connect = options.localAddr() == null ? b.connect(remote)
+                : b.connect(remote, options.localAddr());
         connect.addListener(f -> {
             if (result.done()) {
                 return;
@@ -338,6 +421,55 @@ public final class TcpServer implements Server {
         return result;
     }
 
+    /** asyncio's ValueErrors for TLS-only options given without TLS. */
+    private static void checkTlsOptions(SSLContext ssl, Double handshakeTimeout, Double shutdownTimeout) {
+        if (ssl == null && handshakeTimeout != null) {
+            throw new IllegalArgumentException("ssl_handshake_timeout is only meaningful with ssl");
+        }
+        if (ssl == null && shutdownTimeout != null) {
+            throw new IllegalArgumentException("ssl_shutdown_timeout is only meaningful with ssl");
+        }
+    }
+
+    private static void checkClientOptions(ConnectionOptions options) {
+        if (options.serverHostname() != null && options.ssl() == null) {
+            throw new IllegalArgumentException("server_hostname is only meaningful with ssl");
+        }
+        checkTlsOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+    }
+
+    /**
+     * asyncio's error for a failed bind: "error while attempting to bind on address ('127.0.0.1', 8888): address
+     * already in use", or for a Unix socket "Address '/path' is already in use", as a {@link BindException}.
+     */
+    static Throwable bindError(SocketAddress address, Throwable cause) {
+        if (!(cause instanceof java.io.IOException)) {
+            return cause;
+        }
+        String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        reason = reason.substring(reason.lastIndexOf(": ") + 1).trim().toLowerCase(java.util.Locale.ROOT);
+        String message;
+        if (address instanceof InetSocketAddress inet) {
+            String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+            message = "error while attempting to bind on address ('" + host + "', " + inet.getPort()
+                    + (inet.getAddress() instanceof java.net.Inet6Address ? ", 0, 0" : "") + "): " + reason;
+        } else if (reason.contains("in use")) {
+            message = "Address '" + unixPath(address) + "' is already in use";
+        } else {
+            return cause;
+        }
+        BindException e = new BindException(message);
+        e.initCause(cause);
+        return e;
+    }
+
+    private static String unixPath(SocketAddress address) {
+        if (address instanceof java.net.UnixDomainSocketAddress u) {
+            return u.getPath().toString();
+        }
+        return address instanceof io.netty.channel.unix.DomainSocketAddress d ? d.path() : String.valueOf(address);
+    }
+
     private void clientLost(TcpTransport t) {
         clients.remove(t);
         if (loop.inEventLoop()) {
@@ -420,6 +552,18 @@ public final class TcpServer implements Server {
     }
 
     @Override
+    public void startServing() {
+        if (serving) {
+            return;
+        }
+        if (serverChannel == null || !serverChannel.isOpen()) {
+            throw new IllegalStateException("server " + this + " is closed");
+        }
+        serving = true;
+        serverChannel.config().setAutoRead(true);
+    }
+
+    @Override
     public void serveForever() {
         if (servingForever != null) {
             throw new IllegalStateException("server " + this + " is already being awaited on serve_forever()");
@@ -427,6 +571,7 @@ public final class TcpServer implements Server {
         if (serverChannel == null || !serverChannel.isOpen()) {
             throw new IllegalStateException("server " + this + " is closed");
         }
+        startServing();
         servingForever = loop.createFuture();
         try {
             Asyncio.await(servingForever);

@@ -42,13 +42,22 @@ import java.util.function.Consumer;
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
     static final int DEFAULT_HIGH = 64 * 1024;
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
+    /** What Netty's outbound buffer adds to its byte count for each message it holds, measured once. */
+    static final int ENTRY_OVERHEAD = measureEntryOverhead();
 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
     private BaseProtocol protocol;
     private Channel channel;
+    /** asyncio's {@code _closing}: set by close, abort, a fatal error, and the end of the connection. */
     private boolean closing;
+    /** Set by close, abort and a fatal error (not by the peer): no more reads are delivered. */
+    private boolean closeCalled;
+    /** asyncio's {@code _eof}: writeEof was called. */
+    private boolean eof;
     private boolean lost;
+    /** Netty said channelInactive (the end may wait in {@link #heldBack}). */
+    private boolean inactive;
     private boolean reading = true;
     private boolean protocolPaused;
     private int high = DEFAULT_HIGH;
@@ -57,6 +66,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
     private boolean inReadBatch;
     private boolean needsFlush;
+    /** Writes of the current read batch not flushed yet: messages the outbound buffer does not count as flushed. */
+    private int unflushedWrites;
     private Throwable failure;
     /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
     private SslHandler ssl;
@@ -150,7 +161,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (ssl == null) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
-        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low, high));
+        applyWaterMarks();
         if (ssl == null) {
             made();
         }
@@ -176,11 +187,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
         inReadBatch = true;
-        if (closing && lost) {
-            buf.release();
+        if (closeCalled || lost) {
+            buf.release(); // as asyncio, whose close() removes the reader: nothing is delivered after close()
             return;
         }
-        if (!reading && !closing) {
+        if (!reading) {
             holdBack(buf);
             return;
         }
@@ -197,25 +208,53 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private void deliver(ByteBuf buf) {
         try {
             if (protocol instanceof BufferedProtocol bp) {
-                while (buf.isReadable()) {
-                    ByteBuffer target = bp.getBuffer(buf.readableBytes());
-                    int n = Math.min(target.remaining(), buf.readableBytes());
-                    if (n == 0) {
-                        throw new IllegalStateException("get_buffer() returned an empty buffer");
-                    }
-                    int limit = target.limit();
-                    target.limit(target.position() + n);
-                    buf.readBytes(target);
-                    target.limit(limit);
-                    bp.bufferUpdated(n);
-                }
+                deliverBuffered(bp, buf);
             } else {
-                ((Protocol) protocol).dataReceived(buf.nioBuffer().asReadOnlyBuffer());
+                try {
+                    ((Protocol) protocol).dataReceived(buf.nioBuffer().asReadOnlyBuffer());
+                } catch (Throwable t) {
+                    fatalError(t, "Fatal error: protocol.data_received() call failed.");
+                }
             }
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.data_received() call failed.");
         } finally {
             buf.release();
+        }
+    }
+
+    /**
+     * asyncio's {@code _read_ready__get_buffer}: fills the protocol's buffers until the bytes are used up; what is
+     * left when the protocol pauses reading waits, first in line, for resumeReading.
+     */
+    private void deliverBuffered(BufferedProtocol bp, ByteBuf buf) {
+        while (buf.isReadable() && !closeCalled) {
+            if (!reading) {
+                if (heldBack == null) {
+                    heldBack = new ArrayDeque<>();
+                }
+                heldBack.addFirst(buf.retainedSlice());
+                return;
+            }
+            ByteBuffer target;
+            try {
+                target = bp.getBuffer(buf.readableBytes());
+                if (target == null || !target.hasRemaining()) {
+                    throw new IllegalStateException("get_buffer() returned an empty buffer");
+                }
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.get_buffer() call failed.");
+                return;
+            }
+            int n = Math.min(target.remaining(), buf.readableBytes());
+            int limit = target.limit();
+            target.limit(target.position() + n);
+            buf.readBytes(target);
+            target.limit(limit);
+            try {
+                bp.bufferUpdated(n);
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.buffer_updated() call failed.");
+                return;
+            }
         }
     }
 
@@ -224,6 +263,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         inReadBatch = false;
         if (needsFlush) {
             needsFlush = false;
+            unflushedWrites = 0;
             ctx.channel().flush();
         }
         ctx.fireChannelReadComplete();
@@ -251,8 +291,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 forceClose();
             }
         } else if (evt instanceof ChannelInputShutdownEvent) {
-            if (heldBack != null && !heldBack.isEmpty()) {
-                holdBack(EOF); // after the data held back before it
+            if (!reading && !closeCalled) {
+                holdBack(EOF); // paused: the EOF waits, after the data held back before it
             } else {
                 deliverEof();
             }
@@ -261,6 +301,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void deliverEof() {
+        if (closeCalled) {
+            return;
+        }
         {
             boolean keepOpen;
             try {
@@ -305,7 +348,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
-        if (heldBack != null && !heldBack.isEmpty() && !reading && failure == null) {
+        inactive = true;
+        if (!closeCalled && heldBack != null && !heldBack.isEmpty() && !reading && failure == null) {
             // Data read before the end is still held back by pauseReading: the end waits for it.
             holdBack(INACTIVE);
             ctx.fireChannelInactive();
@@ -352,6 +396,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void write(ByteBuffer data) {
+        if (eof) {
+            throw new IllegalStateException("Cannot call write() after write_eof()");
+        }
         int n = data.remaining();
         if (n == 0) {
             return;
@@ -368,6 +415,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             // Inside a read: flush once when Netty's read loop ends (channelReadComplete), not per write.
             channel.write(buf, channel.voidPromise());
             needsFlush = true;
+            unflushedWrites++;
         } else {
             channel.writeAndFlush(buf, channel.voidPromise());
         }
@@ -398,9 +446,17 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void writeEof() {
-        if (closing || channel == null) {
+        if (ssl != null) {
+            throw new UnsupportedOperationException("SSL doesn't support half-closes");
+        }
+        if (closing || eof) {
             return;
         }
+        eof = true;
+        if (channel == null) {
+            return;
+        }
+        unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
             if (f.channel().isActive()) {
                 ((DuplexChannel) f.channel()).shutdownOutput();
@@ -415,15 +471,17 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void close() {
-        if (closing) {
+        if (closeCalled || lost) {
             return;
         }
         closing = true;
+        closeCalled = true;
         reading = false;
-        if (channel == null) {
+        if (channel == null || endIfGone()) {
             return;
         }
         channel.config().setAutoRead(false);
+        unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -434,9 +492,26 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     private void forceClose() {
         closing = true;
-        if (channel != null) {
+        closeCalled = true;
+        reading = false;
+        if (channel != null && !endIfGone()) {
             channel.close();
         }
+    }
+
+    /**
+     * Ends a connection whose channel is inactive already but whose end waited, held back by pauseReading: the
+     * protocol hears connectionLost soon, as asyncio calls it (never inside the close or abort call).
+     *
+     * @return whether the end had come already
+     */
+    private boolean endIfGone() {
+        if (!inactive) {
+            return false;
+        }
+        releaseHeldBack();
+        loop.callSoon(this::connectionLostOnce);
+        return true;
     }
 
     private void fatalError(Throwable t, String message) {
@@ -492,7 +567,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void resumeReading() {
-        if (reading || lost) {
+        if (reading || lost || closeCalled) {
             return;
         }
         reading = true;
@@ -533,19 +608,54 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         high = h;
         low = l;
-        if (channel != null) {
-            channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(Math.max(l, 0), Math.max(h, 1)));
+        if (channel == null) {
+            return;
         }
+        applyWaterMarks();
         maybePauseProtocol();
+        if (protocolPaused && channel.isActive() && channel.isWritable()) {
+            // Netty judges writability only when its byte count moves: an empty message makes it look at the new
+            // marks, so that draining below them fires channelWritabilityChanged (and resumeWriting).
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER, channel.voidPromise());
+            unflushedWrites = 0;
+        }
     }
 
+    /**
+     * Gives Netty water marks that turn the channel unwritable whenever our count is over {@code high}, and writable
+     * again only once it is at {@code low} or below: Netty's count, which includes a per-message overhead, is never
+     * less than ours, and Netty turns writable strictly below its low mark.
+     */
+    private void applyWaterMarks() {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low + 1, Math.max(high, low + 1)));
+    }
+
+    /**
+     * The bytes written to this transport and not yet to the socket: Netty's pending count, less its per-message
+     * overhead and the part of the first message already sent. O(1), no allocation.
+     */
     @Override
     public long getWriteBufferSize() {
         if (channel == null) {
             return 0;
         }
         ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-        return out == null ? 0 : out.totalPendingWriteBytes();
+        if (out == null) {
+            return 0;
+        }
+        // With TLS, unflushed writes wait in the SslHandler, which counts their bytes without overhead.
+        long messages = out.size() + (ssl == null ? unflushedWrites : 0);
+        return Math.max(0, out.totalPendingWriteBytes() - messages * ENTRY_OVERHEAD - out.currentProgress());
+    }
+
+    private static int measureEntryOverhead() {
+        io.netty.channel.embedded.EmbeddedChannel probe = new io.netty.channel.embedded.EmbeddedChannel();
+        try {
+            probe.write(Unpooled.wrappedBuffer(new byte[1]));
+            return (int) (probe.unsafe().outboundBuffer().totalPendingWriteBytes() - 1);
+        } finally {
+            probe.finishAndReleaseAll();
+        }
     }
 
     @Override

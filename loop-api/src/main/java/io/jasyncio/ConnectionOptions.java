@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import java.net.InetSocketAddress;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The keyword arguments of
+ * {@link EventLoop#createConnection(java.util.function.Supplier, String, int, ConnectionOptions)}: immutable, built
+ * from {@link #defaults()} with the {@code withX} methods.
+ *
+ * @param ssl the client's TLS context (its trust managers decide whom to trust), or {@code null} for plain TCP
+ * @param serverHostname the name to send as SNI and to match against the server's certificate, {@code ""} for
+ *     neither, or {@code null} for the host connected to
+ * @param localAddr the local address to bind before connecting, or {@code null}
+ * @param sslHandshakeTimeout seconds to wait for the TLS handshake, or {@code null} for asyncio's 60 s
+ * @param sslShutdownTimeout seconds to wait for the TLS close_notify exchange, or {@code null} for asyncio's 30 s
+ * @asyncio loop.create_connection(..., ssl=None, server_hostname=None, local_addr=None,
+ *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
+ * Differences: no {@code family}, {@code proto}, {@code flags}, {@code sock}, {@code happy_eyeballs_delay} or
+ * {@code interleave}: the first address the host resolves to is used.
+ */
+public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocketAddress localAddr,
+        Double sslHandshakeTimeout, Double sslShutdownTimeout) {
+
+    /** asyncio's default TLS handshake timeout, in seconds ({@code constants.SSL_HANDSHAKE_TIMEOUT}). */
+    public static final double DEFAULT_SSL_HANDSHAKE_TIMEOUT = 60.0;
+
+    /** asyncio's default TLS shutdown timeout, in seconds ({@code constants.SSL_SHUTDOWN_TIMEOUT}). */
+    public static final double DEFAULT_SSL_SHUTDOWN_TIMEOUT = 30.0;
+
+    private static final ConnectionOptions DEFAULTS = new ConnectionOptions(null, null, null, null, null);
+
+    /** Validates the timeouts (asyncio's ValueError is IllegalArgumentException). */
+    public ConnectionOptions {
+        checkTimeout("ssl_handshake_timeout", sslHandshakeTimeout);
+        checkTimeout("ssl_shutdown_timeout", sslShutdownTimeout);
+    }
+
+    static void checkTimeout(String name, Double seconds) {
+        if (seconds != null && !(seconds > 0)) {
+            throw new IllegalArgumentException(name + " should be a positive number, got " + seconds);
+        }
+    }
+
+    /**
+     * asyncio's defaults.
+     *
+     * @return plain TCP, no local address
+     */
+    public static ConnectionOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * These options with TLS.
+     *
+     * @param value the client's context, or {@code null} for plain TCP
+     * @return new options
+     */
+    public ConnectionOptions withSsl(SSLContext value) {
+        return new ConnectionOptions(value, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout);
+    }
+
+    /**
+     * These options with another server name for TLS.
+     *
+     * @param value the name, {@code ""} for none, or {@code null} for the host
+     * @return new options
+     */
+    public ConnectionOptions withServerHostname(String value) {
+        return new ConnectionOptions(ssl, value, localAddr, sslHandshakeTimeout, sslShutdownTimeout);
+    }
+
+    /**
+     * These options with a local address to bind.
+     *
+     * @param value the address, or {@code null}
+     * @return new options
+     */
+    public ConnectionOptions withLocalAddr(InetSocketAddress value) {
+        return new ConnectionOptions(ssl, serverHostname, value, sslHandshakeTimeout, sslShutdownTimeout);
+    }
+
+    /**
+     * These options with another TLS handshake timeout.
+     *
+     * @param seconds a positive number of seconds, or {@code null} for the default
+     * @return new options
+     */
+    public ConnectionOptions withSslHandshakeTimeout(Double seconds) {
+        return new ConnectionOptions(ssl, serverHostname, localAddr, seconds, sslShutdownTimeout);
+    }
+
+    /**
+     * These options with another TLS shutdown timeout.
+     *
+     * @param seconds a positive number of seconds, or {@code null} for the default
+     * @return new options
+     */
+    public ConnectionOptions withSslShutdownTimeout(Double seconds) {
+        return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, seconds);
+    }
+}

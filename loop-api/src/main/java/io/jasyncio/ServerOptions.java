@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * The keyword arguments of {@link EventLoop#createServer(java.util.function.Supplier, String, int, ServerOptions)}:
+ * immutable, built from {@link #defaults()} with the {@code withX} methods.
+ *
+ * @param backlog the maximum number of queued connections passed to {@code listen()} (100)
+ * @param reuseAddress SO_REUSEADDR: bind even if a previous socket on the port is in TIME_WAIT ({@code true})
+ * @param reusePort SO_REUSEPORT: share the port with other sockets that set it too ({@code false})
+ * @param keepAlive SO_KEEPALIVE on every accepted connection ({@code false})
+ * @param startServing whether the server accepts connections at once, or only after {@link Server#startServing()}
+ *     ({@code true})
+ * @param ssl the TLS context of the server (its key managers hold the certificate), or {@code null} for plain TCP
+ * @param sslHandshakeTimeout seconds to wait for each TLS handshake, or {@code null} for asyncio's 60 s
+ * @param sslShutdownTimeout seconds to wait for the TLS close_notify exchange, or {@code null} for asyncio's 30 s
+ * @asyncio loop.create_server(..., backlog=100, ssl=None, reuse_address=None, reuse_port=None, keep_alive=None,
+ *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True)
+ * Differences: no {@code family}, {@code flags} or {@code sock}; one host per server. With {@code startServing} false
+ * the socket already listens (Netty binds and listens in one step) but accepts nothing until
+ * {@link Server#startServing()}: a client's connect succeeds and waits in the backlog, where asyncio's is refused.
+ */
+public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
+        boolean startServing, SSLContext ssl, Double sslHandshakeTimeout, Double sslShutdownTimeout) {
+
+    /** asyncio's default backlog. */
+    public static final int DEFAULT_BACKLOG = 100;
+
+    private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_BACKLOG, true, false, false, true, null,
+            null, null);
+
+    /** Validates the timeouts (asyncio's ValueError is IllegalArgumentException). */
+    public ServerOptions {
+        ConnectionOptions.checkTimeout("ssl_handshake_timeout", sslHandshakeTimeout);
+        ConnectionOptions.checkTimeout("ssl_shutdown_timeout", sslShutdownTimeout);
+    }
+
+    /**
+     * asyncio's defaults.
+     *
+     * @return backlog 100, SO_REUSEADDR on, serving at once, no TLS
+     */
+    public static ServerOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * These options with another backlog.
+     *
+     * @param value the backlog
+     * @return new options
+     */
+    public ServerOptions withBacklog(int value) {
+        return new ServerOptions(value, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout);
+    }
+
+    /**
+     * These options with SO_REUSEADDR on or off.
+     *
+     * @param value the flag
+     * @return new options
+     */
+    public ServerOptions withReuseAddress(boolean value) {
+        return new ServerOptions(backlog, value, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout);
+    }
+
+    /**
+     * These options with SO_REUSEPORT on or off.
+     *
+     * @param value the flag
+     * @return new options
+     */
+    public ServerOptions withReusePort(boolean value) {
+        return new ServerOptions(backlog, reuseAddress, value, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout);
+    }
+
+    /**
+     * These options with SO_KEEPALIVE on or off for accepted connections.
+     *
+     * @param value the flag
+     * @return new options
+     */
+    public ServerOptions withKeepAlive(boolean value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, value, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout);
+    }
+
+    /**
+     * These options with serving at once, or only after {@link Server#startServing()}.
+     *
+     * @param value the flag
+     * @return new options
+     */
+    public ServerOptions withStartServing(boolean value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, value, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout);
+    }
+
+    /**
+     * These options with TLS.
+     *
+     * @param value the server's context, or {@code null} for plain TCP
+     * @return new options
+     */
+    public ServerOptions withSsl(SSLContext value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, value,
+                sslHandshakeTimeout, sslShutdownTimeout);
+    }
+
+    /**
+     * These options with another TLS handshake timeout.
+     *
+     * @param seconds a positive number of seconds, or {@code null} for the default
+     * @return new options
+     */
+    public ServerOptions withSslHandshakeTimeout(Double seconds) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, seconds,
+                sslShutdownTimeout);
+    }
+
+    /**
+     * These options with another TLS shutdown timeout.
+     *
+     * @param seconds a positive number of seconds, or {@code null} for the default
+     * @return new options
+     */
+    public ServerOptions withSslShutdownTimeout(Double seconds) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                seconds);
+    }
+}

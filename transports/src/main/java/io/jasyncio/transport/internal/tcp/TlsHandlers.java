@@ -1,0 +1,94 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.tcp;
+
+import io.jasyncio.ConnectionOptions;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Makes the netty-handler {@link SslHandler} of a connection from a JDK {@link SSLContext} and asyncio's TLS
+ * options, and turns Netty's handshake timeout into asyncio's error.
+ */
+final class TlsHandlers {
+
+    private TlsHandlers() {
+    }
+
+    /**
+     * The handler of a server's end.
+     *
+     * @param ssl the server's context
+     * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
+     * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
+     * @return a new handler
+     */
+    static SslHandler server(SSLContext ssl, Double handshakeTimeout, Double shutdownTimeout) {
+        SSLEngine engine = ssl.createSSLEngine();
+        engine.setUseClientMode(false);
+        return configure(new SslHandler(engine), handshakeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * The handler of a client's end. With a server name, the JDK sends it as SNI (when it is not an IP address) and
+     * checks the certificate against it (endpoint identification "HTTPS"); with {@code ""}, neither.
+     *
+     * @param ssl the client's context
+     * @param serverHostname the server's name, or {@code ""}
+     * @param port the server's port (the session cache's key)
+     * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
+     * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
+     * @return a new handler
+     */
+    static SslHandler client(SSLContext ssl, String serverHostname, int port, Double handshakeTimeout,
+            Double shutdownTimeout) {
+        SSLEngine engine;
+        if (serverHostname.isEmpty()) {
+            engine = ssl.createSSLEngine();
+        } else {
+            engine = ssl.createSSLEngine(serverHostname, port);
+            SSLParameters params = engine.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(params);
+        }
+        engine.setUseClientMode(true);
+        return configure(new SslHandler(engine), handshakeTimeout, shutdownTimeout);
+    }
+
+    private static SslHandler configure(SslHandler handler, Double handshakeTimeout, Double shutdownTimeout) {
+        handler.setHandshakeTimeoutMillis(millis(handshakeTimeout, ConnectionOptions.DEFAULT_SSL_HANDSHAKE_TIMEOUT));
+        handler.setCloseNotifyFlushTimeoutMillis(millis(shutdownTimeout,
+                ConnectionOptions.DEFAULT_SSL_SHUTDOWN_TIMEOUT));
+        return handler;
+    }
+
+    private static long millis(Double seconds, double orElse) {
+        return Math.max(1, Math.round((seconds == null ? orElse : seconds) * 1000));
+    }
+
+    /**
+     * The error a failed handshake gives the caller: asyncio's for a timeout, else Netty's.
+     *
+     * @param cause the handshake's failure
+     * @param handshakeTimeout the timeout in force, or {@code null} for the default
+     * @return the error to report
+     */
+    static Throwable handshakeError(Throwable cause, Double handshakeTimeout) {
+        if (!(cause instanceof SslHandshakeTimeoutException)) {
+            return cause;
+        }
+        double seconds = handshakeTimeout == null ? ConnectionOptions.DEFAULT_SSL_HANDSHAKE_TIMEOUT : handshakeTimeout;
+        SSLHandshakeException e = new SSLHandshakeException("SSL handshake is taking longer than " + seconds
+                + " seconds: aborting the connection");
+        e.initCause(cause);
+        return e;
+    }
+}
