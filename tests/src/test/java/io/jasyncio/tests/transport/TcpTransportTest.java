@@ -329,8 +329,11 @@ class TcpTransportTest extends LoopTestBase {
                 flow.add("resume at " + (serverTransport[0].getWriteBufferSize() <= 16 * 1024 ? "low" : "?"));
             }
         });
-        try (Socket peer = new Socket("127.0.0.1", port(server))) {
+        try (Socket peer = new Socket()) {
+            // Shrinking the buffer of a connected socket can stall loopback TCP (no window update ever comes):
+            // size it before connecting.
             peer.setReceiveBufferSize(4096);
+            peer.connect(new InetSocketAddress("127.0.0.1", port(server)));
             waitUntil(() -> serverTransport[0] != null);
             byte[] chunk = new byte[64 * 1024];
             int written = 0;

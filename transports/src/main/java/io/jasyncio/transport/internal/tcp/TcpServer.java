@@ -48,6 +48,8 @@ public final class TcpServer implements Server {
     private final Future<Void> closed;
     private Channel serverChannel;
     private boolean serving;
+    /** close() was called: asyncio's {@code _sockets is None}. */
+    private boolean closeCalled;
     private Future<Void> servingForever;
     /** The Unix socket file to remove on close, or {@code null}. */
     private Path unixFile;
@@ -503,6 +505,7 @@ public final class TcpServer implements Server {
 
     @Override
     public void close() {
+        closeCalled = true;
         serving = false;
         if (serverChannel != null) {
             serverChannel.close();
@@ -524,7 +527,8 @@ public final class TcpServer implements Server {
 
     @Override
     public List<SocketAddress> sockets() {
-        return serverChannel == null || !serverChannel.isOpen() ? List.of() : List.of(serverChannel.localAddress());
+        return closeCalled || serverChannel == null || !serverChannel.isOpen() ? List.of()
+                : List.of(serverChannel.localAddress());
     }
 
     @Override
@@ -556,7 +560,7 @@ public final class TcpServer implements Server {
         if (serving) {
             return;
         }
-        if (serverChannel == null || !serverChannel.isOpen()) {
+        if (closeCalled || serverChannel == null || !serverChannel.isOpen()) {
             throw new IllegalStateException("server " + this + " is closed");
         }
         serving = true;
@@ -568,7 +572,7 @@ public final class TcpServer implements Server {
         if (servingForever != null) {
             throw new IllegalStateException("server " + this + " is already being awaited on serve_forever()");
         }
-        if (serverChannel == null || !serverChannel.isOpen()) {
+        if (closeCalled || serverChannel == null || !serverChannel.isOpen()) {
             throw new IllegalStateException("server " + this + " is closed");
         }
         startServing();

@@ -53,6 +53,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean closing;
     /** Set by close, abort and a fatal error (not by the peer): no more reads are delivered. */
     private boolean closeCalled;
+    /** abort or a fatal error: the buffer was dropped. */
+    private boolean aborted;
     /** asyncio's {@code _eof}: writeEof was called. */
     private boolean eof;
     private boolean lost;
@@ -68,6 +70,19 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean needsFlush;
     /** Writes of the current read batch not flushed yet: messages the outbound buffer does not count as flushed. */
     private int unflushedWrites;
+    /** Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. */
+    private final java.util.Queue<ByteBuf> outside = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong outsideBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean outsideScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final Runnable flushOutsideTask = this::flushOutside;
+    /** An empty message watches the drain for a paused protocol (see watchDrainUnlessNettyWill). */
+    private boolean drainWatched;
+    private final ChannelFutureListener drainWatch = f -> {
+        drainWatched = false;
+        maybeResumeProtocol();
+        watchDrainUnlessNettyWill();
+    };
     private Throwable failure;
     /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
     private SslHandler ssl;
@@ -327,6 +342,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (aborted || lost || (closeCalled && cause instanceof java.nio.channels.ClosedChannelException)) {
+            return; // asyncio's _force_close has run: what fails after it (the dropped writes) is not news
+        }
         if (failure == null) {
             failure = cause;
         }
@@ -411,6 +429,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         ByteBuf buf = channel.alloc().ioBuffer(n);
         buf.writeBytes(data.duplicate());
+        if (!channel.eventLoop().inEventLoop()) {
+            writeOutside(buf);
+            return;
+        }
+        flushOutsideFirst(); // what was written while the loop was stopped goes first
         if (inReadBatch) {
             // Inside a read: flush once when Netty's read loop ends (channelReadComplete), not per write.
             channel.write(buf, channel.voidPromise());
@@ -422,6 +445,55 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         maybePauseProtocol();
     }
 
+    /**
+     * A write made off the loop's thread, in practice between two runs of the loop (the test-suite and
+     * {@code run_until_complete} style): Netty would queue it as a task and count 32 more bytes; we queue it here,
+     * counted exactly, and one task writes the queue at the next run, before anything written then.
+     */
+    private void writeOutside(ByteBuf buf) {
+        outside.add(buf);
+        outsideBytes.addAndGet(buf.readableBytes());
+        if (outsideScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(flushOutsideTask);
+        }
+        maybePauseProtocol();
+    }
+
+    private void flushOutside() {
+        outsideScheduled.set(false);
+        if (closeCalled && aborted) {
+            dropOutside();
+            return;
+        }
+        ByteBuf buf;
+        boolean wrote = false;
+        while ((buf = outside.poll()) != null) {
+            outsideBytes.addAndGet(-buf.readableBytes());
+            channel.write(buf, channel.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            unflushedWrites = 0;
+            channel.flush();
+        }
+    }
+
+    /** On the loop thread, writes made while it was stopped go before what is written now; elsewhere, Netty keeps
+     *  the order (the queue's task was scheduled before the caller's). */
+    private void flushOutsideFirst() {
+        if (outsideBytes.get() != 0 && channel.eventLoop().inEventLoop()) {
+            flushOutside();
+        }
+    }
+
+    private void dropOutside() {
+        ByteBuf buf;
+        while ((buf = outside.poll()) != null) {
+            outsideBytes.addAndGet(-buf.readableBytes());
+            buf.release();
+        }
+    }
+
     private void maybePauseProtocol() {
         if (!protocolPaused && getWriteBufferSize() > high) {
             protocolPaused = true;
@@ -430,6 +502,22 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             } catch (Throwable t) {
                 ProtocolFailures.report(loop, "protocol.pause_writing() failed", t, this, protocol);
             }
+            watchDrainUnlessNettyWill();
+        }
+    }
+
+    /**
+     * Makes sure the paused protocol hears of the drain. Netty fires channelWritabilityChanged only after its count
+     * went over its high mark; when it has not (the bytes still wait in {@link #outside}, or the marks just moved),
+     * an empty message written now completes once everything before it is written, and its listener looks again.
+     */
+    private void watchDrainUnlessNettyWill() {
+        if (protocolPaused && !drainWatched && channel.isActive() && channel.isWritable()) {
+            drainWatched = true;
+            if (channel.eventLoop().inEventLoop()) {
+                unflushedWrites = 0;
+            }
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(drainWatch);
         }
     }
 
@@ -456,6 +544,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (channel == null) {
             return;
         }
+        flushOutsideFirst();
         unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
             if (f.channel().isActive()) {
@@ -481,6 +570,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         channel.config().setAutoRead(false);
+        flushOutsideFirst();
         unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
@@ -493,7 +583,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private void forceClose() {
         closing = true;
         closeCalled = true;
+        aborted = true;
         reading = false;
+        dropOutside();
         if (channel != null && !endIfGone()) {
             channel.close();
         }
@@ -613,12 +705,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         applyWaterMarks();
         maybePauseProtocol();
-        if (protocolPaused && channel.isActive() && channel.isWritable()) {
-            // Netty judges writability only when its byte count moves: an empty message makes it look at the new
-            // marks, so that draining below them fires channelWritabilityChanged (and resumeWriting).
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER, channel.voidPromise());
-            unflushedWrites = 0;
-        }
+        watchDrainUnlessNettyWill(); // Netty looks at new marks only when its count moves
     }
 
     /**
@@ -645,7 +732,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         // With TLS, unflushed writes wait in the SslHandler, which counts their bytes without overhead.
         long messages = out.size() + (ssl == null ? unflushedWrites : 0);
-        return Math.max(0, out.totalPendingWriteBytes() - messages * ENTRY_OVERHEAD - out.currentProgress());
+        return Math.max(0, out.totalPendingWriteBytes() - messages * ENTRY_OVERHEAD - out.currentProgress())
+                + outsideBytes.get();
     }
 
     private static int measureEntryOverhead() {
