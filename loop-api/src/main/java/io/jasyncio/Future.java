@@ -311,7 +311,9 @@ public class Future<T> {
 
     /**
      * A {@link CompletableFuture} that completes when this future does; cancelling it cancels this future. Safe from
-     * any thread.
+     * any thread: on the thread that runs the loop it links at once; from any other thread, and from any thread while
+     * the loop is not running, the link (and a later cancellation) goes through {@code callSoonThreadsafe} and takes
+     * effect when the loop runs.
      *
      * @return a new completable future
      */
@@ -338,9 +340,14 @@ public class Future<T> {
         return cf;
     }
 
-    /** Runs an action on the loop's thread: now if this thread may touch the loop, else via callSoonThreadsafe. */
+    /**
+     * Runs an action on the loop's thread: now if this thread runs the loop (or is the task fiber it runs), else via
+     * callSoonThreadsafe. Not {@code inEventLoop()}, which lets every thread through while the loop is not running:
+     * a thread other than the loop's would then race with the loop's own thread on the callback list.
+     */
     private void onLoop(Runnable action) {
-        if (loop instanceof BaseEventLoop base && base.inEventLoop()) {
+        Thread current = Thread.currentThread();
+        if (loop instanceof BaseEventLoop base && (base.thread() == current || base.activeFiberThread() == current)) {
             action.run();
         } else {
             loop.callSoonThreadsafe(action);

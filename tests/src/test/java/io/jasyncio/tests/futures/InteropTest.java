@@ -17,6 +17,8 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
 import io.jasyncio.tests.LoopTestBase;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -91,7 +93,7 @@ class InteropTest extends LoopTestBase {
         CompletableFuture<String> cf = f.toCompletableFuture();
         IllegalStateException boom = new IllegalStateException("boom");
         f.setException(boom);
-        runOnce();
+        runUntil(cf::isDone, 5); // the link, made from the test thread while the loop is idle, waits for the loop
         ExecutionException e = assertThrows(ExecutionException.class, () -> cf.get(10, TimeUnit.SECONDS));
         assertSame(boom, e.getCause());
     }
@@ -108,7 +110,7 @@ class InteropTest extends LoopTestBase {
         });
         assertTrue(loop.runUntilComplete(linked));
         CompletableFuture<String> late = f.toCompletableFuture();
-        runOnce();
+        runUntil(late::isDone, 5);
         assertThrows(CancellationException.class, () -> late.get(10, TimeUnit.SECONDS));
     }
 
@@ -182,5 +184,40 @@ class InteropTest extends LoopTestBase {
         runOnce();
         assertFalse(f.cancelled());
         assertEquals("kept", f.result());
+    }
+
+    /**
+     * toCompletableFuture from another thread while the loop is not running, at the same time as the loop's own thread
+     * adds done callbacks: no callback is lost, every Java future completes. (Only the thread that runs the loop may
+     * touch the future directly; the other thread's link goes through callSoonThreadsafe.)
+     */
+    @Test
+    void testToCompletableFutureFromOtherThreadWhileNotRunning() throws Exception {
+        final int n = 20_000;
+        Future<Integer> f = loop.createFuture();
+        List<CompletableFuture<Integer>> linked = new ArrayList<>();
+        java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
+        Thread other = new Thread(() -> {
+            try {
+                go.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (int i = 0; i < n; i++) {
+                linked.add(f.toCompletableFuture());
+            }
+        });
+        int[] called = {0};
+        other.start();
+        go.await(10, TimeUnit.SECONDS);
+        for (int i = 0; i < n; i++) {
+            f.addDoneCallback(x -> called[0]++);
+        }
+        other.join();
+        f.setResult(7);
+        runUntil(() -> called[0] == n && linked.stream().allMatch(CompletableFuture::isDone), 10);
+        for (CompletableFuture<Integer> cf : linked) {
+            assertEquals(7, cf.get(10, TimeUnit.SECONDS));
+        }
     }
 }
