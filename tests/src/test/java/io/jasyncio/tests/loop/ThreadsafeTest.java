@@ -10,16 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Ticker;
 import io.jasyncio.netty.NettyEventLoop;
+import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.tests.LoopTestBase;
 import io.jasyncio.transport.TransportKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** callSoonThreadsafe and the loop's thread: ports of test_events.py's threadsafe tests, and the stress test. */
@@ -247,6 +251,56 @@ class ThreadsafeTest extends LoopTestBase {
         loop.runUntilComplete(loop.shutdownDefaultExecutor());
         synchronized (called) {
             assertTrue(called.isEmpty(), "a cancelled job that had not started never runs");
+        }
+    }
+
+    /**
+     * Wake-ups that land while the loop enters its blocking poll are never lost: 1,000 rounds in which another thread
+     * schedules the callback that ends the round at the moment the loop announces a poll without limit, after a few
+     * non-blocking iterations (which on epoll skip the system call and leave Netty's wake-up state as it was).
+     */
+    @Test
+    void testWakeupEnteringBlockingPoll() throws Exception {
+        final int rounds = 1000;
+        Semaphore polling = new Semaphore(0);
+        AtomicReference<Future<Integer>> current = new AtomicReference<>();
+        loop.addInterceptor(new LoopInterceptor() {
+            @Override
+            public void beforePoll(EventLoop l, long timeoutNanos) {
+                if (timeoutNanos < 0) {
+                    polling.release();
+                }
+            }
+        });
+        Thread waker = new Thread(() -> {
+            Future<Integer> last = null;
+            int n = 0;
+            while (n < rounds) {
+                try {
+                    polling.acquire();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Future<Integer> f = current.get();
+                if (f == null || f == last) {
+                    continue; // a second blocking poll in the same round: its wake-up is already on its way
+                }
+                last = f;
+                int value = n++;
+                loop.callSoonThreadsafe(() -> f.setResult(value));
+            }
+        }, "waker");
+        waker.start();
+        try {
+            for (int i = 0; i < rounds; i++) {
+                Future<Integer> f = loop.createFuture();
+                current.set(f);
+                loop.callSoon(() -> loop.callSoon(() -> loop.callSoon(() -> { })));
+                assertEquals(i, loop.runUntilComplete(f));
+            }
+        } finally {
+            waker.interrupt();
+            waker.join(TimeUnit.SECONDS.toMillis(10));
         }
     }
 }
