@@ -253,4 +253,55 @@ class EventLoopTest extends LoopTestBase {
         Future<Integer> f = loop.runInExecutor(executor, () -> 1);
         assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> loop.runUntilComplete(f));
     }
+
+    /**
+     * The loop closes while an executor job still runs: when the job ends, its result has nowhere to go and is dropped
+     * quietly; nothing is thrown on the executor's thread.
+     */
+    @Test
+    void testCloseWhileExecutorJobRuns() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    finished.countDown();
+                }
+            });
+            t.setUncaughtExceptionHandler((th, e) -> uncaught.add(e));
+            return t;
+        });
+        loop.setDefaultExecutor(executor);
+        Future<String> f = loop.runInExecutor(null, () -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return "nobody listens";
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        loop.close();
+        release.countDown();
+        assertTrue(finished.await(10, TimeUnit.SECONDS), "the executor shut down when the job ended");
+        assertTrue(uncaught.isEmpty(), "nothing thrown on the executor thread: " + uncaught);
+        assertFalse(f.done());
+    }
+
+    /** shutdownDefaultExecutor twice: the second completes as well, and work is still refused. */
+    @Test
+    void testShutdownDefaultExecutorTwice() {
+        loop.runUntilComplete(loop.runInExecutor(null, () -> 1));
+        loop.runUntilComplete(loop.shutdownDefaultExecutor());
+        loop.runUntilComplete(loop.shutdownDefaultExecutor());
+        assertEquals("Executor shutdown has been called",
+                assertThrows(IllegalStateException.class, () -> loop.runInExecutor(null, () -> 1)).getMessage());
+        java.util.concurrent.ExecutorService mine = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertEquals(2, loop.runUntilComplete(loop.runInExecutor(mine, () -> 2)), "an explicit executor still works");
+        } finally {
+            mine.shutdown();
+        }
+    }
 }

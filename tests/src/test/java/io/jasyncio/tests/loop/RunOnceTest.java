@@ -127,4 +127,41 @@ class RunOnceTest extends LoopTestBase {
         loop.runForever();
         assertEquals(List.of(1_500_000_000L, 250_000_000L), polls.timeouts);
     }
+
+    /**
+     * The purge thresholds of test_base_events.py BaseEventLoopTests.test__run_once_cancelled_event_cleanup, at their
+     * edges: cancelled timers behind a live head are all dropped only when there are over 100 timers and over half of
+     * them are cancelled (asyncio's _MIN_SCHEDULED_TIMER_HANDLES and _MIN_CANCELLED_TIMER_HANDLES_FRACTION).
+     */
+    @Test
+    void testCancelledTimerPurgeThresholds() {
+        assertPurged(100, 99, false); // not over 100 timers
+        assertPurged(102, 51, false); // exactly half cancelled
+        assertPurged(101, 51, true);
+        assertPurged(1000, 501, true);
+    }
+
+    /** Schedules {@code total} timers behind a live head, cancels {@code cancelled} of them, runs one iteration. */
+    private void assertPurged(int total, int cancelled, boolean expectPurge) {
+        List<TimerHandle> timers = new ArrayList<>();
+        TimerHandle head = loop.callLater(1, () -> { });
+        timers.add(head);
+        for (int i = 1; i < total; i++) {
+            timers.add(loop.callLater(10 + i, () -> { }));
+        }
+        for (int i = 0; i < cancelled; i++) {
+            timers.get(total - 1 - i).cancel();
+        }
+        loop.runForever();
+        for (int i = 0; i < total; i++) {
+            TimerHandle t = timers.get(i);
+            boolean purged = t.cancelled() && expectPurge;
+            assertEquals(!purged, t.isScheduled(), total + " timers, " + cancelled + " cancelled, timer " + i);
+        }
+        for (TimerHandle t : timers) {
+            t.cancel();
+        }
+        loop.runForever(); // all cancelled now: the whole heap goes
+        assertEquals(Long.MAX_VALUE, ((io.jasyncio.internal.BaseEventLoop) loop).nextTimerNanos());
+    }
 }
