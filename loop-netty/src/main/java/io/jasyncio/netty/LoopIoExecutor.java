@@ -52,7 +52,7 @@ final class LoopIoExecutor extends SingleThreadIoEventLoop {
         @Override
         public long delayNanos(long currentTimeNanos) {
             long delay = pollTimeoutNanos < 0 ? Long.MAX_VALUE : pollTimeoutNanos;
-            if (hasScheduledTasks()) {
+            if (nextScheduledTaskNano() >= 0) { // any scheduled task: Netty's hasScheduledTasks() means a due one
                 delay = Math.min(delay, LoopIoExecutor.this.delayNanos(currentTimeNanos));
             }
             return delay;
