@@ -18,20 +18,14 @@ import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
 import io.jasyncio.Ticker;
 import io.jasyncio.tests.LoopTestBase;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * tests. The certificate is made for the test with the JDK's keytool: a self-signed one for localhost and 127.0.0.1.
  */
 class TlsTransportTest extends LoopTestBase {
-    private static final char[] PASSWORD = "jasyncio".toCharArray();
     private static SSLContext serverContext;
     private static SSLContext clientContext;
 
@@ -50,29 +43,9 @@ class TlsTransportTest extends LoopTestBase {
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        Path store = keys.resolve("test.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "test", "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD),
-                "-keypass", new String(PASSWORD)).redirectErrorStream(true).start();
-        String out;
-        try (InputStream in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool failed: " + out);
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, PASSWORD);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASSWORD);
-        serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(kmf.getKeyManagers(), null, null);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, tmf.getTrustManagers(), null);
+        TestCertificates certificates = TestCertificates.make(keys);
+        serverContext = certificates.server();
+        clientContext = certificates.client();
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.nio.ByteBuffer;
@@ -292,6 +293,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             if (hs.isSuccess()) {
                 f.setResult(this);
             } else {
+                neverMade = true; // as asyncio's start_tls: the protocol hears nothing more of a failed upgrade
                 f.setException(hs.cause());
                 forceClose();
             }
@@ -305,7 +307,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 }
                 forceClose();
             }
-        } else if (evt instanceof ChannelInputShutdownEvent) {
+        } else if (evt instanceof ChannelInputShutdownEvent
+                || (evt instanceof SslCloseCompletionEvent closed && closed.isSuccess())) {
+            // The peer's EOF, or with TLS its close_notify (asyncio's _call_eof_received).
             if (!reading && !closeCalled) {
                 holdBack(EOF); // paused: the EOF waits, after the data held back before it
             } else {
@@ -327,6 +331,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             } catch (Throwable t) {
                 fatalError(t, "Fatal error: protocol.eof_received() call failed.");
                 return;
+            }
+            if (keepOpen && ssl != null) {
+                BaseEventLoop.LOGGER.warn("returning true from eof_received() has no effect when using ssl");
+                keepOpen = false;
             }
             if (!keepOpen) {
                 close();

@@ -21,9 +21,18 @@
  *     after the call</td></tr>
  * <tr><td>{@code eof_received}</td><td>{@code ChannelInputShutdownEvent} (ALLOW_HALF_CLOSURE on)</td></tr>
  * <tr><td>{@code connection_lost}</td><td>{@code channelInactive}, once</td></tr>
- * <tr><td>{@code pause_writing}/{@code resume_writing}</td><td>the outbound buffer's byte count after each write /
- *     {@code channelWritabilityChanged} with Netty's water marks set to ours</td></tr>
- * <tr><td>{@code pause_reading}</td><td>autoRead off, and reads already in flight held back until resume</td></tr>
+ * <tr><td>{@code pause_writing}/{@code resume_writing}</td><td>our byte count after each write /
+ *     {@code channelWritabilityChanged} with Netty's water marks set from ours, or an empty marker message whose
+ *     completion says the buffer before it drained (when Netty's count never crossed its high mark)</td></tr>
+ * <tr><td>{@code get_write_buffer_size}</td><td>Netty's pending count less its per-message overhead (measured once on
+ *     an EmbeddedChannel) and the part of the first message already sent, plus the writes made while the loop was
+ *     stopped: O(1), exact to the byte</td></tr>
+ * <tr><td>{@code pause_reading}</td><td>autoRead off, and reads already in flight held back until resume (data,
+ *     EOF, the end of the connection, in order)</td></tr>
+ * <tr><td>{@code close}/{@code abort}</td><td>reads stop at once; an empty write with {@code CLOSE} flushes then
+ *     closes / {@code channel.close()} drops the buffer; what fails after either is not reported</td></tr>
+ * <tr><td>{@code create_server(..., start_serving=False)}</td><td>the server channel bound with autoRead off;
+ *     {@code start_serving()} turns it on</td></tr>
  * </table>
  *
  * <h2>TLS</h2>
@@ -33,11 +42,27 @@
  * report. The client checks the server's name against its certificate (endpoint identification "HTTPS").
  *
  * <h2>Threading model</h2>
- * Loop thread only: channels register with the loop's Netty event loop, whose thread is the loop's.
+ * Loop thread only: channels register with the loop's Netty event loop, whose thread is the loop's. One exception
+ * is allowed, as asyncio allows it: calling the transport from the loop's own thread between two runs of the loop
+ * ({@code run_until_complete(create_connection(...))}, then {@code transport.write(...)}). Netty is not "in its event
+ * loop" then, so a write is queued (in an MPSC queue, counted exactly) and one task writes the queue at the next run,
+ * before anything written during that run; close, write_eof and abort go through Netty's own task queue, behind it.
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ * <li>{@code connectionLost} is called once, never inside {@code close()}, {@code abort()} or {@code write()}: from
+ *     {@code channelInactive}, or with {@code callSoon} when the end waited for {@code resumeReading}.</li>
+ * <li>Nothing reaches the protocol after {@code close()} but {@code connectionLost}; nothing at all after it.</li>
+ * <li>Per connection, the read path allocates nothing beyond the data's read-only view; the listeners and tasks
+ *     are fields, made once.</li>
+ * </ul>
  *
  * <h2>Behaviour at the time of writing</h2>
  * A {@code write} made while Netty delivers a read is flushed once, when the read loop ends (channelReadComplete);
- * any other {@code write} flushes at once. A server's connections run on the server's loop; spreading
- * them over a {@code LoopGroup} is not done yet (the child group of the ServerBootstrap is where it would go).
+ * any other {@code write} flushes at once. A server's connections run on the server's loop, or, made with a list of
+ * child loops ({@code LoopGroup.createServer}), are registered round robin with those loops' Netty event loops: each
+ * {@code TcpTransport} belongs to the loop whose Netty loop its channel is registered with, and the server hears of
+ * their end through its own loop's {@code callSoonThreadsafe}. Names are resolved by Netty's default resolver (blocking,
+ * on the loop thread): give addresses, not host names, where that matters. One host per server.
  */
 package io.jasyncio.transport.internal.tcp;
