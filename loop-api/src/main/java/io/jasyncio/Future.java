@@ -168,7 +168,7 @@ public class Future<T> {
      */
     public final int removeDoneCallback(Consumer<? super Future<T>> fn) {
         int removed = 0;
-        if (callback0 == fn) {
+        if (fn != null && callback0 == fn) {
             callback0 = null;
             removed++;
         }

@@ -229,6 +229,22 @@ class FutureTest extends LoopTestBase {
         assertEquals(List.of(2, 3), bag);
     }
 
+    /** Removing a callback that is not there, or null, removes nothing, whatever the future holds. */
+    @Test
+    void testRemoveDoneCallbackAbsent() {
+        Future<String> f = loop.createFuture();
+        assertEquals(0, f.removeDoneCallback(null));
+        assertEquals(0, f.removeDoneCallback(x -> { }));
+        Consumer<Future<String>> cb = x -> { };
+        f.addDoneCallback(cb);
+        f.addDoneCallback(x -> { });
+        assertEquals(1, f.removeDoneCallback(cb));
+        assertEquals(0, f.removeDoneCallback(null), "the emptied first slot is no callback");
+        f.setResult("x");
+        assertEquals(0, f.removeDoneCallback(cb));
+        runOnce();
+    }
+
     /** Port of test_futures.py DoneCallbackTests.test_remove_done_callbacks_list_clear. */
     @Test
     void testRemoveDoneCallbacksAll() {
