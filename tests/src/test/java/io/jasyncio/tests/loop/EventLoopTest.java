@@ -304,4 +304,61 @@ class EventLoopTest extends LoopTestBase {
             mine.shutdown();
         }
     }
+
+    /**
+     * Two threads take turns running one iteration each, 2,000 turns, while a third thread schedules 50,000 callbacks
+     * with callSoonThreadsafe: every callback runs once, in order, on whichever thread runs the loop at the time.
+     */
+    @Test
+    void testAlternatingRunnersWithProducer() throws Exception {
+        final int turns = 2000;
+        final int callbacks = 50_000;
+        int[] next = {0};
+        int[] disorder = {0};
+        java.util.concurrent.Semaphore turnA = new java.util.concurrent.Semaphore(1);
+        java.util.concurrent.Semaphore turnB = new java.util.concurrent.Semaphore(0);
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < callbacks; i++) {
+                int seq = i;
+                loop.callSoonThreadsafe(() -> {
+                    if (next[0] != seq) {
+                        disorder[0]++;
+                    }
+                    next[0] = seq + 1;
+                });
+            }
+        }, "producer");
+        Thread a = new Thread(() -> takeTurns(turns / 2, turnA, turnB, failures), "runner-a");
+        Thread b = new Thread(() -> takeTurns(turns / 2, turnB, turnA, failures), "runner-b");
+        producer.start();
+        a.start();
+        b.start();
+        a.join(TimeUnit.SECONDS.toMillis(20));
+        b.join(TimeUnit.SECONDS.toMillis(20));
+        producer.join(TimeUnit.SECONDS.toMillis(20));
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertFalse(a.isAlive() || b.isAlive() || producer.isAlive());
+        runUntil(() -> next[0] == callbacks, 10);
+        assertEquals(0, disorder[0]);
+    }
+
+    private void takeTurns(int n, java.util.concurrent.Semaphore mine, java.util.concurrent.Semaphore theirs,
+            List<Throwable> failures) {
+        try {
+            for (int i = 0; i < n; i++) {
+                if (!mine.tryAcquire(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("no turn in 10 s");
+                }
+                try {
+                    loop.stop();
+                    loop.runForever();
+                } finally {
+                    theirs.release();
+                }
+            }
+        } catch (Throwable e) {
+            failures.add(e);
+        }
+    }
 }
