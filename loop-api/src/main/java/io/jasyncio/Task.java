@@ -49,6 +49,8 @@ public class Task<T> extends Future<T> {
     private final Consumer<Future<?>> wakeup = this::wakeup;
     private String name;
     private Context context;
+    /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
+    private final StackTraceElement[] sourceTraceback;
 
     // Threading: loop thread only (or the task's own fiber, which runs only while the loop thread waits for it).
     private boolean mustCancel;
@@ -62,6 +64,8 @@ public class Task<T> extends Future<T> {
     private Throwable bodyException;
     private boolean started;
     private boolean bodyEnded;
+    /** When the last step ended, on the loop's ticker; recorded only while interceptors watch the loop, else 0. */
+    private long suspendedAtNanos;
 
     /**
      * Creates a task and schedules its first step; {@link EventLoop#createTask} is the usual way.
@@ -89,6 +93,7 @@ public class Task<T> extends Future<T> {
         this.coro = java.util.Objects.requireNonNull(coro, "coro");
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         this.context = Context.current(this.loop);
+        this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;
         this.fibers = Fibers.factory();
         this.fiber = fibers.create(this::runBody, this.loop::bindFiberThread);
         this.loop.registerTask(this);
@@ -173,12 +178,46 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * The future the task waits on.
+     * The future the task waits on. Diagnostics (a task dump) may read it from another thread, where it is a recent
+     * value, not necessarily the latest.
      *
      * @return the future, or {@code null} when the task runs, is scheduled, or is done
      */
     public final Future<?> getFutWaiter() {
         return futWaiter;
+    }
+
+    /**
+     * Where the task was created, innermost first, starting at the caller of {@code createTask} (or of the
+     * constructor); recorded only when the loop was in debug mode at creation.
+     *
+     * @return the frames, or an empty array when not recorded
+     * @asyncio Task._source_traceback
+     *     Differences: Java's order (innermost first).
+     */
+    public final StackTraceElement[] getSourceTraceback() {
+        return sourceTraceback == null ? new StackTraceElement[0] : sourceTraceback.clone();
+    }
+
+    /**
+     * When the task's last step ended (it suspended then at an await), on the loop's ticker: with
+     * {@link #getFutWaiter()} it tells how long the task has waited. Recorded only while an interceptor watches the
+     * loop (the watched path times each step anyway), so that the plain path pays nothing.
+     *
+     * @return the ticker time, or 0 when unknown
+     */
+    public final long getSuspendedAtNanos() {
+        return suspendedAtNanos;
+    }
+
+    /** The caller's frames, without the task's and the loop's own frames on top. */
+    private static StackTraceElement[] creationSite() {
+        return StackWalker.getInstance().walk(s -> s
+                .dropWhile(f -> f.getClassName().equals(Task.class.getName())
+                        || f.getClassName().startsWith("io.jasyncio.internal.")
+                        || f.getClassName().equals(TaskFactory.class.getName()))
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .toArray(StackTraceElement[]::new));
     }
 
     /**
@@ -309,7 +348,10 @@ public class Task<T> extends Future<T> {
             loop.swapCurrentTask(previous);
             if (ic != null) {
                 long dt = loop.ticker().nanoTime() - t0;
+                suspendedAtNanos = t0 + dt;
                 ic.each(i -> i.afterTaskStep(loop, this, dt));
+            } else {
+                suspendedAtNanos = 0;
             }
         }
     }

@@ -87,7 +87,10 @@ public abstract class BaseEventLoop implements EventLoop {
     private TaskFactory taskFactory;
     /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}. */
     private Task<?> currentTask;
-    /** The pending tasks, held weakly as asyncio's {@code _scheduled_tasks} WeakSet. */
+    /**
+     * The pending tasks, held weakly as asyncio's {@code _scheduled_tasks} WeakSet; guarded by its own monitor, so that
+     * {@link #allTasks()} can be read from any thread (a task dump while the loop thread is stuck).
+     */
     private final Set<Task<?>> tasks = Collections.newSetFromMap(new WeakHashMap<>());
     /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
     private volatile Thread activeFiberThread;
@@ -533,7 +536,9 @@ public abstract class BaseEventLoop implements EventLoop {
      * @param task the task
      */
     public final void registerTask(Task<?> task) {
-        tasks.add(task);
+        synchronized (tasks) {
+            tasks.add(task);
+        }
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskCreated(this, task));
@@ -546,7 +551,9 @@ public abstract class BaseEventLoop implements EventLoop {
      * @param task the task
      */
     public final void unregisterTask(Task<?> task) {
-        tasks.remove(task);
+        synchronized (tasks) {
+            tasks.remove(task);
+        }
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskDone(this, task));
@@ -554,14 +561,19 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     /**
-     * The tasks of this loop that are not done.
+     * The tasks of this loop that are not done; safe from any thread (another thread sees the set as of the last
+     * task created or finished).
      *
      * @return a new set
      * @asyncio asyncio.all_tasks(loop)
      */
     public final Set<Task<?>> allTasks() {
         Set<Task<?>> pending = new java.util.LinkedHashSet<>();
-        for (Task<?> t : tasks.toArray(new Task<?>[0])) {
+        Task<?>[] all;
+        synchronized (tasks) {
+            all = tasks.toArray(new Task<?>[0]);
+        }
+        for (Task<?> t : all) {
             if (t != null && !t.done()) {
                 pending.add(t);
             }
