@@ -119,7 +119,7 @@
  * <h2>System properties and environment</h2>
  * <ul>
  * <li>{@code JASYNCIO_DEBUG=1} or {@code -Djasyncio.debug=true}: debug mode on for new loops.</li>
- * <li>{@code -Dio.jasyncio.transport=epoll|nio}: the I/O backend of new loops (default: epoll where available).</li>
+ * <li>{@code -Dio.jasyncio.transport=epoll|io_uring|nio}: the I/O backend of new loops (default: epoll where available).</li>
  * </ul>
  */
 package io.jasyncio;

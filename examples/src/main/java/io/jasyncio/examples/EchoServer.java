@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
 
 /**
  * A TCP echo server: {@code ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered|streams]
- * [--transport epoll|nio]}. Prints one line saying where it listens, serves until interrupted, and closes cleanly on
+ * [--transport epoll|io_uring|nio]}. Prints one line saying where it listens, serves until interrupted, and closes cleanly on
  * SIGINT or SIGTERM.
  */
 public final class EchoServer {
@@ -173,7 +173,7 @@ public final class EchoServer {
     private static IllegalArgumentException usage(String problem) {
         System.err.println("echo-server: " + problem);
         System.err.println("usage: ./jasyncio echo-server [--host 127.0.0.1] [--port 8888]"
-                + " [--api protocol|buffered|streams] [--loops N] [--transport epoll|nio]");
+                + " [--api protocol|buffered|streams] [--loops N] [--transport epoll|io_uring|nio]");
         System.exit(2);
         return new IllegalArgumentException(problem);
     }

@@ -22,7 +22,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringDomainSocketChannel;
 import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringIoHandlerConfig;
+import io.netty.channel.uring.IoUringServerDomainSocketChannel;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
@@ -103,7 +106,9 @@ public enum TransportKind {
 
         @Override
         public IoHandlerFactory ioHandlerFactory() {
-            return IoUringIoHandler.newFactory();
+            // Not single-issuer: a loop runs on whichever thread calls runForever(), so the ring must accept
+            // submissions from the thread that drives it now, not only from the one that created it.
+            return IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setSingleIssuer(false));
         }
 
         @Override
@@ -119,6 +124,21 @@ public enum TransportKind {
         @Override
         public Class<? extends Channel> datagramChannelClass() {
             return IoUringDatagramChannel.class;
+        }
+
+        @Override
+        public Class<? extends ServerChannel> unixServerChannelClass() {
+            return IoUringServerDomainSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> unixSocketChannelClass() {
+            return IoUringDomainSocketChannel.class;
+        }
+
+        @Override
+        public SocketAddress unixAddress(String path) {
+            return new DomainSocketAddress(path);
         }
     },
     /** Java NIO selectors: everywhere. */

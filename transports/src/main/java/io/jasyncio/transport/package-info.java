@@ -9,11 +9,12 @@
  * asyncio's protocols and transports over Netty channels, and the choice of I/O backend.
  *
  * <h2>Purpose</h2>
- * {@link io.jasyncio.transport.TransportKind} names the backends (native epoll, NIO);
+ * {@link io.jasyncio.transport.TransportKind} names the backends (native epoll, io_uring, NIO);
  * {@link io.jasyncio.transport.Transports} picks one: the one asked for, else epoll where available, else NIO, logging
- * the choice once, keeping epoll's unavailability cause.
+ * the choice once, keeping epoll's unavailability cause. io_uring is used only when asked for; its ring is created
+ * without {@code IORING_SETUP_SINGLE_ISSUER}, because a loop runs on whichever thread calls {@code runForever()}.
  *
  * <h2>System properties</h2>
- * {@code io.jasyncio.transport=epoll|nio}: the backend of new loops.
+ * {@code io.jasyncio.transport=epoll|io_uring|nio}: the backend of new loops.
  */
 package io.jasyncio.transport;

@@ -46,13 +46,19 @@ class SocketTransportTest extends NetTestBase {
     private static long fill(Transport t, Runnable runOnce) {
         byte[] chunk = new byte[65536];
         long written = 0;
-        for (int i = 0; i < 2000 && t.getWriteBufferSize() == 0; i++) {
+        // More than a few chunks held back: on io_uring a write in flight counts as buffered until it completes.
+        for (int i = 0; i < 2000 && t.getWriteBufferSize() <= 4L * chunk.length; i++) {
             t.write(chunk);
             written += chunk.length;
             runOnce.run();
         }
         assertTrue(t.getWriteBufferSize() > 0, "the peer's socket buffers never filled");
         return written;
+    }
+
+    /** io_uring completes a write in a later poll: until then its bytes count in the write buffer. */
+    private static boolean writesCompleteLater() {
+        return "io_uring".equals(System.getProperty("io.jasyncio.transport"));
     }
 
     /** Port of test_selector_events.py SelectorSocketTransportTests.test_write: the bytes reach the peer. */
@@ -63,11 +69,16 @@ class SocketTransportTest extends NetTestBase {
         c.transport().write(bytes("data"));
         assertEquals(4, c.transport().getWriteBufferSize(), "written while the loop is stopped: it waits for a run");
         runOnce();
+        if (writesCompleteLater()) {
+            waitUntil(() -> c.transport().getWriteBufferSize() == 0);
+        }
         assertEquals(0, c.transport().getWriteBufferSize(), "the socket took it at once");
         Transport[] inLoop = new Transport[1];
         loop.callSoon(() -> {
             c.transport().write(bytes("more"));
-            assertEquals(0, c.transport().getWriteBufferSize(), "on the loop, the socket takes it inside write()");
+            if (!writesCompleteLater()) {
+                assertEquals(0, c.transport().getWriteBufferSize(), "on the loop, the socket takes it inside write()");
+            }
             inLoop[0] = c.transport();
         });
         runOnce();
