@@ -44,7 +44,7 @@ public final class NettyEventLoop extends BaseEventLoop {
         this.kind = Transports.choose(options.transport());
         io.netty.channel.IoHandlerFactory factory = kind.ioHandlerFactory();
         if (!factory.isChangingThreadSupported()) {
-            // The loop runs on whichever thread calls runForever(); Netty's io_uring handler is bound to one thread.
+            // The loop runs on whichever thread calls runForever(): its I/O handler must be able to follow it.
             throw new IllegalStateException("transport " + kind + " cannot run a loop on the thread that calls "
                     + "runForever(): Netty's " + kind + " handler does not support changing threads; use epoll or nio");
         }
