@@ -316,6 +316,36 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Sends a file over a stream transport, after what was written to it before: zero-copy ({@code sendfile(2)})
+     * where the transport allows it, else (TLS) by reading and writing chunks, as asyncio's fallback does.
+     *
+     * @param transport a stream transport of this loop
+     * @param file the file
+     * @param offset where to start, at least 0
+     * @param count how many bytes at most (positive), or -1 for all to the end of the file
+     * @return a future of the number of bytes sent
+     * @throws IllegalArgumentException asyncio's ValueError for a bad offset or count, or a transport of another kind
+     * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
+     * @asyncio await loop.sendfile(transport, file, offset=0, count=None, *, fallback=True)
+     *     Differences: the file is named by its path; the fallback is always allowed.
+     */
+    default Future<Long> sendfile(Transport transport, java.nio.file.Path file, long offset, long count) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Sends a whole file over a stream transport: {@code sendfile(transport, file, 0, -1)}.
+     *
+     * @param transport a stream transport of this loop
+     * @param file the file
+     * @return a future of the number of bytes sent
+     * @asyncio await loop.sendfile(transport, file)
+     */
+    default Future<Long> sendfile(Transport transport, java.nio.file.Path file) {
+        return sendfile(transport, file, 0, -1);
+    }
+
+    /**
      * Opens a TCP connection to {@code host:port}.
      *
      * @param protocolFactory makes the connection's protocol

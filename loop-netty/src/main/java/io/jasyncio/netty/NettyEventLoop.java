@@ -113,6 +113,14 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
+    public Future<Long> sendfile(io.jasyncio.Transport transport, java.nio.file.Path file, long offset, long count) {
+        if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp) || tcp.loop() != this) {
+            throw new IllegalArgumentException("sendfile needs a stream transport of this loop, not " + transport);
+        }
+        return tcp.sendfile(file, offset, count);
+    }
+
+    @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
             io.jasyncio.ServerOptions options) {
         return TcpServer.create(this, io, kind, protocolFactory, host, port, options);

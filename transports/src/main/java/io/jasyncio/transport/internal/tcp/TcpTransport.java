@@ -85,6 +85,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         watchDrainUnlessNettyWill();
     };
     private Throwable failure;
+    /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
+    private volatile boolean sendfileInProgress;
     /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
     private SslHandler ssl;
     private Consumer<Throwable> handshakeListener;
@@ -425,6 +427,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (eof) {
             throw new IllegalStateException("Cannot call write() after write_eof()");
         }
+        if (sendfileInProgress) {
+            throw new IllegalStateException("unable to write; sendfile is in progress");
+        }
         int n = data.remaining();
         if (n == 0) {
             return;
@@ -538,6 +543,48 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 ProtocolFailures.report(loop, "protocol.resume_writing() failed", t, this, protocol);
             }
         }
+    }
+
+    /**
+     * Sends part of a file after what was written before: zero-copy unless TLS encrypts the connection.
+     *
+     * @param file the file
+     * @param offset where to start, at least 0
+     * @param count how many bytes at most (positive), or -1 for all to the end of the file
+     * @return a future of the number of bytes sent
+     * @throws IllegalArgumentException asyncio's ValueError for a negative offset or a count of 0 or less
+     * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
+     */
+    public io.jasyncio.Future<Long> sendfile(java.nio.file.Path file, long offset, long count) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be a non-negative integer (got " + offset + ")");
+        }
+        if (count == 0 || count < -1) {
+            throw new IllegalArgumentException("count must be a positive integer (got " + count + ")");
+        }
+        if (closing || channel == null || !channel.isActive()) {
+            throw new IllegalStateException("Transport is closing");
+        }
+        if (eof) {
+            throw new IllegalStateException("Cannot call sendfile() after write_eof()");
+        }
+        if (sendfileInProgress) {
+            throw new IllegalStateException("unable to sendfile; sendfile is in progress");
+        }
+        sendfileInProgress = true;
+        io.jasyncio.Future<Long> result = loop.createFuture();
+        Runnable finished = () -> sendfileInProgress = false;
+        boolean encrypted = ssl != null;
+        if (channel.eventLoop().inEventLoop()) {
+            flushOutsideFirst();
+            unflushedWrites = 0; // the file's write flushes what this read batch wrote
+            FileSender.send(channel, encrypted, file, offset, count, result, finished);
+        } else {
+            // The loop is stopped: start at its next run, after what was written before (queued the same way).
+            channel.eventLoop().execute(() -> FileSender.send(channel, encrypted, file, offset, count, result,
+                    finished));
+        }
+        return result;
     }
 
     @Override
