@@ -1,0 +1,179 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.examples;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopGroup;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Server;
+import io.jasyncio.netty.NettyEventLoop;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * What the example servers share: their command line ({@code --host}, {@code --port}, {@code --loops} and options of
+ * their own), the line saying where they listen, and serving until SIGINT or SIGTERM, then closing cleanly. It is
+ * {@link EchoServer}'s {@code main}, written once.
+ */
+public final class Serving {
+
+    /**
+     * A server's command line.
+     *
+     * @param host the address to bind
+     * @param port the port
+     * @param loops how many loops serve the connections (1: the main thread's loop)
+     * @param extra the server's own options, by name without the leading dashes
+     */
+    public record Options(String host, int port, int loops, Map<String, String> extra) {
+        /**
+         * One of the server's own options as an int.
+         *
+         * @param name the option's name
+         * @param otherwise its default
+         * @return the value
+         */
+        public int intOption(String name, int otherwise) {
+            String v = extra.get(name);
+            return v == null ? otherwise : Integer.parseInt(v);
+        }
+    }
+
+    private Serving() {
+    }
+
+    /**
+     * Reads a server's command line: {@code --host}, {@code --port}, {@code --loops} and the options named in
+     * {@code own}; an unknown option prints the usage line and exits with status 2.
+     *
+     * @param args the arguments
+     * @param defaultPort the port when {@code --port} is not given
+     * @param usage the usage line
+     * @param own the server's own options (each takes a value)
+     * @return the options
+     */
+    public static Options parse(String[] args, int defaultPort, String usage, String... own) {
+        String host = "127.0.0.1";
+        int port = defaultPort;
+        int loops = 1;
+        Map<String, String> extra = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw usage(usage, option + " needs a value");
+            }
+            String value = args[i + 1];
+            try {
+                switch (option) {
+                    case "--host" -> host = value;
+                    case "--port" -> port = Integer.parseInt(value);
+                    case "--loops" -> loops = Integer.parseInt(value);
+                    default -> {
+                        if (!option.startsWith("--") || !java.util.List.of(own).contains(option.substring(2))) {
+                            throw usage(usage, "unknown option " + option);
+                        }
+                        Integer.parseInt(value); // every option of ours is a number
+                        extra.put(option.substring(2), value);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw usage(usage, option + " needs a number, not " + value);
+            }
+        }
+        if (loops < 1) {
+            throw usage(usage, "--loops must be at least 1");
+        }
+        return new Options(host, port, loops, Map.copyOf(extra));
+    }
+
+    /**
+     * Serves a protocol on one loop (the calling thread's) or, with {@code loops > 1}, on a {@link LoopGroup}, until
+     * SIGINT or SIGTERM.
+     *
+     * @param what the server's name for the line saying where it listens
+     * @param factory makes one protocol per connection
+     * @param options the command line
+     */
+    public static void serve(String what, Supplier<? extends BaseProtocol> factory, Options options) {
+        if (options.loops() == 1) {
+            serveOnLoop(what, loop -> loop.createServer(factory, options.host(), options.port()), options);
+            return;
+        }
+        LoopGroup group = new LoopGroup(options.loops(), LoopOptions.defaults()).start();
+        Server server = group.createServer(factory, options.host(), options.port());
+        announce(what, server, (NettyEventLoop) group.loop(0), options.loops());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            group.close();
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Serves on one loop run by the calling thread until SIGINT or SIGTERM, then closes the server, its clients and
+     * the loop.
+     *
+     * @param what the server's name for the line saying where it listens
+     * @param start makes the server (a future of it, or a coroutine run as a task: see the callers)
+     * @param options the command line
+     */
+    public static void serveOnLoop(String what, java.util.function.Function<EventLoop, io.jasyncio.Future<Server>> start,
+            Options options) {
+        EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults());
+        Server server = loop.runUntilComplete(start.apply(loop));
+        announce(what, server, (NettyEventLoop) loop, 1);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            loop.callSoonThreadsafe(loop::stop);
+            try {
+                main.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        loop.runForever();
+        server.close();
+        server.abortClients();
+        loop.runUntilComplete(server.waitClosed());
+        loop.close();
+    }
+
+    /**
+     * Serves a Streams server (made by a coroutine, such as one calling {@code Asyncio.startServer}) on one loop.
+     *
+     * @param what the server's name
+     * @param start the coroutine that starts the server
+     * @param options the command line
+     */
+    public static void serveStreams(String what, Coroutine<Server> start, Options options) {
+        serveOnLoop(what, loop -> loop.createTask(start), options);
+    }
+
+    private static void announce(String what, Server server, NettyEventLoop loop, int loops) {
+        InetSocketAddress where = (InetSocketAddress) server.sockets().get(0);
+        System.out.printf("%s listening on %s:%d (%s, %d loop%s)%n", what, where.getHostString(), where.getPort(),
+                loop.transportKind(), loops, loops == 1 ? "" : "s");
+    }
+
+    private static IllegalArgumentException usage(String usage, String problem) {
+        System.err.println(problem);
+        System.err.println("usage: " + usage);
+        System.exit(2);
+        return new IllegalArgumentException(problem);
+    }
+}
