@@ -117,7 +117,7 @@ class RedisServerTest extends LoopTestBase {
     }
 
     @Test
-    void testLoopGroupSharesOneKeyspace() {
+    void testLoopGroupSharesOneKeyspace() throws Exception {
         LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start();
         try {
             Server server = group.createServer(RedisServer.factory(Ticker.system()), "127.0.0.1", 0);
@@ -145,6 +145,13 @@ class RedisServerTest extends LoopTestBase {
                 return got;
             });
             assertEquals("1000", total, "every INCR of four connections on two loops counted once");
+            java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+            server.getLoop().callSoonThreadsafe(() -> {
+                server.close();
+                server.closeClients();
+                server.waitClosed().addDoneCallback(f -> closed.complete(null));
+            });
+            closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             group.close();
         }
