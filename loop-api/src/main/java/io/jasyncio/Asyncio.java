@@ -163,6 +163,21 @@ public final class Asyncio {
     }
 
     /**
+     * A named coroutine object: what calling an {@code async def} function gives in Python. It runs once, when awaited
+     * ({@link #await(Coroutine)}) or handed to a task; in debug mode, one that is collected without either is logged:
+     * "coroutine 'name' was never awaited", with where it was made. Made outside a running loop it is not tracked.
+     *
+     * @param name its name, as a function's
+     * @param body what it runs
+     * @param <T> the result type
+     * @return the coroutine object
+     * @asyncio calling a coroutine function: {@code name()}
+     */
+    public static <T> Coroutine<T> coroutine(String name, Coroutine<T> body) {
+        return new io.jasyncio.internal.CoroutineObject<>(name, body);
+    }
+
+    /**
      * Suspends the current task for {@code delay} seconds; {@code sleep(0)} yields for exactly one loop iteration.
      *
      * @param delay seconds

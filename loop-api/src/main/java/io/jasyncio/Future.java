@@ -7,9 +7,11 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.Interceptors;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -47,8 +49,11 @@ public class Future<T> {
     /** The first callback, kept out of the list: most futures have one. */
     private Consumer<? super Future<T>> callback0;
     private ArrayList<Consumer<? super Future<T>>> callbacks;
-    /** True while an exception is set that nobody retrieved; the debug checks report it at collection. */
-    private boolean logTraceback;
+    /**
+     * Made when an exception is set, true while nobody retrieved it (asyncio's {@code __log_traceback}); a separate
+     * object so that the debug checks can read it after the future is collected.
+     */
+    private AtomicBoolean logTraceback;
 
     /**
      * Creates a pending future attached to a loop; {@link EventLoop#createFuture()} is the usual way.
@@ -113,7 +118,7 @@ public class Future<T> {
         if (state != State.FINISHED) {
             throw new InvalidStateError("Result is not ready.");
         }
-        logTraceback = false;
+        clearLogTraceback();
         if (exception != null) {
             throw Future.<RuntimeException>sneaky(exception);
         }
@@ -135,7 +140,7 @@ public class Future<T> {
         if (state != State.FINISHED) {
             throw new InvalidStateError("Exception is not set.");
         }
-        logTraceback = false;
+        clearLogTraceback();
         return exception;
     }
 
@@ -213,8 +218,15 @@ public class Future<T> {
         }
         exception = exc;
         state = State.FINISHED;
-        logTraceback = true;
+        AtomicBoolean unretrieved = new AtomicBoolean(true);
+        logTraceback = unretrieved;
         scheduleCallbacks();
+        if (loop instanceof BaseEventLoop base) {
+            Interceptors ic = base.activeInterceptors();
+            if (ic != null) {
+                ic.exceptionSet(this, exc, unretrieved::get);
+            }
+        }
     }
 
     /**
@@ -235,7 +247,7 @@ public class Future<T> {
      * @asyncio Future.cancel(msg=None)
      */
     public boolean cancel(String msg) {
-        logTraceback = false;
+        clearLogTraceback();
         if (state != State.PENDING) {
             return false;
         }
@@ -291,7 +303,15 @@ public class Future<T> {
      * @return {@code true} if nobody asked for the exception
      */
     public final boolean exceptionNeverRetrieved() {
-        return logTraceback;
+        AtomicBoolean flag = logTraceback;
+        return flag != null && flag.get();
+    }
+
+    private void clearLogTraceback() {
+        AtomicBoolean flag = logTraceback;
+        if (flag != null) {
+            flag.set(false);
+        }
     }
 
     private void scheduleCallbacks() {
@@ -324,7 +344,7 @@ public class Future<T> {
                 if (f.cancelled()) {
                     cf.cancel(false);
                 } else if (f.exception != null) {
-                    f.logTraceback = false;
+                    f.clearLogTraceback();
                     cf.completeExceptionally(f.exception);
                 } else {
                     cf.complete(f.result);

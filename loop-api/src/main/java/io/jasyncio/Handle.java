@@ -132,12 +132,16 @@ public class Handle extends QueueNode {
     }
 
     /**
-     * Names a callback for logs: its class, or "lambda in C" for a lambda or method reference made in class C.
+     * Names a callback for logs: its class, or "lambda in C" for a lambda or method reference made in class C, or
+     * "name()" for a coroutine object made by {@code Asyncio.coroutine}.
      *
      * @param callback the callback
      * @return a short description
      */
     public static String describe(Object callback) {
+        if (callback instanceof io.jasyncio.internal.CoroutineObject<?> coroutine) {
+            return coroutine.toString();
+        }
         String name = callback.getClass().getName();
         int lambda = name.indexOf("$$Lambda");
         return lambda < 0 ? name : "lambda in " + name.substring(0, lambda);

@@ -91,6 +91,9 @@ public class Task<T> extends Future<T> {
         super(loop);
         this.loop = (BaseEventLoop) loop;
         this.coro = java.util.Objects.requireNonNull(coro, "coro");
+        if (coro instanceof io.jasyncio.internal.CoroutineObject<?> object) {
+            object.markScheduled();
+        }
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         this.context = Context.current(this.loop);
         this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;

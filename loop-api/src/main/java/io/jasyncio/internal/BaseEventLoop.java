@@ -18,14 +18,11 @@ import io.jasyncio.TaskFactory;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
 import io.jasyncio.spi.LoopInterceptor;
-import io.jasyncio.spi.LoopInterceptorProvider;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
@@ -72,10 +69,6 @@ public abstract class BaseEventLoop implements EventLoop {
         }
     }
 
-    /** The interceptor providers on the class path, found once. */
-    private static final List<LoopInterceptorProvider> PROVIDERS = ServiceLoader.load(LoopInterceptorProvider.class)
-            .stream().map(ServiceLoader.Provider::get).toList();
-
     // Threading: loop thread only.
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
@@ -94,8 +87,8 @@ public abstract class BaseEventLoop implements EventLoop {
     private final Set<Task<?>> tasks = Collections.newSetFromMap(new WeakHashMap<>());
     /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
     private volatile Thread activeFiberThread;
-    /** The debug-only interceptors installed by setDebug(true), to remove on setDebug(false). */
-    private final List<LoopInterceptor> debugInterceptors = new ArrayList<>();
+    /** The interceptor providers: those installed always, and the debug-only ones that follow setDebug. */
+    private final DebugSupport debugSupport = new DebugSupport(this);
 
     // Threading: any thread.
     private final MpscInbox inbox = new MpscInbox();
@@ -117,14 +110,7 @@ public abstract class BaseEventLoop implements EventLoop {
     protected BaseEventLoop(LoopOptions options) {
         this.ticker = options.ticker();
         this.slowCallbackDuration = options.slowCallbackDuration();
-        for (LoopInterceptorProvider provider : PROVIDERS) {
-            if (!provider.debugOnly()) {
-                LoopInterceptor interceptor = provider.create(this);
-                if (interceptor != null) {
-                    addInterceptor(interceptor);
-                }
-            }
-        }
+        debugSupport.installAlways();
         setDebug(options.debug());
     }
 
@@ -209,11 +195,13 @@ public abstract class BaseEventLoop implements EventLoop {
             }
         }
         final boolean watched = intercepted;
+        long polled = 0;
         if (watched) {
             interceptors.beforePoll(timeout);
             long t0 = ticker.nanoTime();
             pollIo(timeout);
-            interceptors.afterPoll(timeout, ticker.nanoTime() - t0);
+            polled = ticker.nanoTime();
+            interceptors.afterPoll(timeout, polled - t0);
         } else {
             pollIo(timeout);
         }
@@ -222,7 +210,12 @@ public abstract class BaseEventLoop implements EventLoop {
             // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
             timers.moveDue(Deadlines.saturatedAdd(ticker.nanoTime(), 1), ready);
         }
-        return debug || watched ? runReadyWatched(watched) : runReady();
+        if (!watched) {
+            return runReady();
+        }
+        int ran = runReadyWatched();
+        interceptors.afterIteration(ran, ticker.nanoTime() - polled);
+        return ran;
     }
 
     /**
@@ -243,30 +236,21 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     /**
-     * {@link #runReady()} in debug mode or with interceptors: times each callback, tells the interceptors, and in debug
-     * mode logs the callbacks slower than {@code slowCallbackDuration} (asyncio's "Executing ... took ... seconds").
+     * {@link #runReady()} with interceptors: times each callback and tells the interceptors (the debug module's
+     * slow-callback check logs asyncio's "Executing ... took ... seconds" from here).
      */
-    private int runReadyWatched(boolean watched) {
+    private int runReadyWatched() {
         final ReadyQueue r = ready;
         final int ntodo = r.size();
-        final long slowNanos = debug ? (long) (slowCallbackDuration * 1e9) : Long.MAX_VALUE;
         for (int i = 0; i < ntodo; i++) {
             Handle handle = r.poll();
             if (handle.cancelled()) {
                 continue;
             }
-            if (watched) {
-                interceptors.beforeHandle(handle);
-            }
+            interceptors.beforeHandle(handle);
             long t0 = ticker.nanoTime();
             handle.run();
-            long dt = ticker.nanoTime() - t0;
-            if (dt >= slowNanos) {
-                LOGGER.warn("Executing {} took {} seconds", handle, String.format("%.3f", dt / 1e9));
-            }
-            if (watched) {
-                interceptors.afterHandle(handle, dt);
-            }
+            interceptors.afterHandle(handle, ticker.nanoTime() - t0);
         }
         return ntodo;
     }
@@ -359,10 +343,10 @@ public abstract class BaseEventLoop implements EventLoop {
             defaultExecutor = null;
             executor.shutdown();
         }
-        closeIo();
         if (intercepted) {
             interceptors.loopClosed();
         }
+        closeIo();
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -701,22 +685,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public final void setDebug(boolean enabled) {
         debug = enabled;
-        if (enabled && debugInterceptors.isEmpty()) {
-            for (LoopInterceptorProvider provider : PROVIDERS) {
-                if (provider.debugOnly()) {
-                    LoopInterceptor interceptor = provider.create(this);
-                    if (interceptor != null) {
-                        debugInterceptors.add(interceptor);
-                        addInterceptor(interceptor);
-                    }
-                }
-            }
-        } else if (!enabled) {
-            for (LoopInterceptor interceptor : debugInterceptors) {
-                removeInterceptor(interceptor);
-            }
-            debugInterceptors.clear();
-        }
+        debugSupport.setDebug(enabled);
     }
 
     // ---------------------------------------------------------------- interceptors
@@ -732,7 +701,15 @@ public abstract class BaseEventLoop implements EventLoop {
     public final boolean removeInterceptor(LoopInterceptor interceptor) {
         boolean removed = interceptors.remove(interceptor);
         intercepted = !interceptors.isEmpty();
+        if (removed) {
+            interceptors.tellRemoved(interceptor);
+        }
         return removed;
+    }
+
+    /** Interceptors calls it after removing one that threw. */
+    final void interceptorsChanged() {
+        intercepted = !interceptors.isEmpty();
     }
 
     @Override

@@ -6,7 +6,6 @@
  */
 package io.jasyncio.internal;
 
-import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.Handle;
 import io.jasyncio.spi.LoopInterceptor;
@@ -23,10 +22,10 @@ import java.util.function.Consumer;
  * {@code callSoonThreadsafe} while the loop thread adds or removes interceptors.
  */
 public final class Interceptors {
-    private final EventLoop loop;
+    private final BaseEventLoop loop;
     private final CopyOnWriteArrayList<LoopInterceptor> list = new CopyOnWriteArrayList<>();
 
-    Interceptors(EventLoop loop) {
+    Interceptors(BaseEventLoop loop) {
         this.loop = loop;
     }
 
@@ -57,9 +56,22 @@ public final class Interceptors {
                 call.accept(interceptor);
             } catch (Throwable t) {
                 BaseEventLoop.rethrowIfFatal(t);
-                list.remove(interceptor);
-                BaseEventLoop.LOGGER.error("Interceptor {} failed and was removed from {}", interceptor, loop, t);
+                if (list.remove(interceptor)) {
+                    loop.interceptorsChanged();
+                    BaseEventLoop.LOGGER.error("Interceptor {} failed and was removed from {}", interceptor, loop, t);
+                    tellRemoved(interceptor);
+                }
             }
+        }
+    }
+
+    /** Calls {@code removed}; a failure there is logged, nothing more. */
+    void tellRemoved(LoopInterceptor interceptor) {
+        try {
+            interceptor.removed(loop);
+        } catch (Throwable t) {
+            BaseEventLoop.rethrowIfFatal(t);
+            BaseEventLoop.LOGGER.error("Interceptor {} failed when removed from {}", interceptor, loop, t);
         }
     }
 
@@ -81,6 +93,50 @@ public final class Interceptors {
 
     void afterPoll(long timeoutNanos, long durationNanos) {
         each(i -> i.afterPoll(loop, timeoutNanos, durationNanos));
+    }
+
+    void afterIteration(int handles, long durationNanos) {
+        each(i -> i.afterIteration(loop, handles, durationNanos));
+    }
+
+    /**
+     * Tells that a future finished with an exception.
+     *
+     * @param future the future
+     * @param exception the exception
+     * @param neverRetrieved whether it is still unobserved; must not reference the future
+     */
+    public void exceptionSet(Object future, Throwable exception, java.util.function.BooleanSupplier neverRetrieved) {
+        each(i -> i.exceptionSet(loop, future, exception, neverRetrieved));
+    }
+
+    /**
+     * Tells that a coroutine object was made.
+     *
+     * @param coroutine the coroutine
+     * @param name its name
+     * @param consumed whether it was awaited or scheduled; must not reference the coroutine
+     */
+    public void coroutineCreated(Object coroutine, String name, java.util.function.BooleanSupplier consumed) {
+        each(i -> i.coroutineCreated(loop, coroutine, name, consumed));
+    }
+
+    /**
+     * Tells that a transport, a datagram endpoint or a server was opened.
+     *
+     * @param transport it
+     */
+    public void transportOpened(Object transport) {
+        each(i -> i.transportOpened(loop, transport));
+    }
+
+    /**
+     * Tells that a transport, a datagram endpoint or a server was closed.
+     *
+     * @param transport it
+     */
+    public void transportClosed(Object transport) {
+        each(i -> i.transportClosed(loop, transport));
     }
 
     void exceptionHandlerCalled(ExceptionContext context) {

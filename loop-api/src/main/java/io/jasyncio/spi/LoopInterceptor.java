@@ -9,6 +9,7 @@ package io.jasyncio.spi;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.Handle;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hooks into a loop's life, called on the loop thread: the debug checks are interceptors, and users add their own with
@@ -70,6 +71,44 @@ public interface LoopInterceptor {
     }
 
     /**
+     * An iteration of the loop has run its callbacks: called after the last one, before the next poll.
+     *
+     * @param loop the loop
+     * @param handles how many ready callbacks the iteration ran (cancelled ones included, as {@code runOnce} counts)
+     * @param durationNanos the time from the poll's return to now: the inbox, the due timers and the callbacks, on the
+     *     loop's ticker (the poll itself is told to {@link #afterPoll})
+     */
+    default void afterIteration(EventLoop loop, int handles, long durationNanos) {
+    }
+
+    /**
+     * A future or task finished with an exception. {@code neverRetrieved} stays {@code true} until someone asks for
+     * the exception ({@code result()}, {@code exception()}, an await, a cancel); it holds no reference to the future and
+     * may be read from any thread, also after the future is collected: a {@link java.lang.ref.Cleaner} action can
+     * tell an exception nobody saw.
+     *
+     * @param loop the loop
+     * @param future the future or task, done
+     * @param exception its exception
+     * @param neverRetrieved whether the exception is still unobserved
+     */
+    default void exceptionSet(EventLoop loop, Object future, Throwable exception, BooleanSupplier neverRetrieved) {
+    }
+
+    /**
+     * A coroutine object was made with {@code Asyncio.coroutine(...)} on a thread where this loop runs (in a task or a
+     * callback). {@code consumed} becomes {@code true} once the coroutine is awaited or handed to a task; it holds no
+     * reference to the coroutine and may be read from any thread, also after the coroutine is collected.
+     *
+     * @param loop the loop
+     * @param coroutine the coroutine object
+     * @param name its name
+     * @param consumed whether it was awaited or scheduled
+     */
+    default void coroutineCreated(EventLoop loop, Object coroutine, String name, BooleanSupplier consumed) {
+    }
+
+    /**
      * The exception handler is about to be called.
      *
      * @param loop the loop
@@ -125,28 +164,38 @@ public interface LoopInterceptor {
     }
 
     /**
-     * A transport was opened.
+     * A transport was opened: a connection made, a datagram endpoint or a server's listening sockets bound.
      *
      * @param loop the loop
-     * @param transport the transport
+     * @param transport the transport, the datagram transport or the {@code Server}
      */
     default void transportOpened(EventLoop loop, Object transport) {
     }
 
     /**
-     * A transport was closed.
+     * A transport was closed: its connection lost, or the server closed.
      *
      * @param loop the loop
-     * @param transport the transport
+     * @param transport the transport, the datagram transport or the {@code Server}
      */
     default void transportClosed(EventLoop loop, Object transport) {
     }
 
     /**
-     * The loop was closed.
+     * The loop is closing: it refuses new work, its queues are cleared and the bodies of its pending tasks unwound (they
+     * stay pending); its I/O (transports, servers) is freed right after this call.
      *
      * @param loop the loop
      */
     default void loopClosed(EventLoop loop) {
+    }
+
+    /**
+     * This interceptor was taken out of the loop: by {@code removeInterceptor}, by {@code setDebug(false)} for a
+     * debug-only one, or because one of its methods threw. It hears nothing more from the loop.
+     *
+     * @param loop the loop
+     */
+    default void removed(EventLoop loop) {
     }
 }

@@ -7,7 +7,9 @@
 
 /**
  * Extension points: {@link io.jasyncio.spi.EventLoopProvider} makes loops with I/O and is found with
- * {@link java.util.ServiceLoader}, so that the API module needs no I/O library. The interceptor SPI of debug mode
- * will live here too.
+ * {@link java.util.ServiceLoader}, so that the API module needs no I/O library.
+ * {@link io.jasyncio.spi.LoopInterceptor} hooks into a loop's life (callbacks, polls, iterations, tasks, failed futures,
+ * coroutine objects, transports, closing); {@link io.jasyncio.spi.LoopInterceptorProvider}s found the same way install
+ * interceptors in every new loop, or only while it is in debug mode: the {@code debug} module's checks come this way.
  */
 package io.jasyncio.spi;

@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.internal;
+
+import io.jasyncio.spi.LoopInterceptor;
+import io.jasyncio.spi.LoopInterceptorProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * A loop's debug plumbing: the interceptor providers found on the class path, those installed at creation, and the
+ * debug-only ones that {@code setDebug(true)} installs and {@code setDebug(false)} removes. A provider that fails to
+ * load or to make its interceptor is logged to the {@code asyncio} logger and skipped: it never stops a loop from
+ * being made.
+ *
+ * <p>Threading: as {@code setDebug}, the thread that owns the loop.
+ */
+final class DebugSupport {
+    /** The interceptor providers on the class path, found once. */
+    private static final List<LoopInterceptorProvider> PROVIDERS = load();
+
+    private final BaseEventLoop loop;
+    /** The debug-only interceptors installed by setDebug(true), to remove on setDebug(false). */
+    private final List<LoopInterceptor> debugInterceptors = new ArrayList<>();
+
+    DebugSupport(BaseEventLoop loop) {
+        this.loop = loop;
+    }
+
+    private static List<LoopInterceptorProvider> load() {
+        List<LoopInterceptorProvider> found = new ArrayList<>();
+        var it = ServiceLoader.load(LoopInterceptorProvider.class).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                BaseEventLoop.LOGGER.error("Interceptor provider skipped: it failed to load", e);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Installs the interceptors of the providers that are not debug-only; the loop's constructor calls it. */
+    void installAlways() {
+        for (LoopInterceptorProvider provider : PROVIDERS) {
+            if (!provider.debugOnly()) {
+                LoopInterceptor interceptor = create(provider);
+                if (interceptor != null) {
+                    loop.addInterceptor(interceptor);
+                }
+            }
+        }
+    }
+
+    /**
+     * Installs or removes the debug-only interceptors.
+     *
+     * @param enabled the new debug mode
+     */
+    void setDebug(boolean enabled) {
+        if (enabled && debugInterceptors.isEmpty()) {
+            for (LoopInterceptorProvider provider : PROVIDERS) {
+                if (provider.debugOnly()) {
+                    LoopInterceptor interceptor = create(provider);
+                    if (interceptor != null) {
+                        debugInterceptors.add(interceptor);
+                        loop.addInterceptor(interceptor);
+                    }
+                }
+            }
+        } else if (!enabled) {
+            for (LoopInterceptor interceptor : debugInterceptors) {
+                loop.removeInterceptor(interceptor);
+            }
+            debugInterceptors.clear();
+        }
+    }
+
+    private LoopInterceptor create(LoopInterceptorProvider provider) {
+        try {
+            return provider.create(loop);
+        } catch (Throwable t) {
+            BaseEventLoop.rethrowIfFatal(t);
+            BaseEventLoop.LOGGER.error("Interceptor provider {} failed for {} and was skipped", provider, loop, t);
+            return null;
+        }
+    }
+}
