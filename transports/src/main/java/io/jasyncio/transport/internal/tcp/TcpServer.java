@@ -16,6 +16,7 @@ import io.jasyncio.Future;
 import io.jasyncio.Server;
 import io.jasyncio.ServerOptions;
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.Interceptors;
 import io.jasyncio.transport.TransportKind;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -193,6 +194,7 @@ public final class TcpServer implements Server {
             if (f.isSuccess()) {
                 server.serverChannel = bind.channel();
                 server.serving = options.startServing();
+                server.opened();
                 bind.channel().closeFuture().addListener(c -> server.onServerChannelClosed());
                 if (!result.done()) {
                     result.setResult(server);
@@ -408,6 +410,7 @@ public final class TcpServer implements Server {
                 if (f.isSuccess()) {
                     server.serverChannel = serverChannel;
                     server.serving = true;
+                    server.opened();
                     serverChannel.closeFuture().addListener(c -> server.onServerChannelClosed());
                     if (!result.done()) {
                         result.setResult(server);
@@ -503,8 +506,22 @@ public final class TcpServer implements Server {
         }
     }
 
+    /** Tells the loop's interceptors that the server listens (the debug checks follow it until close). */
+    private void opened() {
+        Interceptors ic = loop.activeInterceptors();
+        if (ic != null) {
+            ic.transportOpened(this);
+        }
+    }
+
     @Override
     public void close() {
+        if (!closeCalled) {
+            Interceptors ic = loop.activeInterceptors();
+            if (ic != null) {
+                ic.transportClosed(this);
+            }
+        }
         closeCalled = true;
         serving = false;
         if (serverChannel != null) {

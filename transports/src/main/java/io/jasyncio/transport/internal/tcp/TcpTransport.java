@@ -189,7 +189,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private void made() {
         Interceptors ic = loop.activeInterceptors();
         if (ic != null) {
-            ic.each(i -> i.transportOpened(loop, this));
+            ic.transportOpened(this);
         }
         try {
             protocol.connectionMade(this);
@@ -416,7 +416,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         Interceptors ic = loop.activeInterceptors();
         if (ic != null) {
-            ic.each(i -> i.transportClosed(loop, this));
+            ic.transportClosed(this);
         }
     }
 

@@ -11,6 +11,7 @@ import io.jasyncio.DatagramProtocol;
 import io.jasyncio.DatagramTransport;
 import io.jasyncio.Future;
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.Interceptors;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.internal.ProtocolFailures;
 import io.netty.bootstrap.Bootstrap;
@@ -83,6 +84,10 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        Interceptors ic = loop.activeInterceptors();
+        if (ic != null) {
+            ic.transportOpened(this);
+        }
         try {
             protocol.connectionMade(this);
         } catch (Throwable t) {
@@ -123,6 +128,10 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
                 protocol.connectionLost(null);
             } catch (Throwable t) {
                 ProtocolFailures.report(loop, "Fatal error: protocol.connection_lost() call failed.", t, this, protocol);
+            }
+            Interceptors ic = loop.activeInterceptors();
+            if (ic != null) {
+                ic.transportClosed(this);
             }
         }
         ctx.fireChannelInactive();
