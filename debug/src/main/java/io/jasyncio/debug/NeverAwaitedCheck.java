@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.debug;
+
+import io.jasyncio.EventLoop;
+import io.jasyncio.spi.LoopInterceptor;
+import io.jasyncio.spi.LoopInterceptorProvider;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Coroutine objects ({@code Asyncio.coroutine(name, body)}) collected without being awaited nor handed to a task:
+ * logged at WARN when the garbage collector finds them, with where they were made, as Python's
+ * "coroutine 'test' was never awaited" and asyncio's debug-mode origin.
+ *
+ * <pre>
+ * coroutine 'test' was never awaited
+ * Coroutine created at (most recent call first):
+ * 	at app.Main.lambda$main$0(Main.java:12)
+ * </pre>
+ *
+ * <p>Only coroutine objects made while a loop in debug mode runs on the thread are followed (in a task or a callback).
+ */
+public final class NeverAwaitedCheck implements LoopInterceptor {
+
+    /** Installs the check in loops in debug mode. */
+    public static final class Provider implements LoopInterceptorProvider {
+        @Override
+        public LoopInterceptor create(EventLoop loop) {
+            return new NeverAwaitedCheck();
+        }
+    }
+
+    @Override
+    public void coroutineCreated(EventLoop loop, Object coroutine, String name, BooleanSupplier consumed) {
+        DebugLog.CLEANER.register(coroutine, new Report(name, DebugLog.callerFrames(), consumed));
+    }
+
+    /** Runs on the cleaner's thread; holds nothing of the coroutine itself. */
+    private record Report(String name, StackTraceElement[] site, BooleanSupplier consumed) implements Runnable {
+        @Override
+        public void run() {
+            if (!consumed.getAsBoolean()) {
+                StringBuilder sb = new StringBuilder("coroutine '").append(name).append("' was never awaited");
+                DebugLog.LOGGER.warn(DebugLog.appendSite(sb, "Coroutine created at", site).toString());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NeverAwaitedCheck";
+    }
+}
