@@ -409,6 +409,22 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Creates a TCP server listening on several hosts, one socket each ({@link Server#sockets()} lists them all).
+     * If one address cannot be bound, the sockets bound already are closed and the future fails.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param hosts the addresses to bind, for example {@code List.of("127.0.0.1", "::1")}
+     * @param port the port, 0 for any (each socket then gets its own)
+     * @param options the options
+     * @return a future of the server
+     * @asyncio loop.create_server(protocol_factory, host=[...], port)
+     */
+    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            java.util.List<String> hosts, int port, ServerOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
      * Opens a streaming transport connection to {@code host:port}, with asyncio's keyword arguments: TLS, the server
      * name, a local address to bind, the TLS timeouts.
      *

@@ -121,6 +121,12 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
+    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, java.util.List<String> hosts,
+            int port, io.jasyncio.ServerOptions options) {
+        return TcpServer.create(this, io, kind, protocolFactory, hosts, port, options);
+    }
+
+    @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
             io.jasyncio.ServerOptions options) {
         return TcpServer.create(this, io, kind, protocolFactory, host, port, options);

@@ -237,6 +237,58 @@ class TcpServerTest extends NetTestBase {
         closeServer(srv);
     }
 
+    /**
+     * Port of test_base_events.py BaseEventLoopWithSelectorTests.test_create_server_multiple_hosts_ipv4/_ipv6, on
+     * real sockets: one listening socket per host, each serving, all closed by close().
+     */
+    @Test
+    void testCreateServerMultipleHosts() throws Exception {
+        Server srv = loop.runUntilComplete(loop.createServer(() -> {
+            Recorder r = new Recorder(loop);
+            serverSide.add(r);
+            return r;
+        }, List.of("127.0.0.1", "::1"), 0, ServerOptions.defaults()));
+        List<java.net.SocketAddress> sockets = srv.sockets();
+        assertEquals(2, sockets.size(), sockets.toString());
+        InetSocketAddress v4 = (InetSocketAddress) sockets.get(0);
+        InetSocketAddress v6 = (InetSocketAddress) sockets.get(1);
+        assertEquals("127.0.0.1", v4.getAddress().getHostAddress());
+        assertInstanceOf(Inet6Address.class, v6.getAddress());
+        try (Socket a = new Socket(v4.getAddress(), v4.getPort());
+                Socket b = new Socket(v6.getAddress(), v6.getPort())) {
+            a.getOutputStream().write(bytes("a"));
+            b.getOutputStream().write(bytes("bb"));
+            waitUntil(() -> serverSide.size() == 2 && serverSide.stream().mapToInt(r -> r.data.size()).sum() == 3);
+        }
+        closeServer(srv);
+        assertEquals(List.of(), srv.sockets());
+        waitUntil(() -> refused(v4) && refused(v6)); // NIO releases a closed socket at its next select
+    }
+
+    private static boolean refused(InetSocketAddress address) {
+        try (Socket s = new Socket(address.getAddress(), address.getPort())) {
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    /** If one host cannot be bound, the sockets bound for the others are closed and the future fails. */
+    @Test
+    void testCreateServerMultipleHostsOneInUse() throws Exception {
+        Server taken = listenRecording();
+        int port = port(taken);
+        Future<Server> f = loop.createServer(() -> new Recorder(loop), List.of("::1", "127.0.0.1"), port,
+                ServerOptions.defaults());
+        BindException e = assertThrows(BindException.class, () -> loop.runUntilComplete(f));
+        assertTrue(e.getMessage().contains("('127.0.0.1', " + port + ")"), e.getMessage());
+        // ::1 was bound first, then released: it can be bound again.
+        Server again = loop.runUntilComplete(loop.createServer(() -> new Recorder(loop), "::1", port));
+        assertEquals(port, port(again));
+        closeServer(again);
+        closeServer(taken);
+    }
+
     /** Port of test_events.py EventLoopTestsMixin.test_server_close: after close, connections are refused. */
     @Test
     void testServerCloseRefuses() throws Exception {

@@ -47,7 +47,8 @@ public final class TcpServer implements Server {
     /** The accepted connections; a concurrent set, since spread connections end on other loops' threads. */
     private final Set<TcpTransport> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Future<Void> closed;
-    private Channel serverChannel;
+    /** The listening sockets: one per address bound (asyncio's {@code _sockets}). */
+    private final List<Channel> serverChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean serving;
     /** close() was called: asyncio's {@code _sockets is None}. */
     private boolean closeCalled;
@@ -108,7 +109,32 @@ public final class TcpServer implements Server {
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options) {
         InetSocketAddress bindTo = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
-        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, bindTo, null, options);
+        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, List.of(bindTo), null, options);
+    }
+
+    /**
+     * Binds a TCP server on several hosts, one listening socket each, as asyncio's {@code create_server} does with a
+     * sequence of hosts; if one bind fails, those already bound are closed and the future fails.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection
+     * @param hosts the addresses to bind, at least one
+     * @param port the port, 0 for any (then each socket gets its own)
+     * @param options the options
+     * @return the future of the server
+     */
+    public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, List<String> hosts, int port, ServerOptions options) {
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("no host to bind");
+        }
+        List<SocketAddress> addresses = new ArrayList<>();
+        for (String host : hosts) {
+            addresses.add(new InetSocketAddress(host, port));
+        }
+        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, addresses, null, options);
     }
 
     /**
@@ -151,13 +177,13 @@ public final class TcpServer implements Server {
             failed.setException(e);
             return failed;
         }
-        return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory, kind.unixAddress(path), file,
-                options);
+        return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory, List.of(kind.unixAddress(path)),
+                file, options);
     }
 
     private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
-            SocketAddress bindTo, Path unixFile, ServerOptions options) {
+            List<SocketAddress> addresses, Path unixFile, ServerOptions options) {
         loop.checkClosed();
         checkTlsOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
         SSLContext ssl = options.ssl();
@@ -189,21 +215,37 @@ public final class TcpServer implements Server {
                 b.option(kind.reusePortOption(), true);
             }
         }
+        bindNext(b, server, addresses, 0, options, result);
+        return result;
+    }
+
+    /** Binds the addresses one after the other; the server is ready when all are bound, closed if one fails. */
+    private static void bindNext(ServerBootstrap b, TcpServer server, List<SocketAddress> addresses, int i,
+            ServerOptions options, Future<Server> result) {
+        if (i == addresses.size()) {
+            server.serving = options.startServing();
+            server.opened();
+            if (!result.done()) {
+                result.setResult(server);
+            }
+            return;
+        }
+        SocketAddress bindTo = addresses.get(i);
         ChannelFuture bind = b.bind(bindTo);
         bind.addListener(f -> {
             if (f.isSuccess()) {
-                server.serverChannel = bind.channel();
-                server.serving = options.startServing();
-                server.opened();
+                server.serverChannels.add(bind.channel());
                 bind.channel().closeFuture().addListener(c -> server.onServerChannelClosed());
-                if (!result.done()) {
-                    result.setResult(server);
+                bindNext(b, server, addresses, i + 1, options, result);
+            } else {
+                for (Channel bound : server.serverChannels) {
+                    bound.close();
                 }
-            } else if (!result.done()) {
-                result.setException(bindError(bindTo, f.cause()));
+                if (!result.done()) {
+                    result.setException(bindError(bindTo, f.cause()));
+                }
             }
         });
-        return result;
     }
 
     /**
@@ -408,7 +450,7 @@ public final class TcpServer implements Server {
             ChannelFuture bind = serverChannel.bind(new InetSocketAddress(host, port));
             bind.addListener(f -> {
                 if (f.isSuccess()) {
-                    server.serverChannel = serverChannel;
+                    server.serverChannels.add(serverChannel);
                     server.serving = true;
                     server.opened();
                     serverChannel.closeFuture().addListener(c -> server.onServerChannelClosed());
@@ -488,7 +530,19 @@ public final class TcpServer implements Server {
         }
     }
 
+    private boolean listening() {
+        for (Channel c : serverChannels) {
+            if (c.isOpen()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void onServerChannelClosed() {
+        if (listening()) {
+            return; // another of its sockets still listens
+        }
         serving = false;
         if (unixFile != null) {
             try {
@@ -501,7 +555,7 @@ public final class TcpServer implements Server {
     }
 
     private void maybeClosed() {
-        if (!serving && clients.isEmpty() && (serverChannel == null || !serverChannel.isOpen()) && !closed.done()) {
+        if (!serving && clients.isEmpty() && !listening() && !closed.done()) {
             closed.setResult(null);
         }
     }
@@ -524,8 +578,8 @@ public final class TcpServer implements Server {
         }
         closeCalled = true;
         serving = false;
-        if (serverChannel != null) {
-            serverChannel.close();
+        for (Channel c : serverChannels) {
+            c.close();
         }
         if (servingForever != null && !servingForever.done()) {
             servingForever.cancel();
@@ -544,8 +598,16 @@ public final class TcpServer implements Server {
 
     @Override
     public List<SocketAddress> sockets() {
-        return closeCalled || serverChannel == null || !serverChannel.isOpen() ? List.of()
-                : List.of(serverChannel.localAddress());
+        if (closeCalled) {
+            return List.of();
+        }
+        List<SocketAddress> sockets = new ArrayList<>();
+        for (Channel c : serverChannels) {
+            if (c.isOpen()) {
+                sockets.add(c.localAddress());
+            }
+        }
+        return List.copyOf(sockets);
     }
 
     @Override
@@ -586,11 +648,13 @@ public final class TcpServer implements Server {
         if (serving) {
             return;
         }
-        if (closeCalled || serverChannel == null || !serverChannel.isOpen()) {
+        if (closeCalled || !listening()) {
             throw new IllegalStateException("server " + this + " is closed");
         }
         serving = true;
-        serverChannel.config().setAutoRead(true);
+        for (Channel c : serverChannels) {
+            c.config().setAutoRead(true);
+        }
     }
 
     @Override
@@ -598,7 +662,7 @@ public final class TcpServer implements Server {
         if (servingForever != null) {
             throw new IllegalStateException("server " + this + " is already being awaited on serve_forever()");
         }
-        if (closeCalled || serverChannel == null || !serverChannel.isOpen()) {
+        if (closeCalled || !listening()) {
             throw new IllegalStateException("server " + this + " is closed");
         }
         startServing();
