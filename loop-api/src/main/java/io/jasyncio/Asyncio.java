@@ -454,7 +454,7 @@ public final class Asyncio {
      * @asyncio await asyncio.open_connection(host, port)
      */
     public static Streams openConnection(String host, int port) {
-        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT, null);
     }
 
     /**
@@ -467,12 +467,41 @@ public final class Asyncio {
      * @asyncio await asyncio.open_connection(host, port, limit=limit)
      */
     public static Streams openConnection(String host, int port, int limit) {
+        return openConnection(host, port, limit, null);
+    }
+
+    /**
+     * Opens a TCP connection with {@code createConnection}'s options: TLS, the server name, a local address, the TLS
+     * timeouts. With TLS, it returns once the handshake is done.
+     *
+     * @param host the host
+     * @param port the port
+     * @param options the options, or {@code null} for the defaults
+     * @return the reader and the writer
+     * @asyncio await asyncio.open_connection(host, port, ssl=..., server_hostname=..., local_addr=...)
+     */
+    public static Streams openConnection(String host, int port, ConnectionOptions options) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT, options);
+    }
+
+    /**
+     * Opens a TCP connection with a reader limit and {@code createConnection}'s options.
+     *
+     * @param host the host
+     * @param port the port
+     * @param limit the reader's buffer limit, greater than 0
+     * @param options the options, or {@code null} for the defaults
+     * @return the reader and the writer
+     * @asyncio await asyncio.open_connection(host, port, limit=limit, **kwds)
+     */
+    public static Streams openConnection(String host, int port, int limit, ConnectionOptions options) {
         requireTask("openConnection");
         EventLoop loop = getRunningLoop();
         StreamReader reader = new StreamReader(loop, limit);
-        Connection<StreamReaderProtocol> c = await(loop.createConnection(
-                () -> new StreamReaderProtocol(loop, reader, null), host, port));
-        return new Streams(reader, c.protocol().writer());
+        StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
+        Connection<StreamReaderProtocol> c = await(loop.createConnection(() -> protocol, host, port,
+                options != null ? options : ConnectionOptions.defaults()));
+        return new Streams(reader, new StreamWriter(c.transport(), protocol, reader, loop));
     }
 
     /**
@@ -485,10 +514,43 @@ public final class Asyncio {
      * @asyncio await asyncio.start_server(client_connected_cb, host, port)
      */
     public static Server startServer(Streams.ClientConnected clientConnected, String host, int port) {
+        return startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, null);
+    }
+
+    /**
+     * Starts a TCP server with {@code createServer}'s options: backlog, address reuse, TLS, whether to start serving.
+     *
+     * @param clientConnected the handler, run in a new task for each client
+     * @param host the address to bind, or {@code null} for every interface
+     * @param port the port, 0 for any
+     * @param options the options, or {@code null} for the defaults
+     * @return the server
+     * @asyncio await asyncio.start_server(client_connected_cb, host, port, ssl=..., start_serving=..., ...)
+     */
+    public static Server startServer(Streams.ClientConnected clientConnected, String host, int port,
+            ServerOptions options) {
+        return startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, options);
+    }
+
+    /**
+     * Starts a TCP server with a reader limit for each client and {@code createServer}'s options.
+     *
+     * @param clientConnected the handler, run in a new task for each client
+     * @param host the address to bind, or {@code null} for every interface
+     * @param port the port, 0 for any
+     * @param limit the buffer limit of each client's reader, greater than 0
+     * @param options the options, or {@code null} for the defaults
+     * @return the server
+     * @asyncio await asyncio.start_server(client_connected_cb, host, port, limit=limit, **kwds)
+     */
+    public static Server startServer(Streams.ClientConnected clientConnected, String host, int port, int limit,
+            ServerOptions options) {
         requireTask("startServer");
+        java.util.Objects.requireNonNull(clientConnected, "clientConnected");
+        checkLimit(limit);
         EventLoop loop = getRunningLoop();
-        return await(loop.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(loop), clientConnected),
-                host, port));
+        return await(loop.createServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit), clientConnected,
+                loop), host, port, options != null ? options : ServerOptions.defaults()));
     }
 
     /**
@@ -499,12 +561,27 @@ public final class Asyncio {
      * @asyncio await asyncio.open_unix_connection(path)
      */
     public static Streams openUnixConnection(String path) {
+        return openUnixConnection(path, StreamReader.DEFAULT_LIMIT, null);
+    }
+
+    /**
+     * Opens a Unix socket connection with a reader limit and {@code createUnixConnection}'s options (TLS and a
+     * server name).
+     *
+     * @param path the socket's path
+     * @param limit the reader's buffer limit, greater than 0
+     * @param options the options, or {@code null} for the defaults
+     * @return the reader and the writer
+     * @asyncio await asyncio.open_unix_connection(path, limit=limit, **kwds)
+     */
+    public static Streams openUnixConnection(String path, int limit, ConnectionOptions options) {
         requireTask("openUnixConnection");
         EventLoop loop = getRunningLoop();
-        StreamReader reader = new StreamReader(loop);
-        Connection<StreamReaderProtocol> c = await(loop.createUnixConnection(
-                () -> new StreamReaderProtocol(loop, reader, null), path));
-        return new Streams(reader, c.protocol().writer());
+        StreamReader reader = new StreamReader(loop, limit);
+        StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
+        Connection<StreamReaderProtocol> c = await(loop.createUnixConnection(() -> protocol, path,
+                options != null ? options : ConnectionOptions.defaults()));
+        return new Streams(reader, new StreamWriter(c.transport(), protocol, reader, loop));
     }
 
     /**
@@ -516,10 +593,33 @@ public final class Asyncio {
      * @asyncio await asyncio.start_unix_server(client_connected_cb, path)
      */
     public static Server startUnixServer(Streams.ClientConnected clientConnected, String path) {
+        return startUnixServer(clientConnected, path, StreamReader.DEFAULT_LIMIT, null);
+    }
+
+    /**
+     * Starts a Unix socket server with a reader limit for each client and {@code createUnixServer}'s options.
+     *
+     * @param clientConnected the handler, run in a new task for each client
+     * @param path the socket's path
+     * @param limit the buffer limit of each client's reader, greater than 0
+     * @param options the options, or {@code null} for the defaults
+     * @return the server
+     * @asyncio await asyncio.start_unix_server(client_connected_cb, path, limit=limit, **kwds)
+     */
+    public static Server startUnixServer(Streams.ClientConnected clientConnected, String path, int limit,
+            ServerOptions options) {
         requireTask("startUnixServer");
+        java.util.Objects.requireNonNull(clientConnected, "clientConnected");
+        checkLimit(limit);
         EventLoop loop = getRunningLoop();
-        return await(loop.createUnixServer(
-                () -> new StreamReaderProtocol(loop, new StreamReader(loop), clientConnected), path));
+        return await(loop.createUnixServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit),
+                clientConnected, loop), path, options != null ? options : ServerOptions.defaults()));
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
     }
 
     static Task<?> requireTask(String what) {

@@ -19,6 +19,7 @@ import java.util.Arrays;
 public final class StreamReader {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
+    private static final byte[] NEWLINE = {'\n'};
 
     private final int limit;
     private final EventLoop loop;
@@ -29,6 +30,27 @@ public final class StreamReader {
     private Throwable exception;
     private Transport transport;
     private boolean paused;
+
+    /**
+     * A reader with the default limit on the running loop.
+     *
+     * @throws IllegalStateException "There is no current event loop" outside a running loop
+     * @asyncio asyncio.StreamReader()
+     */
+    public StreamReader() {
+        this(currentLoop(), DEFAULT_LIMIT);
+    }
+
+    /**
+     * A reader on the running loop.
+     *
+     * @param limit the buffer limit for readline/readuntil, greater than 0
+     * @throws IllegalStateException "There is no current event loop" outside a running loop
+     * @asyncio asyncio.StreamReader(limit=limit)
+     */
+    public StreamReader(int limit) {
+        this(currentLoop(), limit);
+    }
 
     /**
      * A reader with the default limit.
@@ -49,8 +71,26 @@ public final class StreamReader {
         if (limit <= 0) {
             throw new IllegalArgumentException("Limit cannot be <= 0");
         }
-        this.loop = loop;
+        this.loop = java.util.Objects.requireNonNull(loop, "loop");
         this.limit = limit;
+    }
+
+    static EventLoop currentLoop() {
+        EventLoop running = io.jasyncio.internal.BaseEventLoop.runningLoop();
+        if (running == null) {
+            throw new IllegalStateException("There is no current event loop: create the stream inside a running loop, "
+                    + "or pass the loop");
+        }
+        return running;
+    }
+
+    /**
+     * The loop this reader wakes its readers on.
+     *
+     * @return the loop
+     */
+    public EventLoop getLoop() {
+        return loop;
     }
 
     // ---------------------------------------------------------------- fed by the protocol
@@ -80,8 +120,12 @@ public final class StreamReader {
         size += n;
         wakeupWaiter();
         if (transport != null && !paused && size > 2 * limit) {
-            transport.pauseReading();
-            paused = true;
+            try {
+                transport.pauseReading();
+                paused = true;
+            } catch (UnsupportedOperationException e) {
+                transport = null; // a transport that cannot pause: asyncio's NotImplementedError
+            }
         }
     }
 
@@ -166,18 +210,22 @@ public final class StreamReader {
      * Reads a line ending in {@code \n}; at the end of the stream, the partial line (maybe empty).
      *
      * @return the line, with its separator
-     * @throws IllegalArgumentException (asyncio's ValueError) when the limit is reached before a separator
+     * @throws IllegalArgumentException (asyncio's ValueError) when the limit is reached before a separator; the line
+     *     and its separator are dropped (or the whole buffer when no separator was found)
      * @asyncio await StreamReader.readline()
      */
     public byte[] readline() {
         try {
-            return readuntil(new byte[] {'\n'});
+            return readuntil(NEWLINE);
         } catch (IncompleteReadError e) {
             return e.partial();
         } catch (LimitOverrunError e) {
-            int sep = indexOf(new byte[] {'\n'}, e.consumed());
-            consume(sep >= 0 ? sep + 1 : size);
-            maybeResume();
+            if (startsWith(NEWLINE, e.consumed())) {
+                consume(e.consumed() + NEWLINE.length);
+            } else {
+                size = 0;
+                maybeResume();
+            }
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
@@ -209,41 +257,86 @@ public final class StreamReader {
     }
 
     /**
-     * Reads up to and including a separator.
+     * Reads up to and including {@code \n}.
      *
-     * @param separator the separator, not empty
      * @return the bytes, separator included
      * @throws IncompleteReadError if the stream ends first (the partial bytes are consumed)
      * @throws LimitOverrunError if the limit is reached first (nothing is consumed)
-     * @asyncio await StreamReader.readuntil(separator=b'\n')
+     * @asyncio await StreamReader.readuntil()
      */
-    public byte[] readuntil(byte[] separator) {
-        int seplen = separator.length;
-        if (seplen == 0) {
+    public byte[] readuntil() {
+        return readuntil(NEWLINE);
+    }
+
+    /**
+     * Reads up to and including a separator; with several separators, up to the one whose match ends first (the
+     * shortest on a tie).
+     *
+     * @param separators the separators, at least one, none empty
+     * @return the bytes, separator included
+     * @throws IllegalArgumentException "Separator should contain at least one element" with none, "Separator should
+     *     be at least one-byte string" with an empty one
+     * @throws IncompleteReadError if the stream ends first (the partial bytes are consumed)
+     * @throws LimitOverrunError if the limit is reached first (nothing is consumed)
+     * @asyncio await StreamReader.readuntil(separator=b'\n') (3.13: a tuple of separators)
+     */
+    public byte[] readuntil(byte[]... separators) {
+        if (separators.length == 0) {
+            throw new IllegalArgumentException("Separator should contain at least one element");
+        }
+        int minSeplen = Integer.MAX_VALUE;
+        int maxSeplen = 0;
+        for (byte[] sep : separators) {
+            minSeplen = Math.min(minSeplen, sep.length);
+            maxSeplen = Math.max(maxSeplen, sep.length);
+        }
+        if (minSeplen == 0) {
             throw new IllegalArgumentException("Separator should be at least one-byte string");
         }
         throwIfFailed();
+        // Where the next search starts: bytes before it cannot begin a separator.
         int offset = 0;
         while (true) {
-            if (size - offset >= seplen) {
-                int isep = indexOf(separator, offset);
-                if (isep >= 0) {
-                    if (isep > limit) {
-                        throw new LimitOverrunError("Separator is found, but chunk is longer than limit", isep);
+            if (size - offset >= minSeplen) {
+                int matchStart = -1;
+                int matchEnd = Integer.MAX_VALUE;
+                for (byte[] sep : separators) {
+                    int isep = indexOf(sep, offset);
+                    if (isep >= 0 && isep + sep.length < matchEnd) {
+                        matchEnd = isep + sep.length;
+                        matchStart = isep;
                     }
-                    return consume(isep + seplen);
                 }
-                offset = size + 1 - seplen;
+                if (matchStart >= 0) {
+                    if (matchStart > limit) {
+                        throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
+                    }
+                    return consume(matchEnd);
+                }
+                offset = Math.max(0, size + 1 - maxSeplen);
                 if (offset > limit) {
                     throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
                 }
             }
+            // The last chunk may have completed a separator: EOF is checked after the search.
             if (eof) {
                 byte[] chunk = consume(size);
                 throw new IncompleteReadError(chunk, -1);
             }
             waitForData("readuntil");
         }
+    }
+
+    private boolean startsWith(byte[] sep, int at) {
+        if (at < 0 || at + sep.length > size) {
+            return false;
+        }
+        for (int j = 0; j < sep.length; j++) {
+            if (buffer[at + j] != sep[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int indexOf(byte[] sep, int from) {
@@ -318,10 +411,34 @@ public final class StreamReader {
         }
     }
 
+    /**
+     * asyncio's repr: {@code <StreamReader 4 bytes eof limit=123 waiter=... exception=... transport=... paused>}, each
+     * part only when it applies.
+     */
     @Override
     public String toString() {
-        return "<StreamReader " + size + " bytes" + (eof ? " eof" : "") + (limit != DEFAULT_LIMIT ? " limit=" + limit
-                : "") + (waiter != null ? " waiter" : "") + (exception != null ? " exception=" + exception : "")
-                + (paused ? " paused" : "") + ">";
+        StringBuilder sb = new StringBuilder("<StreamReader");
+        if (size > 0) {
+            sb.append(' ').append(size).append(" bytes");
+        }
+        if (eof) {
+            sb.append(" eof");
+        }
+        if (limit != DEFAULT_LIMIT) {
+            sb.append(" limit=").append(limit);
+        }
+        if (waiter != null) {
+            sb.append(" waiter=").append(waiter);
+        }
+        if (exception != null) {
+            sb.append(" exception=").append(exception);
+        }
+        if (transport != null) {
+            sb.append(" transport=").append(transport);
+        }
+        if (paused) {
+            sb.append(" paused");
+        }
+        return sb.append('>').toString();
     }
 }

@@ -25,9 +25,43 @@ public final class StreamReaderProtocol implements Protocol {
     private boolean paused;
     private boolean connectionLost;
     private Throwable lostError;
+    private boolean overSsl;
+    private Task<Object> task;
 
-    StreamReaderProtocol(EventLoop loop, StreamReader reader, Streams.ClientConnected onConnected) {
-        this.loop = loop;
+    /**
+     * A protocol feeding {@code reader}, on the running loop, for a client connection.
+     *
+     * @param reader the reader to feed, or {@code null}
+     * @throws IllegalStateException "There is no current event loop" outside a running loop
+     * @asyncio asyncio.StreamReaderProtocol(stream_reader)
+     */
+    public StreamReaderProtocol(StreamReader reader) {
+        this(reader, null, StreamReader.currentLoop());
+    }
+
+    /**
+     * A protocol feeding {@code reader}, on the running loop; with a callback, a server's: each connection runs it in
+     * a new task.
+     *
+     * @param reader the reader to feed, or {@code null}
+     * @param onConnected the client-connected callback, or {@code null}
+     * @throws IllegalStateException "There is no current event loop" outside a running loop
+     * @asyncio asyncio.StreamReaderProtocol(stream_reader, client_connected_cb)
+     */
+    public StreamReaderProtocol(StreamReader reader, Streams.ClientConnected onConnected) {
+        this(reader, onConnected, StreamReader.currentLoop());
+    }
+
+    /**
+     * A protocol feeding {@code reader} on {@code loop}.
+     *
+     * @param reader the reader to feed, or {@code null}
+     * @param onConnected the client-connected callback, or {@code null}
+     * @param loop the loop
+     * @asyncio asyncio.StreamReaderProtocol(stream_reader, client_connected_cb=None, loop=None)
+     */
+    public StreamReaderProtocol(StreamReader reader, Streams.ClientConnected onConnected, EventLoop loop) {
+        this.loop = java.util.Objects.requireNonNull(loop, "loop");
         this.reader = reader;
         this.onConnected = onConnected;
         this.closed = loop.createFuture();
@@ -35,16 +69,23 @@ public final class StreamReaderProtocol implements Protocol {
 
     @Override
     public void connectionMade(Transport transport) {
-        reader.setTransport(transport);
-        writer = new StreamWriter(transport, this, reader, loop);
+        if (reader != null) {
+            reader.setTransport(transport);
+        }
+        overSsl = transport.getExtraInfo("sslcontext") != null;
         if (onConnected != null) {
+            writer = new StreamWriter(transport, this, reader, loop);
             StreamWriter w = writer;
-            Task<Object> task = loop.createTask(() -> {
+            task = loop.createTask(() -> {
                 onConnected.handle(reader, w);
                 return null;
             });
             task.addDoneCallback(t -> {
-                if (!t.cancelled() && t.exception() != null) {
+                if (t.cancelled()) {
+                    transport.close();
+                    return;
+                }
+                if (t.exception() != null) {
                     loop.callExceptionHandler(ExceptionContext.builder("Unhandled exception in client_connected_cb")
                             .exception(t.exception()).put(ExceptionContext.TRANSPORT, transport).build());
                     transport.close();
@@ -55,23 +96,35 @@ public final class StreamReaderProtocol implements Protocol {
 
     @Override
     public void dataReceived(ByteBuffer data) {
-        reader.feedData(data);
+        if (reader != null) {
+            reader.feedData(data);
+        }
     }
 
+    /**
+     * Feeds the end of the stream to the reader; keeps the connection half-open, except over TLS (which cannot).
+     *
+     * @return {@code true} unless the transport is encrypted
+     */
     @Override
     public boolean eofReceived() {
-        reader.feedEof();
-        return true;
+        if (reader != null) {
+            reader.feedEof();
+        }
+        return !overSsl;
     }
 
     @Override
     public void connectionLost(Throwable exc) {
         connectionLost = true;
         lostError = exc;
-        if (exc == null) {
-            reader.feedEof();
-        } else {
-            reader.setException(exc);
+        task = null;
+        if (reader != null) {
+            if (exc == null) {
+                reader.feedEof();
+            } else {
+                reader.setException(exc);
+            }
         }
         if (!closed.done()) {
             if (exc == null) {
@@ -108,10 +161,14 @@ public final class StreamReaderProtocol implements Protocol {
         }
     }
 
-    /** FlowControlMixin._drain_helper: waits while writing is paused. */
+    /** FlowControlMixin._drain_helper: waits while writing is paused; ConnectionResetError once lost. */
     void drainHelper() {
         if (connectionLost) {
-            throw new IllegalStateException("Connection lost", lostError);
+            java.net.SocketException e = new java.net.SocketException("Connection lost");
+            if (lostError != null) {
+                e.initCause(lostError);
+            }
+            throw Asyncio.<RuntimeException>sneaky(e);
         }
         if (!paused) {
             return;
@@ -125,11 +182,34 @@ public final class StreamReaderProtocol implements Protocol {
         }
     }
 
+    /** After STARTTLS: the transport is now encrypted. asyncio's _replace_transport. */
+    void replaceTransport(Transport transport) {
+        overSsl = transport.getExtraInfo("sslcontext") != null;
+    }
+
+    boolean isServerSide() {
+        return onConnected != null;
+    }
+
+    /**
+     * The loop.
+     *
+     * @return the loop
+     */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
     Future<Void> closedFuture() {
         return closed;
     }
 
-    StreamWriter writer() {
+    /**
+     * The writer a server's protocol made at {@code connectionMade} for its client-connected callback.
+     *
+     * @return the writer, or {@code null} before the connection is made and on a client's protocol
+     */
+    public StreamWriter writer() {
         return writer;
     }
 

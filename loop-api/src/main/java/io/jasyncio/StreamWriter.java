@@ -16,12 +16,21 @@ import java.util.List;
  * @asyncio asyncio.StreamWriter
  */
 public final class StreamWriter {
-    private final Transport transport;
+    private Transport transport;
     private final StreamReaderProtocol protocol;
     private final StreamReader reader;
     private final EventLoop loop;
 
-    StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader, EventLoop loop) {
+    /**
+     * Wraps a transport.
+     *
+     * @param transport the transport
+     * @param protocol the transport's protocol, whose flow control {@link #drain()} waits on
+     * @param reader the reader of the same connection (its exception fails {@link #drain()}), or {@code null}
+     * @param loop the loop
+     * @asyncio asyncio.StreamWriter(transport, protocol, reader, loop)
+     */
+    public StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader, EventLoop loop) {
         this.transport = transport;
         this.protocol = protocol;
         this.reader = reader;
@@ -71,11 +80,12 @@ public final class StreamWriter {
     /**
      * Waits until it is appropriate to write more: returns at once unless writing is paused.
      *
-     * @throws IllegalStateException if the connection was lost (with the cause), or the reader's exception
+     * @throws java.net.SocketException (asyncio's ConnectionResetError) "Connection lost" once the connection is lost,
+     *     with the cause if it failed; or the reader's exception
      * @asyncio await StreamWriter.drain()
      */
     public void drain() {
-        Throwable exc = reader.exception();
+        Throwable exc = reader == null ? null : reader.exception();
         if (exc != null) {
             throw Asyncio.<RuntimeException>sneaky(exc);
         }
@@ -145,6 +155,48 @@ public final class StreamWriter {
     }
 
     /**
+     * Information about the connection, or a default.
+     *
+     * @param name the key
+     * @param defaultValue what to answer when the transport has no such information
+     * @return the value or {@code defaultValue}
+     * @asyncio StreamWriter.get_extra_info(name, default)
+     */
+    public Object getExtraInfo(String name, Object defaultValue) {
+        Object value = transport.getExtraInfo(name);
+        return value != null ? value : defaultValue;
+    }
+
+    /**
+     * Upgrades the connection to TLS (STARTTLS), suspending the current task until the handshake is done: what was
+     * written before is flushed first, what is written and read after is encrypted. A server's end (the writer given
+     * to a client-connected callback) takes the server's side of the handshake. The reader carries on.
+     *
+     * @param sslContext the TLS context
+     * @asyncio await StreamWriter.start_tls(sslcontext)
+     */
+    public void startTls(javax.net.ssl.SSLContext sslContext) {
+        startTls(sslContext, null);
+    }
+
+    /**
+     * Upgrades the connection to TLS, checking the server's certificate against {@code serverHostname}.
+     *
+     * @param sslContext the TLS context
+     * @param serverHostname the name the server's certificate must match (client side), or {@code null}
+     * @asyncio await StreamWriter.start_tls(sslcontext, server_hostname=server_hostname)
+     *     Differences: no handshake and shutdown timeouts here (the loop's defaults apply).
+     */
+    public void startTls(javax.net.ssl.SSLContext sslContext, String serverHostname) {
+        java.util.Objects.requireNonNull(sslContext, "sslContext");
+        drain();
+        Transport upgraded = Asyncio.await(loop.startTls(transport, protocol, sslContext, protocol.isServerSide(),
+                serverHostname));
+        transport = upgraded;
+        protocol.replaceTransport(upgraded);
+    }
+
+    /**
      * The loop.
      *
      * @return the loop
@@ -155,6 +207,6 @@ public final class StreamWriter {
 
     @Override
     public String toString() {
-        return "<StreamWriter transport=" + transport + " reader=" + reader + ">";
+        return "<StreamWriter transport=" + transport + (reader != null ? " reader=" + reader : "") + ">";
     }
 }
