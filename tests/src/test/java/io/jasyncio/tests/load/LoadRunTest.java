@@ -260,10 +260,11 @@ class LoadRunTest {
     }
 
     @Test
-    void nobodyListening() {
-        int port = serve(EchoServer.Echo::new);
-        serverLoop.close();
-        serverLoop = null;
+    void nobodyListening() throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // free once closed
+        }
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> load(port, "--connections", "2", "--duration", "300ms"));
         assertTrue(e.getMessage().startsWith("cannot connect to 127.0.0.1:" + port), e.getMessage());
