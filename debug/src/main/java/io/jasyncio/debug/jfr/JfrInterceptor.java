@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.debug.jfr;
+
+import io.jasyncio.EventLoop;
+import io.jasyncio.Handle;
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.spi.LoopInterceptor;
+
+/**
+ * Emits SlowCallback and SlowPoll for one loop, with the loop's {@code slowCallbackDuration} as threshold (debug mode
+ * or not). Installed only while a recording runs.
+ */
+final class JfrInterceptor implements LoopInterceptor {
+
+    private static long slowNanos(EventLoop loop) {
+        return (long) (loop.getSlowCallbackDuration() * 1e9);
+    }
+
+    @Override
+    public void afterHandle(EventLoop loop, Handle handle, long durationNanos) {
+        if (durationNanos >= slowNanos(loop)) {
+            JfrEvents.slowCallback(loop, handle, null, durationNanos);
+        }
+    }
+
+    @Override
+    public void afterTaskStep(EventLoop loop, Object task, long durationNanos) {
+        if (durationNanos >= slowNanos(loop)) {
+            JfrEvents.slowCallback(loop, "a step of the task", task, durationNanos);
+        }
+    }
+
+    @Override
+    public void afterPoll(EventLoop loop, long timeoutNanos, long durationNanos) {
+        if (timeoutNanos >= 0 && durationNanos - timeoutNanos >= slowNanos(loop)) {
+            JfrEvents.slowPoll(loop, timeoutNanos, durationNanos);
+        }
+    }
+
+    @Override
+    public void loopClosed(EventLoop loop) {
+        JfrProvider.forget((BaseEventLoop) loop);
+    }
+
+    @Override
+    public String toString() {
+        return "<JfrInterceptor>";
+    }
+}

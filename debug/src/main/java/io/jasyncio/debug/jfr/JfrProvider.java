@@ -1,0 +1,104 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.debug.jfr;
+
+import io.jasyncio.EventLoop;
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.spi.LoopInterceptor;
+import io.jasyncio.spi.LoopInterceptorProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+
+/**
+ * Puts the {@link JfrInterceptor} on every loop while a JFR recording runs, and takes it off when the last recording
+ * stops: with no recording the loops carry no interceptor and pay nothing. Loops are remembered weakly.
+ */
+public final class JfrProvider implements LoopInterceptorProvider {
+    /** The live loops, and their interceptor while a recording runs (else {@code null}). Guarded by itself. */
+    private static final Map<BaseEventLoop, JfrInterceptor> LOOPS = new WeakHashMap<>();
+    private static volatile boolean listening;
+    private static volatile boolean recording;
+
+    @Override
+    public LoopInterceptor create(EventLoop loop) {
+        listen();
+        synchronized (LOOPS) {
+            JfrInterceptor interceptor = recording ? new JfrInterceptor() : null;
+            LOOPS.put((BaseEventLoop) loop, interceptor);
+            return interceptor;
+        }
+    }
+
+    @Override
+    public boolean debugOnly() {
+        return false;
+    }
+
+    static void forget(BaseEventLoop loop) {
+        synchronized (LOOPS) {
+            LOOPS.remove(loop);
+        }
+    }
+
+    private static void listen() {
+        if (listening) {
+            return;
+        }
+        synchronized (JfrProvider.class) {
+            if (listening) {
+                return;
+            }
+            listening = true;
+            try {
+                FlightRecorder.addListener(new FlightRecorderListener() {
+                    @Override
+                    public void recordingStateChanged(Recording r) {
+                        update();
+                    }
+                });
+                update();
+            } catch (RuntimeException | LinkageError e) {
+                // JFR is missing or not permitted: the events stay off, nothing else changes.
+            }
+        }
+    }
+
+    private static void update() {
+        boolean running = false;
+        if (FlightRecorder.isInitialized()) {
+            for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
+                if (r.getState() == RecordingState.RUNNING) {
+                    running = true;
+                    break;
+                }
+            }
+        }
+        List<Runnable> changes = new ArrayList<>();
+        synchronized (LOOPS) {
+            recording = running;
+            for (Map.Entry<BaseEventLoop, JfrInterceptor> e : LOOPS.entrySet()) {
+                BaseEventLoop loop = e.getKey();
+                JfrInterceptor current = e.getValue();
+                if (running && current == null) {
+                    JfrInterceptor added = new JfrInterceptor();
+                    e.setValue(added);
+                    changes.add(() -> loop.addInterceptor(added));
+                } else if (!running && current != null) {
+                    e.setValue(null);
+                    changes.add(() -> loop.removeInterceptor(current));
+                }
+            }
+        }
+        changes.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,253 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Task;
+import io.jasyncio.debug.watchdog.Stall;
+import io.jasyncio.debug.watchdog.StallListener;
+import io.jasyncio.debug.watchdog.Watchdog;
+import io.jasyncio.tests.BackendAssumptions;
+import io.jasyncio.tests.LogCapture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The stall watchdog: the loop thread is blocked on latches the test controls, the test waits for what the watchdog
+ * sampled and reported, with deadlines.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class WatchdogTest {
+    private EventLoop loop;
+    private Thread runner;
+    private final BlockingQueue<Stall> reported = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Stall> sampled = new LinkedBlockingQueue<>();
+    private final StallListener recorder = new StallListener() {
+        @Override
+        public void stallSampled(Stall stall) {
+            sampled.add(stall);
+        }
+
+        @Override
+        public void stallReported(Stall stall) {
+            reported.add(stall);
+        }
+    };
+
+    @BeforeEach
+    void setUp() {
+        BackendAssumptions.assumeBackendAvailable();
+        loop = Asyncio.newEventLoop(LoopOptions.defaults().withDebug(true));
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        if (runner != null) {
+            runner.join(10_000);
+        }
+        if (loop != null) {
+            loop.close();
+        }
+    }
+
+    private void runInBackground(Task<?> task) {
+        runner = Thread.ofPlatform().name("loop-under-test").start(() -> loop.runUntilComplete(task));
+    }
+
+    /** Waits for a sample whose stacks satisfy the condition. */
+    private Stall awaitSample(Predicate<Stall> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Stall s = sampled.poll(100, TimeUnit.MILLISECONDS);
+            if (s != null && condition.test(s)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no such sample within 10 s");
+    }
+
+    private static boolean sawMethod(Stall s, String method) {
+        return s.stacks().stream().anyMatch(st -> st.frames().stream().anyMatch(f -> f.getMethodName().equals(method)));
+    }
+
+    static void blockInFirstPlace(CountDownLatch latch) throws InterruptedException {
+        assertTrue(latch.await(20, TimeUnit.SECONDS));
+    }
+
+    static void blockInSecondPlace(CountDownLatch latch) throws InterruptedException {
+        assertTrue(latch.await(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void reportsOneStallWithTaskCreationSiteAndDistinctStacks() throws Exception {
+        Watchdog.install(loop, Duration.ofMillis(40)).addListener(recorder);
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(1);
+        Task<String> task = loop.createTask(() -> {
+            blockInFirstPlace(first);
+            blockInSecondPlace(second);
+            return "unblocked";
+        }, "blocker");
+        String log;
+        try (LogCapture capture = new LogCapture()) {
+            runInBackground(task);
+            Stall early = awaitSample(s -> sawMethod(s, "blockInFirstPlace"));
+            assertFalse(early.ended());
+            assertTrue(early.task().contains("name='blocker'"), early.task());
+            first.countDown();
+            awaitSample(s -> sawMethod(s, "blockInSecondPlace"));
+            second.countDown();
+            Stall stall = reported.poll(10, TimeUnit.SECONDS);
+            assertNotNull(stall, "no stall reported");
+            runner.join(10_000);
+            log = capture.text();
+            assertTrue(stall.ended());
+            assertTrue(stall.durationNanos() >= 40_000_000L, "duration " + stall.durationNanos());
+            assertTrue(stall.samples() >= 2);
+            assertTrue(stall.stacks().size() >= 2, "distinct stacks: " + stall.stacks());
+            assertTrue(sawMethod(stall, "blockInFirstPlace") && sawMethod(stall, "blockInSecondPlace"));
+            assertTrue(stall.running().startsWith("<Handle"), stall.running());
+            assertEquals(getClass().getName(), stall.taskCreatedAt().get(0).getClassName());
+            assertEquals("reportsOneStallWithTaskCreationSiteAndDistinctStacks",
+                    stall.taskCreatedAt().get(0).getMethodName());
+            assertFalse(stall.mostlyGc());
+        }
+        assertEquals("unblocked", task.result());
+        assertTrue(log.contains("WARN asyncio - Event loop <"), log);
+        assertTrue(log.contains("was blocked for"), log);
+        assertTrue(log.contains("name='blocker'"), log);
+        assertTrue(log.contains("created at " + getClass().getName()), log);
+        assertTrue(log.contains("blockInSecondPlace"), log);
+        assertEquals(1, count(log, "was blocked for"), log);
+        assertTrue(reported.isEmpty(), "reported twice: " + reported);
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void reportsAStallThatLastsWhileStillBlocked() throws Exception {
+        Watchdog.install(loop, Duration.ofMillis(20)).setLogging(false).addListener(recorder);
+        CountDownLatch release = new CountDownLatch(1);
+        Task<Void> task = loop.createTask(() -> {
+            blockInFirstPlace(release);
+            return null;
+        });
+        runInBackground(task);
+        Stall stall = reported.poll(10, TimeUnit.SECONDS);
+        release.countDown();
+        assertNotNull(stall, "no stall reported");
+        assertFalse(stall.ended(), "reported while blocked");
+        assertTrue(stall.durationNanos() >= 1_000_000_000L, "the report waits for 1 s: " + stall.durationNanos());
+        assertTrue(stall.format().contains("is still blocked after"), stall.format());
+        runner.join(10_000);
+        assertTrue(task.done());
+    }
+
+    @Test
+    void waitingForIoOrTimersIsNoStall() throws Exception {
+        Watchdog.install(loop, Duration.ofMillis(20)).addListener(recorder);
+        // The loop polls with a timeout for 0.3 s, and runs short callbacks meanwhile: idleness, not a stall.
+        Task<String> task = loop.createTask(() -> {
+            for (int i = 0; i < 6; i++) {
+                Asyncio.sleep(0.05);
+            }
+            return "slept";
+        });
+        runInBackground(task);
+        runner.join(10_000);
+        assertEquals("slept", task.result());
+        assertTrue(sampled.isEmpty(), "sampled: " + sampled);
+        assertTrue(reported.isEmpty(), "reported: " + reported);
+    }
+
+    @Test
+    void tellsGcPausesApartFromCode() throws Exception {
+        Watchdog.install(loop, Duration.ofMillis(40)).setLogging(false).addListener(recorder);
+        loop.callSoon(() -> {
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                System.gc(); // the callback does nothing but collect: the JVM stands still, not the code
+            }
+        });
+        Task<Void> task = loop.createTask(() -> null);
+        runInBackground(task);
+        Stall stall = reported.poll(10, TimeUnit.SECONDS);
+        assertNotNull(stall, "no stall reported");
+        assertTrue(stall.gcNanos() > 0, "GC time " + stall.gcNanos());
+        assertTrue(stall.mostlyGc(), stall.format());
+        assertTrue(stall.format().contains("mostly a GC pause"), stall.format());
+    }
+
+    @Test
+    void parsesThresholds() {
+        assertEquals(Duration.ofMillis(100), Watchdog.parse("100ms"));
+        assertEquals(Duration.ofMillis(250), Watchdog.parse("0.25s"));
+        assertEquals(Duration.ofSeconds(2), Watchdog.parse(" 2s "));
+        assertEquals(Duration.ofMillis(150), Watchdog.parse("150"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Watchdog.parse("soon"));
+        assertTrue(e.getMessage().contains("expected a duration such as 100ms"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Watchdog.install(loop, Duration.ofNanos(10)));
+    }
+
+    @Test
+    void systemPropertyInstallsOnEveryNewLoop() {
+        System.setProperty(Watchdog.PROPERTY, "75ms");
+        EventLoop other;
+        try {
+            other = Asyncio.newEventLoop();
+        } finally {
+            System.clearProperty(Watchdog.PROPERTY);
+        }
+        try {
+            List<String> names = other.getInterceptors().stream().map(i -> i.getClass().getSimpleName()).toList();
+            assertTrue(names.contains("LoopWatch"), names.toString());
+        } finally {
+            other.close();
+        }
+        EventLoop plain = Asyncio.newEventLoop();
+        try {
+            assertTrue(plain.getInterceptors().stream().noneMatch(i -> i.getClass().getSimpleName().equals("LoopWatch")));
+        } finally {
+            plain.close();
+        }
+    }
+
+    @Test
+    void closeStopsWatching() {
+        Watchdog w = Watchdog.install(loop, Duration.ofMillis(50));
+        assertEquals(1, loop.getInterceptors().size() - countOthers());
+        w.close();
+        assertEquals(0, loop.getInterceptors().size() - countOthers());
+    }
+
+    private long countOthers() {
+        return loop.getInterceptors().stream().filter(i -> !i.getClass().getSimpleName().equals("LoopWatch")).count();
+    }
+}
