@@ -29,7 +29,8 @@ public final class TimeoutDump implements AutoCloseable {
         pending = TIMER.schedule(() -> {
             TaskDump d = TaskDump.of(loop);
             dump = d;
-            System.err.println("Timed out after " + timeout + "; " + d.text());
+            System.err.println(String.format(java.util.Locale.ROOT, "Timed out after %.3f s; ", timeout.toNanos() / 1e9)
+                    + d.text());
             if (then != null) {
                 then.run();
             }

@@ -79,8 +79,10 @@ final class LoopWatch implements LoopInterceptor {
     private boolean stalled;
     private boolean reported;
     private int samples;
-    private Object stallHandle;
-    private Object stallTask;
+    private String stallLoop;
+    private String stallRunning;
+    private String stallTask;
+    private List<StackTraceElement> stallTaskSite = List.of();
     private final Map<List<StackTraceElement>, int[]> stacks = new LinkedHashMap<>();
 
     LoopWatch(BaseEventLoop loop, long thresholdNanos, Watchdog owner) {
@@ -153,7 +155,7 @@ final class LoopWatch implements LoopInterceptor {
         Object t = TASK.getAcquire(this);
         if (s != lastSeq) {
             if (stalled) {
-                endStall(l, now);
+                endStall(now);
             }
             lastSeq = s;
             firstSeenNanos = now;
@@ -180,11 +182,14 @@ final class LoopWatch implements LoopInterceptor {
             reported = false;
             samples = 0;
             stacks.clear();
-            stallHandle = h;
-            stallTask = t;
+            // Described when the stall is noticed: by the report, the task may have moved on.
+            stallLoop = l.toString();
+            stallRunning = String.valueOf(h == null ? "a task step" : h);
+            stallTask = t instanceof Task<?> task ? describe(task) : null;
+            stallTaskSite = t instanceof Task<?> task ? List.of(task.getSourceTraceback()) : List.of();
         }
         sample(l, t);
-        Stall so = snapshot(l, now, false);
+        Stall so = snapshot(now, false);
         owner.sampled(so);
         if (!reported && elapsed >= reportAfterNanos) {
             reported = true;
@@ -193,14 +198,14 @@ final class LoopWatch implements LoopInterceptor {
         return true;
     }
 
-    private void endStall(BaseEventLoop l, long now) {
+    private void endStall(long now) {
         if (!reported) {
-            owner.report(snapshot(l, now, true));
+            owner.report(snapshot(now, true));
         }
         stalled = false;
         stacks.clear();
-        stallHandle = null;
         stallTask = null;
+        stallTaskSite = List.of();
     }
 
     private void sample(BaseEventLoop l, Object t) {
@@ -223,21 +228,15 @@ final class LoopWatch implements LoopInterceptor {
         }
     }
 
-    private Stall snapshot(BaseEventLoop l, long now, boolean ended) {
+    private Stall snapshot(long now, boolean ended) {
         List<Stall.StackSample> list = new ArrayList<>();
         for (Map.Entry<List<StackTraceElement>, int[]> e : stacks.entrySet()) {
             list.add(new Stall.StackSample(e.getKey(), e.getValue()[0]));
         }
         list.sort((a, b) -> Integer.compare(b.count(), a.count()));
-        String taskText = null;
-        List<StackTraceElement> site = List.of();
-        if (stallTask instanceof Task<?> task) {
-            taskText = describe(task);
-            site = List.of(task.getSourceTraceback());
-        }
         long gc = Math.max(0, GcTime.pausesNanos() - gcAtFirstSeen);
-        return new Stall(l.toString(), String.valueOf(stallHandle == null ? "a task step" : stallHandle), taskText,
-                site, now - firstSeenNanos, gc, thresholdNanos, samples, List.copyOf(list), ended);
+        return new Stall(stallLoop, stallRunning, stallTask, stallTaskSite, now - firstSeenNanos, gc, thresholdNanos,
+                samples, List.copyOf(list), ended);
     }
 
     private static String describe(Task<?> task) {

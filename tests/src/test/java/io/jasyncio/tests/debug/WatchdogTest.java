@@ -172,8 +172,9 @@ class WatchdogTest {
 
     @Test
     void waitingForIoOrTimersIsNoStall() throws Exception {
-        Watchdog.install(loop, Duration.ofMillis(20)).addListener(recorder);
-        // The loop polls with a timeout for 0.3 s, and runs short callbacks meanwhile: idleness, not a stall.
+        Watchdog.install(loop, Duration.ofMillis(100)).addListener(recorder);
+        // The loop polls with a timeout for 0.3 s, and runs short callbacks meanwhile: idleness, not a stall. (A poll
+        // that overruns its timeout by the threshold is one: the loop thread did not get a core in time.)
         Task<String> task = loop.createTask(() -> {
             for (int i = 0; i < 6; i++) {
                 Asyncio.sleep(0.05);
