@@ -87,6 +87,50 @@ class TcpConnectionTest extends NetTestBase {
         closeServer(srv);
     }
 
+    /**
+     * asyncio's _create_connection_transport calls protocol_factory() once the socket is connected, inside the
+     * running loop: the factory may ask for the running loop; a refused connection never calls it.
+     */
+    @Test
+    void testCreateConnectionCallsFactoryOnceConnected() throws Exception {
+        Server srv = httpd();
+        java.util.List<Thread> calledOn = new java.util.ArrayList<>();
+        Future<Connection<MyProto>> f = loop.createConnection(() -> {
+            calledOn.add(Thread.currentThread());
+            return new MyProto(io.jasyncio.Asyncio.getRunningLoop());
+        }, "127.0.0.1", port(srv));
+        assertEquals(List.of(), calledOn, "not before the loop runs");
+        Connection<MyProto> c = loop.runUntilComplete(f);
+        assertEquals(List.of(Thread.currentThread()), calledOn);
+        loop.runUntilComplete(c.protocol().lost);
+        int unused;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            unused = probe.getLocalPort();
+        }
+        Future<Connection<MyProto>> refused = loop.createConnection(() -> {
+            calledOn.add(Thread.currentThread());
+            return new MyProto(loop);
+        }, "127.0.0.1", unused);
+        assertThrows(java.net.ConnectException.class, () -> loop.runUntilComplete(refused));
+        assertEquals(1, calledOn.size(), "a refused connection makes no protocol");
+        closeServer(srv);
+    }
+
+    /** A factory that throws fails the connection's future with its exception, and the socket is closed. */
+    @Test
+    void testCreateConnectionFactoryRaises() {
+        Server srv = listenRecording();
+        IllegalStateException boom = new IllegalStateException("boom");
+        Future<Connection<MyProto>> f = loop.createConnection(() -> {
+            throw boom;
+        }, "127.0.0.1", port(srv));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(f));
+        assertSame(boom, e);
+        Recorder server = accepted(0);
+        loop.runUntilComplete(server.lost);
+        closeServer(srv);
+    }
+
     /** Port of test_events.py EventLoopTestsMixin.test_create_connection_local_addr: the given port is used. */
     @Test
     void testCreateConnectionLocalAddr() throws Exception {
@@ -133,7 +177,7 @@ class TcpConnectionTest extends NetTestBase {
         assertEquals("ssl_handshake_timeout is only meaningful with ssl", e.getMessage());
     }
 
-    /** A refused connection fails the future with a ConnectException and makes no protocol call. */
+    /** A refused connection fails the future with a ConnectException and makes no protocol at all. */
     @Test
     void testCreateConnectionRefusedIsConnectException() {
         Server srv = httpd();
@@ -142,7 +186,7 @@ class TcpConnectionTest extends NetTestBase {
         MyProto[] made = new MyProto[1];
         Future<Connection<MyProto>> f = loop.createConnection(() -> made[0] = new MyProto(loop), "127.0.0.1", port);
         assertThrows(ConnectException.class, () -> loop.runUntilComplete(f));
-        assertEquals(List.of(), made[0].calls);
+        assertNull(made[0], "asyncio calls protocol_factory() only once connected");
     }
 
     /** Cancelling the connect future closes the half-made connection; the protocol hears nothing more. */

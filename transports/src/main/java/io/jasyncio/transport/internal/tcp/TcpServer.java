@@ -348,8 +348,7 @@ public final class TcpServer implements Server {
         loop.checkClosed();
         SSLContext ssl = options.ssl();
         Future<Connection<P>> result = loop.createFuture();
-        P protocol = protocolFactory.get();
-        TcpTransport transport = new TcpTransport(loop, protocol, null);
+        TcpTransport transport = new TcpTransport(loop, protocolFactory);
         Bootstrap b = new Bootstrap().group(io).channel(channelClass);
         if (ssl == null) {
             b.handler(transport);
@@ -366,7 +365,7 @@ public final class TcpServer implements Server {
                     return;
                 }
                 if (error == null) {
-                    result.setResult(new Connection<>(transport, protocol));
+                    result.setResult(new Connection<>(transport, madeProtocol(transport)));
                 } else {
                     result.setException(TlsHandlers.handshakeError(error, options.sslHandshakeTimeout()));
                 }
@@ -383,7 +382,17 @@ public final class TcpServer implements Server {
             }
             if (!f.isSuccess()) {
                 result.setException(f.cause());
-            } else if (ssl == null) {
+                return;
+            }
+            P protocol;
+            try {
+                protocol = madeProtocol(transport); // asyncio calls protocol_factory() once connected
+            } catch (Throwable t) {
+                connect.channel().close();
+                result.setException(t);
+                return;
+            }
+            if (ssl == null) {
                 result.setResult(new Connection<>(transport, protocol));
             } // with TLS, the handshake completes the future
 
@@ -394,6 +403,11 @@ public final class TcpServer implements Server {
             }
         });
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends BaseProtocol> P madeProtocol(TcpTransport transport) {
+        return (P) transport.ensureProtocol();
     }
 
     /** A loop that serves spread connections: the loop and its Netty event loop. */

@@ -49,6 +49,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
     private BaseProtocol protocol;
+    /** An outgoing connection's protocol factory, until the connection is made (see ensureProtocol). */
+    private java.util.function.Supplier<? extends BaseProtocol> protocolFactory;
+    private Throwable protocolFactoryFailure;
     private Channel channel;
     /** asyncio's {@code _closing}: set by close, abort, a fatal error, and the end of the connection. */
     private boolean closing;
@@ -110,6 +113,47 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         this.loop = loop;
         this.protocol = protocol;
         this.onClosed = onClosed;
+    }
+
+    /**
+     * Creates the transport of an outgoing connection, whose protocol is made once the socket is connected, on the
+     * loop's thread, as asyncio's {@code create_connection} calls {@code protocol_factory()}.
+     *
+     * @param loop the loop
+     * @param protocolFactory makes the protocol
+     */
+    public TcpTransport(BaseEventLoop loop, java.util.function.Supplier<? extends BaseProtocol> protocolFactory) {
+        this(loop, (BaseProtocol) null, null);
+        this.protocolFactory = protocolFactory;
+    }
+
+    /**
+     * The protocol, made by the factory the first time it is asked for.
+     *
+     * @return the protocol
+     * @throws RuntimeException what the factory threw (every time, once it failed), or for a factory that returned
+     *     {@code null}
+     */
+    public BaseProtocol ensureProtocol() {
+        if (protocol == null && protocolFactory != null) {
+            if (protocolFactoryFailure instanceof RuntimeException e) {
+                throw e;
+            } else if (protocolFactoryFailure instanceof Error e) {
+                throw e;
+            }
+            try {
+                BaseProtocol made = protocolFactory.get();
+                if (made == null) {
+                    throw new IllegalStateException("the protocol factory returned null");
+                }
+                protocol = made;
+                protocolFactory = null;
+            } catch (Throwable t) {
+                protocolFactoryFailure = t;
+                throw t;
+            }
+        }
+        return protocol;
     }
 
     // ---------------------------------------------------------------- Netty events
@@ -175,6 +219,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         context = ctx;
+        if (protocol == null) {
+            try {
+                ensureProtocol();
+            } catch (Throwable t) {
+                neverMade = true; // the connect's future fails with what the factory threw
+                closing = true;
+                ctx.close();
+                return;
+            }
+        }
         ssl = ctx.pipeline().get(SslHandler.class);
         if (ssl == null) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
