@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.examples.http;
+
+import io.jasyncio.Protocol;
+import io.jasyncio.Transport;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * One HTTP/1.1 connection: bytes are kept until they make a whole request ({@link RequestParser}), each request is
+ * answered in order, and the answers to every request of one read leave in one {@code transport.write} (pipelining).
+ * {@code GET /} answers "Hello, World!"; {@code /echo} answers the request's body.
+ *
+ * <p>State machine: {@code connectionMade -> dataReceived* -> connectionLost}. Keep-alive is HTTP/1.1's default;
+ * {@code Connection: close}, HTTP/1.0 without {@code Connection: keep-alive}, and every refused request close the
+ * connection once the answer is written. {@code pauseWriting} stops reading from a client that does not read.
+ */
+public final class HttpProtocol implements Protocol {
+    // Threading: the connection's loop thread only.
+    private final RequestParser parser;
+    private final Request request = new Request();
+    private final ResponseWriter out = new ResponseWriter();
+    private byte[] buf = new byte[8 * 1024];
+    private int end;
+    private boolean continueSent;
+    private Transport transport;
+
+    HttpProtocol(long maxBody) {
+        this.parser = new RequestParser(maxBody);
+    }
+
+    @Override
+    public void connectionMade(Transport t) {
+        transport = t;
+    }
+
+    @Override
+    public void dataReceived(ByteBuffer data) {
+        if (transport.isClosing()) {
+            return; // after an answer that closes, nothing more is read
+        }
+        int n = data.remaining();
+        if (end + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, end + n));
+        }
+        data.get(data.position(), buf, end, n);
+        end += n;
+        if (end < parser.needed) {
+            return;
+        }
+        int start = 0;
+        boolean open = true;
+        try {
+            while (start < end) {
+                if (!parser.parse(buf, start, end, request)) {
+                    if (request.headEnd > 0 && request.expectContinue && request.http11 && !continueSent) {
+                        out.raw(ResponseWriter.CONTINUE); // the client waits for this before sending its body
+                        continueSent = true;
+                    }
+                    break;
+                }
+                parser.needed = 0;
+                continueSent = false;
+                handle(request);
+                start = request.end;
+                if (!request.keepAlive) {
+                    open = false;
+                    break;
+                }
+            }
+        } catch (HttpError e) {
+            out.error(e.status, e.getMessage());
+            open = false;
+        }
+        if (!out.isEmpty()) {
+            transport.write(out.buffer());
+            out.clear();
+        }
+        if (!open) {
+            transport.close(); // after the answers are flushed
+            return;
+        }
+        // Keep the incomplete request at the front; let go of a buffer grown for a large body.
+        int rest = end - start;
+        if (rest == 0 && buf.length > 64 * 1024) {
+            buf = new byte[8 * 1024];
+        } else if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, rest);
+        }
+        end = rest;
+    }
+
+    private void handle(Request r) {
+        if (r.pathIs("/")) {
+            if (r.methodIs("GET") || r.methodIs("HEAD")) {
+                out.hello(r);
+            } else {
+                out.respond(r, 405, "Method Not Allowed", "text/plain",
+                        ResponseWriter.ascii(r.method() + " is not allowed here\n"), "Allow: GET, HEAD");
+            }
+        } else if (r.pathIs("/echo")) {
+            out.respond(r, 200, "OK", "application/octet-stream", r.body, null);
+        } else {
+            out.respond(r, 404, "Not Found", "text/plain", ResponseWriter.ascii("Not Found\n"), null);
+        }
+    }
+
+    @Override
+    public void pauseWriting() {
+        transport.pauseReading();
+    }
+
+    @Override
+    public void resumeWriting() {
+        transport.resumeReading();
+    }
+}

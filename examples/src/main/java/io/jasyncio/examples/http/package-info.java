@@ -1,0 +1,44 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+/**
+ * An HTTP/1.1 server on the Protocol API: a text protocol with framing in its headers, written with jasyncio.
+ *
+ * <p>Purpose: {@code ./jasyncio http-server} answers {@code curl} and {@code wrk}; it shows how to parse a request
+ * that arrives in any number of pieces, answer pipelined requests in order, and refuse bad ones clearly.
+ *
+ * <h2>How the protocol is written</h2>
+ * <pre>
+ *  dataReceived(bytes) -&gt; HttpProtocol appends them to its buffer
+ *                         while RequestParser.parse(buffer) finds a whole request (head, then body by
+ *                         Content-Length or chunked):
+ *                             handle it -&gt; ResponseWriter appends the answer
+ *                         one transport.write(all answers); close if the last one said "Connection: close"
+ * </pre>
+ * <ul>
+ *   <li>Incremental parsing, picohttpparser's way: parse from the request's first byte each time; when bytes are
+ *       missing, remember how many are needed and wait for them. Splitting a request at any byte gives the same
+ *       answer (the tests split at every position).</li>
+ *   <li>Framing (RFC 9112): Content-Length or {@code Transfer-Encoding: chunked} (chunk extensions and trailers are
+ *       read past); {@code Expect: 100-continue} is answered once the head is read.</li>
+ *   <li>Refusals close the connection after the answer: 400 for a malformed request, 413 when the body is over the
+ *       limit ({@code --max-body}, 1 MiB by default; sent as soon as the head or a chunk size says so), 431 for a
+ *       head over 8 KiB, 501 for a transfer coding other than chunked, 505 for versions other than 1.0 and 1.1.
+ *       What request smuggling relies on is refused (both Content-Length and Transfer-Encoding, differing
+ *       Content-Lengths, folded lines, a missing or repeated Host).</li>
+ *   <li>Keep-alive is HTTP/1.1's default; HTTP/1.0 connections close unless they ask for keep-alive.</li>
+ *   <li>The hello-world answer's fixed bytes are made once; the Date header once a second.</li>
+ * </ul>
+ *
+ * <h2>Threading model</h2>
+ * One {@code HttpProtocol} per connection, on its loop's thread; with {@code --loops N} the connections are spread
+ * over N loops and share nothing but the Date line (an immutable record behind a volatile field).
+ *
+ * <h2>Behaviour at the time of writing</h2>
+ * Routes: {@code GET|HEAD /} (others: 405), {@code /echo} (any method), anything else 404. No TLS, no HTTP/2, no
+ * request timeouts (a client that sends half a head keeps its connection).
+ */
+package io.jasyncio.examples.http;

@@ -1,0 +1,210 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.examples.http.HttpServer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP server's protocol fed through a socket-less transport: any split, pipelining, and every refusal. */
+class HttpProtocolTest {
+    private static final int MAX_BODY = 1000;
+    private FakeTransport t = FakeTransport.connect(HttpServer.factory(MAX_BODY).get());
+
+    private static final String SCRIPT = "GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+            + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+            + "POST /echo?q=1 HTTP/1.1\r\nhost: x\r\ntransfer-encoding: Chunked\r\n\r\n"
+            + "3;ext=1\r\nabc\r\nA\r\n0123456789\r\n0\r\nTrailer: t\r\n\r\n"
+            + "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"
+            + "GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n"
+            + "\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+    /** A response: status, headers by lower-case name (Date left out), body. */
+    record Response(int status, java.util.Map<String, String> headers, String body) {
+    }
+
+    private static final Pattern HEAD = Pattern.compile("HTTP/1\\.1 (\\d{3}) [^\r\n]+\r\n((?:[^\r\n]+\r\n)*)\r\n");
+
+    /** Splits the output into responses, reading each body by its Content-Length. */
+    static List<Response> responses(String output) {
+        List<Response> all = new ArrayList<>();
+        int at = 0;
+        Matcher m = HEAD.matcher(output);
+        while (at < output.length()) {
+            assertTrue(m.find(at) && m.start() == at, "not a response at " + at + ": " + output.substring(at));
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (String line : m.group(2).split("\r\n")) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).toLowerCase(java.util.Locale.ROOT), line.substring(colon + 2));
+            }
+            assertTrue(headers.remove("date").endsWith(" GMT"));
+            int status = Integer.parseInt(m.group(1));
+            int length = status == 100 ? 0 : Integer.parseInt(headers.get("content-length"));
+            int bodyEnd = m.end() + length;
+            all.add(new Response(status, headers, output.substring(m.end(), Math.min(bodyEnd, output.length()))));
+            at = bodyEnd;
+        }
+        return all;
+    }
+
+    private void checkScriptAnswers(String output) {
+        // The HEAD answer has no body: cut the output there to read it.
+        int headAnswer = nthIndexOf(output, "HTTP/1.1 200", 4);
+        List<Response> first = responses(output.substring(0, headAnswer));
+        assertEquals(3, first.size());
+        assertEquals(new Response(200, java.util.Map.of("server", "jasyncio", "content-type", "text/plain",
+                "content-length", "13"), "Hello, World!"), first.get(0));
+        assertEquals("hello", first.get(1).body());
+        assertEquals("abc0123456789", first.get(2).body());
+        String rest = output.substring(headAnswer);
+        int afterHead = rest.indexOf("\r\n\r\n") + 4;
+        assertTrue(rest.startsWith("HTTP/1.1 200 OK\r\n") && rest.contains("Content-Length: 13\r\n"), rest);
+        List<Response> last = responses(rest.substring(afterHead));
+        assertEquals(2, last.size());
+        assertEquals(404, last.get(0).status());
+        assertEquals(200, last.get(1).status());
+        assertEquals("close", last.get(1).headers().get("connection"));
+        assertTrue(t.closed, "Connection: close closes after the answer");
+    }
+
+    private static int nthIndexOf(String s, String what, int n) {
+        int at = -1;
+        for (int i = 0; i < n; i++) {
+            at = s.indexOf(what, at + 1);
+        }
+        return at;
+    }
+
+    @Test
+    void testWholeScriptInOneRead() {
+        t.feed(SCRIPT);
+        checkScriptAnswers(t.output());
+        assertEquals(1, t.writes.size(), "the answers to one read leave in one write");
+    }
+
+    @Test
+    void testSplitAtEveryBytePosition() {
+        byte[] script = SCRIPT.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 1; i < script.length; i++) {
+            t = FakeTransport.connect(HttpServer.factory(MAX_BODY).get());
+            t.feed(script, 0, i);
+            t.feed(script, i, script.length);
+            checkScriptAnswers(t.output());
+        }
+    }
+
+    @Test
+    void testOneByteAtATime() {
+        byte[] script = SCRIPT.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < script.length; i++) {
+            t.feed(script, i, i + 1);
+        }
+        checkScriptAnswers(t.output());
+    }
+
+    @Test
+    void testPipelineOfAHundred() {
+        t.feed("GET / HTTP/1.1\r\nHost: x\r\n\r\n".repeat(100));
+        List<Response> all = responses(t.output());
+        assertEquals(100, all.size());
+        assertTrue(all.stream().allMatch(r -> r.status() == 200 && r.body().equals("Hello, World!")));
+        assertEquals(1, t.writes.size());
+        assertFalse(t.closed);
+    }
+
+    private Response refused(String request) {
+        t = FakeTransport.connect(HttpServer.factory(MAX_BODY).get());
+        t.feed(request + "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        List<Response> all = responses(t.output());
+        assertEquals(1, all.size(), "nothing after a refusal is answered: " + t.output());
+        assertTrue(t.closed, "a refusal closes the connection");
+        assertEquals("close", all.get(0).headers().get("connection"));
+        return all.get(0);
+    }
+
+    @Test
+    void testMalformedRequestsGet400() {
+        for (String bad : List.of("GET\r\n\r\n", "GET /\r\n\r\n", "GET  / HTTP/1.1\r\nHost: x\r\n\r\n",
+                "G(T / HTTP/1.1\r\nHost: x\r\n\r\n", "GET / HTTX/1.1\r\nHost: x\r\n\r\n",
+                "GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost : x\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n0\r\n\r\n")) {
+            assertEquals(400, refused(bad).status(), bad);
+        }
+    }
+
+    @Test
+    void testBodyOverTheLimitGets413AtOnce() {
+        Response r = refused("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\n\r\n");
+        assertEquals(413, r.status(), "answered from the head, before the body comes");
+        assertEquals(413, refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "200\r\n" + "x".repeat(512) + "\r\n3E8\r\n").status(), "the chunk sizes pass the limit");
+        assertEquals(413, refused("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n")
+                .status());
+        t = FakeTransport.connect(HttpServer.factory(MAX_BODY).get());
+        t.feed("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n" + "y".repeat(1000));
+        assertEquals("y".repeat(1000), responses(t.output()).get(0).body(), "the limit itself is accepted");
+    }
+
+    @Test
+    void testOtherRefusals() {
+        assertEquals(431, refused("GET / HTTP/1.1\r\nHost: x\r\nX: " + "a".repeat(9000) + "\r\n\r\n").status());
+        t = FakeTransport.connect(HttpServer.factory(MAX_BODY).get());
+        t.feed("GET / HTTP/1.1\r\nX: " + "a".repeat(9000));
+        assertEquals(431, responses(t.output()).get(0).status(), "refused before the head ends");
+        assertEquals(505, refused("GET / HTTP/2.0\r\nHost: x\r\n\r\n").status());
+        assertEquals(501, refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+                .status());
+    }
+
+    @Test
+    void testMethodNotAllowedKeepsTheConnection() {
+        t.feed("DELETE / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        List<Response> all = responses(t.output());
+        assertEquals(405, all.get(0).status());
+        assertEquals("GET, HEAD", all.get(0).headers().get("allow"));
+        assertEquals(200, all.get(1).status());
+        assertFalse(t.closed);
+    }
+
+    @Test
+    void testHttp10ClosesUnlessAskedToKeepAlive() {
+        t.feed("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        assertEquals("keep-alive", responses(t.output()).get(0).headers().get("connection"));
+        assertFalse(t.closed);
+        t.feed("GET / HTTP/1.0\r\n\r\nGET / HTTP/1.0\r\n\r\n");
+        List<Response> all = responses(t.output());
+        assertEquals(2, all.size(), "the connection closed after the second answer");
+        assertEquals("close", all.get(1).headers().get("connection"));
+        assertTrue(t.closed);
+    }
+
+    @Test
+    void testExpectContinue() {
+        t.feed("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+        assertEquals("HTTP/1.1 100 Continue\r\n\r\n", t.output());
+        t.feed("da");
+        t.feed("ta");
+        String rest = t.output().substring("HTTP/1.1 100 Continue\r\n\r\n".length());
+        assertEquals("data", responses(rest).get(0).body());
+        assertEquals(2, t.writes.size(), "one 100 Continue, then the answer");
+    }
+}
