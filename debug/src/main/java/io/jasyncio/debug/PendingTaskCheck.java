@@ -30,7 +30,8 @@ import java.util.WeakHashMap;
  *
  * <p>A task is destroyed when the garbage collector finds it pending (nothing will ever wake it: the future it waits on
  * is unreachable too), or when its loop closes while it is pending: the loop then unwinds its body, and the task can
- * never finish. Tasks made while the check was not installed are not followed.
+ * never finish. Tasks made while the check was not installed are not followed. On the virtual-thread coroutine
+ * fallback a suspended task's parked thread keeps it reachable: only the loop's close finds it there.
  */
 public final class PendingTaskCheck implements LoopInterceptor {
     /** The tasks followed, held weakly; loop thread, but for the closing loop's pass. */
@@ -106,6 +107,15 @@ public final class PendingTaskCheck implements LoopInterceptor {
                 state.reported = true;
                 report(e.getKey().toString(), state.site);
             }
+        }
+    }
+
+    /** Debug mode went off: the tasks' ends will not be heard, so none may be reported later. */
+    @Override
+    public void removed(EventLoop loop) {
+        synchronized (tasks) {
+            tasks.values().forEach(s -> s.done = true);
+            tasks.clear();
         }
     }
 

@@ -105,9 +105,14 @@ public final class UnclosedResourceCheck implements LoopInterceptor {
         }
     }
 
+    /** Debug mode went off: nothing is followed any more, so nothing may be reported later. */
     @Override
     public void removed(EventLoop loop) {
         loopResource.settled = true;
+        synchronized (open) {
+            open.values().forEach(r -> r.settled = true);
+            open.clear();
+        }
     }
 
     @Override

@@ -205,4 +205,93 @@ class InterceptorTest {
         });
         assertEquals(List.of("created", "step", "stepped", "step", "done", "stepped"), events);
     }
+
+    @Test
+    void testRemovedHookOnRemoveAndOnFailure() {
+        List<String> events = new ArrayList<>();
+        LoopInterceptor quiet = new LoopInterceptor() {
+            @Override
+            public void removed(EventLoop l) {
+                events.add("quiet removed");
+            }
+        };
+        LoopInterceptor failing = new LoopInterceptor() {
+            @Override
+            public void afterHandle(EventLoop l, Handle handle, long durationNanos) {
+                throw new IllegalStateException("interceptor bug");
+            }
+
+            @Override
+            public void removed(EventLoop l) {
+                events.add("failing removed");
+            }
+
+            @Override
+            public String toString() {
+                return "FailingInterceptor";
+            }
+        };
+        loop.addInterceptor(quiet);
+        loop.removeInterceptor(quiet);
+        loop.removeInterceptor(quiet);
+        loop.addInterceptor(failing);
+        List<String> ran = new ArrayList<>();
+        try (io.jasyncio.tests.LogCapture log = new io.jasyncio.tests.LogCapture()) {
+            loop.callSoon(() -> ran.add("a"));
+            runOnce();
+            assertTrue(log.text().contains("ERROR asyncio - Interceptor FailingInterceptor failed and was removed from "),
+                    log.text());
+            assertTrue(log.text().contains("java.lang.IllegalStateException: interceptor bug"), log.text());
+        }
+        assertEquals(List.of("quiet removed", "failing removed"), events);
+        assertTrue(loop.getInterceptors().isEmpty());
+        loop.callSoon(() -> ran.add("b"));
+        runOnce();
+        assertEquals(List.of("a", "b"), ran);
+    }
+
+    @Test
+    void testInterceptorHearsIterationsFailuresAndCoroutines() {
+        List<String> events = new ArrayList<>();
+        java.util.function.BooleanSupplier[] flags = new java.util.function.BooleanSupplier[2];
+        loop.addInterceptor(new LoopInterceptor() {
+            @Override
+            public void afterIteration(EventLoop l, int handles, long durationNanos) {
+                events.add("iteration " + handles + " " + durationNanos);
+            }
+
+            @Override
+            public void exceptionSet(EventLoop l, Object future, Throwable exception,
+                    java.util.function.BooleanSupplier neverRetrieved) {
+                events.add("failed " + exception.getMessage());
+                flags[0] = neverRetrieved;
+            }
+
+            @Override
+            public void coroutineCreated(EventLoop l, Object coroutine, String name,
+                    java.util.function.BooleanSupplier consumed) {
+                events.add("coroutine " + name);
+                flags[1] = consumed;
+            }
+        });
+        loop.callSoon(() -> ticker.advance(0.5));
+        loop.callSoon(() -> { });
+        runOnce();
+        assertEquals(List.of("iteration 2 500000000"), events);
+        events.clear();
+        io.jasyncio.Future<Object> f = loop.createFuture();
+        f.setException(new IllegalStateException("boom"));
+        assertTrue(flags[0].getAsBoolean());
+        f.exception();
+        assertFalse(flags[0].getAsBoolean(), "retrieved");
+        assertEquals("ok", loop.runUntilComplete(() -> {
+            io.jasyncio.Coroutine<String> c = Asyncio.coroutine("child", () -> "ok");
+            assertFalse(flags[1].getAsBoolean());
+            String r = Asyncio.await(c);
+            assertTrue(flags[1].getAsBoolean(), "awaited");
+            return r;
+        }));
+        assertTrue(events.contains("failed boom"), events.toString());
+        assertTrue(events.contains("coroutine child"), events.toString());
+    }
 }

@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.debug;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import java.lang.ref.WeakReference;
+import org.junit.jupiter.api.Test;
+
+/** Exceptions never retrieved (the guide's "Detect exceptions never consumed"). */
+class NeverRetrievedCheckTest extends DebugTestBase {
+
+    /** Runs a task that fails, without looking at it, and drops it. */
+    private WeakReference<Task<Object>> failUnobserved(String name, String message) {
+        Task<Object> task = loop.createTask(() -> {
+            throw new IllegalStateException(message);
+        }, name);
+        runUntil(task::done, 10);
+        return new WeakReference<>(task);
+    }
+
+    /** A future failed by hand and dropped. */
+    private WeakReference<Future<Object>> futureUnobserved(String message) {
+        Future<Object> f = loop.createFuture();
+        f.setException(new IllegalArgumentException(message));
+        runOnce();
+        return new WeakReference<>(f);
+    }
+
+    @Test
+    void testTaskExceptionNeverRetrieved() {
+        failUnobserved("doomed", "not consumed");
+        // The message and the trace are written one after the other: wait for the trace.
+        awaitLog("java.lang.IllegalStateException: not consumed\n\tat ");
+        String log = log();
+        assertTrue(log.contains("ERROR asyncio - Task exception was never retrieved\n"
+                + "future: <Task finished name='doomed' coro=lambda in io.jasyncio.tests.debug.NeverRetrievedCheckTest"
+                + " exception=java.lang.IllegalStateException: not consumed>\n"
+                + "source_traceback: Object created at (most recent call first):\n"
+                + "\tat io.jasyncio.tests.debug.NeverRetrievedCheckTest.failUnobserved(NeverRetrievedCheckTest.java:"),
+                log);
+        assertTrue(log.contains("java.lang.IllegalStateException: not consumed\n"
+                + "\tat io.jasyncio.tests.debug.NeverRetrievedCheckTest.lambda$failUnobserved$"), log);
+    }
+
+    @Test
+    void testFutureExceptionNeverRetrieved() {
+        futureUnobserved("lost");
+        awaitLog("java.lang.IllegalArgumentException: lost\n\tat ");
+        String log = log();
+        assertTrue(log.contains("ERROR asyncio - Future exception was never retrieved\n"
+                + "future: <Future finished exception=java.lang.IllegalArgumentException: lost>\n"
+                + "java.lang.IllegalArgumentException: lost"), log);
+    }
+
+    /** Fails four futures and retrieves each exception: by result(), exception(), cancel() and an await. */
+    private WeakReference<?>[] failAndRetrieve() {
+        Future<Object> viaResult = loop.createFuture();
+        viaResult.setException(new IllegalStateException("by-result"));
+        try {
+            viaResult.result();
+        } catch (IllegalStateException expected) {
+            // retrieved
+        }
+        Future<Object> viaException = loop.createFuture();
+        viaException.setException(new IllegalStateException("by-exception"));
+        viaException.exception();
+        Future<Object> viaCancel = loop.createFuture();
+        viaCancel.setException(new IllegalStateException("by-cancel"));
+        viaCancel.cancel();
+        Task<Object> awaited = loop.createTask(() -> {
+            throw new IllegalStateException("by-await");
+        });
+        run(() -> {
+            try {
+                return Asyncio.await(awaited);
+            } catch (IllegalStateException expected) {
+                return null;
+            }
+        });
+        return new WeakReference<?>[] {new WeakReference<>(viaResult), new WeakReference<>(viaException),
+                new WeakReference<>(viaCancel), new WeakReference<>(awaited)};
+    }
+
+    /** result(), exception(), an await or a cancel() retrieve it: nothing logged. */
+    @Test
+    void testRetrievedNotLogged() {
+        WeakReference<?>[] refs = failAndRetrieve();
+        failUnobserved("sentinel", "sentinel");
+        awaitLog("name='sentinel'");
+        assertTrue(gcUntil(() -> java.util.Arrays.stream(refs).allMatch(r -> r.get() == null)));
+        assertFalse(log().contains("by-"), log());
+    }
+
+    /** With debug mode off nothing is followed. */
+    @Test
+    void testDebugOffNotLogged() {
+        loop.setDebug(false);
+        WeakReference<Task<Object>> quiet = failUnobserved("quiet", "quiet");
+        loop.setDebug(true);
+        failUnobserved("sentinel", "sentinel");
+        awaitLog("name='sentinel'");
+        assertTrue(gcUntil(() -> quiet.get() == null));
+        assertFalse(log().contains("quiet"), log());
+    }
+}
