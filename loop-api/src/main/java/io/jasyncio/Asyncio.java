@@ -137,10 +137,10 @@ public final class Asyncio {
      *     (use {@link Lock} or a {@code ReentrantLock}); see {@code io.jasyncio.internal.coro.MonitorCheck}.
      */
     public static <T> T await(Future<T> future) {
-        if (future.done()) {
-            return future.result();
+        Task<?> task = requireTask("await"); // also for a done future: the mistake must not depend on timing
+        if (!future.done()) {
+            task.suspendOn(future);
         }
-        requireTask("await").suspendOn(future);
         return future.result();
     }
 

@@ -271,6 +271,25 @@ class TaskBasicsTest extends LoopTestBase {
         assertTrue(e.getMessage().startsWith("sleep outside a task"), e.getMessage());
     }
 
+    /** await outside a task fails even on a done future, in a callback too: the mistake does not hide by timing. */
+    @Test
+    void testAwaitOutsideTaskEvenWhenDone() {
+        Future<String> done = loop.createFuture();
+        done.setResult("x");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Asyncio.await(done));
+        assertTrue(e.getMessage().startsWith("await outside a task"), e.getMessage());
+        Future<Throwable> inCallback = loop.createFuture();
+        loop.callSoon(() -> {
+            try {
+                Asyncio.await(done);
+                inCallback.setResult(null);
+            } catch (IllegalStateException err) {
+                inCallback.setResult(err);
+            }
+        });
+        assertInstanceOf(IllegalStateException.class, loop.runUntilComplete(inCallback));
+    }
+
     /** A negative delay sleeps like sleep(0): one iteration. */
     @Test
     void testSleepNegativeYieldsOnce() {
