@@ -1,0 +1,195 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.examples.chat;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.CancelledError;
+import io.jasyncio.Queue;
+import io.jasyncio.QueueFull;
+import io.jasyncio.QueueShutDown;
+import io.jasyncio.StreamReader;
+import io.jasyncio.StreamWriter;
+import io.jasyncio.Task;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A chat room: each line a member sends goes to every other member. Each member has a bounded queue of lines to send
+ * and a task that writes them ({@code write}, then {@code drain}, which waits while the client does not read).
+ * Broadcasting only puts lines in queues, so it never waits for anyone: a member whose queue is full is too slow, and
+ * is told so and disconnected, and the others never wait for it.
+ *
+ * <p>Commands: {@code /nick NAME}, {@code /who}, {@code /quit}. Threading: one loop; every method runs on it.
+ */
+public final class ChatRoom {
+    /** One member: its name, its writer, and its queue of lines to send. */
+    private final class Member {
+        String name;
+        final StreamWriter writer;
+        final Queue<byte[]> outbox;
+        Task<Void> sender;
+        boolean gone;
+
+        Member(String name, StreamWriter writer) {
+            this.name = name;
+            this.writer = writer;
+            this.outbox = new Queue<>(queueSize);
+        }
+    }
+
+    /** How long a dropped member has to read what was sent before its connection is aborted. */
+    static final double DROP_GRACE_SECONDS = 10;
+
+    // Threading: the loop thread only.
+    private final Set<Member> members = new LinkedHashSet<>(); // in the order they came
+    private final int queueSize;
+    private int guests;
+
+    /**
+     * A room.
+     *
+     * @param queueSize how many lines may wait for a member before it is disconnected as too slow
+     */
+    public ChatRoom(int queueSize) {
+        this.queueSize = queueSize;
+    }
+
+    /**
+     * Serves one client: {@code Asyncio.startServer(room::serve, host, port)} runs it as a task per connection.
+     *
+     * @param reader the client's reader
+     * @param writer the client's writer
+     */
+    public void serve(StreamReader reader, StreamWriter writer) {
+        Member me = new Member("guest" + ++guests, writer);
+        me.sender = Asyncio.createTask(() -> send(me), "chat-sender-" + me.name);
+        members.add(me);
+        deliver(me, "* welcome, " + me.name + "; commands: /nick NAME, /who, /quit");
+        broadcast(me, "* " + me.name + " joined");
+        try {
+            while (!me.gone) {
+                byte[] raw;
+                try {
+                    raw = reader.readline();
+                } catch (IllegalArgumentException tooLong) {
+                    deliver(me, "* line too long (at most " + StreamReader.DEFAULT_LIMIT + " bytes)");
+                    continue;
+                } catch (CancelledError c) {
+                    throw c;
+                } catch (RuntimeException lost) {
+                    break; // the connection was reset
+                }
+                if (raw.length == 0 || me.gone) {
+                    break; // the client closed, or it was dropped
+                }
+                String line = new String(raw, StandardCharsets.UTF_8).strip();
+                if (!line.isEmpty() && !command(me, line)) {
+                    break;
+                }
+            }
+        } finally {
+            leave(me, "* " + me.name + " left");
+        }
+    }
+
+    /** Runs a command or broadcasts a message; returns {@code false} after /quit. */
+    private boolean command(Member me, String line) {
+        if (line.equals("/quit")) {
+            deliver(me, "* bye");
+            return false;
+        } else if (line.equals("/who")) {
+            deliver(me, "* here: " + String.join(", ", who()));
+        } else if (line.startsWith("/nick ")) {
+            String name = line.substring(6).strip();
+            if (!name.matches("[A-Za-z0-9_-]{1,32}")) {
+                deliver(me, "* a name is 1 to 32 letters, digits, '_' or '-'");
+            } else if (who().contains(name)) {
+                deliver(me, "* " + name + " is taken");
+            } else {
+                broadcast(me, "* " + me.name + " is now " + name);
+                deliver(me, "* you are now " + name);
+                me.name = name;
+            }
+        } else if (line.startsWith("/")) {
+            deliver(me, "* unknown command " + line.split(" ", 2)[0]);
+        } else {
+            broadcast(me, me.name + ": " + line);
+        }
+        return true;
+    }
+
+    /** Queues a line for everyone but the sender. */
+    private void broadcast(Member from, String line) {
+        for (Member m : new ArrayList<>(members)) {
+            if (m != from) {
+                deliver(m, line);
+            }
+        }
+    }
+
+    /** Queues a line for one member; a member whose queue is full is dropped. */
+    private void deliver(Member m, String line) {
+        if (m.gone) {
+            return;
+        }
+        try {
+            m.outbox.putNowait((line + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (QueueFull full) {
+            drop(m);
+        }
+    }
+
+    /** A member too slow to keep up: it is told why (past its queue), disconnected, and the others are told. */
+    private void drop(Member m) {
+        m.writer.write(("* you are too slow: " + queueSize + " lines waiting; disconnected\n")
+                .getBytes(StandardCharsets.UTF_8));
+        m.sender.cancel();
+        leave(m, "* " + m.name + " was dropped (too slow)");
+        m.writer.close(); // sends what the transport holds, then closes; a client that never reads is aborted:
+        Asyncio.getRunningLoop().callLater(DROP_GRACE_SECONDS, m.writer.transport()::abort);
+    }
+
+    private void leave(Member m, String notice) {
+        if (m.gone) {
+            return;
+        }
+        m.gone = true;
+        members.remove(m);
+        m.outbox.shutdown(); // the sender sends what is queued, then closes
+        broadcast(m, notice);
+    }
+
+    /** The member's sender task: writes each queued line and waits for the client to take it. */
+    private static Void send(Member m) {
+        try {
+            while (true) {
+                byte[] line = m.outbox.get();
+                m.writer.write(line);
+                m.writer.drain();
+            }
+        } catch (QueueShutDown done) {
+            m.writer.close();
+        } catch (CancelledError dropped) {
+            throw dropped;
+        } catch (RuntimeException connectionLost) {
+            m.writer.close(); // the client went away while a line was being sent
+        }
+        return null;
+    }
+
+    /**
+     * The members' names, in the order they came.
+     *
+     * @return the names
+     */
+    public List<String> who() {
+        return members.stream().map(m -> m.name).toList();
+    }
+}

@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+/**
+ * A chat room on streams and tasks: a line protocol written as straight-line code.
+ *
+ * <p>Purpose: {@code ./jasyncio chat-server} shows the Streams API ({@code Asyncio.startServer},
+ * {@code StreamReader.readline}, {@code StreamWriter.write}/{@code drain}) with tasks and a bounded {@code Queue},
+ * and the one rule of broadcasting: a slow reader must not hold back the others.
+ *
+ * <h2>How the protocol is written</h2>
+ * <pre>
+ *  per client, two tasks:
+ *    serve (the server's task)             send (its own task)
+ *    readline() -&gt; command or broadcast    outbox.get() -&gt; write(line) -&gt; drain()
+ *                    |                          ^
+ *                    +-- deliver(member) -------+  putNowait into the member's bounded outbox;
+ *                                                  QueueFull: the member is too slow, and is dropped
+ * </pre>
+ * <ul>
+ *   <li>{@code drain()} is where a slow client makes its sender wait (the transport's buffer is over the high-water
+ *       mark). Only that client's sender waits; broadcasts only put lines in queues and never wait.</li>
+ *   <li>When a member's outbox is full it is dropped: it gets "* you are too slow" written past its queue, its
+ *       sender is cancelled, its connection closed, and the others are told.</li>
+ *   <li>A member that leaves (EOF or {@code /quit}) has its outbox shut down: its sender sends what is queued and
+ *       closes the connection.</li>
+ * </ul>
+ *
+ * <h2>Threading model</h2>
+ * One loop: the room's members map is touched only by tasks on it, so it needs no lock. A room does not span a
+ * {@code LoopGroup}; {@code --loops} is refused.
+ *
+ * <h2>Behaviour at the time of writing</h2>
+ * Names are {@code guestN} until {@code /nick}; lines are UTF-8, at most 64 KiB (longer ones are refused with a
+ * notice and the connection goes on). No history, no rooms, no authentication.
+ */
+package io.jasyncio.examples.chat;
