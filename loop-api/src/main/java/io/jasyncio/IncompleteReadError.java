@@ -14,7 +14,7 @@ package io.jasyncio;
 public class IncompleteReadError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient byte[] partial;
+    private final byte[] partial;
     private final int expected;
 
     /**
