@@ -683,6 +683,37 @@ class StreamReaderTest extends LoopTestBase {
         assertArrayEquals(bytes("abc"), run(() -> stream.read(10)));
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> T serialized(T value) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(out)) {
+            o.writeObject(value);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
+    // test_streams.py: test_IncompleteReadError_pickleable (Java serialization for pickle)
+    @Test
+    void testIncompleteReadErrorPickleable() throws Exception {
+        IncompleteReadError e = new IncompleteReadError(bytes("abc"), 10);
+        IncompleteReadError e2 = serialized(e);
+        assertEquals(e.getMessage(), e2.getMessage());
+        assertArrayEquals(e.partial(), e2.partial());
+        assertEquals(e.expected(), e2.expected());
+    }
+
+    // test_streams.py: test_LimitOverrunError_pickleable (Java serialization for pickle)
+    @Test
+    void testLimitOverrunErrorPickleable() throws Exception {
+        LimitOverrunError e = new LimitOverrunError("message", 10);
+        LimitOverrunError e2 = serialized(e);
+        assertEquals(e.getMessage(), e2.getMessage());
+        assertEquals(e.consumed(), e2.consumed());
+    }
+
     /** A stand-in transport, as CPython's tests use mock.Mock(): it records pause/resume and prints as Transport. */
     private static Transport fakeTransport(List<String> calls, boolean cannotPause) {
         return (Transport) Proxy.newProxyInstance(Transport.class.getClassLoader(), new Class<?>[] {Transport.class},
