@@ -600,4 +600,55 @@ class StreamsServerTest extends NetTestBase {
         assertTrue(serverSaw.join().startsWith("Separator is"), serverSaw.join());
         stop(server);
     }
+
+    /** A refused connection fails openConnection with asyncio's ConnectionRefusedError (ConnectException). */
+    // test_streams.py: open_connection to a closed port
+    @Test
+    void testOpenConnectionRefused() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Exception e = assertThrows(Exception.class, () -> loop.runUntilComplete(() -> Asyncio.openConnection(
+                "127.0.0.1", port)));
+        assertInstanceOf(java.net.ConnectException.class, e);
+    }
+
+    /** The stream helpers need a task; a bad limit is refused before anything binds. */
+    // test_streams.py: open_connection / start_server arguments
+    @Test
+    void testHelpersCheckTheirArguments() {
+        IllegalStateException outside = assertThrows(IllegalStateException.class,
+                () -> Asyncio.openConnection("127.0.0.1", 1));
+        assertTrue(outside.getMessage().startsWith("openConnection outside a task"), outside.getMessage());
+        IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(
+                () -> Asyncio.startServer((r, w) -> { }, "127.0.0.1", 0, 0, null)));
+        assertEquals("Limit cannot be <= 0", limit.getMessage());
+        limit = assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(
+                () -> Asyncio.openConnection("127.0.0.1", 1, -1)));
+        assertEquals("Limit cannot be <= 0", limit.getMessage());
+    }
+
+    /** STARTTLS on a stream that is encrypted already is refused, and the stream carries on. */
+    // test_streams.py: test_start_tls on a TLS stream
+    @Test
+    void testStartTlsOnTlsStreamRefused() {
+        Server server = loop.runUntilComplete(() -> Asyncio.startServer((reader, writer) -> {
+            writer.write(reader.readline());
+            writer.close();
+        }, "127.0.0.1", 0, ServerOptions.defaults().withSsl(serverContext)));
+        int port = port(server);
+        String echoed = loop.runUntilComplete(() -> {
+            Streams s = Asyncio.openConnection("127.0.0.1", port, ConnectionOptions.defaults().withSsl(clientContext));
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> s.writer().startTls(clientContext));
+            assertTrue(e.getMessage().contains("encrypted already"), e.getMessage());
+            s.writer().write(utf8("still here\n"));
+            String line = str(s.reader().readline());
+            s.writer().close();
+            return line;
+        });
+        assertEquals("still here\n", echoed);
+        stop(server);
+    }
 }
