@@ -50,31 +50,33 @@ public final class DebugLog {
     }
 
     /**
-     * The calling code's frames, without the library's own on top (the {@code io.jasyncio} package itself, its
-     * {@code internal}, {@code spi} and {@code debug} packages), at most {@link #STACK_DEPTH}.
+     * The calling code's frames: the library's own (the {@code io.jasyncio} package itself and its {@code internal},
+     * {@code spi}, {@code debug}, {@code netty} and {@code transport} packages), Netty's and the JDK's internal ones left out,
+     * at most {@link #STACK_DEPTH}.
      *
      * @return the frames, innermost first
      */
     public static StackTraceElement[] callerFrames() {
         return StackWalker.getInstance().walk(s -> s
-                .dropWhile(f -> isLibrary(f.getClassName()))
-                .limit(STACK_DEPTH)
                 .map(StackWalker.StackFrame::toStackTraceElement)
+                .filter(f -> isUserFrame(f.getClassName()))
+                .limit(STACK_DEPTH)
                 .toArray(StackTraceElement[]::new));
     }
 
     /**
-     * Frames cut as {@link #callerFrames()} cuts them.
+     * Frames filtered as {@link #callerFrames()} filters them.
      *
      * @param frames frames, innermost first
-     * @return the frames from the first one outside the library, at most {@link #STACK_DEPTH}
+     * @return the user's frames, at most {@link #STACK_DEPTH}
      */
     public static StackTraceElement[] trim(StackTraceElement[] frames) {
-        int start = 0;
-        while (start < frames.length && isLibrary(frames[start].getClassName())) {
-            start++;
-        }
-        return Arrays.copyOfRange(frames, start, Math.min(frames.length, start + STACK_DEPTH));
+        return Arrays.stream(frames).filter(f -> isUserFrame(f.getClassName())).limit(STACK_DEPTH)
+                .toArray(StackTraceElement[]::new);
+    }
+
+    private static boolean isUserFrame(String className) {
+        return !isLibrary(className) && !className.startsWith("jdk.internal.") && !className.startsWith("io.netty.");
     }
 
     /** The library's own classes: io.jasyncio.X and its internal, spi, debug, netty, transport packages; not

@@ -105,7 +105,7 @@ public final class PendingTaskCheck implements LoopInterceptor {
             State state = e.getValue();
             if (!state.done && !state.reported && !((Future<?>) e.getKey()).done()) {
                 state.reported = true;
-                report(e.getKey().toString(), state.site);
+                report(state.repr, state.site); // as at its last step: closing the loop unwound its await
             }
         }
     }
