@@ -85,6 +85,12 @@ public abstract class BaseEventLoop implements EventLoop {
      * {@link #allTasks()} can be read from any thread (a task dump while the loop thread is stuck).
      */
     private final Set<Task<?>> tasks = Collections.newSetFromMap(new WeakHashMap<>());
+    /**
+     * For diagnostics (the stall watchdog), read from any thread without synchronization: bumped before and after each
+     * I/O poll, so odd while polling, and the timeout of the last poll. Plain stores: nothing on the hot path.
+     */
+    private int polls;
+    private long pollTimeout;
     /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
     private volatile Thread activeFiberThread;
     /** The interceptor providers: those installed always, and the debug-only ones that follow setDebug. */
@@ -196,6 +202,8 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         final boolean watched = intercepted;
         long polled = 0;
+        pollTimeout = timeout;
+        polls++;
         if (watched) {
             interceptors.beforePoll(timeout);
             long t0 = ticker.nanoTime();
@@ -205,6 +213,7 @@ public abstract class BaseEventLoop implements EventLoop {
         } else {
             pollIo(timeout);
         }
+        polls++;
         inbox.drainTo(ready);
         if (!timers.isEmpty()) { // no clock read for an empty heap: it costs as much as the rest of an idle iteration
             // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
@@ -563,6 +572,36 @@ public abstract class BaseEventLoop implements EventLoop {
             }
         }
         return pending;
+    }
+
+    /**
+     * How far the loop has got, for a watchdog on another thread: changes at each I/O poll's start and end and at each
+     * callback taken from the ready queue; a value that stays the same while the loop runs means that one callback (or
+     * the poll) has not returned. Read without synchronization: a recent value, cheap, for diagnostics only.
+     *
+     * @return an opaque progress mark
+     */
+    public final long progress() {
+        return ((long) polls << 32) | (ready.headIndex() & 0xffffffffL);
+    }
+
+    /**
+     * Whether the loop is in its I/O poll (with the poll's I/O callbacks), for a watchdog on another thread; read
+     * without synchronization.
+     *
+     * @return {@code true} between the start and the end of a poll
+     */
+    public final boolean polling() {
+        return (polls & 1) != 0;
+    }
+
+    /**
+     * The timeout of the current (or last) I/O poll, for a watchdog on another thread; read without synchronization.
+     *
+     * @return nanoseconds, 0 for no wait, -1 for no limit
+     */
+    public final long pollTimeoutNanos() {
+        return pollTimeout;
     }
 
     /**

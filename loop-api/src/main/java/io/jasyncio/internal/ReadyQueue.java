@@ -48,6 +48,11 @@ final class ReadyQueue {
         return handle;
     }
 
+    /** The ring index of the next callback: moves with every poll; read racily by diagnostics. */
+    int headIndex() {
+        return head;
+    }
+
     int size() {
         return size;
     }

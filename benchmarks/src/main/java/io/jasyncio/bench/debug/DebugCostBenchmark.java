@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Param;
  * <li>{@code off}: debug mode off, no interceptor: the plain path;</li>
  * <li>{@code noop}: one interceptor that does nothing: the watched path's own cost (hook calls, clock reads);</li>
  * <li>{@code debug}: debug mode on, with every debug-mode check of the class path;</li>
- * <li>{@code watchdog}: debug mode off, the stall watchdog only (threshold 100 ms), as in production.</li>
+ * <li>{@code watchdog}: debug mode off, the stall watchdog only (threshold 100 ms, no interceptor), as in
+ * production.</li>
  * </ul>
  *
  * Scores are per callback or per await.

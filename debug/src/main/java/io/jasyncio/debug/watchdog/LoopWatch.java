@@ -6,13 +6,8 @@
  */
 package io.jasyncio.debug.watchdog;
 
-import io.jasyncio.EventLoop;
-import io.jasyncio.Handle;
 import io.jasyncio.Task;
 import io.jasyncio.internal.BaseEventLoop;
-import io.jasyncio.spi.LoopInterceptor;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,59 +16,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The watchdog's view of one loop. The loop thread publishes, through the interceptor hooks, what runs now (a handle,
- * a task step, the I/O poll) and bumps a sequence number at every change, with release stores only (plain stores on
- * x86: no fence, no clock read). The watchdog thread reads them with acquire loads; a sequence number that stays the
- * same for longer than the threshold while something runs is a stall.
+ * The watchdog's view of one loop, read from the watchdog thread only. The loop publishes its progress itself, with
+ * plain stores it makes anyway or once per I/O poll ({@code BaseEventLoop.progress()}, {@code polling()},
+ * {@code pollTimeoutNanos()}, {@code currentTask()}); a progress mark that stays the same for longer than the threshold
+ * while the loop runs is a stall. Nothing is added to the loop's per-callback path: no interceptor, no clock read.
  */
-final class LoopWatch implements LoopInterceptor {
-    private static final VarHandle SEQ;
-    private static final VarHandle HANDLE;
-    private static final VarHandle TASK;
-    private static final VarHandle POLL_TIMEOUT;
-
-    /** Marks the I/O poll as what runs (with its I/O callbacks). */
-    static final Object POLL = new Object() {
-        @Override
-        public String toString() {
-            return "the I/O poll (its I/O callbacks)";
-        }
-    };
-
+final class LoopWatch {
     /** Frames kept per sampled stack. */
     static final int MAX_FRAMES = 24;
     /** Distinct stacks kept per stall. */
     static final int MAX_STACKS = 8;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            SEQ = l.findVarHandle(LoopWatch.class, "seq", long.class);
-            HANDLE = l.findVarHandle(LoopWatch.class, "handle", Object.class);
-            TASK = l.findVarHandle(LoopWatch.class, "task", Object.class);
-            POLL_TIMEOUT = l.findVarHandle(LoopWatch.class, "pollTimeout", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    // Written by the loop thread (release), read by the watchdog thread (acquire).
-    @SuppressWarnings("unused")
-    private long seq;
-    @SuppressWarnings("unused")
-    private Object handle;
-    @SuppressWarnings("unused")
-    private Object task;
-    @SuppressWarnings("unused")
-    private long pollTimeout;
 
     final WeakReference<BaseEventLoop> loop;
     final long thresholdNanos;
     final long reportAfterNanos;
     final Watchdog owner;
 
-    // Watchdog thread only.
-    private long lastSeq = -1;
+    private long lastProgress = Long.MIN_VALUE;
     private long firstSeenNanos;
     private long gcAtFirstSeen;
     private boolean stalled;
@@ -92,82 +51,35 @@ final class LoopWatch implements LoopInterceptor {
         this.owner = owner;
     }
 
-    // ---------------------------------------------------------------- loop thread
-
-    private void publish(Object h) {
-        HANDLE.setRelease(this, h);
-        SEQ.setRelease(this, (long) SEQ.get(this) + 1);
-    }
-
-    @Override
-    public void beforeHandle(EventLoop l, Handle h) {
-        publish(h);
-    }
-
-    @Override
-    public void afterHandle(EventLoop l, Handle h, long durationNanos) {
-        publish(null);
-    }
-
-    @Override
-    public void beforeTaskStep(EventLoop l, Object t) {
-        TASK.setRelease(this, t);
-        SEQ.setRelease(this, (long) SEQ.get(this) + 1);
-    }
-
-    @Override
-    public void afterTaskStep(EventLoop l, Object t, long durationNanos) {
-        TASK.setRelease(this, (Object) null);
-        SEQ.setRelease(this, (long) SEQ.get(this) + 1);
-    }
-
-    @Override
-    public void beforePoll(EventLoop l, long timeoutNanos) {
-        POLL_TIMEOUT.setRelease(this, timeoutNanos);
-        publish(POLL);
-    }
-
-    @Override
-    public void afterPoll(EventLoop l, long timeoutNanos, long durationNanos) {
-        publish(null);
-    }
-
-    @Override
-    public void loopClosed(EventLoop l) {
-        owner.remove(this);
-    }
-
-    // ---------------------------------------------------------------- watchdog thread
-
     /**
      * Looks at the loop once: notices a stall, samples it, reports it.
      *
      * @param now the watchdog's clock
-     * @return {@code false} once the loop is gone
+     * @return {@code false} once the loop is closed or collected
      */
     boolean check(long now) {
         BaseEventLoop l = loop.get();
         if (l == null || l.isClosed()) {
-            return false;
-        }
-        long s = (long) SEQ.getAcquire(this);
-        Object h = HANDLE.getAcquire(this);
-        Object t = TASK.getAcquire(this);
-        if (s != lastSeq) {
             if (stalled) {
                 endStall(now);
             }
-            lastSeq = s;
+            return false;
+        }
+        Thread runner = l.thread();
+        long progress = l.progress();
+        if (runner == null || progress != lastProgress) {
+            if (stalled) {
+                endStall(now);
+            }
+            lastProgress = runner == null ? Long.MIN_VALUE : progress;
             firstSeenNanos = now;
             gcAtFirstSeen = GcTime.pausesNanos();
             return true;
         }
-        if (h == null && t == null) {
-            return true; // between callbacks, or the loop is not running
-        }
+        boolean polling = l.polling();
         long allowance = 0;
-        if (h == POLL && t == null) {
-            long timeout = (long) POLL_TIMEOUT.getAcquire(this);
+        if (polling) {
+            long timeout = l.pollTimeoutNanos();
             if (timeout < 0) {
                 return true; // waiting for I/O with no limit is idleness
             }
@@ -177,18 +89,17 @@ final class LoopWatch implements LoopInterceptor {
         if (elapsed < allowance + thresholdNanos) {
             return true;
         }
+        Task<?> task = polling ? null : l.currentTask();
+        StackTraceElement[] frames = sample(l, runner, task);
         if (!stalled) {
             stalled = true;
             reported = false;
-            samples = 0;
-            stacks.clear();
             // Described when the stall is noticed: by the report, the task may have moved on.
             stallLoop = l.toString();
-            stallRunning = String.valueOf(h == null ? "a task step" : h);
-            stallTask = t instanceof Task<?> task ? describe(task) : null;
-            stallTaskSite = t instanceof Task<?> task ? List.of(task.getSourceTraceback()) : List.of();
+            stallRunning = polling ? "the I/O poll (its I/O callbacks)" : callback(frames, task);
+            stallTask = task == null ? null : describe(task);
+            stallTaskSite = task == null ? List.of() : List.of(task.getSourceTraceback());
         }
-        sample(l, t);
         Stall so = snapshot(now, false);
         owner.sampled(so);
         if (!reported && elapsed >= reportAfterNanos) {
@@ -203,19 +114,17 @@ final class LoopWatch implements LoopInterceptor {
             owner.report(snapshot(now, true));
         }
         stalled = false;
+        samples = 0;
         stacks.clear();
         stallTask = null;
         stallTaskSite = List.of();
     }
 
-    private void sample(BaseEventLoop l, Object t) {
-        Thread target = l.thread();
+    private StackTraceElement[] sample(BaseEventLoop l, Thread runner, Task<?> task) {
+        Thread target = runner;
         Thread fiber = l.activeFiberThread();
-        if (t != null && fiber != null) {
+        if (task != null && fiber != null) {
             target = fiber; // the virtual-thread path runs the task's body on its own thread
-        }
-        if (target == null) {
-            return;
         }
         StackTraceElement[] frames = target.getStackTrace();
         samples++;
@@ -226,6 +135,21 @@ final class LoopWatch implements LoopInterceptor {
         } else if (stacks.size() < MAX_STACKS) {
             stacks.put(key, new int[] {1});
         }
+        return frames;
+    }
+
+    /** Names the callback from the stack: the frame that {@code Handle.run} called. */
+    private static String callback(StackTraceElement[] frames, Task<?> task) {
+        for (int i = 1; i < frames.length; i++) {
+            if (frames[i].getClassName().equals("io.jasyncio.Handle") && frames[i].getMethodName().equals("run")) {
+                StackTraceElement called = frames[i - 1];
+                if (task != null && called.getClassName().startsWith("io.jasyncio.Task")) {
+                    return "a step of the task";
+                }
+                return "the callback " + called;
+            }
+        }
+        return task != null ? "a step of the task" : "the loop's own code";
     }
 
     private Stall snapshot(long now, boolean ended) {

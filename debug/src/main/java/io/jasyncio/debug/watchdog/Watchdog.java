@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stall watchdog of one loop: while the loop stays blocked in one callback, task step or I/O callback past the
- * threshold, the watchdog thread samples the blocked thread's stack, and reports the stall once to the
+ * threshold (or a poll outlives its timeout by the threshold), the watchdog thread samples the blocked thread's stack, and reports the stall once to the
  * {@code asyncio} logger (a warning), to JFR ({@code io.jasyncio.LoopStall}) and to its listeners.
  *
  * <pre>{@code
  * Watchdog watchdog = Watchdog.install(loop, Duration.ofMillis(100));
  * ...
- * watchdog.close();   // or leave it on: it costs a few plain stores per callback
+ * watchdog.close();   // or leave it on: the loop pays nothing per callback
  * }</pre>
  *
  * or, for every loop of the process, {@code -Djasyncio.watchdog=100ms}.
@@ -37,7 +37,7 @@ public final class Watchdog implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
 
-    private final BaseEventLoop loop;
+    private final EventLoop loop;
     private final LoopWatch watch;
     private final List<StallListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean logging = true;
@@ -70,9 +70,18 @@ public final class Watchdog implements AutoCloseable {
      */
     public static Watchdog install(EventLoop loop, Duration threshold) {
         Watchdog w = new Watchdog((BaseEventLoop) loop, threshold);
-        loop.addInterceptor(w.watch);
         WatchdogThread.add(w.watch);
         return w;
+    }
+
+    /**
+     * The watchdogs watching a loop.
+     *
+     * @param loop the loop
+     * @return the installed watchdogs, oldest first
+     */
+    public static List<Watchdog> of(EventLoop loop) {
+        return WatchdogThread.watching(loop).stream().map(w -> w.owner).toList();
     }
 
     /**
@@ -141,12 +150,7 @@ public final class Watchdog implements AutoCloseable {
     /** Stops watching the loop; any thread. */
     @Override
     public void close() {
-        loop.removeInterceptor(watch);
         WatchdogThread.remove(watch);
-    }
-
-    void remove(LoopWatch w) {
-        WatchdogThread.remove(w);
     }
 
     void sampled(Stall stall) {

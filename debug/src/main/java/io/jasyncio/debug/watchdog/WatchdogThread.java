@@ -36,6 +36,10 @@ final class WatchdogThread {
         WATCHES.remove(w);
     }
 
+    static java.util.List<LoopWatch> watching(Object loop) {
+        return WATCHES.stream().filter(w -> w.loop.get() == loop).toList();
+    }
+
     private static void run() {
         for (;;) {
             long period = Long.MAX_VALUE;

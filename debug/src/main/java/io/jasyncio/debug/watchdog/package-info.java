@@ -8,17 +8,22 @@
 /**
  * The stall watchdog: tells which callback blocks a loop, while it blocks.
  *
- * <p>Design. Each watched loop carries a {@link io.jasyncio.debug.watchdog.LoopWatch} interceptor. On the loop thread
- * it publishes what runs now (the handle from {@code beforeHandle}, the task from {@code beforeTaskStep}, the I/O poll
- * and its timeout from {@code beforePoll}) and bumps a sequence number at each change, with release stores and no
- * clock read: a few plain stores per callback on x86. One daemon thread for the whole process,
- * {@code jasyncio-watchdog}, wakes every quarter of the smallest threshold (1 to 50 ms) and reads each loop's
- * sequence number with acquire loads. When it stays the same for longer than the threshold while a callback or task
- * step runs (or while the poll outlives its own timeout: slow I/O callbacks), the loop is stalled: the watchdog
- * samples the blocked thread's stack at each wake-up (the loop thread, or on the virtual-thread coroutine path the
- * task's own thread), keeps the distinct stacks (24 frames, 8 stacks at most), and compares the JVM's GC pause time
- * (the collectors' MXBeans, concurrent-cycle beans left out) across the stall, so that a GC pause is not blamed on the
+ * <p>Design. The loop already says how far it has got, with stores it makes anyway or once per iteration:
+ * {@code BaseEventLoop.progress()} changes at each I/O poll's start and end and at each callback taken from the ready
+ * queue, {@code polling()} and {@code pollTimeoutNanos()} tell whether it waits for I/O and how long it may, and
+ * {@code currentTask()} names the task whose step runs. One daemon thread for the whole process,
+ * {@code jasyncio-watchdog}, wakes every quarter of the smallest threshold (1 to 50 ms) and reads them without
+ * synchronization (recent values are enough). When the progress mark stays the same for longer than the threshold
+ * while the loop runs a callback (or while a poll outlives its own timeout: slow I/O callbacks, or a loop thread that
+ * got no core), the loop is stalled: the watchdog samples the blocked thread's stack at each wake-up (the loop thread,
+ * or on the virtual-thread coroutine path the task's own thread), keeps the distinct stacks (24 frames, 8 stacks at
+ * most), names the callback from the frame that {@code Handle.run} called, and compares the JVM's GC pause time (the
+ * collectors' MXBeans, concurrent-cycle beans left out) across the stall, so that a GC pause is not blamed on the
  * callback.
+ *
+ * <p>Why not an interceptor: the interceptor path times every callback with two clock reads, and a clock read costs
+ * 60 to 150 ns on the project's virtual machine, several times a {@code callSoon} dispatch (see
+ * {@code benchmarks/RESULTS.md}). The watchdog adds nothing per callback, so it can stay on in production.
  *
  * <p>Each stall is reported once: when the loop goes on, or, if it is still blocked after ten thresholds (at least
  * one second), then, as "still blocked". The report is a warning in the {@code asyncio} logger, a JFR
@@ -28,7 +33,7 @@
  *
  * <p>Threshold: 100 ms by default, asyncio's {@code slow_callback_duration}. Enable with
  * {@code Watchdog.install(loop, Duration.ofMillis(100))}, or on every loop with {@code -Djasyncio.watchdog=100ms}
- * ({@link io.jasyncio.debug.watchdog.WatchdogProvider}). A waiting poll with no timeout is idleness, never a stall.
- * Stalls inside I/O callbacks are attributed to "the I/O poll"; the sampled stack names the callback.
+ * ({@link io.jasyncio.debug.watchdog.WatchdogProvider}). A poll waiting with no timeout is idleness, never a stall; a
+ * loop that is not running is not watched.
  */
 package io.jasyncio.debug.watchdog;
