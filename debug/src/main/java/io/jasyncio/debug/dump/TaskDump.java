@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * Every pending task of a loop: name, state, what it awaits and for how long, the await chain, who awaits it, where it
  * was created and where it is suspended. Suspended tasks appear in no JVM thread dump; this is where to see them.
  *
- * <p>Taken from any thread. On the loop thread (or when the loop does not run) the dump is complete. From another
+ * <p>Taken from any thread. On the loop thread, or when the loop does not run, the dump is complete (do not dump a loop
+ * that is not running from one thread while another thread starts it). From another
  * thread, {@link #of(EventLoop)} asks the loop thread to take it and waits a little; if the loop thread does not answer
  * (it is stuck), the dump is read from the calling thread instead: the task set is thread-safe and the tasks' fields
  * are read as they are (recent values, not necessarily the latest); the suspended bodies' stacks are left out (walking a

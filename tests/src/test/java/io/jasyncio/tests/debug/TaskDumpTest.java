@@ -8,7 +8,6 @@ package io.jasyncio.tests.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
@@ -177,7 +176,10 @@ class TaskDumpTest {
 
     @Test
     void fromAnotherThreadWhileTheLoopIsIdleTheLoopThreadAnswers() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        loop.callSoon(running::countDown);
         Thread runner = Thread.ofPlatform().start(() -> loop.runUntilComplete(consumer));
+        assertTrue(running.await(10, TimeUnit.SECONDS));
         TaskDump dump = null;
         for (int i = 0; i < 100 && (dump == null || dump.tasks().size() < 2
                 || !"waiting".equals(byName(dump).get("consumer").state())); i++) {
@@ -188,6 +190,5 @@ class TaskDumpTest {
         loop.callSoonThreadsafe(() -> gate.setResult("y"));
         runner.join(10_000);
         assertEquals("got y", consumer.result());
-        assertNull(null);
     }
 }
