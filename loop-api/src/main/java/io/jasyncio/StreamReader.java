@@ -12,11 +12,12 @@ import java.util.Arrays;
 /**
  * The reading side of a stream connection, for tasks: {@link #read}, {@link #readline}, {@link #readexactly},
  * {@link #readuntil} suspend the current task until data arrives. Reading from the transport pauses while more than
- * twice the limit is buffered. Loop thread only.
+ * twice the limit is buffered. Iterating reads lines (as {@code async for line in reader}) until the end of the
+ * stream. Loop thread only.
  *
  * @asyncio asyncio.StreamReader
  */
-public final class StreamReader {
+public final class StreamReader implements Iterable<byte[]> {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] NEWLINE = {'\n'};
@@ -127,6 +128,16 @@ public final class StreamReader {
                 transport = null; // a transport that cannot pause: asyncio's NotImplementedError
             }
         }
+    }
+
+    /**
+     * Adds received bytes.
+     *
+     * @param data the bytes (copied)
+     * @asyncio StreamReader.feed_data(data)
+     */
+    public void feedData(byte[] data) {
+        feedData(ByteBuffer.wrap(data));
     }
 
     /**
@@ -337,6 +348,38 @@ public final class StreamReader {
             }
         }
         return true;
+    }
+
+    /**
+     * The lines to come, each read with {@link #readline()} when the iteration asks for it (suspending the current
+     * task), until the end of the stream.
+     *
+     * @return an iterator over the lines, separators included
+     * @asyncio async for line in reader (StreamReader.__aiter__ / __anext__)
+     */
+    @Override
+    public java.util.Iterator<byte[]> iterator() {
+        return new java.util.Iterator<>() {
+            private byte[] next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = readline();
+                }
+                return next.length > 0;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException("the stream has ended");
+                }
+                byte[] line = next;
+                next = null;
+                return line;
+            }
+        };
     }
 
     private int indexOf(byte[] sep, int from) {
