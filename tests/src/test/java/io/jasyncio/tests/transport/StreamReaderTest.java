@@ -683,6 +683,30 @@ class StreamReaderTest extends LoopTestBase {
         assertArrayEquals(bytes("abc"), run(() -> stream.read(10)));
     }
 
+    /** Iterating a reader reads lines as they come, to the end of the stream (asyncio's async for). */
+    // streams.py: StreamReader.__aiter__ / __anext__
+    @Test
+    void testIteration() {
+        StreamReader stream = new StreamReader(loop);
+        Task<List<String>> t = loop.createTask(() -> {
+            List<String> lines = new ArrayList<>();
+            for (byte[] line : stream) {
+                lines.add(str(line));
+            }
+            return lines;
+        });
+        stream.feedData(bytes("line1\nli"));
+        runOnce();
+        assertFalse(t.done());
+        loop.callSoon(() -> {
+            stream.feedData(bytes("ne2\nlast"));
+            stream.feedEof();
+        });
+        assertEquals(List.of("line1\n", "line2\n", "last"), loop.runUntilComplete(t));
+        assertFalse(stream.iterator().hasNext(), "at the end, for good");
+        assertThrows(java.util.NoSuchElementException.class, () -> run(() -> stream.iterator().next()));
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> T serialized(T value) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
