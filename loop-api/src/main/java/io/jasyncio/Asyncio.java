@@ -554,6 +554,28 @@ public final class Asyncio {
     }
 
     /**
+     * Starts a TCP server listening on several hosts, one socket each, with a reader limit and {@code createServer}'s
+     * options.
+     *
+     * @param clientConnected the handler, run in a new task for each client
+     * @param hosts the addresses to bind, for example {@code List.of("127.0.0.1", "::1")}
+     * @param port the port, 0 for any
+     * @param limit the buffer limit of each client's reader, greater than 0
+     * @param options the options, or {@code null} for the defaults
+     * @return the server
+     * @asyncio await asyncio.start_server(client_connected_cb, host=[...], port, limit=limit, **kwds)
+     */
+    public static Server startServer(Streams.ClientConnected clientConnected, java.util.List<String> hosts, int port,
+            int limit, ServerOptions options) {
+        requireTask("startServer");
+        java.util.Objects.requireNonNull(clientConnected, "clientConnected");
+        checkLimit(limit);
+        EventLoop loop = getRunningLoop();
+        return await(loop.createServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit), clientConnected,
+                loop), hosts, port, options != null ? options : ServerOptions.defaults()));
+    }
+
+    /**
      * Opens a Unix socket connection and returns its stream pair, from inside a task.
      *
      * @param path the socket's path

@@ -26,7 +26,6 @@ public final class StreamReaderProtocol implements Protocol {
     private boolean connectionLost;
     private Throwable lostError;
     private boolean overSsl;
-    private Task<Object> task;
 
     /**
      * A protocol feeding {@code reader}, on the running loop, for a client connection.
@@ -76,7 +75,7 @@ public final class StreamReaderProtocol implements Protocol {
         if (onConnected != null) {
             writer = new StreamWriter(transport, this, reader, loop);
             StreamWriter w = writer;
-            task = loop.createTask(() -> {
+            Task<Object> task = loop.createTask(() -> {
                 onConnected.handle(reader, w);
                 return null;
             });
@@ -118,7 +117,6 @@ public final class StreamReaderProtocol implements Protocol {
     public void connectionLost(Throwable exc) {
         connectionLost = true;
         lostError = exc;
-        task = null;
         if (reader != null) {
             if (exc == null) {
                 reader.feedEof();
