@@ -651,4 +651,20 @@ class StreamsServerTest extends NetTestBase {
         assertEquals("still here\n", echoed);
         stop(server);
     }
+
+    /** start_server with a list of hosts: one socket each, every one serving the same handler. */
+    // test_streams.py: start_server(host=[...]) (asyncio's multiple hosts)
+    @Test
+    void testStartServerSeveralHosts() {
+        Server server = loop.runUntilComplete(() -> Asyncio.startServer(StreamsServerTest::handleClient,
+                List.of("127.0.0.1", "127.0.0.2"), 0, StreamReader.DEFAULT_LIMIT, null));
+        assertEquals(2, server.sockets().size());
+        for (java.net.SocketAddress a : server.sockets()) {
+            InetSocketAddress addr = (InetSocketAddress) a;
+            String host = addr.getAddress().getHostAddress();
+            assertEquals("hello world!\n", str(loop.runUntilComplete(() -> client(Asyncio.openConnection(host,
+                    addr.getPort())))), host);
+        }
+        stop(server);
+    }
 }
