@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Copyright 2026 The jasyncio Project
+#
+# Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+# with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+#
+# The example servers beside their yardsticks, and prints the Markdown tables of RESULTS.md ("Example servers"):
+#   - ./jasyncio redis-server (1 loop) and a real redis-server (--save '' --appendonly no) under
+#     redis-benchmark -t ping,set,get -n 200000 -c 50 -q, without pipelining and with -P 16;
+#   - ./jasyncio http-server (1 loop) and raw Netty's HTTP hello-world (./jasyncio netty-http-server, 1 event loop)
+#     under wrk -t1 -c50 -d10s.
+# Servers run on cpu 0 and clients on cpu 1 (taskset). Each server is warmed up first (JIT), then measured ROUNDS
+# times (default 2), alternating with its yardstick; the tables give every round. Takes about 2 minutes.
+#
+#   benchmarks/run-server-benchmarks.sh            needs redis-server, redis-benchmark, wrk (scripts/install-test-tools.sh)
+#
+# Raw outputs go to benchmarks/target/server-benchmarks/ (OUT= to change). Ports: 16379-16380, 18080-18081.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+OUT="${OUT:-$ROOT/benchmarks/target/server-benchmarks}"
+ROUNDS="${ROUNDS:-2}"
+SERVER_CPU="${SERVER_CPU:-0}"
+CLIENT_CPU="${CLIENT_CPU:-1}"
+mkdir -p "$OUT"
+
+for tool in redis-server redis-benchmark wrk taskset; do
+    command -v "$tool" >/dev/null || { echo "run-server-benchmarks: $tool is missing (scripts/install-test-tools.sh)" >&2; exit 2; }
+done
+"$ROOT/jasyncio" build
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+# start NAME PORT COMMAND...: runs a server on the server cpu and waits until its port answers.
+start() {
+    local name="$1" port="$2"; shift 2
+    taskset -c "$SERVER_CPU" "$@" > "$OUT/$name.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 200); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "run-server-benchmarks: $name did not start; see $OUT/$name.log" >&2
+    exit 1
+}
+
+client() { taskset -c "$CLIENT_CPU" "$@"; }
+
+# redis-benchmark's -q lines, one "TEST rps" per line.
+rps_lines() { tr '\r' '\n' | sed -n 's/^\([A-Z_]*\): \([0-9.]*\) requests per second.*/\1 \2/p'; }
+
+start jasyncio-redis 16380 "$ROOT/jasyncio" redis-server --port 16380
+start redis 16379 redis-server --port 16379 --save '' --appendonly no --daemonize no
+start jasyncio-http 18080 "$ROOT/jasyncio" http-server --port 18080
+start netty-http 18081 "$ROOT/jasyncio" netty-http-server --port 18081
+
+echo "warming up..." >&2
+client redis-benchmark -p 16380 -t ping,set,get -n 200000 -c 50 -q > /dev/null 2>&1
+client redis-benchmark -p 16380 -t ping,set,get -n 400000 -c 50 -P 16 -q > /dev/null 2>&1
+client wrk -t1 -c50 -d5s http://127.0.0.1:18080/ > /dev/null
+client wrk -t1 -c50 -d5s http://127.0.0.1:18081/ > /dev/null
+
+: > "$OUT/redis.txt"
+: > "$OUT/http.txt"
+for round in $(seq "$ROUNDS"); do
+    echo "round $round of $ROUNDS..." >&2
+    for pipeline in 1 16; do
+        for server in jasyncio:16380 redis:16379; do
+            client redis-benchmark -p "${server#*:}" -t ping,set,get -n 200000 -c 50 -P "$pipeline" -q 2>&1 \
+                | tee "$OUT/redis-${server%%:*}-P$pipeline-$round.txt" | rps_lines \
+                | sed "s/^/${server%%:*} $pipeline $round /" >> "$OUT/redis.txt"
+        done
+    done
+    for server in jasyncio:18080 netty:18081; do
+        client wrk -t1 -c50 -d10s "http://127.0.0.1:${server#*:}/" > "$OUT/wrk-${server%%:*}-$round.txt"
+        awk -v s="${server%%:*}" -v r="$round" '
+            /Requests\/sec/ { rps = $2 } / requests in / { n = $1 } /Non-2xx/ { bad = $NF }
+            /Latency/ { lat = $2 }
+            END { print s, r, rps, n, (bad == "" ? 0 : bad), lat }' "$OUT/wrk-${server%%:*}-$round.txt" >> "$OUT/http.txt"
+    done
+done
+
+echo
+echo "redis-benchmark -t ping,set,get -n 200000 -c 50 -q (req/s; one column per round)"
+echo
+awk '
+{ key = $4 " " $2; v[$1, key] = v[$1, key] (v[$1, key] == "" ? "" : ", ") sprintf("%.0f", $5)
+  s[$1, key] += $5; c[$1, key]++; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
+END {
+    print "| test | pipeline | jasyncio redis-server | redis-server | ratio |"
+    print "| --- | --- | --- | --- | --- |"
+    for (i = 1; i <= n; i++) {
+        k = order[i]; split(k, p, " ")
+        printf "| %s | %s | %s | %s | %.2f |\n", p[1], (p[2] == 1 ? "none" : "-P " p[2]), v["jasyncio", k],
+            v["redis", k], (s["jasyncio", k] / c["jasyncio", k]) / (s["redis", k] / c["redis", k])
+    }
+}' "$OUT/redis.txt"
+echo
+echo "wrk -t1 -c50 -d10s / (req/s; non-2xx responses)"
+echo
+awk '
+{ v[$1] = v[$1] (v[$1] == "" ? "" : ", ") sprintf("%.0f", $3); s[$1] += $3; c[$1]++; bad[$1] += $5
+  lat[$1] = lat[$1] (lat[$1] == "" ? "" : ", ") $6 }
+END {
+    print "| server | req/s | mean latency | non-2xx |"
+    print "| --- | --- | --- | --- |"
+    printf "| jasyncio http-server | %s | %s | %d |\n", v["jasyncio"], lat["jasyncio"], bad["jasyncio"]
+    printf "| raw Netty (netty-codec-http) | %s | %s | %d |\n", v["netty"], lat["netty"], bad["netty"]
+    printf "\nratio jasyncio / Netty (mean of rounds): %.2f\n", (s["jasyncio"] / c["jasyncio"]) / (s["netty"] / c["netty"])
+}' "$OUT/http.txt"
