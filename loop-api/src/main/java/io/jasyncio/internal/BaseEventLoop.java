@@ -21,10 +21,8 @@ import io.jasyncio.spi.LoopInterceptor;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -80,11 +78,8 @@ public abstract class BaseEventLoop implements EventLoop {
     private TaskFactory taskFactory;
     /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}. */
     private Task<?> currentTask;
-    /**
-     * The pending tasks, held weakly as asyncio's {@code _scheduled_tasks} WeakSet; guarded by its own monitor, so that
-     * {@link #allTasks()} can be read from any thread (a task dump while the loop thread is stuck).
-     */
-    private final Set<Task<?>> tasks = Collections.newSetFromMap(new WeakHashMap<>());
+    /** The pending tasks, held weakly. */
+    private final TaskRegistry tasks = new TaskRegistry();
     /**
      * For diagnostics (the stall watchdog), read from any thread without synchronization: bumped before and after each
      * I/O poll, so odd while polling, and the timeout of the last poll. Plain stores: nothing on the hot path.
@@ -529,9 +524,7 @@ public abstract class BaseEventLoop implements EventLoop {
      * @param task the task
      */
     public final void registerTask(Task<?> task) {
-        synchronized (tasks) {
-            tasks.add(task);
-        }
+        tasks.add(task);
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskCreated(this, task));
@@ -544,9 +537,7 @@ public abstract class BaseEventLoop implements EventLoop {
      * @param task the task
      */
     public final void unregisterTask(Task<?> task) {
-        synchronized (tasks) {
-            tasks.remove(task);
-        }
+        tasks.remove(task);
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskDone(this, task));
@@ -561,17 +552,7 @@ public abstract class BaseEventLoop implements EventLoop {
      * @asyncio asyncio.all_tasks(loop)
      */
     public final Set<Task<?>> allTasks() {
-        Set<Task<?>> pending = new java.util.LinkedHashSet<>();
-        Task<?>[] all;
-        synchronized (tasks) {
-            all = tasks.toArray(new Task<?>[0]);
-        }
-        for (Task<?> t : all) {
-            if (t != null && !t.done()) {
-                pending.add(t);
-            }
-        }
-        return pending;
+        return tasks.pending();
     }
 
     /**

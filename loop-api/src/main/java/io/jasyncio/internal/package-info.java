@@ -11,7 +11,10 @@
  * <h2>Purpose</h2>
  * {@link io.jasyncio.internal.BaseEventLoop} is asyncio's {@code base_events.BaseEventLoop}: ready queue, timer heap,
  * inbox, one iteration, running and stopping, exception handler, executor, debug mode. I/O loops subclass it and add
- * only the poll and the wake-up.
+ * only the poll and the wake-up. Beside it: {@link io.jasyncio.internal.Interceptors} (the installed interceptors, one
+ * that throws removed), {@code DebugSupport} (the interceptor providers found with {@code ServiceLoader}, the debug-only
+ * ones following {@code setDebug}), {@code TaskRegistry} (the tasks, held weakly) and
+ * {@link io.jasyncio.internal.CoroutineObject} (the named coroutine objects of {@code Asyncio.coroutine}).
  *
  * <h2>One iteration</h2>
  * <pre>
@@ -31,7 +34,8 @@
  * head, as asyncio does).
  *
  * <h2>Hot-path rules</h2>
- * No capturing lambdas, iterators, boxing or varargs in {@code callSoon}, {@code runOnce} and {@code runReady}. Debug
- * mode is read once per iteration and switches to a separate timed {@code runReadyDebug}.
+ * No capturing lambdas, iterators, boxing or varargs in {@code callSoon}, {@code runOnce} and {@code runReady}. Whether
+ * any interceptor is installed is read once per iteration: with none, the plain path pays nothing per callback; with
+ * some (debug mode installs the checks), a separate timed {@code runReadyWatched} tells them about each callback.
  */
 package io.jasyncio.internal;
