@@ -29,6 +29,19 @@ public final class JfrEvents {
     }
 
     /**
+     * Loads the event classes (JFR instruments them then), so that the first event of a recording does not stall a
+     * loop; {@link JfrProvider} calls it when a recording starts.
+     */
+    static void warmUp() {
+        new LoopStallEvent().isEnabled();
+        new SlowCallbackEvent().isEnabled();
+        new SlowPollEvent().isEnabled();
+        new TaskDestroyedPendingEvent().isEnabled();
+        new ExceptionNeverRetrievedEvent().isEnabled();
+        new ResourceNotClosedEvent().isEnabled();
+    }
+
+    /**
      * A loop stall, from the watchdog.
      *
      * @param loop the loop

@@ -12,8 +12,8 @@ import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.spi.LoopInterceptor;
 
 /**
- * Emits SlowCallback and SlowPoll for one loop, with the loop's {@code slowCallbackDuration} as threshold (debug mode
- * or not). Installed only while a recording runs.
+ * Emits SlowCallback (naming the task when the callback was a task's step) and SlowPoll for one loop, with the loop's
+ * {@code slowCallbackDuration} as threshold (debug mode or not). Installed only while a recording runs.
  */
 final class JfrInterceptor implements LoopInterceptor {
 
@@ -21,18 +21,25 @@ final class JfrInterceptor implements LoopInterceptor {
         return (long) (loop.getSlowCallbackDuration() * 1e9);
     }
 
+    /** The task whose step the current handle ran, if any (loop thread only). */
+    private Object steppedTask;
+
     @Override
-    public void afterHandle(EventLoop loop, Handle handle, long durationNanos) {
-        if (durationNanos >= slowNanos(loop)) {
-            JfrEvents.slowCallback(loop, handle, null, durationNanos);
-        }
+    public void beforeHandle(EventLoop loop, Handle handle) {
+        steppedTask = null;
     }
 
     @Override
-    public void afterTaskStep(EventLoop loop, Object task, long durationNanos) {
+    public void beforeTaskStep(EventLoop loop, Object task) {
+        steppedTask = task;
+    }
+
+    @Override
+    public void afterHandle(EventLoop loop, Handle handle, long durationNanos) {
         if (durationNanos >= slowNanos(loop)) {
-            JfrEvents.slowCallback(loop, "a step of the task", task, durationNanos);
+            JfrEvents.slowCallback(loop, handle, steppedTask, durationNanos);
         }
+        steppedTask = null;
     }
 
     @Override

@@ -83,6 +83,9 @@ public final class JfrProvider implements LoopInterceptorProvider {
                 }
             }
         }
+        if (running) {
+            JfrEvents.warmUp();
+        }
         List<Runnable> changes = new ArrayList<>();
         synchronized (LOOPS) {
             recording = running;

@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>an exception-handler call that the test did not declare with {@link #allowExceptions(Predicate)} (a failed
  *       callback, "Task exception was never retrieved", ...);</li>
- *   <li>a leak: a transport opened and not closed by the time of {@link #verify()} or of the loop's close;</li>
+ *   <li>a leak: a transport, server or datagram endpoint opened and not closed by the time of {@link #verify()};</li>
  *   <li>a stall: the loop blocked in one callback past the stall threshold (a watchdog; GC pauses do not count);</li>
  *   <li>a wrong-thread call: a callback scheduled with {@code callSoon}/{@code callLater}/{@code callAt} (directly, or
  *       through {@code createTask}, {@code Future.setResult}, ...) from a thread other than the running loop's. In
@@ -126,7 +126,7 @@ public final class StrictMode implements AutoCloseable {
     public List<String> problems() {
         List<String> all = new ArrayList<>(problems);
         synchronized (openTransports) {
-            openTransports.forEach((t, where) -> all.add("leak: transport not closed: " + t + where));
+            openTransports.forEach((t, where) -> all.add("leak: not closed: " + t + where));
         }
         return all;
     }

@@ -22,7 +22,7 @@ import java.util.Map;
  * while the loop runs is a stall. Nothing is added to the loop's per-callback path: no interceptor, no clock read.
  */
 final class LoopWatch {
-    /** Frames kept per sampled stack. */
+    /** Frames kept per sampled stack, at most: those above the loop's own. */
     static final int MAX_FRAMES = 24;
     /** Distinct stacks kept per stall. */
     static final int MAX_STACKS = 8;
@@ -128,7 +128,12 @@ final class LoopWatch {
         }
         StackTraceElement[] frames = target.getStackTrace();
         samples++;
-        List<StackTraceElement> key = List.of(Arrays.copyOf(frames, Math.min(frames.length, MAX_FRAMES)));
+        int end = 0;
+        while (end < frames.length && end < MAX_FRAMES
+                && !frames[end].getClassName().equals(BaseEventLoop.class.getName())) {
+            end++; // the loop's own frames below the callback are the same in every sample: left out
+        }
+        List<StackTraceElement> key = List.of(Arrays.copyOf(frames, end));
         int[] count = stacks.get(key);
         if (count != null) {
             count[0]++;

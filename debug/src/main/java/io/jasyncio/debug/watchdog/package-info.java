@@ -16,7 +16,7 @@
  * synchronization (recent values are enough). When the progress mark stays the same for longer than the threshold
  * while the loop runs a callback (or while a poll outlives its own timeout: slow I/O callbacks, or a loop thread that
  * got no core), the loop is stalled: the watchdog samples the blocked thread's stack at each wake-up (the loop thread,
- * or on the virtual-thread coroutine path the task's own thread), keeps the distinct stacks (24 frames, 8 stacks at
+ * or on the virtual-thread coroutine path the task's own thread), keeps the distinct stacks (the frames above the loop's own, 24 at most; 8 stacks at
  * most), names the callback from the frame that {@code Handle.run} called, and compares the JVM's GC pause time (the
  * collectors' MXBeans, concurrent-cycle beans left out) across the stall, so that a GC pause is not blamed on the
  * callback.

@@ -107,7 +107,7 @@ class StrictModeTest {
         int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
         Connection<Quiet> c = loop.runUntilComplete(loop.createConnection(Quiet::new, "127.0.0.1", port));
         AssertionError e = assertThrows(AssertionError.class, strict::verify);
-        assertTrue(e.getMessage().contains("leak: transport not closed: "), e.getMessage());
+        assertTrue(e.getMessage().contains("leak: not closed: <TcpTransport"), e.getMessage());
         c.transport().close();
         server.close();
         Future<Void> closed = loop.createFuture();
