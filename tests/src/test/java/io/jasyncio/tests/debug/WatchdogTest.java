@@ -172,6 +172,7 @@ class WatchdogTest {
 
     @Test
     void waitingForIoOrTimersIsNoStall() throws Exception {
+        loop.setDebug(false); // debug mode's own checks may take a while at their first use: not what this tests
         Watchdog.install(loop, Duration.ofMillis(100)).addListener(recorder);
         // The loop polls with a timeout for 0.3 s, and runs short callbacks meanwhile: idleness, not a stall. (A poll
         // that overruns its timeout by the threshold is one: the loop thread did not get a core in time.)
