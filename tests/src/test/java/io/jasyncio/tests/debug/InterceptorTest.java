@@ -294,4 +294,22 @@ class InterceptorTest {
         assertTrue(events.contains("failed boom"), events.toString());
         assertTrue(events.contains("coroutine child"), events.toString());
     }
+
+    @Test
+    void testFailingProviderSkippedAndLogged() {
+        FailingInterceptorProvider.armed = true;
+        try (io.jasyncio.tests.LogCapture log = new io.jasyncio.tests.LogCapture()) {
+            loop.setDebug(true);
+            assertTrue(log.text().contains("ERROR asyncio - Interceptor provider FailingInterceptorProvider failed for "),
+                    log.text());
+            assertTrue(log.text().contains("java.lang.IllegalStateException: provider bug"), log.text());
+        } finally {
+            FailingInterceptorProvider.armed = false;
+        }
+        assertTrue(loop.getDebug());
+        assertTrue(loop.getInterceptors().stream().anyMatch(TestInterceptorProvider.Installed.class::isInstance),
+                "the other providers still install theirs");
+        loop.callSoon(() -> { });
+        runOnce();
+    }
 }
