@@ -313,8 +313,10 @@ public final class StreamReader implements Iterable<byte[]> {
                 int matchEnd = Integer.MAX_VALUE;
                 for (byte[] sep : separators) {
                     int isep = indexOf(sep, offset);
-                    if (isep >= 0 && isep + sep.length < matchEnd) {
-                        matchEnd = isep + sep.length;
+                    int end = isep + sep.length;
+                    // The match that ends first; on a tie the shortest separator, as asyncio's sorted search.
+                    if (isep >= 0 && (end < matchEnd || end == matchEnd && isep > matchStart)) {
+                        matchEnd = end;
                         matchStart = isep;
                     }
                 }
