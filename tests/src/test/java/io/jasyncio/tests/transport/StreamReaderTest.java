@@ -443,6 +443,59 @@ class StreamReaderTest extends LoopTestBase {
         assertEquals("abcdef", buffer(stream), "nothing consumed");
     }
 
+    // test_streams.py: test_readuntil_multi_separator
+    @Test
+    void testReaduntilMultiSeparator() {
+        StreamReader stream = new StreamReader(loop);
+        // The simple case.
+        stream.feedData(b("line 1\nline 2\r"));
+        assertEquals("line 1\n", str(run(() -> stream.readuntil(bytes("\r"), bytes("\n")))));
+        assertEquals("line 2\r", str(run(() -> stream.readuntil(bytes("\r"), bytes("\n")))));
+        assertEquals("", buffer(stream));
+        // The first end position matches, even if that is a longer match.
+        stream.feedData(b("ABCDEFG"));
+        assertEquals("ABCDE", str(run(() -> stream.readuntil(bytes("DEF"), bytes("BCDE")))));
+        assertEquals("FG", buffer(stream));
+    }
+
+    // test_streams.py: test_readuntil_multi_separator_limit
+    @Test
+    void testReaduntilMultiSeparatorLimit() {
+        StreamReader stream = new StreamReader(loop, 3);
+        stream.feedData(b("some dataA"));
+        LimitOverrunError e = assertThrows(LimitOverrunError.class,
+                () -> run(() -> stream.readuntil(bytes("A"), bytes("ome dataA"))));
+        assertTrue(e.getMessage().contains("is found"), e.getMessage());
+        assertEquals("some dataA", buffer(stream));
+    }
+
+    // test_streams.py: test_readuntil_multi_separator_negative_offset
+    @Test
+    void testReaduntilMultiSeparatorNegativeOffset() {
+        // The buffer holds enough for the shortest separator but not the longest: the offset must stay >= 0.
+        StreamReader stream = new StreamReader(loop);
+        stream.feedData(b("data"));
+        Task<byte[]> readuntilTask = loop.createTask(() -> stream.readuntil(bytes("A"), bytes("long sep")));
+        loop.callSoon(() -> stream.feedData(b("Z")));
+        loop.callSoon(() -> stream.feedData(b("Aaaa")));
+        assertEquals("dataZA", str(loop.runUntilComplete(readuntilTask)));
+        assertEquals("aaa", buffer(stream));
+    }
+
+    /** On a tie the shortest separator is the match: its start is what the limit is checked against. */
+    // test_streams.py: readuntil with a tuple of separators (3.13), sorted by length
+    @Test
+    void testReaduntilMultipleSeparatorsTieGoesToShortest() {
+        StreamReader stream = new StreamReader(loop, 4);
+        stream.feedData(b("abcd\r\n"));
+        // "\r\n" starts at 4 (within the limit), "\n" at 5 (over it): asyncio reports the shortest's start.
+        LimitOverrunError e = assertThrows(LimitOverrunError.class,
+                () -> run(() -> stream.readuntil(bytes("\r\n"), bytes("\n"))));
+        assertTrue(e.getMessage().contains("is found"), e.getMessage());
+        assertEquals(5, e.consumed());
+        assertEquals("abcd\r\n", buffer(stream), "nothing consumed");
+    }
+
     // test_streams.py: test_readexactly_zero_or_less
     @Test
     void testReadexactlyZeroOrLess() {

@@ -515,9 +515,49 @@ class StreamsServerTest extends NetTestBase {
         stop(httpd);
     }
 
-    // test_streams.py: test_unhandled_exceptions
+    /** test_streams.py's _basetest_unhandled_exceptions: a client writes and closes; the server closes. */
+    private void basetestUnhandledExceptions(Streams.ClientConnected handleEcho) {
+        loop.runUntilComplete(() -> {
+            Server server = Asyncio.startServer(handleEcho, "127.0.0.1", 0);
+            server.startServing();
+            Streams s = Asyncio.openConnection("127.0.0.1", port(server));
+            s.writer().write(utf8("test msg"));
+            s.writer().drain();
+            s.writer().close();
+            s.writer().waitClosed();
+            server.close();
+            Asyncio.await(server.waitClosed());
+            return null;
+        });
+    }
+
+    // test_streams.py: test_unhandled_exception
     @Test
-    void testUnhandledExceptions() {
+    void testUnhandledException() {
+        expectExceptions();
+        IllegalStateException boom = new IllegalStateException("test");
+        basetestUnhandledExceptions((reader, writer) -> {
+            throw boom;
+        });
+        waitUntil(() -> !handled.isEmpty());
+        assertEquals("Unhandled exception in client_connected_cb", handled.get(0).message());
+        assertSame(boom, handled.get(0).exception());
+    }
+
+    // test_streams.py: test_unhandled_cancel
+    @Test
+    void testUnhandledCancel() {
+        basetestUnhandledExceptions((reader, writer) -> {
+            writer.close();
+            Asyncio.currentTask().cancel();
+        });
+        // and nothing reached the exception handler (checked at teardown)
+    }
+
+    /** A handler that fails: the server closes the connection, and the client sees EOF. */
+    // test_streams.py: test_unhandled_exception, seen from the client
+    @Test
+    void testUnhandledExceptionClosesConnection() {
         expectExceptions();
         ArithmeticException boom = new ArithmeticException("test");
         Server server = loop.runUntilComplete(() -> Asyncio.startServer((r, w) -> {
@@ -528,14 +568,13 @@ class StreamsServerTest extends NetTestBase {
         waitUntil(() -> !handled.isEmpty());
         assertEquals("Unhandled exception in client_connected_cb", handled.get(0).message());
         assertSame(boom, handled.get(0).exception());
-        // The server closes the connection: the client sees EOF.
         assertEquals(0, loop.runUntilComplete(() -> s.reader().read(-1)).length);
         s.writer().close();
         stop(server);
     }
 
-    /** A handler's task cancelled: asyncio 3.12 closes the transport, and nothing is reported. */
-    // test_streams.py: StreamReaderProtocol's client_connected_cb task cancelled (3.12)
+    /** A handler's task cancelled while it waits: asyncio 3.12 closes the transport, and nothing is reported. */
+    // test_streams.py: test_unhandled_cancel, cancelled from outside while reading
     @Test
     void testClientConnectedCancelledClosesTransport() {
         Future<Task<?>> serving = loop.createFuture();
