@@ -14,6 +14,7 @@
 #   benchmarks/run-echo-benchmarks.sh                   the full run (~12 min): 3 s warm-up + 5 s per case
 #   benchmarks/run-echo-benchmarks.sh --quick           1 s + 2 s per case, 1 KiB only (~3 min)
 #   options: --duration S  --warmup S  --server-warmup S  --servers LIST  --sizes LIST  --conns LIST  --no-pin
+#            --repeat N           N passes over the servers, interleaved; the tables show each case's median
 #            --table FILE.jsonl   only print the tables of an earlier run
 #
 # The server runs on CPU 0 and the client on CPU 1 (taskset), everything on 127.0.0.1. Raw results (one JSON object
@@ -30,6 +31,7 @@ DURATION=5 WARMUP=3 SERVER_WARMUP=5
 SIZES="1024,10240,102400" CONNS="10,100"
 SERVERS=""
 PIN=1
+REPEAT=1
 TABLE_ONLY=""
 
 while [ $# -gt 0 ]; do
@@ -42,6 +44,7 @@ while [ $# -gt 0 ]; do
         --sizes) SIZES="$2"; shift ;;
         --conns) CONNS="$2"; shift ;;
         --no-pin) PIN=0 ;;
+        --repeat) REPEAT="$2"; shift ;;
         --table) TABLE_ONLY="$2"; shift ;;
         -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 6' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-echo-benchmarks: unknown option $1" >&2; exit 2 ;;
@@ -52,7 +55,7 @@ done
 # Prints the Markdown tables of a results file (JSON lines with "server" added; "xcheck" lines from echo_load).
 tables() {
     "$PY" - "$1" <<'PYEOF'
-import json, sys
+import json, statistics, sys
 rows, xcheck, meta = [], [], []
 for line in open(sys.argv[1]):
     line = line.strip()
@@ -66,14 +69,33 @@ for m in meta:
 print()
 def kib(b):
     return f"{int(b) // 1024} KiB"
+# Several passes: one row per case, the median of each column (and req/s of every pass).
+groups = {}
+for r in rows:
+    groups.setdefault((r['server'], r['size'], r['connections']), []).append(r)
+def median_row(rs):
+    m = dict(rs[len(rs) // 2])
+    med = lambda f: statistics.median(f(x) for x in rs)
+    m['rps'] = med(lambda x: x['rps'])
+    m['mibps'] = med(lambda x: x['mibps'])
+    m['latency_us'] = {k: med(lambda x: x['latency_us'][k]) for k in rs[0]['latency_us']}
+    m['server_cpu_pct'] = med(lambda x: x['server_cpu_pct'])
+    m['server_cpu_us_per_req'] = med(lambda x: x['server_cpu_us_per_req'])
+    m['client_cpu_pct'] = med(lambda x: x['client_cpu_pct'])
+    m['errors'] = sum(x['errors'] for x in rs)
+    m['passes'] = " / ".join(f"{x['rps'] / 1000:.1f}k" for x in rs)
+    return m
+rows = [median_row(rs) for rs in groups.values()]
+passes = max(len(rs) for rs in groups.values()) if groups else 1
+each = " | req/s of each pass" if passes > 1 else ""
 print("| server | msg | conns | req/s | MiB/s | p50 us | p99 us | p99.9 us | server CPU % | server CPU us/req"
-      " | client CPU % | errors |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+      " | client CPU % | errors" + each + " |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---" + (" | ---" if each else "") + " |")
 for r in rows:
     print(f"| {r['server']} | {kib(r['size'])} | {r['connections']} | {r['rps']:,.0f} | {r['mibps']:,.1f}"
           f" | {r['latency_us']['p50']:,.0f} | {r['latency_us']['p99']:,.0f} | {r['latency_us']['p999']:,.0f}"
           f" | {r['server_cpu_pct']:.0f} | {r['server_cpu_us_per_req']:.2f} | {r['client_cpu_pct']:.0f}"
-          f" | {r['errors']} |")
+          f" | {r['errors']}" + (f" | {r['passes']}" if each else "") + " |")
 index = {(r['server'], r['size'], r['connections']): r for r in rows}
 def ratios(a, b, title, cpu):
     points = sorted({(s, c) for (srv, s, c) in index if srv == a and (b, s, c) in index})
@@ -179,13 +201,15 @@ trap cleanup EXIT INT TERM
     echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) CPUs, $(uname -r), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "# JDK $(cat "$ROOT/.jasyncio/build.stamp"), python $("$PY" -c 'import sys; print(sys.version.split()[0])')$(
         [ "$HAVE_UVLOOP" = 1 ] && "$PY" -c 'import uvloop; print(", uvloop", uvloop.__version__)' | tr -d '\n')"
-    echo "# warm-up ${SERVER_WARMUP} s per server, then per case ${WARMUP} s warm-up + ${DURATION} s measured; pin=$PIN"
+    echo "# warm-up ${SERVER_WARMUP} s per server, then per case ${WARMUP} s warm-up + ${DURATION} s measured;" \
+         "pin=$PIN, $REPEAT pass(es)"
 } > "$RESULTS"
 
 port=$((26000 + RANDOM % 2000))
 IFS=',' read -r -a SERVER_LIST <<< "$SERVERS"
 IFS=',' read -r -a SIZE_LIST <<< "$SIZES"
 IFS=',' read -r -a CONN_LIST <<< "$CONNS"
+for pass in $(seq 1 "$REPEAT"); do
 for s in "${SERVER_LIST[@]}"; do
     port=$((port + 1))
     read -r -a cmd <<< "$(server_cmd "$s" "$port")"
@@ -195,7 +219,7 @@ for s in "${SERVER_LIST[@]}"; do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
         sleep 0.1
     done
-    echo "== $s (pid $SRV_PID, port $port): $(head -n 1 "$OUT/server-$s.log")" >&2
+    echo "== pass $pass: $s (pid $SRV_PID, port $port): $(head -n 1 "$OUT/server-$s.log")" >&2
     "${CLIENT_PFX[@]}" "$ROOT/jasyncio" load --target "127.0.0.1:$port" --connections 10 --size 1024 \
         --duration "$SERVER_WARMUP" --quiet --json > /dev/null 2>&1 || true
     for size in "${SIZE_LIST[@]}"; do
@@ -222,6 +246,7 @@ for s in "${SERVER_LIST[@]}"; do
     kill -TERM -- -"$SRV_PID" 2>/dev/null || true
     wait "$SRV_PID" 2>/dev/null || true
     SRV_PID=""
+done
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
 
