@@ -57,6 +57,7 @@ public final class NeverRetrievedCheck implements LoopInterceptor {
                         .append(future);
                 DebugLog.appendSite(sb, "source_traceback: Object created at", site);
                 DebugLog.LOGGER.error(sb.toString(), exception);
+                io.jasyncio.debug.jfr.JfrEvents.exceptionNeverRetrieved(future, exception, site);
             }
         }
     }

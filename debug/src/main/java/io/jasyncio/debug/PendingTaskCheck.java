@@ -69,6 +69,7 @@ public final class PendingTaskCheck implements LoopInterceptor {
         StringBuilder sb = new StringBuilder("Task was destroyed but it is pending!\ntask: ").append(repr);
         DebugLog.appendSite(sb, "source_traceback: Object created at", site);
         DebugLog.LOGGER.error(sb.toString());
+        io.jasyncio.debug.jfr.JfrEvents.taskDestroyedPending(repr, site);
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class UnclosedResourceCheck implements LoopInterceptor {
         public void run() {
             if (!settled) {
                 DebugLog.LOGGER.warn("unclosed {}", what);
+                io.jasyncio.debug.jfr.JfrEvents.resourceNotClosed(what, null);
             }
         }
     }
@@ -101,6 +102,7 @@ public final class UnclosedResourceCheck implements LoopInterceptor {
             boolean closing = resource instanceof BaseTransport t && t.isClosing();
             if (!closing) {
                 DebugLog.LOGGER.warn("unclosed {}", describe(resource));
+                io.jasyncio.debug.jfr.JfrEvents.resourceNotClosed(describe(resource), null);
             }
         }
     }

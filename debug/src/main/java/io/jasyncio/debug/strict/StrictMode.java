@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -33,7 +34,9 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>an exception-handler call that the test did not declare with {@link #allowExceptions(Predicate)} (a failed
- *       callback, "Task exception was never retrieved", ...);</li>
+ *       callback, a protocol's error, ...);</li>
+ *   <li>a future or task that failed and whose exception nobody retrieved by the time of {@link #verify()} (no need
+ *       to wait for the garbage collector, as debug mode's "exception was never retrieved" does);</li>
  *   <li>a leak: a transport, server or datagram endpoint opened and not closed by the time of {@link #verify()};</li>
  *   <li>a stall: the loop blocked in one callback past the stall threshold (a watchdog; GC pauses do not count);</li>
  *   <li>a wrong-thread call: a callback scheduled with {@code callSoon}/{@code callLater}/{@code callAt} (directly, or
@@ -60,6 +63,13 @@ public final class StrictMode implements AutoCloseable {
     private final Watchdog watchdog;
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<Predicate<ExceptionContext>> allowed = new CopyOnWriteArrayList<>();
+    private final List<Class<? extends Throwable>> allowedTypes = new CopyOnWriteArrayList<>();
+    /** Futures that failed: reported at verify() if their exception is still not retrieved. */
+    private final List<Failed> failed = new CopyOnWriteArrayList<>();
+
+    /** A failed future, without the future itself. */
+    private record Failed(String future, Throwable exception, BooleanSupplier neverRetrieved) {
+    }
     /** Open transports and where they were opened; guarded by itself. */
     private final Map<Object, String> openTransports = Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -115,6 +125,7 @@ public final class StrictMode implements AutoCloseable {
      * @return this
      */
     public StrictMode allowExceptions(Class<? extends Throwable> type) {
+        allowedTypes.add(type);
         return allowExceptions(c -> type.isInstance(c.exception()));
     }
 
@@ -125,6 +136,11 @@ public final class StrictMode implements AutoCloseable {
      */
     public List<String> problems() {
         List<String> all = new ArrayList<>(problems);
+        for (Failed f : failed) {
+            if (f.neverRetrieved().getAsBoolean() && allowedTypes.stream().noneMatch(t -> t.isInstance(f.exception()))) {
+                all.add("exception never retrieved: " + f.future() + ": " + f.exception());
+            }
+        }
         synchronized (openTransports) {
             openTransports.forEach((t, where) -> all.add("leak: not closed: " + t + where));
         }
@@ -218,6 +234,11 @@ public final class StrictMode implements AutoCloseable {
             Throwable e = context.exception();
             problems.add("unexpected exception handler call: " + context.message()
                     + (e == null ? "" : ": " + e));
+        }
+
+        @Override
+        public void exceptionSet(EventLoop l, Object future, Throwable exception, BooleanSupplier neverRetrieved) {
+            failed.add(new Failed(String.valueOf(future), exception, neverRetrieved));
         }
 
         @Override

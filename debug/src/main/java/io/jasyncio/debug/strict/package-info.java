@@ -10,8 +10,9 @@
  * the loop under test, run the test, call {@code verify()}.
  *
  * <p>Design. {@link io.jasyncio.debug.strict.StrictMode} is an interceptor plus a watchdog. It records every
- * exception-handler call that the test did not declare, every transport opened and not closed (the
- * {@code transportOpened}/{@code transportClosed} hooks), every stall past its threshold that GC pauses do not
+ * exception-handler call that the test did not declare, every failed future whose exception is still unretrieved at
+ * {@code verify()} (the {@code exceptionSet} hook hands over a probe that holds nothing of the future), every
+ * transport, server or endpoint opened and not closed (the {@code transportOpened}/{@code transportClosed} hooks), every stall past its threshold that GC pauses do not
  * explain (500 ms by default: a test fails only on an unmistakable stall), and every callback scheduled with a
  * loop-thread-only method from another thread while the loop runs: {@code handleScheduled} runs on the scheduling
  * thread, and on a foreign thread strict mode walks the stack to tell {@code callSoonThreadsafe} (fine) from

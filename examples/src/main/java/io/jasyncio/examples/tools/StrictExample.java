@@ -18,7 +18,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
- * Strict mode in a test: a failing callback nobody expected, a wrong-thread {@code callSoon}, a connection left open;
+ * Strict mode in a test: a failing callback nobody expected, a failed task nobody looked at, a wrong-thread
+ * {@code callSoon}, a connection left open;
  * {@code verify()} lists them. Then a test that hangs: {@code StrictMode.runUntilComplete} prints every task and fails.
  */
 public final class StrictExample {
@@ -46,6 +47,9 @@ public final class StrictExample {
             int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
             Connection<Sink> c = loop.runUntilComplete(loop.createConnection(Sink::new, "127.0.0.1", port));
             loop.callSoon(() -> Integer.parseInt("forty-two"));
+            loop.createTask(() -> {
+                throw new java.io.IOException("disk full"); // a task that fails, and nobody looks at it
+            }, "save");
             Future<Void> done = loop.createFuture();
             Thread runner = Thread.ofPlatform().start(() -> loop.runUntilComplete(done));
             java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);

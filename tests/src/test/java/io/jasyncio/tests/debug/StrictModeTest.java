@@ -85,6 +85,17 @@ class StrictModeTest {
     }
 
     @Test
+    void exceptionNeverRetrievedFailsUntilRetrieved() {
+        Future<String> failed = loop.createFuture();
+        failed.setException(new IllegalStateException("nobody looks"));
+        AssertionError e = assertThrows(AssertionError.class, strict::verify);
+        assertTrue(e.getMessage().contains("exception never retrieved: <Future finished exception="
+                + "java.lang.IllegalStateException: nobody looks>"), e.getMessage());
+        assertEquals("nobody looks", failed.exception().getMessage());
+        strict.verify();
+    }
+
+    @Test
     void declaredExceptionsPass() {
         strict.allowExceptions(IllegalArgumentException.class);
         loop.callSoon(() -> {
