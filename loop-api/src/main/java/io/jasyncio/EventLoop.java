@@ -569,7 +569,11 @@ public interface EventLoop extends AutoCloseable {
     boolean getDebug();
 
     /**
-     * Turns debug mode on or off: wrong-thread calls raise, slow callbacks are logged.
+     * Turns debug mode on or off. On: {@code callSoon}, {@code callLater} and {@code callAt} from a thread other than
+     * the loop's raise, and the debug-only interceptor providers on the class path install their interceptors (the
+     * {@code debug} module's checks: slow callbacks and polls, never-awaited coroutines, never-retrieved exceptions,
+     * pending tasks destroyed, unclosed resources, all logged to the {@code asyncio} logger). Off: they are removed,
+     * and a loop with no interceptor left pays nothing per callback.
      *
      * @param enabled the new flag
      * @asyncio loop.set_debug(enabled)
@@ -595,8 +599,10 @@ public interface EventLoop extends AutoCloseable {
     // ---------------------------------------------------------------- interceptors
 
     /**
-     * Installs an interceptor: it hears of callbacks scheduled and run, I/O polls, tasks, transports and the exception
-     * handler. Loop thread only (or while the loop is not running).
+     * Installs an interceptor: it hears of callbacks scheduled and run, I/O polls, iterations, tasks, failed futures,
+     * coroutine objects, transports, the exception handler and the loop's close. One that throws is removed and the
+     * failure logged to the {@code asyncio} logger; the loop goes on. Loop thread only (or while the loop is not
+     * running).
      *
      * @param interceptor the interceptor
      * @return {@code false} if it was installed already
@@ -604,7 +610,7 @@ public interface EventLoop extends AutoCloseable {
     boolean addInterceptor(LoopInterceptor interceptor);
 
     /**
-     * Removes an interceptor.
+     * Removes an interceptor; it hears {@code removed(loop)} and nothing more.
      *
      * @param interceptor the interceptor
      * @return {@code false} if it was not installed
