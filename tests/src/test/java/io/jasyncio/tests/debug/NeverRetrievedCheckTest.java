@@ -7,6 +7,7 @@
 package io.jasyncio.tests.debug;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
@@ -110,5 +111,81 @@ class NeverRetrievedCheckTest extends DebugTestBase {
         awaitLog("name='sentinel'");
         assertTrue(gcUntil(() -> quiet.get() == null));
         assertFalse(log().contains("quiet"), log());
+    }
+
+    // Ports of test_futures.py BaseFutureTests.test_tb_logger_*: whether a collected future logs its exception. Each
+    // future is made and dropped in a helper, then a failing sentinel is dropped and waited for, so that the check has
+    // had its chance to run for the future too.
+
+    /** Makes a future, does something to it, and drops it. */
+    private WeakReference<Future<Object>> dropped(java.util.function.Consumer<Future<Object>> action) {
+        Future<Object> fut = loop.createFuture();
+        action.accept(fut);
+        runOnce();
+        return new WeakReference<>(fut);
+    }
+
+    private void assertNotLogged(WeakReference<Future<Object>> ref, String tag) {
+        failUnobserved("sentinel", "sentinel");
+        awaitLog("name='sentinel'");
+        assertTrue(gcUntil(() -> ref.get() == null));
+        assertFalse(log().contains(tag), log());
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_abandoned. */
+    @Test
+    void testTbLoggerAbandoned() {
+        assertNotLogged(dropped(f -> { }), "Future exception");
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_not_called_after_cancel. */
+    @Test
+    void testTbLoggerNotCalledAfterCancel() {
+        assertNotLogged(dropped(f -> {
+            f.setException(new RuntimeException("after-cancel"));
+            f.cancel();
+        }), "after-cancel");
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_result_unretrieved. */
+    @Test
+    void testTbLoggerResultUnretrieved() {
+        assertNotLogged(dropped(f -> f.setResult(42)), "Future exception");
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_result_retrieved. */
+    @Test
+    void testTbLoggerResultRetrieved() {
+        assertNotLogged(dropped(f -> {
+            f.setResult(42);
+            f.result();
+        }), "Future exception");
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_exception_unretrieved. */
+    @Test
+    void testTbLoggerExceptionUnretrieved() {
+        dropped(f -> f.setException(new RuntimeException("boom")));
+        awaitLog("java.lang.RuntimeException: boom");
+        assertTrue(log().contains("ERROR asyncio - Future exception was never retrieved\n"
+                + "future: <Future finished exception=java.lang.RuntimeException: boom>"), log());
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_exception_retrieved. */
+    @Test
+    void testTbLoggerExceptionRetrieved() {
+        assertNotLogged(dropped(f -> {
+            f.setException(new RuntimeException("exception-retrieved"));
+            f.exception();
+        }), "exception-retrieved");
+    }
+
+    /** Port of test_futures.py BaseFutureTests.test_tb_logger_exception_result_retrieved. */
+    @Test
+    void testTbLoggerExceptionResultRetrieved() {
+        assertNotLogged(dropped(f -> {
+            f.setException(new RuntimeException("result-retrieved"));
+            assertThrows(RuntimeException.class, f::result);
+        }), "result-retrieved");
     }
 }

@@ -36,8 +36,9 @@ class PendingTaskCheckTest extends DebugTestBase {
         return new WeakReference<>(task);
     }
 
+    /** After test_tasks.py BaseTaskTests.test_log_destroyed_pending_task: logged with the task and its creation site. */
     @Test
-    void testCollectedPendingTaskLogged() {
+    void testLogDestroyedPendingTask() {
         abandon("kill_me");
         awaitLog("Task was destroyed but it is pending!");
         String log = log();

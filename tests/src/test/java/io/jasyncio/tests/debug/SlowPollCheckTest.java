@@ -85,7 +85,10 @@ class SlowPollCheckTest extends DebugTestBase {
         assertFalse(log().contains("poll"), log());
     }
 
-    /** asyncio's formats: a poll that may wait forever, one that timed out, one past its timeout. */
+    /**
+     * asyncio's formats, after test_base_events.py BaseEventLoopTests.test__run_once_logging (3.4 to 3.7): a poll that
+     * may wait forever, one that timed out (INFO from one second, else DEBUG), one past its timeout.
+     */
     @Test
     void testMessages() {
         SlowPollCheck check = new SlowPollCheck();
