@@ -316,6 +316,26 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Upgrades an existing connection to TLS with asyncio's timeouts: as
+     * {@link #startTls(Transport, BaseProtocol, javax.net.ssl.SSLContext, boolean, String)}.
+     *
+     * @param transport the plain transport
+     * @param protocol the protocol to use from now on
+     * @param ssl the TLS context
+     * @param serverSide {@code true} on the server's end
+     * @param serverHostname the name to check the server's certificate against (client side), or {@code null}
+     * @param sslHandshakeTimeout seconds the handshake may take, or {@code null} for asyncio's 60
+     * @param sslShutdownTimeout seconds the TLS shutdown may take, or {@code null} for asyncio's 30
+     * @return a future of the transport, encrypted; a handshake over time fails it with asyncio's message
+     * @asyncio await loop.start_tls(transport, protocol, sslcontext, *, server_side=False, server_hostname=None,
+     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
+     */
+    default Future<Transport> startTls(Transport transport, BaseProtocol protocol, javax.net.ssl.SSLContext ssl,
+            boolean serverSide, String serverHostname, Double sslHandshakeTimeout, Double sslShutdownTimeout) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
      * Sends a file over a stream transport, after what was written to it before: zero-copy ({@code sendfile(2)})
      * where the transport allows it, else (TLS) by reading and writing chunks, as asyncio's fallback does.
      *

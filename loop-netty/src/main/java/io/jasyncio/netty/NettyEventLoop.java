@@ -113,6 +113,16 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
+    public Future<io.jasyncio.Transport> startTls(io.jasyncio.Transport transport, BaseProtocol protocol,
+            javax.net.ssl.SSLContext ssl, boolean serverSide, String serverHostname, Double sslHandshakeTimeout,
+            Double sslShutdownTimeout) {
+        if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp)) {
+            throw new IllegalArgumentException("startTls needs a stream transport of this loop, not " + transport);
+        }
+        return tcp.startTls(ssl, serverSide, serverHostname, protocol, sslHandshakeTimeout, sslShutdownTimeout);
+    }
+
+    @Override
     public Future<Long> sendfile(io.jasyncio.Transport transport, java.nio.file.Path file, long offset, long count) {
         if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp) || tcp.loop() != this) {
             throw new IllegalArgumentException("sendfile needs a stream transport of this loop, not " + transport);

@@ -137,7 +137,8 @@ class StreamsServerTest extends NetTestBase {
 
     /** test_streams.py's _basetest_open_connection_no_loop_ssl: the same exchange, encrypted. */
     private void basetestOpenConnectionSsl(Streams s) {
-        assertInstanceOf(SSLEngine.class, s.writer().getExtraInfo("sslcontext"));
+        assertInstanceOf(javax.net.ssl.SSLContext.class, s.writer().getExtraInfo("sslcontext"));
+        assertInstanceOf(SSLEngine.class, s.writer().getExtraInfo("ssl_object"));
         s.writer().write(utf8("GET / HTTP/1.0\r\n\r\n"));
         assertTrue(str(loop.runUntilComplete(() -> s.reader().read(-1))).endsWith("\r\n\r\nTest message"));
         s.writer().close();

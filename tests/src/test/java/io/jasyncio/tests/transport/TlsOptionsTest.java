@@ -9,6 +9,8 @@ package io.jasyncio.tests.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,5 +183,33 @@ class TlsOptionsTest extends NetTestBase {
         waitUntil(() -> s.data.size() == 14);
         closeClient(c);
         closeServer(srv);
+    }
+
+    /** loop.start_tls's ssl_handshake_timeout: a peer that never answers fails the upgrade with asyncio's message. */
+    @Test
+    void testStartTlsHandshakeTimeout() {
+        Server server = listenRecording(); // plain: it never answers a ClientHello
+        Connection<Recorder> c = connect(server);
+        Future<io.jasyncio.Transport> upgrade = loop.startTls(c.transport(), c.protocol(), certificates.client(),
+                false, "127.0.0.1", 0.2, null);
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> loop.runUntilComplete(upgrade));
+        assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection", e.getMessage());
+        closeServer(server);
+    }
+
+    /** getExtraInfo: "sslcontext" is the context the connection was made with, "ssl_object" its engine. */
+    @Test
+    void testSslContextAndObjectExtraInfo() {
+        javax.net.ssl.SSLContext serverContext = certificates.server();
+        javax.net.ssl.SSLContext clientContext = certificates.client();
+        Server server = listenRecording(ServerOptions.defaults().withSsl(serverContext));
+        Connection<Recorder> c = loop.runUntilComplete(loop.createConnection(() -> new Recorder(loop), "127.0.0.1",
+                port(server), ConnectionOptions.defaults().withSsl(clientContext)));
+        assertSame(clientContext, c.transport().getExtraInfo("sslcontext"));
+        assertInstanceOf(javax.net.ssl.SSLEngine.class, c.transport().getExtraInfo("ssl_object"));
+        assertSame(serverContext, accepted(0).transport.getExtraInfo("sslcontext"));
+        assertNull(c.transport().getExtraInfo("nothing"));
+        closeClient(c);
+        closeServer(server);
     }
 }

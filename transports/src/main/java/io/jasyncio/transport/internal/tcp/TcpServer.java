@@ -199,6 +199,7 @@ public final class TcpServer implements Server {
                         TcpTransport t = new TcpTransport(loop, protocolFactory.get(), server::clientLost);
                         server.clients.add(t);
                         if (ssl != null) {
+                            t.sslContext(ssl);
                             ch.pipeline().addLast(TlsHandlers.server(ssl, options.sslHandshakeTimeout(),
                                     options.sslShutdownTimeout()));
                         }
@@ -356,6 +357,7 @@ public final class TcpServer implements Server {
             b.handler(new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
+                    transport.sslContext(ssl);
                     ch.pipeline().addLast(TlsHandlers.client(ssl, serverHostname, port, options.sslHandshakeTimeout(),
                             options.sslShutdownTimeout()), transport);
                 }

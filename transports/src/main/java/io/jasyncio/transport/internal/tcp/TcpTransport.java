@@ -90,12 +90,15 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
+    /** The TLS context the connection was encrypted with: {@code getExtraInfo("sslcontext")}. */
+    private javax.net.ssl.SSLContext sslContext;
     /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
     private SslHandler ssl;
     private Consumer<Throwable> handshakeListener;
     private boolean neverMade;
     /** The pending upgrade of startTls, completed by the handshake. */
     private io.jasyncio.Future<io.jasyncio.Transport> upgrade;
+    private Double upgradeHandshakeTimeout;
     private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
@@ -170,6 +173,22 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol) {
+        return startTls(sslContext, serverSide, serverHostname, newProtocol, null, null);
+    }
+
+    /**
+     * Upgrades the connection to TLS with asyncio's timeouts.
+     *
+     * @param sslContext the TLS context
+     * @param serverSide whether this is the server's end
+     * @param serverHostname the name to check the server's certificate against, or {@code null}
+     * @param newProtocol the protocol from now on
+     * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
+     * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
+     * @return a future of this transport, completed by the handshake
+     */
+    public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
+            String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
         io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
         if (ssl != null || closing || context == null) {
             f.setException(new IllegalStateException("cannot start TLS on " + this
@@ -192,9 +211,20 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         engine.setUseClientMode(!serverSide);
         protocol = newProtocol;
         upgrade = f;
-        ssl = new SslHandler(engine);
+        upgradeHandshakeTimeout = handshakeTimeout;
+        sslContext(sslContext);
+        ssl = TlsHandlers.configure(new SslHandler(engine), handshakeTimeout, shutdownTimeout);
         channel.pipeline().addBefore(context.name(), null, ssl);
         return f;
+    }
+
+    /**
+     * Records the TLS context whose handler the connection's pipeline holds.
+     *
+     * @param context the context
+     */
+    void sslContext(javax.net.ssl.SSLContext context) {
+        this.sslContext = context;
     }
 
     /**
@@ -350,7 +380,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 f.setResult(this);
             } else {
                 neverMade = true; // as asyncio's start_tls: the protocol hears nothing more of a failed upgrade
-                f.setException(hs.cause());
+                f.setException(TlsHandlers.handshakeError(hs.cause(), upgradeHandshakeTimeout));
                 forceClose();
             }
         } else if (evt instanceof SslHandshakeCompletionEvent hs) {
@@ -750,7 +780,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             case "peername" -> channel.remoteAddress();
             case "sockname" -> channel.localAddress();
             case "socket" -> channel;
-            case "sslcontext", "ssl_object" -> ssl == null ? null : ssl.engine();
+            case "sslcontext" -> ssl == null ? null : sslContext;
+            case "ssl_object" -> ssl == null ? null : ssl.engine();
             case "peercert" -> peerCertificate();
             case "cipher" -> ssl == null ? null : ssl.engine().getSession().getCipherSuite();
             default -> null;

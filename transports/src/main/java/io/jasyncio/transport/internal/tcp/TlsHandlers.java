@@ -63,7 +63,15 @@ final class TlsHandlers {
         return configure(new SslHandler(engine), handshakeTimeout, shutdownTimeout);
     }
 
-    private static SslHandler configure(SslHandler handler, Double handshakeTimeout, Double shutdownTimeout) {
+    /**
+     * Sets asyncio's timeouts on a handler.
+     *
+     * @param handler the handler
+     * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
+     * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
+     * @return the handler
+     */
+    static SslHandler configure(SslHandler handler, Double handshakeTimeout, Double shutdownTimeout) {
         handler.setHandshakeTimeoutMillis(millis(handshakeTimeout, ConnectionOptions.DEFAULT_SSL_HANDSHAKE_TIMEOUT));
         handler.setCloseNotifyFlushTimeoutMillis(millis(shutdownTimeout,
                 ConnectionOptions.DEFAULT_SSL_SHUTDOWN_TIMEOUT));
