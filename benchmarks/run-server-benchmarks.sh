@@ -10,7 +10,8 @@
 #   - ./jasyncio http-server (1 loop) and raw Netty's HTTP hello-world (./jasyncio netty-http-server, 1 event loop)
 #     under wrk -t1 -c50 -d10s.
 # Servers run on cpu 0 and clients on cpu 1 (taskset). Each server is warmed up first (JIT), then measured ROUNDS
-# times (default 2), alternating with its yardstick; the tables give every round. Takes about 2 minutes.
+# times (default 5), alternating with its yardstick; the tables give the median of the rounds, their range, and the
+# ratio of the medians (medians, because other work on a shared machine comes in bursts). Takes about 8 minutes.
 #
 #   benchmarks/run-server-benchmarks.sh            needs redis-server, redis-benchmark, wrk (scripts/install-test-tools.sh)
 #
@@ -19,7 +20,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 OUT="${OUT:-$ROOT/benchmarks/target/server-benchmarks}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-5}"
 SERVER_CPU="${SERVER_CPU:-0}"
 CLIENT_CPU="${CLIENT_CPU:-1}"
 mkdir -p "$OUT"
@@ -28,6 +29,7 @@ for tool in redis-server redis-benchmark wrk taskset; do
     command -v "$tool" >/dev/null || { echo "run-server-benchmarks: $tool is missing (scripts/install-test-tools.sh)" >&2; exit 2; }
 done
 "$ROOT/jasyncio" build
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -82,31 +84,44 @@ for round in $(seq "$ROUNDS"); do
     done
 done
 
+# median and range of the values in v[key] (space-separated)
+AWK_STATS='
+function stats(list,   n, a, i, j, t, m) {
+    n = split(list, a, " ")
+    for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+    m = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    lo = a[1]; hi = a[n]
+    return m
+}'
+
 echo
-echo "redis-benchmark -t ping,set,get -n 200000 -c 50 -q (req/s; one column per round)"
+echo "redis-benchmark -t ping,set,get -n 200000 -c 50 -q, req/s: median of $ROUNDS rounds (min-max)"
 echo
-awk '
-{ key = $4 " " $2; v[$1, key] = v[$1, key] (v[$1, key] == "" ? "" : ", ") sprintf("%.0f", $5)
-  s[$1, key] += $5; c[$1, key]++; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
+awk "$AWK_STATS"'
+{ key = $4 " " $2; v[$1, key] = v[$1, key] " " $5; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
 END {
-    print "| test | pipeline | jasyncio redis-server | redis-server | ratio |"
+    print "| test | pipeline | jasyncio redis-server | redis-server | ratio of medians |"
     print "| --- | --- | --- | --- | --- |"
     for (i = 1; i <= n; i++) {
         k = order[i]; split(k, p, " ")
-        printf "| %s | %s | %s | %s | %.2f |\n", p[1], (p[2] == 1 ? "none" : "-P " p[2]), v["jasyncio", k],
-            v["redis", k], (s["jasyncio", k] / c["jasyncio", k]) / (s["redis", k] / c["redis", k])
+        mj = stats(v["jasyncio", k]); rj = sprintf("%.0f (%.0f-%.0f)", mj, lo, hi)
+        mr = stats(v["redis", k]); rr = sprintf("%.0f (%.0f-%.0f)", mr, lo, hi)
+        printf "| %s | %s | %s | %s | %.2f |\n", p[1], (p[2] == 1 ? "none" : "-P " p[2]), rj, rr, mj / mr
     }
 }' "$OUT/redis.txt"
 echo
-echo "wrk -t1 -c50 -d10s / (req/s; non-2xx responses)"
+echo "wrk -t1 -c50 -d10s /, req/s: median of $ROUNDS rounds (min-max)"
 echo
-awk '
-{ v[$1] = v[$1] (v[$1] == "" ? "" : ", ") sprintf("%.0f", $3); s[$1] += $3; c[$1]++; bad[$1] += $5
-  lat[$1] = lat[$1] (lat[$1] == "" ? "" : ", ") $6 }
+awk "$AWK_STATS"'
+{ v[$1] = v[$1] " " $3; bad[$1] += $5; lat[$1] = lat[$1] " " ($6 ~ /us$/ ? $6 / 1000 : ($6 ~ /ms$/ ? $6 + 0 : $6 * 1000)) }
 END {
-    print "| server | req/s | mean latency | non-2xx |"
+    print "| server | req/s | mean latency, ms (median) | non-2xx |"
     print "| --- | --- | --- | --- |"
-    printf "| jasyncio http-server | %s | %s | %d |\n", v["jasyncio"], lat["jasyncio"], bad["jasyncio"]
-    printf "| raw Netty (netty-codec-http) | %s | %s | %d |\n", v["netty"], lat["netty"], bad["netty"]
-    printf "\nratio jasyncio / Netty (mean of rounds): %.2f\n", (s["jasyncio"] / c["jasyncio"]) / (s["netty"] / c["netty"])
+    mj = stats(v["jasyncio"]); rj = sprintf("%.0f (%.0f-%.0f)", mj, lo, hi)
+    mn = stats(v["netty"]); rn = sprintf("%.0f (%.0f-%.0f)", mn, lo, hi)
+    printf "| jasyncio http-server | %s | %.2f | %d |\n", rj, stats(lat["jasyncio"]), bad["jasyncio"]
+    printf "| raw Netty (netty-codec-http) | %s | %.2f | %d |\n", rn, stats(lat["netty"]), bad["netty"]
+    printf "\nratio of medians, jasyncio / Netty: %.2f\n", mj / mn
 }' "$OUT/http.txt"
+echo
+echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg); at the start: $LOAD_AT_START"
