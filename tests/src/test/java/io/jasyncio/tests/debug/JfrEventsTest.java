@@ -157,17 +157,45 @@ class JfrEventsTest {
     }
 
     @Test
+    void debugModeChecksEmitTheirEvents() throws Exception {
+        Recording r = new Recording();
+        r.start();
+        List<RecordedEvent> events;
+        try {
+            EventLoop debug = Asyncio.newEventLoop(LoopOptions.defaults().withDebug(true));
+            debug.setExceptionHandler((l, c) -> { });
+            io.jasyncio.Future<Void> never = debug.createFuture();
+            debug.createTask(() -> Asyncio.await(never), "left-pending");
+            debug.runUntilComplete(debug.createServer(() -> (io.jasyncio.Protocol) d -> { }, "127.0.0.1", 0));
+            debug.close(); // the task still pending and the server still open: reported at close, no GC needed
+        } finally {
+            events = stopAndRead(r);
+        }
+        List<RecordedEvent> pending = named(events, "TaskDestroyedPending");
+        assertEquals(1, pending.size(), events.toString());
+        assertTrue(pending.get(0).getString("task").contains("name='left-pending'"), pending.get(0).toString());
+        assertTrue(pending.get(0).getString("createdAt").contains("debugModeChecksEmitTheirEvents"),
+                pending.get(0).toString());
+        List<RecordedEvent> unclosed = named(events, "ResourceNotClosed");
+        assertTrue(unclosed.stream().anyMatch(e -> e.getString("resource").startsWith("server <Server")),
+                unclosed.toString());
+    }
+
+    @Test
     void loopStallFromTheWatchdog() throws Exception {
         Recording r = new Recording();
         r.start();
         List<RecordedEvent> events;
         try {
+            loop.runUntilComplete(loop.createTask(() -> null)); // the first task's one-time costs, before watching
             CountDownLatch reported = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             Watchdog.install(loop, Duration.ofMillis(30)).setLogging(false).addListener(new StallListener() {
                 @Override
                 public void stallSampled(Stall stall) {
-                    release.countDown();
+                    if (stall.stacks().get(0).frames().stream().anyMatch(f -> f.getMethodName().equals("await"))) {
+                        release.countDown();
+                    }
                 }
 
                 @Override
