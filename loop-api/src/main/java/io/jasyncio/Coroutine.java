@@ -9,7 +9,9 @@ package io.jasyncio;
 /**
  * A coroutine: code that runs in a {@link Task} and may suspend at {@link Asyncio#await(Future)}. Creating the lambda
  * runs nothing; {@code loop.createTask(coro)} schedules it, {@code Asyncio.await(coro)} runs it inline in the current
- * task, as {@code await coro()} does.
+ * task, as {@code await coro()} does. A lambda may run any number of times; {@link Asyncio#coroutine(String, Coroutine)}
+ * makes a named coroutine object that runs once, as Python's does, and that debug mode reports if it is collected
+ * without being awaited or handed to a task ("coroutine 'name' was never awaited").
  *
  * @param <T> the result type
  * @asyncio a coroutine object (the result of calling an {@code async def} function)
