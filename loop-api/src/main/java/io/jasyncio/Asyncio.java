@@ -165,7 +165,8 @@ public final class Asyncio {
     /**
      * A named coroutine object: what calling an {@code async def} function gives in Python. It runs once, when awaited
      * ({@link #await(Coroutine)}) or handed to a task; in debug mode, one that is collected without either is logged:
-     * "coroutine 'name' was never awaited", with where it was made. Made outside a running loop it is not tracked.
+     * "coroutine 'name' was never awaited", with where it was made. Made where no loop runs, it is followed when debug
+     * mode is on by default ({@code JASYNCIO_DEBUG=1}, {@code -Djasyncio.debug=true}).
      *
      * @param name its name, as a function's
      * @param body what it runs

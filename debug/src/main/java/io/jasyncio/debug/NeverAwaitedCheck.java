@@ -22,7 +22,9 @@ import java.util.function.BooleanSupplier;
  * 	at app.Main.lambda$main$0(Main.java:12)
  * </pre>
  *
- * <p>Only coroutine objects made while a loop in debug mode runs on the thread are followed (in a task or a callback).
+ * <p>Followed: coroutine objects made while a loop in debug mode runs on the thread (in a task or a callback), and,
+ * when debug mode is on by default ({@code JASYNCIO_DEBUG=1}, {@code -Djasyncio.debug=true}), those made where no loop
+ * runs.
  */
 public final class NeverAwaitedCheck implements LoopInterceptor {
 
@@ -30,6 +32,12 @@ public final class NeverAwaitedCheck implements LoopInterceptor {
     public static final class Provider implements LoopInterceptorProvider {
         @Override
         public LoopInterceptor create(EventLoop loop) {
+            return new NeverAwaitedCheck();
+        }
+
+        /** Also follows coroutine objects made where no loop runs, when debug mode is on by default. */
+        @Override
+        public LoopInterceptor createDetached() {
             return new NeverAwaitedCheck();
         }
     }

@@ -7,13 +7,16 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.Coroutine;
+import io.jasyncio.spi.LoopInterceptor;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A named coroutine object with a life, made by {@code Asyncio.coroutine(...)}: it is consumed once, awaited or handed
  * to a task, and a second run is refused as asyncio refuses to reuse a coroutine. The debug checks follow its
- * {@code consumed} flag, kept in its own object so that a cleaner can read it after the coroutine is collected.
+ * {@code consumed} flag, kept in its own object so that a cleaner can read it after the coroutine is collected: the
+ * running loop's interceptors are told of it, or, made where no loop runs, the detached ones (debug mode on by
+ * default).
  *
  * @param <T> the result type
  * @asyncio a coroutine object: {@code cr_running}, "cannot reuse already awaited coroutine"
@@ -39,6 +42,15 @@ public final class CoroutineObject<T> implements Coroutine<T> {
             Interceptors ic = loop.activeInterceptors();
             if (ic != null) {
                 ic.coroutineCreated(this, name, consumed::get);
+            }
+        } else {
+            for (LoopInterceptor interceptor : DebugSupport.detached()) {
+                try {
+                    interceptor.coroutineCreated(null, this, name, consumed::get);
+                } catch (Throwable t) {
+                    BaseEventLoop.rethrowIfFatal(t);
+                    BaseEventLoop.LOGGER.error("Interceptor {} failed outside a loop", interceptor, t);
+                }
             }
         }
     }

@@ -25,6 +25,9 @@ final class DebugSupport {
     /** The interceptor providers on the class path, found once. */
     private static final List<LoopInterceptorProvider> PROVIDERS = load();
 
+    /** The debug-only providers' interceptors for what happens outside any loop; made on first use. */
+    private static volatile List<LoopInterceptor> detached;
+
     private final BaseEventLoop loop;
     /** The debug-only interceptors installed by setDebug(true), to remove on setDebug(false). */
     private final List<LoopInterceptor> debugInterceptors = new ArrayList<>();
@@ -47,6 +50,39 @@ final class DebugSupport {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * The interceptors for what happens outside any loop, while debug mode is on by default (the environment or the
+     * system property, read at each call).
+     *
+     * @return the interceptors, empty when debug mode is off by default
+     */
+    static List<LoopInterceptor> detached() {
+        if (!io.jasyncio.LoopOptions.debugFromEnvironment()) {
+            return List.of();
+        }
+        List<LoopInterceptor> d = detached;
+        if (d == null) {
+            List<LoopInterceptor> made = new ArrayList<>();
+            for (LoopInterceptorProvider provider : PROVIDERS) {
+                if (provider.debugOnly()) {
+                    try {
+                        LoopInterceptor interceptor = provider.createDetached();
+                        if (interceptor != null) {
+                            made.add(interceptor);
+                        }
+                    } catch (Throwable t) {
+                        BaseEventLoop.rethrowIfFatal(t);
+                        BaseEventLoop.LOGGER.error("Interceptor provider {} failed outside a loop and was skipped",
+                                provider, t);
+                    }
+                }
+            }
+            d = List.copyOf(made);
+            detached = d;
+        }
+        return d;
     }
 
     /** Installs the interceptors of the providers that are not debug-only; the loop's constructor calls it. */

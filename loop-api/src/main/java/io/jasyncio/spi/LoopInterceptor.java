@@ -97,10 +97,11 @@ public interface LoopInterceptor {
 
     /**
      * A coroutine object was made with {@code Asyncio.coroutine(...)} on a thread where this loop runs (in a task or a
-     * callback). {@code consumed} becomes {@code true} once the coroutine is awaited or handed to a task; it holds no
+     * callback), or, for a detached interceptor ({@link LoopInterceptorProvider#createDetached()}), where no loop runs
+     * (then {@code loop} is {@code null}). {@code consumed} becomes {@code true} once the coroutine is awaited or handed to a task; it holds no
      * reference to the coroutine and may be read from any thread, also after the coroutine is collected.
      *
-     * @param loop the loop
+     * @param loop the loop, or {@code null} outside any loop
      * @param coroutine the coroutine object
      * @param name its name
      * @param consumed whether it was awaited or scheduled

@@ -32,4 +32,15 @@ public interface LoopInterceptorProvider {
     default boolean debugOnly() {
         return true;
     }
+
+    /**
+     * An interceptor for what happens outside any loop: a coroutine object made on a thread where no loop runs (its
+     * hooks then get a {@code null} loop). Asked once per JVM, of debug-only providers, and used only while debug mode
+     * is on by default ({@code JASYNCIO_DEBUG=1}, {@code -Djasyncio.debug=true}).
+     *
+     * @return the interceptor, or {@code null} for none (the default)
+     */
+    default LoopInterceptor createDetached() {
+        return null;
+    }
 }

@@ -13,7 +13,7 @@ import io.jasyncio.LoopOptions;
 /**
  * Coroutine objects never scheduled: calling a coroutine function makes a coroutine object and runs nothing; one that
  * is neither awaited nor handed to a task is a bug, which debug mode logs when the object is collected, with where it
- * was made.
+ * was made: in a loop in debug mode, or anywhere when debug mode is on by default ({@code JASYNCIO_DEBUG=1}).
  */
 public final class NeverScheduled {
     private NeverScheduled() {
@@ -33,6 +33,7 @@ public final class NeverScheduled {
      * @param args none
      */
     public static void main(String[] args) {
+        test(); // the bug where no loop runs: followed when debug mode is on by default (JASYNCIO_DEBUG=1)
         Asyncio.run(() -> {
             test(); // the bug: the coroutine object is dropped
             Asyncio.await(test()); // the fix: await it (or Asyncio.createTask(test()))

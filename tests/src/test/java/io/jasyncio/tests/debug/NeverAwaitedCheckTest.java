@@ -84,4 +84,41 @@ class NeverAwaitedCheckTest extends DebugTestBase {
                 () -> run(() -> Asyncio.await(coro)));
         assertEquals("cannot reuse already awaited coroutine once()", e.getMessage());
     }
+
+    /** Makes a coroutine object where no loop runs, with -Djasyncio.debug set as given, and drops it. */
+    private static WeakReference<Coroutine<String>> forgetOutsideLoop(String name, boolean debugByDefault) {
+        String saved = System.getProperty("jasyncio.debug");
+        System.setProperty("jasyncio.debug", String.valueOf(debugByDefault));
+        try {
+            return new WeakReference<>(named(name));
+        } finally {
+            if (saved == null) {
+                System.clearProperty("jasyncio.debug");
+            } else {
+                System.setProperty("jasyncio.debug", saved);
+            }
+        }
+    }
+
+    /** The seed's own example: a coroutine object made where no loop runs, with debug mode on by default. */
+    @Test
+    void testOutsideLoopFollowedWhenDebugByDefault() {
+        forgetOutsideLoop("outside", true);
+        awaitLog("coroutine 'outside' was never awaited");
+        assertTrue(log().contains("coroutine 'outside' was never awaited\n"
+                + "Coroutine created at (most recent call first):\n"
+                + "\tat io.jasyncio.tests.debug.NeverAwaitedCheckTest.named(NeverAwaitedCheckTest.java:"), log());
+        assertTrue(log().contains("\tat io.jasyncio.tests.debug.NeverAwaitedCheckTest.forgetOutsideLoop("), log());
+    }
+
+    /** Where no loop runs and debug mode is off by default, nothing is followed. */
+    @Test
+    void testOutsideLoopNotFollowedWhenDebugOffByDefault() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("JASYNCIO_DEBUG") == null);
+        WeakReference<Coroutine<String>> quiet = forgetOutsideLoop("quiet-outside", false);
+        forget("sentinel");
+        awaitLog("coroutine 'sentinel' was never awaited");
+        assertTrue(gcUntil(() -> quiet.get() == null));
+        assertFalse(log().contains("'quiet-outside'"), log());
+    }
 }
