@@ -82,10 +82,9 @@ public abstract class BaseEventLoop implements EventLoop {
     private final TaskRegistry tasks = new TaskRegistry();
     /**
      * For diagnostics (the stall watchdog), read from any thread without synchronization: bumped before and after each
-     * I/O poll, so odd while polling, and the timeout of the last poll. Plain stores: nothing on the hot path.
+     * I/O poll, so odd while polling. Plain stores, once per iteration: nothing per callback.
      */
     private int polls;
-    private long pollTimeout;
     /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
     private volatile Thread activeFiberThread;
     /** The interceptor providers: those installed always, and the debug-only ones that follow setDebug. */
@@ -197,7 +196,6 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         final boolean watched = intercepted;
         long polled = 0;
-        pollTimeout = timeout;
         polls++;
         if (watched) {
             interceptors.beforePoll(timeout);
@@ -574,15 +572,6 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     public final boolean polling() {
         return (polls & 1) != 0;
-    }
-
-    /**
-     * The timeout of the current (or last) I/O poll, for a watchdog on another thread; read without synchronization.
-     *
-     * @return nanoseconds, 0 for no wait, -1 for no limit
-     */
-    public final long pollTimeoutNanos() {
-        return pollTimeout;
     }
 
     /**

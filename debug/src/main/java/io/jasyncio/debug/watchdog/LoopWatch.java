@@ -18,13 +18,14 @@ import java.util.Map;
 /**
  * The watchdog's view of one loop, read from the watchdog thread only. The loop publishes its progress itself, with
  * plain stores it makes anyway or once per I/O poll ({@code BaseEventLoop.progress()}, {@code polling()},
- * {@code pollTimeoutNanos()}, {@code currentTask()}); a progress mark that stays the same for longer than the threshold
- * while the loop runs is a stall. Nothing is added to the loop's per-callback path: no interceptor, no clock read.
+ * {@code currentTask()}); a progress mark that stays the same for longer than the threshold while the loop runs a
+ * callback is a stall, and so is a poll whose thread has left the kernel's wait for longer than that (its I/O
+ * callbacks). Nothing is added to the loop's per-callback path: no interceptor, no clock read.
  */
 final class LoopWatch {
     /** Frames kept per sampled stack, at most: those above the loop's own. */
     static final int MAX_FRAMES = 24;
-    /** Distinct stacks kept per stall. */
+    /** Distinct stacks kept per stall; the least seen makes room for a new one. */
     static final int MAX_STACKS = 8;
 
     final WeakReference<BaseEventLoop> loop;
@@ -34,6 +35,9 @@ final class LoopWatch {
 
     private long lastProgress = Long.MIN_VALUE;
     private long firstSeenNanos;
+    /** Inside a long poll: when the loop thread was last probed, and since when it works (0: it waits). */
+    private long lastPollProbeNanos;
+    private long workingSinceNanos;
     private long gcAtFirstSeen;
     private boolean stalled;
     private boolean reported;
@@ -74,23 +78,41 @@ final class LoopWatch {
             lastProgress = runner == null ? Long.MIN_VALUE : progress;
             firstSeenNanos = now;
             gcAtFirstSeen = GcTime.pausesNanos();
+            workingSinceNanos = 0;
+            lastPollProbeNanos = now;
             return true;
         }
         boolean polling = l.polling();
-        long allowance = 0;
-        if (polling) {
-            long timeout = l.pollTimeoutNanos();
-            if (timeout < 0) {
-                return true; // waiting for I/O with no limit is idleness
-            }
-            allowance = timeout;
-        }
         long elapsed = now - firstSeenNanos;
-        if (elapsed < allowance + thresholdNanos) {
+        if (elapsed < thresholdNanos) {
             return true;
         }
+        StackTraceElement[] first = null;
+        if (polling && !stalled) {
+            // The I/O callbacks run inside the poll, after the wait: a long poll is idle while the loop thread waits
+            // in the kernel, and stalls once it has worked past the threshold. Probed once per threshold.
+            if (now - lastPollProbeNanos < thresholdNanos) {
+                return true;
+            }
+            lastPollProbeNanos = now;
+            StackTraceElement[] frames = runner.getStackTrace();
+            if (waitingForIo(frames)) {
+                workingSinceNanos = 0;
+                return true;
+            }
+            if (workingSinceNanos == 0) {
+                workingSinceNanos = now;
+                return true;
+            }
+            if (now - workingSinceNanos < thresholdNanos) {
+                return true;
+            }
+            firstSeenNanos = workingSinceNanos; // the stall began when the work did, not when the poll did
+            elapsed = now - firstSeenNanos;
+            first = frames;
+        }
         Task<?> task = polling ? null : l.currentTask();
-        StackTraceElement[] frames = sample(l, runner, task);
+        StackTraceElement[] frames = first != null ? record(first) : sample(l, runner, task);
         if (!stalled) {
             stalled = true;
             reported = false;
@@ -126,7 +148,11 @@ final class LoopWatch {
         if (task != null && fiber != null) {
             target = fiber; // the virtual-thread path runs the task's body on its own thread
         }
-        StackTraceElement[] frames = target.getStackTrace();
+        return record(target.getStackTrace());
+    }
+
+    /** Counts a sampled stack among the distinct ones. */
+    private StackTraceElement[] record(StackTraceElement[] frames) {
         samples++;
         int end = 0;
         while (end < frames.length && end < MAX_FRAMES
@@ -137,10 +163,41 @@ final class LoopWatch {
         int[] count = stacks.get(key);
         if (count != null) {
             count[0]++;
-        } else if (stacks.size() < MAX_STACKS) {
-            stacks.put(key, new int[] {1});
+            return frames;
         }
+        if (stacks.size() >= MAX_STACKS) {
+            // Full: the stack seen least (the oldest of those) makes room, so that where the thread is stuck now is
+            // kept even after a busy start that showed many different stacks.
+            List<StackTraceElement> least = null;
+            int min = Integer.MAX_VALUE;
+            for (Map.Entry<List<StackTraceElement>, int[]> e : stacks.entrySet()) {
+                if (e.getValue()[0] < min) {
+                    min = e.getValue()[0];
+                    least = e.getKey();
+                }
+            }
+            stacks.remove(least);
+        }
+        stacks.put(key, new int[] {1});
         return frames;
+    }
+
+    /**
+     * Whether the loop thread waits in the kernel for I/O: its top frame is the poll's system call (epoll, io_uring,
+     * or NIO's selector on Linux).
+     */
+    static boolean waitingForIo(StackTraceElement[] frames) {
+        if (frames.length == 0 || !frames[0].isNativeMethod()) {
+            return false;
+        }
+        String c = frames[0].getClassName();
+        String m = frames[0].getMethodName();
+        return c.equals("io.netty.channel.epoll.Native") && m.startsWith("epoll")
+                || c.startsWith("io.netty.channel.uring.") && m.equals("ioUringEnter")
+                || c.equals("sun.nio.ch.EPoll") && m.equals("wait")
+                || c.equals("sun.nio.ch.KQueue") && m.equals("poll")
+                || c.equals("sun.nio.ch.Net") && m.equals("poll") && frames.length > 1
+                        && frames[1].getClassName().contains("Selector");
     }
 
     /** Names the callback from the stack: the frame that {@code Handle.run} called. */

@@ -10,14 +10,17 @@
  *
  * <p>Design. The loop already says how far it has got, with stores it makes anyway or once per iteration:
  * {@code BaseEventLoop.progress()} changes at each I/O poll's start and end and at each callback taken from the ready
- * queue, {@code polling()} and {@code pollTimeoutNanos()} tell whether it waits for I/O and how long it may, and
+ * queue, {@code polling()} tells whether it is inside its I/O poll, and
  * {@code currentTask()} names the task whose step runs. One daemon thread for the whole process,
  * {@code jasyncio-watchdog}, wakes every quarter of the smallest threshold (1 to 50 ms) and reads them without
  * synchronization (recent values are enough). When the progress mark stays the same for longer than the threshold
- * while the loop runs a callback (or while a poll outlives its own timeout: slow I/O callbacks, or a loop thread that
- * got no core), the loop is stalled: the watchdog samples the blocked thread's stack at each wake-up (the loop thread,
- * or on the virtual-thread coroutine path the task's own thread), keeps the distinct stacks (the frames above the loop's own, 24 at most; 8 stacks at
- * most), names the callback from the frame that {@code Handle.run} called, and compares the JVM's GC pause time (the
+ * while the loop runs a callback, the loop is stalled. The I/O callbacks (a protocol's {@code dataReceived}) run
+ * inside the poll, after its wait: during a long poll the watchdog looks at the loop thread's top frame once per
+ * threshold, and the poll counts as stalled once the thread has been out of the kernel's wait (epoll, io_uring, NIO's
+ * selector) for a threshold. A stalled loop has the blocked thread's stack sampled at each wake-up (the loop thread,
+ * or on the virtual-thread coroutine path the task's own thread); the watchdog keeps the distinct stacks (the frames
+ * above the loop's own, 24 at most; 8 stacks at most, the least seen making room for a new one), names the callback from the frame that {@code Handle.run}
+ * called, and compares the JVM's GC pause time (the
  * collectors' MXBeans, concurrent-cycle beans left out) across the stall, so that a GC pause is not blamed on the
  * callback.
  *
@@ -33,7 +36,9 @@
  *
  * <p>Threshold: 100 ms by default, asyncio's {@code slow_callback_duration}. Enable with
  * {@code Watchdog.install(loop, Duration.ofMillis(100))}, or on every loop with {@code -Djasyncio.watchdog=100ms}
- * ({@link io.jasyncio.debug.watchdog.WatchdogProvider}). A poll waiting with no timeout is idleness, never a stall; a
- * loop that is not running is not watched.
+ * ({@link io.jasyncio.debug.watchdog.WatchdogProvider}). Waiting for I/O is idleness, never a stall, however long;
+ * a loop that is not running is not watched. Besides reading the marks, an idle loop costs one walk of its thread's
+ * stack per threshold (tens of microseconds, on the watchdog thread). A stall in I/O callbacks is noticed after one to two thresholds of work
+ * (the probe's period), a stall in a callback or task step after one threshold plus at most a quarter.
  */
 package io.jasyncio.debug.watchdog;

@@ -78,13 +78,15 @@ class WatchdogTest {
     /** Waits for a sample whose stacks satisfy the condition. */
     private Stall awaitSample(Predicate<Stall> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Stall last = null;
         while (System.nanoTime() < deadline) {
             Stall s = sampled.poll(100, TimeUnit.MILLISECONDS);
             if (s != null && condition.test(s)) {
                 return s;
             }
+            last = s != null ? s : last;
         }
-        throw new AssertionError("no such sample within 10 s");
+        throw new AssertionError("no such sample within 10 s; the last one: " + (last == null ? "none" : last.format()));
     }
 
     private static boolean sawMethod(Stall s, String method) {
@@ -185,6 +187,69 @@ class WatchdogTest {
         runInBackground(task);
         runner.join(10_000);
         assertEquals("slept", task.result());
+        assertTrue(sampled.isEmpty(), "sampled: " + sampled);
+        assertTrue(reported.isEmpty(), "reported: " + reported);
+    }
+
+    static void blockInDatagramReceived(CountDownLatch latch) throws InterruptedException {
+        assertTrue(latch.await(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void stallInAnIoCallbackDuringAnUnboundedPoll() throws Exception {
+        loop.setDebug(false);
+        Watchdog.install(loop, Duration.ofMillis(40)).setLogging(false).addListener(recorder);
+        CountDownLatch release = new CountDownLatch(1);
+        io.jasyncio.Future<String> got = loop.createFuture();
+        var endpoint = loop.runUntilComplete(loop.createDatagramEndpoint(() -> new io.jasyncio.DatagramProtocol() {
+            @Override
+            public void datagramReceived(java.nio.ByteBuffer data, java.net.SocketAddress addr) {
+                try {
+                    blockInDatagramReceived(release);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                got.setResult("received");
+            }
+        }, new java.net.InetSocketAddress("127.0.0.1", 0), null));
+        runner = Thread.ofPlatform().name("loop-under-test").start(() -> loop.runUntilComplete(got));
+        // Nothing else to do: the loop waits for I/O with no timeout. An idle wait is no stall...
+        try (var sender = java.nio.channels.DatagramChannel.open()) {
+            // ...the callback that blocks inside the poll is.
+            sender.send(java.nio.ByteBuffer.wrap(new byte[] {1}),
+                    (java.net.SocketAddress) endpoint.transport().getExtraInfo("sockname"));
+            Stall s = awaitSample(x -> sawMethod(x, "blockInDatagramReceived"));
+            assertEquals("the I/O poll (its I/O callbacks)", s.running());
+            assertEquals(null, s.task());
+        } finally {
+            release.countDown();
+        }
+        runner.join(10_000);
+        assertEquals("received", got.result());
+        Stall r = reported.poll(10, TimeUnit.SECONDS);
+        assertNotNull(r);
+        assertTrue(r.ended() && r.durationNanos() >= 40_000_000L, r.format());
+        endpoint.transport().close();
+    }
+
+    @Test
+    void anIdleLoopIsNoStall() throws Exception {
+        loop.setDebug(false);
+        Watchdog.install(loop, Duration.ofMillis(20)).addListener(recorder);
+        io.jasyncio.Future<String> never = loop.createFuture();
+        runner = Thread.ofPlatform().name("loop-under-test").start(() -> {
+            try {
+                loop.runUntilComplete(never);
+            } catch (IllegalStateException stopped) {
+                // stop() below
+            }
+        });
+        // Let the watchdog probe the waiting loop several times: 10 thresholds, bounded by the loop's own reply.
+        java.util.concurrent.CompletableFuture<Void> tick = new java.util.concurrent.CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> loop.callLater(0.2, () -> tick.complete(null)));
+        tick.get(10, TimeUnit.SECONDS);
+        loop.callSoonThreadsafe(loop::stop);
+        runner.join(10_000);
         assertTrue(sampled.isEmpty(), "sampled: " + sampled);
         assertTrue(reported.isEmpty(), "reported: " + reported);
     }
