@@ -175,6 +175,28 @@ class TaskDumpTest {
     }
 
     @Test
+    void systemPropertyRegistersEveryNewLoopInJmx() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName all = new ObjectName("io.jasyncio:type=EventLoop,*");
+        int before = server.queryNames(all, null).size();
+        System.setProperty(LoopMBeans.PROPERTY, "true");
+        EventLoop registered;
+        try {
+            registered = Asyncio.newEventLoop();
+        } finally {
+            System.clearProperty(LoopMBeans.PROPERTY);
+        }
+        try {
+            assertEquals(before + 1, server.queryNames(all, null).size());
+            assertTrue(registered.getInterceptors().isEmpty(), "JMX adds no interceptor");
+        } finally {
+            registered.close();
+        }
+        LoopMBeans.unregisterClosed();
+        assertEquals(before, server.queryNames(all, null).size());
+    }
+
+    @Test
     void fromAnotherThreadWhileTheLoopIsIdleTheLoopThreadAnswers() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         loop.callSoon(running::countDown);
