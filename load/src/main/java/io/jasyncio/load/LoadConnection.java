@@ -91,7 +91,7 @@ final class LoadConnection implements Protocol {
             timer = null;
         }
         worker.closed(this, closing ? null : exc == null ? "the server closed a connection" : "connection lost: "
-                + exc);
+                + LoadWorker.describe(exc));
         closing = true;
     }
 

@@ -125,7 +125,7 @@ public final class LoadRun {
         }
         if (failed.get() == n) {
             throw new IllegalStateException("cannot connect to " + options.host() + ":" + options.port() + ": "
-                    + firstFailure.get(), firstFailure.get());
+                    + LoadWorker.describe(firstFailure.get()), firstFailure.get());
         }
     }
 

@@ -79,11 +79,18 @@ final class LoadWorker {
                     .addDoneCallback(f -> {
                         Throwable exc = f.cancelled() ? new IllegalStateException("cancelled") : f.exception();
                         if (exc != null) {
-                            error("cannot connect to " + options.host() + ":" + options.port() + ": " + exc);
+                            error("cannot connect to " + options.host() + ":" + options.port() + ": "
+                                    + describe(exc));
                         }
                         done.accept(exc);
                     });
         }
+    }
+
+    /** An exception's message, or its class when it has none. */
+    static String describe(Throwable exc) {
+        String m = exc.getMessage();
+        return m == null || m.isEmpty() ? exc.getClass().getSimpleName() : m;
     }
 
     void opened(LoadConnection c) {
