@@ -131,6 +131,17 @@ final class LoopWatch {
         return true;
     }
 
+    /**
+     * The watch stops (its watchdog closes, or the JVM exits): a stall in progress is reported now, as ended.
+     *
+     * @param now the watchdog's clock
+     */
+    void finish(long now) {
+        if (stalled) {
+            endStall(now);
+        }
+    }
+
     private void endStall(long now) {
         if (!reported) {
             owner.report(snapshot(now, true));

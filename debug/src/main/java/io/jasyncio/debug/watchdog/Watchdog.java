@@ -147,10 +147,11 @@ public final class Watchdog implements AutoCloseable {
         return loop;
     }
 
-    /** Stops watching the loop; any thread. */
+    /** Stops watching the loop, reporting a stall in progress; any thread. */
     @Override
     public void close() {
         WatchdogThread.remove(watch);
+        WatchdogThread.finish(watch);
     }
 
     void sampled(Stall stall) {

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class WatchdogThread {
     private static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
     private static final CopyOnWriteArrayList<LoopWatch> WATCHES = new CopyOnWriteArrayList<>();
+    /** Serializes the checks: the watchdog thread's, and the last ones of a closing watchdog or a JVM exit. */
+    private static final Object CHECKING = new Object();
     private static Thread thread;
 
     private WatchdogThread() {
@@ -27,6 +29,9 @@ final class WatchdogThread {
         WATCHES.addIfAbsent(w);
         if (thread == null) {
             thread = Thread.ofPlatform().daemon().name("jasyncio-watchdog").start(WatchdogThread::run);
+            // A stall that ends as the program ends is still reported: the daemon thread may not get another turn.
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jasyncio-watchdog-exit")
+                    .unstarted(() -> WATCHES.forEach(WatchdogThread::finish)));
         } else {
             LockSupport.unpark(thread);
         }
@@ -34,6 +39,17 @@ final class WatchdogThread {
 
     static void remove(LoopWatch w) {
         WATCHES.remove(w);
+    }
+
+    /** Reports the stall in progress of a watch that stops: as ended. */
+    static void finish(LoopWatch w) {
+        synchronized (CHECKING) {
+            try {
+                w.finish(System.nanoTime());
+            } catch (Throwable t) {
+                LOGGER.error("The watchdog failed to report on {}", w.loop.get(), t);
+            }
+        }
     }
 
     static java.util.List<LoopWatch> watching(Object loop) {
@@ -51,14 +67,16 @@ final class WatchdogThread {
                 continue;
             }
             LockSupport.parkNanos(Math.max(1_000_000L, Math.min(period, 50_000_000L)));
-            long now = System.nanoTime();
-            for (LoopWatch w : WATCHES) {
-                try {
-                    if (!w.check(now)) {
-                        WATCHES.remove(w);
+            synchronized (CHECKING) {
+                long now = System.nanoTime();
+                for (LoopWatch w : WATCHES) {
+                    try {
+                        if (!w.check(now)) {
+                            WATCHES.remove(w);
+                        }
+                    } catch (Throwable t) {
+                        LOGGER.error("The watchdog failed to check {}", w.loop.get(), t);
                     }
-                } catch (Throwable t) {
-                    LOGGER.error("The watchdog failed to check {}", w.loop.get(), t);
                 }
             }
         }

@@ -28,8 +28,9 @@
  * 60 to 150 ns on the project's virtual machine, several times a {@code callSoon} dispatch (see
  * {@code benchmarks/RESULTS.md}). The watchdog adds nothing per callback, so it can stay on in production.
  *
- * <p>Each stall is reported once: when the loop goes on, or, if it is still blocked after ten thresholds (at least
- * one second), then, as "still blocked". The report is a warning in the {@code asyncio} logger, a JFR
+ * <p>Each stall is reported once: when the loop goes on (or the watchdog is closed, or the program exits: a shutdown
+ * hook reports what the daemon thread had no turn to), or, if it is still blocked after ten thresholds (at least one
+ * second), then, as "still blocked". The report is a warning in the {@code asyncio} logger, a JFR
  * {@code io.jasyncio.LoopStall} event and a call of each {@link io.jasyncio.debug.watchdog.StallListener}. Durations
  * are the watchdog's own measure on {@link System#nanoTime()}, exact to within one wake-up period, and independent of
  * the loop's ticker (a mock clock in tests).
