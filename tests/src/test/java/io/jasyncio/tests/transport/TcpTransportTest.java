@@ -102,6 +102,32 @@ class TcpTransportTest extends LoopTestBase {
         closeServer(server);
     }
 
+    /**
+     * Writing back the buffer dataReceived was given (the echo, sent without a copy) sends its remaining bytes: what
+     * the protocol read from it first is not sent, and its position is left where the protocol put it.
+     */
+    @Test
+    void testEchoOfTheReceivedBuffer() {
+        List<Integer> positionsAfterWrite = new ArrayList<>();
+        Server server = listen(() -> new Recorder(loop) {
+            @Override
+            public void dataReceived(ByteBuffer bytes) {
+                bytes.get(); // skip the first byte
+                transport.write(bytes);
+                positionsAfterWrite.add(bytes.position());
+                transport.write(bytes); // and the same bytes again
+            }
+        });
+        Connection<Recorder> c = connect(server);
+        c.transport().write("xabc".getBytes(StandardCharsets.UTF_8));
+        waitUntil(() -> c.protocol().data.size() == 6);
+        assertEquals("abcabc", c.protocol().text());
+        assertEquals(List.of(1), positionsAfterWrite);
+        c.transport().close();
+        loop.runUntilComplete(c.protocol().lost);
+        closeServer(server);
+    }
+
     /** Port of test_events.py EventLoopTestsMixin.test_create_connection: the future gives transport and protocol. */
     @Test
     void testCreateConnection() {

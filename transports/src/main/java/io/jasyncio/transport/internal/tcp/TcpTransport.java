@@ -74,6 +74,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean needsFlush;
     /** Writes of the current read batch not flushed yet: messages the outbound buffer does not count as flushed. */
     private int unflushedWrites;
+    /**
+     * The bytes being handed to {@code dataReceived}, and the view the protocol got: writing that view back (an echo)
+     * sends a slice of the received buffer instead of a copy. Loop thread only; set during the call only.
+     */
+    private ByteBuf receiving;
+    private ByteBuffer receivingView;
     /** Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. */
     private final java.util.Queue<ByteBuf> outside = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicLong outsideBytes = new java.util.concurrent.atomic.AtomicLong();
@@ -312,10 +318,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             if (protocol instanceof BufferedProtocol bp) {
                 deliverBuffered(bp, buf);
             } else {
+                ByteBuffer view = buf.nioBuffer().asReadOnlyBuffer();
+                receiving = buf;
+                receivingView = view;
                 try {
-                    ((Protocol) protocol).dataReceived(buf.nioBuffer().asReadOnlyBuffer());
+                    ((Protocol) protocol).dataReceived(view);
                 } catch (Throwable t) {
                     fatalError(t, "Fatal error: protocol.data_received() call failed.");
+                } finally {
+                    receiving = null;
+                    receivingView = null;
                 }
             }
         } finally {
@@ -524,8 +536,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
             return;
         }
-        ByteBuf buf = channel.alloc().ioBuffer(n);
-        buf.writeBytes(data.duplicate());
+        ByteBuf buf;
+        if (data == receivingView) {
+            // An echo of what dataReceived was given: send that memory, kept alive until written, not a copy.
+            buf = receiving.retainedSlice(receiving.readerIndex() + data.position(), n);
+        } else {
+            buf = channel.alloc().ioBuffer(n);
+            int position = data.position();
+            buf.writeBytes(data);
+            data.position(position); // asyncio copies the caller's bytes and leaves them as they were
+        }
         if (!channel.eventLoop().inEventLoop()) {
             writeOutside(buf);
             return;
