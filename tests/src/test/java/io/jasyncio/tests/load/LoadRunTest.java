@@ -114,8 +114,10 @@ class LoadRunTest {
         LoadResult r = load(port, "--connections", "4", "--rate", "2000", "--duration", "1s", "--warmup",
                 "200ms", "--size", "64");
         assertClean(r);
+        // Near the rate: closed-loop, this server would answer tens of times more. The bounds are wide because a stall
+        // of a busy machine delays requests (fewer now) that are then sent at once when due (more later).
         double expected = 2000 * r.elapsedNanos() / 1e9;
-        assertTrue(r.requests() > 0.7 * expected && r.requests() < 1.1 * expected,
+        assertTrue(r.requests() > 0.5 * expected && r.requests() < 1.5 * expected,
                 r.requests() + " requests, " + expected + " expected");
     }
 
