@@ -24,7 +24,9 @@ public final class StreamReader implements Iterable<byte[]> {
 
     private final int limit;
     private final EventLoop loop;
+    /** The buffered bytes are {@code buffer[start, start + size)}: reads move {@code start}, not the bytes. */
     private byte[] buffer = new byte[1024];
+    private int start;
     private int size;
     private boolean eof;
     private Future<Void> waiter;
@@ -117,7 +119,7 @@ public final class StreamReader implements Iterable<byte[]> {
             return;
         }
         ensureCapacity(size + n);
-        data.duplicate().get(buffer, size, n);
+        data.get(data.position(), buffer, start + size, n); // absolute: the caller's position stays
         size += n;
         wakeupWaiter();
         if (transport != null && !paused && size > 2 * limit) {
@@ -235,6 +237,7 @@ public final class StreamReader implements Iterable<byte[]> {
                 consume(e.consumed() + NEWLINE.length);
             } else {
                 size = 0;
+                start = 0;
                 maybeResume();
             }
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -345,7 +348,7 @@ public final class StreamReader implements Iterable<byte[]> {
             return false;
         }
         for (int j = 0; j < sep.length; j++) {
-            if (buffer[at + j] != sep[j]) {
+            if (buffer[start + at + j] != sep[j]) {
                 return false;
             }
         }
@@ -388,7 +391,7 @@ public final class StreamReader implements Iterable<byte[]> {
         outer:
         for (int i = Math.max(0, from); i <= size - sep.length; i++) {
             for (int j = 0; j < sep.length; j++) {
-                if (buffer[i + j] != sep[j]) {
+                if (buffer[start + i + j] != sep[j]) {
                     continue outer;
                 }
             }
@@ -430,9 +433,9 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     private byte[] consume(int n) {
-        byte[] out = Arrays.copyOfRange(buffer, 0, n);
-        System.arraycopy(buffer, n, buffer, 0, size - n);
+        byte[] out = Arrays.copyOfRange(buffer, start, start + n);
         size -= n;
+        start = size == 0 ? 0 : start + n;
         maybeResume();
         return out;
     }
@@ -450,10 +453,22 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
+    /**
+     * Room for {@code needed} bytes from {@code start}: the bytes move to the front while they fill at most half the
+     * array (so each move is paid for by as many bytes read), else the array doubles.
+     */
     private void ensureCapacity(int needed) {
-        if (needed > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+        if (start + needed <= buffer.length) {
+            return;
         }
+        if (needed <= buffer.length / 2) {
+            System.arraycopy(buffer, start, buffer, 0, size);
+        } else {
+            byte[] grown = new byte[Math.max(needed, buffer.length * 2)];
+            System.arraycopy(buffer, start, grown, 0, size);
+            buffer = grown;
+        }
+        start = 0;
     }
 
     /**

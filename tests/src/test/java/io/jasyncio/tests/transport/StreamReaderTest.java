@@ -812,4 +812,36 @@ class StreamReaderTest extends LoopTestBase {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
+
+    /**
+     * Many feeds and reads of mixed sizes, lines among them: every byte comes out once, in order, whether the
+     * buffer moved its bytes to the front or grew in between.
+     */
+    @Test
+    void testInterleavedFeedsAndReadsKeepEveryByte() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] source = new byte[200_000];
+        for (int i = 0; i < source.length; i++) {
+            source[i] = (byte) (random.nextInt(10) == 0 ? '\n' : 'a' + random.nextInt(26));
+        }
+        StreamReader stream = new StreamReader(loop);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int fed = 0;
+        while (fed < source.length) {
+            int n = Math.min(source.length - fed, 1 + random.nextInt(3000));
+            stream.feedData(java.nio.ByteBuffer.wrap(source, fed, n));
+            fed += n;
+            if (fed == source.length) {
+                stream.feedEof();
+            }
+            int reads = random.nextInt(4);
+            for (int k = 0; k < reads; k++) {
+                byte[] got = loop.runUntilComplete(() -> random.nextBoolean() ? stream.readline()
+                        : stream.read(1 + random.nextInt(2000)));
+                out.writeBytes(got);
+            }
+        }
+        out.writeBytes(loop.runUntilComplete(() -> stream.read(-1)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(source, out.toByteArray());
+    }
 }
