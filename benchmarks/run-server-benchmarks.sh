@@ -10,8 +10,10 @@
 #   - ./jasyncio http-server (1 loop) and raw Netty's HTTP hello-world (./jasyncio netty-http-server, 1 event loop)
 #     under wrk -t1 -c50 -d10s.
 # Servers run on cpu 0 and clients on cpu 1 (taskset). Each server is warmed up first (JIT), then measured ROUNDS
-# times (default 5), alternating with its yardstick; the tables give the median of the rounds, their range, and the
-# ratio of the medians (medians, because other work on a shared machine comes in bursts). Takes about 8 minutes.
+# times (default 5), alternating with its yardstick; the tables give the median of the rounds, their range, the
+# ratio of the medians (medians, because other work on a shared machine comes in bursts), and the server's CPU time
+# per request (user + system from /proc/PID/stat around each run: less disturbed by other work than req/s).
+# Takes about 8 minutes.
 #
 #   benchmarks/run-server-benchmarks.sh            needs redis-server, redis-benchmark, wrk (scripts/install-test-tools.sh)
 #
@@ -24,6 +26,7 @@ ROUNDS="${ROUNDS:-5}"
 SERVER_CPU="${SERVER_CPU:-0}"
 CLIENT_CPU="${CLIENT_CPU:-1}"
 mkdir -p "$OUT"
+rm -f "$OUT"/redis-*.txt "$OUT"/wrk-*.txt
 
 for tool in redis-server redis-benchmark wrk taskset; do
     command -v "$tool" >/dev/null || { echo "run-server-benchmarks: $tool is missing (scripts/install-test-tools.sh)" >&2; exit 2; }
@@ -32,6 +35,7 @@ done
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 pids=()
+declare -A pid_of
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
@@ -40,6 +44,7 @@ start() {
     local name="$1" port="$2"; shift 2
     taskset -c "$SERVER_CPU" "$@" > "$OUT/$name.log" 2>&1 &
     pids+=($!)
+    pid_of[$name]=$! # taskset and ./jasyncio exec: this is the server's own process
     for _ in $(seq 200); do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
         sleep 0.1
@@ -50,8 +55,11 @@ start() {
 
 client() { taskset -c "$CLIENT_CPU" "$@"; }
 
-# redis-benchmark's -q lines, one "TEST rps" per line.
-rps_lines() { tr '\r' '\n' | sed -n 's/^\([A-Z_]*\): \([0-9.]*\) requests per second.*/\1 \2/p'; }
+# The CPU time a process has used (user + system, all its threads), in microseconds.
+cpu_us() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000000 / hz }' "/proc/$1/stat"; }
+
+# redis-benchmark's -q line: "TEST rps".
+rps_lines() { tr '\r' '\n' | sed -n 's/^\([A-Z_]*\): \([0-9.]*\) requests per second.*/\1 \2/p' | head -n 1; }
 
 start jasyncio-redis 16380 "$ROOT/jasyncio" redis-server --port 16380
 start redis 16379 redis-server --port 16379 --save '' --appendonly no --daemonize no
@@ -69,18 +77,26 @@ client wrk -t1 -c50 -d5s http://127.0.0.1:18081/ > /dev/null
 for round in $(seq "$ROUNDS"); do
     echo "round $round of $ROUNDS..." >&2
     for pipeline in 1 16; do
-        for server in jasyncio:16380 redis:16379; do
-            client redis-benchmark -p "${server#*:}" -t ping,set,get -n 200000 -c 50 -P "$pipeline" -q 2>&1 \
-                | tee "$OUT/redis-${server%%:*}-P$pipeline-$round.txt" | rps_lines \
-                | sed "s/^/${server%%:*} $pipeline $round /" >> "$OUT/redis.txt"
+        for server in jasyncio-redis:16380 redis:16379; do
+            name="${server%%:*}"
+            for test in ping_inline ping_mbulk set get; do
+                before=$(cpu_us "${pid_of[$name]}")
+                result=$(client redis-benchmark -p "${server#*:}" -t "$test" -n 200000 -c 50 -P "$pipeline" -q 2>&1 \
+                    | tee -a "$OUT/redis-$name-P$pipeline-$round.txt" | rps_lines)
+                after=$(cpu_us "${pid_of[$name]}")
+                echo "${name%-redis} $pipeline $round $result $(( (after - before) * 1000 / 200000 ))" >> "$OUT/redis.txt"
+            done
         done
     done
-    for server in jasyncio:18080 netty:18081; do
-        client wrk -t1 -c50 -d10s "http://127.0.0.1:${server#*:}/" > "$OUT/wrk-${server%%:*}-$round.txt"
-        awk -v s="${server%%:*}" -v r="$round" '
+    for server in jasyncio-http:18080 netty-http:18081; do
+        name="${server%%:*}"
+        before=$(cpu_us "${pid_of[$name]}")
+        client wrk -t1 -c50 -d10s "http://127.0.0.1:${server#*:}/" > "$OUT/wrk-$name-$round.txt"
+        after=$(cpu_us "${pid_of[$name]}")
+        awk -v s="${name%-http}" -v r="$round" -v cpu=$((after - before)) '
             /Requests\/sec/ { rps = $2 } / requests in / { n = $1 } /Non-2xx/ { bad = $NF }
             /Latency/ { lat = $2 }
-            END { print s, r, rps, n, (bad == "" ? 0 : bad), lat }' "$OUT/wrk-${server%%:*}-$round.txt" >> "$OUT/http.txt"
+            END { print s, r, rps, n, (bad == "" ? 0 : bad), lat, cpu * 1000 / n }' "$OUT/wrk-$name-$round.txt" >> "$OUT/http.txt"
     done
 done
 
@@ -98,29 +114,33 @@ echo
 echo "redis-benchmark -t ping,set,get -n 200000 -c 50 -q, req/s: median of $ROUNDS rounds (min-max)"
 echo
 awk "$AWK_STATS"'
-{ key = $4 " " $2; v[$1, key] = v[$1, key] " " $5; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
+{ key = $4 " " $2; v[$1, key] = v[$1, key] " " $5; c[$1, key] = c[$1, key] " " $6
+  if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
 END {
-    print "| test | pipeline | jasyncio redis-server | redis-server | ratio of medians |"
-    print "| --- | --- | --- | --- | --- |"
+    print "| test | pipeline | jasyncio redis-server | redis-server | ratio of medians | server CPU per request, jasyncio / redis |"
+    print "| --- | --- | --- | --- | --- | --- |"
     for (i = 1; i <= n; i++) {
         k = order[i]; split(k, p, " ")
         mj = stats(v["jasyncio", k]); rj = sprintf("%.0f (%.0f-%.0f)", mj, lo, hi)
         mr = stats(v["redis", k]); rr = sprintf("%.0f (%.0f-%.0f)", mr, lo, hi)
-        printf "| %s | %s | %s | %s | %.2f |\n", p[1], (p[2] == 1 ? "none" : "-P " p[2]), rj, rr, mj / mr
+        printf "| %s | %s | %s | %s | %.2f | %.2f / %.2f us |\n", p[1], (p[2] == 1 ? "none" : "-P " p[2]), rj, rr,
+            mj / mr, stats(c["jasyncio", k]) / 1000, stats(c["redis", k]) / 1000
     }
 }' "$OUT/redis.txt"
 echo
 echo "wrk -t1 -c50 -d10s /, req/s: median of $ROUNDS rounds (min-max)"
 echo
 awk "$AWK_STATS"'
-{ v[$1] = v[$1] " " $3; bad[$1] += $5; lat[$1] = lat[$1] " " ($6 ~ /us$/ ? $6 / 1000 : ($6 ~ /ms$/ ? $6 + 0 : $6 * 1000)) }
+{ v[$1] = v[$1] " " $3; bad[$1] += $5; cpu[$1] = cpu[$1] " " $7; lat[$1] = lat[$1] " " ($6 ~ /us$/ ? $6 / 1000 : ($6 ~ /ms$/ ? $6 + 0 : $6 * 1000)) }
 END {
-    print "| server | req/s | mean latency, ms (median) | non-2xx |"
-    print "| --- | --- | --- | --- |"
+    print "| server | req/s | mean latency, ms (median) | server CPU per request (median) | non-2xx |"
+    print "| --- | --- | --- | --- | --- |"
     mj = stats(v["jasyncio"]); rj = sprintf("%.0f (%.0f-%.0f)", mj, lo, hi)
     mn = stats(v["netty"]); rn = sprintf("%.0f (%.0f-%.0f)", mn, lo, hi)
-    printf "| jasyncio http-server | %s | %.2f | %d |\n", rj, stats(lat["jasyncio"]), bad["jasyncio"]
-    printf "| raw Netty (netty-codec-http) | %s | %.2f | %d |\n", rn, stats(lat["netty"]), bad["netty"]
+    printf "| jasyncio http-server | %s | %.2f | %.2f us | %d |\n", rj, stats(lat["jasyncio"]),
+        stats(cpu["jasyncio"]) / 1000, bad["jasyncio"]
+    printf "| raw Netty (netty-codec-http) | %s | %.2f | %.2f us | %d |\n", rn, stats(lat["netty"]),
+        stats(cpu["netty"]) / 1000, bad["netty"]
     printf "\nratio of medians, jasyncio / Netty: %.2f\n", mj / mn
 }' "$OUT/http.txt"
 echo
