@@ -8,5 +8,12 @@
 /**
  * Runnable programs that show jasyncio at work, started by the {@code ./jasyncio} launcher: {@code demo} (the loop's
  * callbacks, timers, threadsafe calls and executor), and the servers. Each is short and meant to be read.
+ *
+ * <p>The servers: {@link io.jasyncio.examples.EchoServer} ({@code echo-server}, the three APIs side by side), and
+ * three protocols that unmodified clients drive, each in its own package whose {@code package-info} explains how the
+ * protocol is written: {@code redis} (RESP2 on the Protocol API: {@code redis-cli}, {@code redis-benchmark}),
+ * {@code http} (HTTP/1.1 on the Protocol API: {@code curl}, {@code wrk}) and {@code chat} (a line protocol on streams
+ * and tasks). {@link io.jasyncio.examples.Serving} is what they share: the command line, the line saying where they
+ * listen, one loop or a {@code LoopGroup}, and a clean stop on SIGINT or SIGTERM.
  */
 package io.jasyncio.examples;

@@ -1,0 +1,18 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+/**
+ * The example programs, run once per backend. The protocols of the RESP and HTTP servers are fed through a
+ * socket-less {@link io.jasyncio.tests.examples.FakeTransport}, so a request can be split at every byte position and
+ * each read's writes counted ({@code RespProtocolTest}, {@code HttpProtocolTest}; expiry on a {@code MockTicker}).
+ * Over real sockets on 127.0.0.1 port 0, clients of our own check pipelining, refusals, a loop group, the chat room's
+ * broadcast and its dropping of a slow member (a plain socket with a tiny receive window that never reads); and the
+ * real clients, {@code redis-cli}, {@code redis-benchmark}, {@code curl} and {@code wrk}, drive the servers where they
+ * are installed ({@link io.jasyncio.tests.examples.ExternalTool}; skipped with the reason otherwise;
+ * {@code scripts/install-test-tools.sh} installs them, and {@code .ci/run} calls it). {@code ServerLaunchTest} runs
+ * each server's {@code main} in a JVM of its own and stops it with SIGTERM.
+ */
+package io.jasyncio.tests.examples;
