@@ -541,10 +541,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             // An echo of what dataReceived was given: send that memory, kept alive until written, not a copy.
             buf = receiving.retainedSlice(receiving.readerIndex() + data.position(), n);
         } else {
+            // asyncio copies the caller's bytes and leaves them as they were; the caller's buffer is only read, never
+            // moved, since other threads may write the same one to their own connections at the same time.
             buf = channel.alloc().ioBuffer(n);
-            int position = data.position();
-            buf.writeBytes(data);
-            data.position(position); // asyncio copies the caller's bytes and leaves them as they were
+            if (data.hasArray()) {
+                buf.writeBytes(data.array(), data.arrayOffset() + data.position(), n);
+            } else {
+                buf.writeBytes(data.duplicate());
+            }
         }
         if (!channel.eventLoop().inEventLoop()) {
             writeOutside(buf);
