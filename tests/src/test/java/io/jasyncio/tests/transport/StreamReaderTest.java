@@ -844,4 +844,26 @@ class StreamReaderTest extends LoopTestBase {
         out.writeBytes(loop.runUntilComplete(() -> stream.read(-1)));
         org.junit.jupiter.api.Assertions.assertArrayEquals(source, out.toByteArray());
     }
+
+    /** A large chunk read whole comes back as its own array: later feeds never write into what a read returned. */
+    @Test
+    void testLargeChunksReadWholeStayTheReaders() {
+        StreamReader stream = new StreamReader(loop);
+        byte[] first = new byte[10_000];
+        java.util.Arrays.fill(first, (byte) 'a');
+        stream.feedData(first);
+        byte[] got = loop.runUntilComplete(() -> stream.read(65536));
+        byte[] second = new byte[10_000];
+        java.util.Arrays.fill(second, (byte) 'b');
+        stream.feedData(second);
+        stream.feedData(new byte[] {'c'});
+        byte[] next = loop.runUntilComplete(() -> stream.read(65536));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, got, "untouched by the later feeds");
+        assertEquals(10_001, next.length);
+        assertEquals('b', next[0]);
+        assertEquals('c', next[10_000]);
+        stream.feedData(second);
+        assertEquals(5_000, loop.runUntilComplete(() -> stream.readexactly(5_000)).length);
+        assertEquals(5_000, loop.runUntilComplete(() -> stream.read(65536)).length);
+    }
 }
