@@ -24,9 +24,6 @@ public final class StreamReader implements Iterable<byte[]> {
 
     private final int limit;
     private final EventLoop loop;
-    /** From this size on, a chunk fed into an empty buffer gets an array of its own that a read then hands over. */
-    private static final int HANDOFF_MIN = 4096;
-    private static final byte[] EMPTY = new byte[0];
     /** The buffered bytes are {@code buffer[start, start + size)}: reads move {@code start}, not the bytes. */
     private byte[] buffer = new byte[1024];
     private int start;
@@ -120,10 +117,6 @@ public final class StreamReader implements Iterable<byte[]> {
         int n = data.remaining();
         if (n == 0) {
             return;
-        }
-        if (size == 0 && n >= HANDOFF_MIN && buffer.length != n) {
-            buffer = new byte[n]; // a large chunk into an empty buffer: an array of its size, which a read may take
-            start = 0;
         }
         ensureCapacity(size + n);
         data.get(data.position(), buffer, start + size, n); // absolute: the caller's position stays
@@ -440,14 +433,6 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     private byte[] consume(int n) {
-        if (n == buffer.length && n >= HANDOFF_MIN) { // all of an exact-size array: hand it over, no copy
-            byte[] out = buffer;
-            buffer = EMPTY;
-            start = 0;
-            size = 0;
-            maybeResume();
-            return out;
-        }
         byte[] out = Arrays.copyOfRange(buffer, start, start + n);
         size -= n;
         start = size == 0 ? 0 : start + n;
