@@ -185,13 +185,27 @@ public final class StreamWriter {
      * @param sslContext the TLS context
      * @param serverHostname the name the server's certificate must match (client side), or {@code null}
      * @asyncio await StreamWriter.start_tls(sslcontext, server_hostname=server_hostname)
-     *     Differences: no handshake and shutdown timeouts here (the loop's defaults apply).
      */
     public void startTls(javax.net.ssl.SSLContext sslContext, String serverHostname) {
+        startTls(sslContext, serverHostname, null);
+    }
+
+    /**
+     * Upgrades the connection to TLS with a limit on the handshake.
+     *
+     * @param sslContext the TLS context
+     * @param serverHostname the name the server's certificate must match (client side), or {@code null}
+     * @param sslHandshakeTimeout seconds the handshake may take, or {@code null} for asyncio's 60
+     * @throws javax.net.ssl.SSLHandshakeException "SSL handshake is taking longer than N seconds: aborting the
+     *     connection", and the other handshake failures
+     * @asyncio await StreamWriter.start_tls(sslcontext, server_hostname=server_hostname,
+     *     ssl_handshake_timeout=sslHandshakeTimeout)
+     */
+    public void startTls(javax.net.ssl.SSLContext sslContext, String serverHostname, Double sslHandshakeTimeout) {
         java.util.Objects.requireNonNull(sslContext, "sslContext");
         drain();
         Transport upgraded = Asyncio.await(loop.startTls(transport, protocol, sslContext, protocol.isServerSide(),
-                serverHostname));
+                serverHostname, sslHandshakeTimeout, null));
         transport = upgraded;
         protocol.replaceTransport(upgraded);
     }

@@ -203,9 +203,11 @@ class TaskDumpTest {
         Thread runner = Thread.ofPlatform().start(() -> loop.runUntilComplete(consumer));
         assertTrue(running.await(10, TimeUnit.SECONDS));
         TaskDump dump = null;
-        for (int i = 0; i < 100 && (dump == null || dump.tasks().size() < 2
-                || !"waiting".equals(byName(dump).get("consumer").state())); i++) {
-            dump = TaskDump.of(loop);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && (dump == null || dump.tasks().size() < 2
+                || !"waiting".equals(byName(dump).get("consumer").state())
+                || byName(dump).get("consumer").stack().isEmpty())) {
+            dump = TaskDump.of(loop); // until the runner thread has the loop idle with the consumer suspended
         }
         assertTrue(dump.onLoopThread(), "an idle loop takes the dump itself");
         assertEquals("consume", byName(dump).get("consumer").stack().get(0).getMethodName());

@@ -340,6 +340,30 @@ class StreamsServerTest extends NetTestBase {
         closeServer(server);
     }
 
+    /** StreamWriter.start_tls(ssl_handshake_timeout=...): a peer that never answers the handshake fails it in time. */
+    @Test
+    void testStartTlsHandshakeTimeout() {
+        Server server = loop.runUntilComplete(() -> Asyncio.startServer((reader, writer) -> {
+            reader.read(-1); // plain to the end: never answers a ClientHello
+            writer.close();
+        }, "127.0.0.1", 0));
+        int port = port(server);
+        Throwable failure = loop.runUntilComplete(() -> {
+            Streams s = Asyncio.openConnection("127.0.0.1", port);
+            try {
+                s.writer().startTls(clientContext, "localhost", 0.2);
+                return null;
+            } catch (Exception e) {
+                return e;
+            } finally {
+                s.writer().close();
+            }
+        });
+        assertInstanceOf(javax.net.ssl.SSLHandshakeException.class, failure);
+        assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection", failure.getMessage());
+        closeServer(server);
+    }
+
     /** A stream echo over TLS: open_connection(ssl=...) to start_server(ssl=...), several round trips. */
     // test_streams.py: test_open_connection_no_loop_ssl, both ends on streams
     @Test
