@@ -174,8 +174,8 @@ public final class StrictMode implements AutoCloseable {
     // ---------------------------------------------------------------- timeouts
 
     /**
-     * Arms a timer: if it is not closed within the timeout, it prints every task of the loop (a {@link TaskDump},
-     * readable while the loop thread is stuck) to {@code System.err}.
+     * Arms a timer: if it is not closed within the timeout, it logs every task of the loop (a {@link TaskDump},
+     * readable while the loop thread is stuck) to the {@code asyncio} logger, as an error.
      *
      * <pre>{@code
      * try (TimeoutDump guard = StrictMode.dumpOnTimeout(loop, Duration.ofSeconds(5))) {

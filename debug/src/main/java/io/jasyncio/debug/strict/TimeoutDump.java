@@ -7,6 +7,7 @@
 package io.jasyncio.debug.strict;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.debug.DebugLog;
 import io.jasyncio.debug.dump.TaskDump;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A timer armed by {@link StrictMode#dumpOnTimeout}: at the deadline it takes a {@link TaskDump} of the loop (from its
- * own thread, so it works while the loop thread is stuck) and prints it to {@code System.err}. Closing it disarms it.
+ * own thread, so it works while the loop thread is stuck) and logs it as an error to the {@code asyncio} logger. Closing it disarms it.
  */
 public final class TimeoutDump implements AutoCloseable {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r ->
@@ -29,8 +30,8 @@ public final class TimeoutDump implements AutoCloseable {
         pending = TIMER.schedule(() -> {
             TaskDump d = TaskDump.of(loop);
             dump = d;
-            System.err.println(String.format(java.util.Locale.ROOT, "Timed out after %.3f s; ", timeout.toNanos() / 1e9)
-                    + d.text());
+            DebugLog.LOGGER.error("Timed out after {} s; {}",
+                    String.format(java.util.Locale.ROOT, "%.3f", timeout.toNanos() / 1e9), d.text());
             if (then != null) {
                 then.run();
             }
@@ -51,7 +52,7 @@ public final class TimeoutDump implements AutoCloseable {
     }
 
     /**
-     * Whether the deadline passed (and the dump was printed).
+     * Whether the deadline passed (and the dump was logged).
      *
      * @return {@code true} after the timeout
      */
