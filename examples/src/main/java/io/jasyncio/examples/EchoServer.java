@@ -105,20 +105,7 @@ public final class EchoServer {
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API)%n", where.getHostString(), where.getPort(),
                 ((NettyEventLoop) loop).transportKind(), api);
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            loop.callSoonThreadsafe(loop::stop);
-            try {
-                main.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        loop.runForever();
-        server.close();
-        server.abortClients();
-        loop.runUntilComplete(server.waitClosed());
-        loop.close();
+        Serving.runUntilSignal(loop, server);
     }
 
     /** {@code --loops N}: one loop accepts, N loops serve the connections, one per thread. */
@@ -133,16 +120,7 @@ public final class EchoServer {
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops)%n", where.getHostString(),
                 where.getPort(), ((NettyEventLoop) group.loop(0)).transportKind(), api, loops);
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            group.close();
-            stopped.countDown();
-        }));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Serving.closeOnSignal(group);
     }
 
     /**

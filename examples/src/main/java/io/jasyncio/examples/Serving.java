@@ -112,6 +112,15 @@ public final class Serving {
         LoopGroup group = new LoopGroup(options.loops(), LoopOptions.defaults()).start();
         Server server = group.createServer(factory, options.host(), options.port());
         announce(what, server, (NettyEventLoop) group.loop(0), options.loops());
+        closeOnSignal(group);
+    }
+
+    /**
+     * Waits until SIGINT or SIGTERM, then closes the group (its loops, servers and connections).
+     *
+     * @param group the running group
+     */
+    public static void closeOnSignal(LoopGroup group) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             group.close();
@@ -137,6 +146,16 @@ public final class Serving {
         EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults());
         Server server = loop.runUntilComplete(start.apply(loop));
         announce(what, server, (NettyEventLoop) loop, 1);
+        runUntilSignal(loop, server);
+    }
+
+    /**
+     * Runs the loop on the calling thread until SIGINT or SIGTERM, then closes the server, its clients and the loop.
+     *
+     * @param loop the loop, not running
+     * @param server its server
+     */
+    public static void runUntilSignal(EventLoop loop, Server server) {
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             loop.callSoonThreadsafe(loop::stop);
