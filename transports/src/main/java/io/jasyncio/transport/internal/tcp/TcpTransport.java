@@ -201,25 +201,20 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                     + (ssl != null ? ": it is encrypted already" : ": it is not connected")));
             return f;
         }
-        javax.net.ssl.SSLEngine engine;
-        java.net.SocketAddress peer = channel.remoteAddress();
-        if (!serverSide && peer instanceof java.net.InetSocketAddress inet) {
-            engine = sslContext.createSSLEngine(serverHostname != null ? serverHostname : inet.getHostString(),
-                    inet.getPort());
-            if (serverHostname != null) {
-                javax.net.ssl.SSLParameters params = engine.getSSLParameters();
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-                engine.setSSLParameters(params);
-            }
+        SslHandler handler;
+        if (serverSide) {
+            handler = TlsHandlers.server(sslContext, handshakeTimeout, shutdownTimeout);
+        } else if (channel.remoteAddress() instanceof java.net.InetSocketAddress inet) {
+            handler = TlsHandlers.client(sslContext, serverHostname != null ? serverHostname : inet.getHostString(),
+                    inet.getPort(), serverHostname != null, handshakeTimeout, shutdownTimeout);
         } else {
-            engine = sslContext.createSSLEngine();
+            handler = TlsHandlers.client(sslContext, "", 0, false, handshakeTimeout, shutdownTimeout);
         }
-        engine.setUseClientMode(!serverSide);
         protocol = newProtocol;
         upgrade = f;
         upgradeHandshakeTimeout = handshakeTimeout;
         sslContext(sslContext);
-        ssl = TlsHandlers.configure(new SslHandler(engine), handshakeTimeout, shutdownTimeout);
+        ssl = handler;
         channel.pipeline().addBefore(context.name(), null, ssl);
         return f;
     }

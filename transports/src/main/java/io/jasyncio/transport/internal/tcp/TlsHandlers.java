@@ -50,11 +50,25 @@ final class TlsHandlers {
      */
     static SslHandler client(SSLContext ssl, String serverHostname, int port, Double handshakeTimeout,
             Double shutdownTimeout) {
-        SSLEngine engine;
-        if (serverHostname.isEmpty()) {
-            engine = ssl.createSSLEngine();
-        } else {
-            engine = ssl.createSSLEngine(serverHostname, port);
+        return client(ssl, serverHostname, port, !serverHostname.isEmpty(), handshakeTimeout, shutdownTimeout);
+    }
+
+    /**
+     * The handler of a client's end, the peer's name used as the session cache's key (and SNI) with or without
+     * checking the certificate against it.
+     *
+     * @param ssl the client's context
+     * @param peerHost the server's name or address, or {@code ""} for none
+     * @param port the server's port
+     * @param checkName whether the certificate must match {@code peerHost} (endpoint identification "HTTPS")
+     * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
+     * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
+     * @return a new handler
+     */
+    static SslHandler client(SSLContext ssl, String peerHost, int port, boolean checkName, Double handshakeTimeout,
+            Double shutdownTimeout) {
+        SSLEngine engine = peerHost.isEmpty() ? ssl.createSSLEngine() : ssl.createSSLEngine(peerHost, port);
+        if (checkName) {
             SSLParameters params = engine.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
             engine.setSSLParameters(params);
@@ -71,7 +85,7 @@ final class TlsHandlers {
      * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
      * @return the handler
      */
-    static SslHandler configure(SslHandler handler, Double handshakeTimeout, Double shutdownTimeout) {
+    private static SslHandler configure(SslHandler handler, Double handshakeTimeout, Double shutdownTimeout) {
         handler.setHandshakeTimeoutMillis(millis(handshakeTimeout, ConnectionOptions.DEFAULT_SSL_HANDSHAKE_TIMEOUT));
         handler.setCloseNotifyFlushTimeoutMillis(millis(shutdownTimeout,
                 ConnectionOptions.DEFAULT_SSL_SHUTDOWN_TIMEOUT));
