@@ -48,6 +48,22 @@ final class FileSender {
     }
 
     /**
+     * asyncio's checks of {@code sendfile}'s arguments.
+     *
+     * @param offset where to start
+     * @param count how many bytes, or -1 for all
+     * @throws IllegalArgumentException asyncio's ValueError for a negative offset or a count of 0 or less
+     */
+    static void checkArguments(long offset, long count) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be a non-negative integer (got " + offset + ")");
+        }
+        if (count == 0 || count < -1) {
+            throw new IllegalArgumentException("count must be a positive integer (got " + count + ")");
+        }
+    }
+
+    /**
      * Sends {@code count} bytes of {@code file} from {@code offset} (fewer if the file ends first).
      *
      * @param channel the connected channel

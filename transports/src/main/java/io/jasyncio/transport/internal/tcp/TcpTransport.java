@@ -21,7 +21,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
@@ -39,12 +38,11 @@ import java.util.function.Consumer;
  * {@code connectionLost}. A protocol callback that throws is reported to the exception handler (with the transport
  * and the protocol) and the transport is aborted. Flow control keeps asyncio's rule of calling {@code pauseWriting}
  * inside the {@code write} that crossed the high mark, by reading the channel's outbound byte count after each write.
+ * The parts with a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
+ * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsHandlers} (TLS set-up).
  */
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
-    static final int DEFAULT_HIGH = 64 * 1024;
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
-    /** What Netty's outbound buffer adds to its byte count for each message it holds, measured once. */
-    static final int ENTRY_OVERHEAD = measureEntryOverhead();
 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
@@ -65,9 +63,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /** Netty said channelInactive (the end may wait in {@link #heldBack}). */
     private boolean inactive;
     private boolean reading = true;
-    private boolean protocolPaused;
-    private int high = DEFAULT_HIGH;
-    private int low = DEFAULT_HIGH / 4;
+    private final FlowControl flow = new FlowControl(this);
     private int connLostWrites;
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
     private boolean inReadBatch;
@@ -81,18 +77,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private ByteBuf receiving;
     private ByteBuffer receivingView;
     /** Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. */
-    private final java.util.Queue<ByteBuf> outside = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong outsideBytes = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean outsideScheduled =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final OffLoopWrites outside = new OffLoopWrites();
     private final Runnable flushOutsideTask = this::flushOutside;
-    /** An empty message watches the drain for a paused protocol (see watchDrainUnlessNettyWill). */
-    private boolean drainWatched;
-    private final ChannelFutureListener drainWatch = f -> {
-        drainWatched = false;
-        maybeResumeProtocol();
-        watchDrainUnlessNettyWill();
-    };
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
@@ -228,6 +214,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         this.sslContext = context;
     }
 
+    /** The channel, or {@code null} before the connection is made; for {@link FlowControl}. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** A flush is about to write every pending message: none is left unflushed; for {@link FlowControl}. */
+    void flushingAll() {
+        unflushedWrites = 0;
+    }
+
     /**
      * The loop that serves this connection.
      *
@@ -264,7 +260,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (ssl == null) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
-        applyWaterMarks();
+        flow.apply(channel);
         if (ssl == null) {
             made();
         }
@@ -437,7 +433,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        maybeResumeProtocol();
+        flow.maybeResume();
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -558,37 +554,24 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } else {
             channel.writeAndFlush(buf, channel.voidPromise());
         }
-        maybePauseProtocol();
+        flow.maybePause();
     }
 
-    /**
-     * A write made off the loop's thread, in practice between two runs of the loop (the test-suite and
-     * {@code run_until_complete} style): Netty would queue it as a task and count 32 more bytes; we queue it here,
-     * counted exactly, and one task writes the queue at the next run, before anything written then.
-     */
+    /** A write made off the loop's thread: it waits in {@link OffLoopWrites} for the loop's next run. */
     private void writeOutside(ByteBuf buf) {
-        outside.add(buf);
-        outsideBytes.addAndGet(buf.readableBytes());
-        if (outsideScheduled.compareAndSet(false, true)) {
+        if (outside.add(buf)) {
             channel.eventLoop().execute(flushOutsideTask);
         }
-        maybePauseProtocol();
+        flow.maybePause();
     }
 
     private void flushOutside() {
-        outsideScheduled.set(false);
+        outside.unschedule();
         if (closeCalled && aborted) {
-            dropOutside();
+            outside.drop();
             return;
         }
-        ByteBuf buf;
-        boolean wrote = false;
-        while ((buf = outside.poll()) != null) {
-            outsideBytes.addAndGet(-buf.readableBytes());
-            channel.write(buf, channel.voidPromise());
-            wrote = true;
-        }
-        if (wrote) {
+        if (outside.writeTo(channel)) {
             unflushedWrites = 0;
             channel.flush();
         }
@@ -597,54 +580,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /** On the loop thread, writes made while it was stopped go before what is written now; elsewhere, Netty keeps
      *  the order (the queue's task was scheduled before the caller's). */
     private void flushOutsideFirst() {
-        if (outsideBytes.get() != 0 && channel.eventLoop().inEventLoop()) {
+        if (outside.bytes() != 0 && channel.eventLoop().inEventLoop()) {
             flushOutside();
-        }
-    }
-
-    private void dropOutside() {
-        ByteBuf buf;
-        while ((buf = outside.poll()) != null) {
-            outsideBytes.addAndGet(-buf.readableBytes());
-            buf.release();
-        }
-    }
-
-    private void maybePauseProtocol() {
-        if (!protocolPaused && getWriteBufferSize() > high) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (Throwable t) {
-                ProtocolFailures.report(loop, "protocol.pause_writing() failed", t, this, protocol);
-            }
-            watchDrainUnlessNettyWill();
-        }
-    }
-
-    /**
-     * Makes sure the paused protocol hears of the drain. Netty fires channelWritabilityChanged only after its count
-     * went over its high mark; when it has not (the bytes still wait in {@link #outside}, or the marks just moved),
-     * an empty message written now completes once everything before it is written, and its listener looks again.
-     */
-    private void watchDrainUnlessNettyWill() {
-        if (protocolPaused && !drainWatched && channel.isActive() && channel.isWritable()) {
-            drainWatched = true;
-            if (channel.eventLoop().inEventLoop()) {
-                unflushedWrites = 0;
-            }
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(drainWatch);
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (protocolPaused && getWriteBufferSize() <= low) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (Throwable t) {
-                ProtocolFailures.report(loop, "protocol.resume_writing() failed", t, this, protocol);
-            }
         }
     }
 
@@ -659,12 +596,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
      */
     public io.jasyncio.Future<Long> sendfile(java.nio.file.Path file, long offset, long count) {
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must be a non-negative integer (got " + offset + ")");
-        }
-        if (count == 0 || count < -1) {
-            throw new IllegalArgumentException("count must be a positive integer (got " + count + ")");
-        }
+        FileSender.checkArguments(offset, count);
         if (closing || channel == null || !channel.isActive()) {
             throw new IllegalStateException("Transport is closing");
         }
@@ -676,16 +608,15 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         sendfileInProgress = true;
         io.jasyncio.Future<Long> result = loop.createFuture();
-        Runnable finished = () -> sendfileInProgress = false;
-        boolean encrypted = ssl != null;
-        if (channel.eventLoop().inEventLoop()) {
+        Runnable start = () -> {
             flushOutsideFirst();
             unflushedWrites = 0; // the file's write flushes what this read batch wrote
-            FileSender.send(channel, encrypted, file, offset, count, result, finished);
+            FileSender.send(channel, ssl != null, file, offset, count, result, () -> sendfileInProgress = false);
+        };
+        if (channel.eventLoop().inEventLoop()) {
+            start.run();
         } else {
-            // The loop is stopped: start at its next run, after what was written before (queued the same way).
-            channel.eventLoop().execute(() -> FileSender.send(channel, encrypted, file, offset, count, result,
-                    finished));
+            channel.eventLoop().execute(start); // at the loop's next run, after what was written before
         }
         return result;
     }
@@ -743,7 +674,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         closeCalled = true;
         aborted = true;
         reading = false;
-        dropOutside();
+        outside.drop();
         if (channel != null && !endIfGone()) {
             channel.close();
         }
@@ -773,18 +704,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         forceClose();
     }
 
-    private Object peerCertificate() {
-        if (ssl == null) {
-            return null;
-        }
-        try {
-            java.security.cert.Certificate[] certs = ssl.engine().getSession().getPeerCertificates();
-            return certs.length == 0 ? null : certs[0];
-        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
-
     @Override
     public boolean isClosing() {
         return closing;
@@ -801,7 +720,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             case "socket" -> channel;
             case "sslcontext" -> ssl == null ? null : sslContext;
             case "ssl_object" -> ssl == null ? null : ssl.engine();
-            case "peercert" -> peerCertificate();
+            case "peercert" -> TlsHandlers.peerCertificate(ssl);
             case "cipher" -> ssl == null ? null : ssl.engine().getSession().getCipherSuite();
             default -> null;
         };
@@ -846,34 +765,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void setWriteBufferLimits(int newHigh, int newLow) {
-        int h = newHigh;
-        int l = newLow;
-        if (h < 0) {
-            h = l < 0 ? DEFAULT_HIGH : 4 * l;
-        }
-        if (l < 0) {
-            l = h / 4;
-        }
-        if (!(h >= l && l >= 0)) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        high = h;
-        low = l;
-        if (channel == null) {
-            return;
-        }
-        applyWaterMarks();
-        maybePauseProtocol();
-        watchDrainUnlessNettyWill(); // Netty looks at new marks only when its count moves
-    }
-
-    /**
-     * Gives Netty water marks that turn the channel unwritable whenever our count is over {@code high}, and writable
-     * again only once it is at {@code low} or below: Netty's count, which includes a per-message overhead, is never
-     * less than ours, and Netty turns writable strictly below its low mark.
-     */
-    private void applyWaterMarks() {
-        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low + 1, Math.max(high, low + 1)));
+        flow.setLimits(newHigh, newLow);
     }
 
     /**
@@ -890,24 +782,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return 0;
         }
         // With TLS, unflushed writes wait in the SslHandler, which counts their bytes without overhead.
-        long messages = out.size() + (ssl == null ? unflushedWrites : 0);
-        return Math.max(0, out.totalPendingWriteBytes() - messages * ENTRY_OVERHEAD - out.currentProgress())
-                + outsideBytes.get();
-    }
-
-    private static int measureEntryOverhead() {
-        io.netty.channel.embedded.EmbeddedChannel probe = new io.netty.channel.embedded.EmbeddedChannel();
-        try {
-            probe.write(Unpooled.wrappedBuffer(new byte[1]));
-            return (int) (probe.unsafe().outboundBuffer().totalPendingWriteBytes() - 1);
-        } finally {
-            probe.finishAndReleaseAll();
-        }
+        return FlowControl.pendingBytes(out, ssl == null ? unflushedWrites : 0) + outside.bytes();
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {low, high};
+        return flow.limits();
     }
 
     @Override

@@ -113,4 +113,22 @@ final class TlsHandlers {
         e.initCause(cause);
         return e;
     }
+
+    /**
+     * The peer's certificate, for {@code getExtraInfo("peercert")}.
+     *
+     * @param handler the connection's TLS handler, or {@code null} for a plain connection
+     * @return the first certificate of the peer's chain, or {@code null} (plain, or the peer sent none)
+     */
+    static java.security.cert.Certificate peerCertificate(SslHandler handler) {
+        if (handler == null) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] certs = handler.engine().getSession().getPeerCertificates();
+            return certs.length == 0 ? null : certs[0];
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
 }

@@ -1,0 +1,155 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.tcp;
+
+import io.jasyncio.transport.internal.ProtocolFailures;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.WriteBufferWaterMark;
+
+/**
+ * The write side's flow control of one {@link TcpTransport}, asyncio's {@code _FlowControlMixin}: the water marks, and
+ * {@code pauseWriting} inside the write that took the buffer over the high mark, {@code resumeWriting} once it
+ * drained to the low one. The buffer's size is read from Netty's outbound buffer after each write (see
+ * {@link #pendingBytes}); Netty's own water marks are set so that its writability changes tell of the drain.
+ *
+ * <p>Threading: the transport's loop thread only.
+ */
+final class FlowControl {
+    static final int DEFAULT_HIGH = 64 * 1024;
+    /** What Netty's outbound buffer adds to its byte count for each message it holds, measured once. */
+    private static final int ENTRY_OVERHEAD = measureEntryOverhead();
+
+    private final TcpTransport transport;
+    private int high = DEFAULT_HIGH;
+    private int low = DEFAULT_HIGH / 4;
+    private boolean protocolPaused;
+    /** An empty message watches the drain for a paused protocol (see watchDrainUnlessNettyWill). */
+    private boolean drainWatched;
+    private final ChannelFutureListener drainWatch = f -> {
+        drainWatched = false;
+        maybeResume();
+        watchDrainUnlessNettyWill();
+    };
+
+    FlowControl(TcpTransport transport) {
+        this.transport = transport;
+    }
+
+    /** After a write: {@code pauseWriting} when the buffer went over the high mark. */
+    void maybePause() {
+        if (!protocolPaused && transport.getWriteBufferSize() > high) {
+            protocolPaused = true;
+            try {
+                transport.getProtocol().pauseWriting();
+            } catch (Throwable t) {
+                ProtocolFailures.report(transport.loop(), "protocol.pause_writing() failed", t, transport,
+                        transport.getProtocol());
+            }
+            watchDrainUnlessNettyWill();
+        }
+    }
+
+    /** When the buffer drained: {@code resumeWriting} once it is at the low mark or below. */
+    void maybeResume() {
+        if (protocolPaused && transport.getWriteBufferSize() <= low) {
+            protocolPaused = false;
+            try {
+                transport.getProtocol().resumeWriting();
+            } catch (Throwable t) {
+                ProtocolFailures.report(transport.loop(), "protocol.resume_writing() failed", t, transport,
+                        transport.getProtocol());
+            }
+        }
+    }
+
+    /**
+     * Makes sure the paused protocol hears of the drain. Netty fires channelWritabilityChanged only after its count
+     * went over its high mark; when it has not (the bytes still wait in the transport's off-loop queue, or the marks
+     * just moved), an empty message written now completes once everything before it is written, and its listener
+     * looks again.
+     */
+    private void watchDrainUnlessNettyWill() {
+        Channel channel = transport.channel();
+        if (protocolPaused && !drainWatched && channel.isActive() && channel.isWritable()) {
+            drainWatched = true;
+            if (channel.eventLoop().inEventLoop()) {
+                transport.flushingAll();
+            }
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(drainWatch);
+        }
+    }
+
+    /**
+     * asyncio's {@code set_write_buffer_limits}: a missing mark is derived from the other, as asyncio does.
+     *
+     * @param newHigh the high mark, or -1
+     * @param newLow the low mark, or -1
+     */
+    void setLimits(int newHigh, int newLow) {
+        int h = newHigh;
+        int l = newLow;
+        if (h < 0) {
+            h = l < 0 ? DEFAULT_HIGH : 4 * l;
+        }
+        if (l < 0) {
+            l = h / 4;
+        }
+        if (!(h >= l && l >= 0)) {
+            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
+        }
+        high = h;
+        low = l;
+        Channel channel = transport.channel();
+        if (channel == null) {
+            return;
+        }
+        apply(channel);
+        maybePause();
+        watchDrainUnlessNettyWill(); // Netty looks at new marks only when its count moves
+    }
+
+    /**
+     * Gives Netty water marks that turn the channel unwritable whenever our count is over {@code high}, and writable
+     * again only once it is at {@code low} or below: Netty's count, which includes a per-message overhead, is never
+     * less than ours, and Netty turns writable strictly below its low mark.
+     *
+     * @param channel the transport's channel
+     */
+    void apply(Channel channel) {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low + 1, Math.max(high, low + 1)));
+    }
+
+    int[] limits() {
+        return new int[] {low, high};
+    }
+
+    /**
+     * The bytes written to a channel and not yet to its socket: Netty's pending count, less its per-message overhead
+     * and the part of the first message already sent. O(1), no allocation.
+     *
+     * @param out the channel's outbound buffer
+     * @param unflushedMessages messages written but not flushed, which Netty's count holds but its size does not
+     * @return the bytes
+     */
+    static long pendingBytes(ChannelOutboundBuffer out, long unflushedMessages) {
+        long messages = out.size() + unflushedMessages;
+        return Math.max(0, out.totalPendingWriteBytes() - messages * ENTRY_OVERHEAD - out.currentProgress());
+    }
+
+    private static int measureEntryOverhead() {
+        io.netty.channel.embedded.EmbeddedChannel probe = new io.netty.channel.embedded.EmbeddedChannel();
+        try {
+            probe.write(Unpooled.wrappedBuffer(new byte[1]));
+            return (int) (probe.unsafe().outboundBuffer().totalPendingWriteBytes() - 1);
+        } finally {
+            probe.finishAndReleaseAll();
+        }
+    }
+}
