@@ -72,8 +72,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final TimerQueue timers = new TimerQueue();
     private long timerSequence;
     private ExceptionHandler exceptionHandler;
-    private ExecutorService defaultExecutor;
-    private boolean executorShutdownCalled;
+    private final DefaultExecutor defaultExecutor = new DefaultExecutor();
     private double slowCallbackDuration;
     private TaskFactory taskFactory;
     /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}. */
@@ -339,12 +338,7 @@ public abstract class BaseEventLoop implements EventLoop {
         inbox.drainTo(ready);
         ready.clear();
         timers.clear();
-        executorShutdownCalled = true;
-        ExecutorService executor = defaultExecutor;
-        if (executor != null) {
-            defaultExecutor = null;
-            executor.shutdown();
-        }
+        defaultExecutor.shutdownNoWait();
         if (intercepted) {
             interceptors.loopClosed();
         }
@@ -617,16 +611,7 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        Executor target = executor;
-        if (target == null) {
-            if (executorShutdownCalled) {
-                throw new IllegalStateException("Executor shutdown has been called");
-            }
-            if (defaultExecutor == null) {
-                defaultExecutor = DefaultExecutor.create();
-            }
-            target = defaultExecutor;
-        }
+        Executor target = executor != null ? executor : defaultExecutor.get();
         if (intercepted) {
             interceptors.executorSubmitted(func);
         }
@@ -635,28 +620,12 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public final void setDefaultExecutor(ExecutorService executor) {
-        defaultExecutor = executor;
+        defaultExecutor.set(executor);
     }
 
     @Override
     public final Future<Void> shutdownDefaultExecutor() {
-        executorShutdownCalled = true;
-        Future<Void> done = createFuture();
-        ExecutorService executor = defaultExecutor;
-        if (executor == null) {
-            done.setResult(null);
-            return done;
-        }
-        DefaultExecutor.shutdownThen(executor, () -> {
-            if (!isClosed()) {
-                callSoonThreadsafe(() -> {
-                    if (!done.done()) {
-                        done.setResult(null);
-                    }
-                });
-            }
-        });
-        return done;
+        return defaultExecutor.shutdown(this);
     }
 
     // ---------------------------------------------------------------- errors

@@ -6,6 +6,8 @@
  */
 package io.jasyncio.internal;
 
+import io.jasyncio.Future;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -14,17 +16,75 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The loop's default executor for {@code runInExecutor(null, ...)}: asyncio's {@code ThreadPoolExecutor} with
+ * A loop's default executor for {@code runInExecutor(null, ...)}: asyncio's {@code ThreadPoolExecutor} with
  * {@code min(32, cpus + 4)} daemon threads named {@code asyncio-N}, created on first use, idle threads retired after
- * 60 seconds.
+ * 60 seconds; or the one given to {@code setDefaultExecutor}. Once shut down, it takes no more work.
+ *
+ * <p>Threading: the loop's thread only.
  */
 final class DefaultExecutor {
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
-    private DefaultExecutor() {
+    private ExecutorService executor;
+    private boolean shutdownCalled;
+
+    /**
+     * The executor, created on first use.
+     *
+     * @return the executor
+     * @throws IllegalStateException asyncio's RuntimeError once {@link #shutdown} or {@link #shutdownNoWait} was called
+     */
+    Executor get() {
+        if (shutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        if (executor == null) {
+            executor = create();
+        }
+        return executor;
     }
 
-    static ExecutorService create() {
+    void set(ExecutorService given) {
+        executor = given;
+    }
+
+    /**
+     * asyncio's {@code shutdown_default_executor}: the future completes on the loop once every job has finished.
+     *
+     * @param loop the loop
+     * @return the future
+     */
+    Future<Void> shutdown(BaseEventLoop loop) {
+        shutdownCalled = true;
+        Future<Void> done = loop.createFuture();
+        ExecutorService running = executor;
+        if (running == null) {
+            done.setResult(null);
+            return done;
+        }
+        shutdownThen(running, () -> {
+            if (!loop.isClosed()) {
+                loop.callSoonThreadsafe(() -> {
+                    if (!done.done()) {
+                        done.setResult(null);
+                    }
+                });
+            }
+        });
+        return done;
+    }
+
+    /** At the loop's close: starts the shutdown without waiting for the jobs. */
+    void shutdownNoWait() {
+        shutdownCalled = true;
+        ExecutorService running = executor;
+        if (running != null) {
+            executor = null;
+            running.shutdown();
+        }
+    }
+
+    private static ExecutorService create() {
         int workers = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
         int pool = POOL_IDS.incrementAndGet();
         AtomicInteger ids = new AtomicInteger();
@@ -45,7 +105,7 @@ final class DefaultExecutor {
      * @param executor the executor
      * @param then what to run once it has terminated
      */
-    static void shutdownThen(ExecutorService executor, Runnable then) {
+    private static void shutdownThen(ExecutorService executor, Runnable then) {
         Thread waiter = new Thread(() -> {
             executor.shutdown();
             boolean interrupted = false;
