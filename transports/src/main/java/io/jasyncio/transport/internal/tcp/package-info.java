@@ -35,6 +35,12 @@
  *     {@code start_serving()} turns it on</td></tr>
  * </table>
  *
+ * <h2>Classes</h2>
+ * {@code TcpTransport} is one connection (the channel's last handler); {@code TcpServer} binds servers and opens
+ * connections. Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
+ * {@code OffLoopWrites} (writes made while the loop is stopped), {@code FileSender} ({@code sendfile}: zero-copy, or
+ * chunks under TLS), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}).
+ *
  * <h2>TLS</h2>
  * With an {@code SSLContext}, a netty-handler {@code SslHandler} sits before the transport; {@code connectionMade}
  * waits for its handshake, a failed handshake calls neither {@code connectionMade} nor {@code connectionLost} (as
@@ -63,6 +69,7 @@
  * child loops ({@code LoopGroup.createServer}), are registered round robin with those loops' Netty event loops: each
  * {@code TcpTransport} belongs to the loop whose Netty loop its channel is registered with, and the server hears of
  * their end through its own loop's {@code callSoonThreadsafe}. Names are resolved by Netty's default resolver (blocking,
- * on the loop thread): give addresses, not host names, where that matters. One host per server.
+ * on the loop thread): give addresses, not host names, where that matters. A server given several hosts binds one
+ * socket per host.
  */
 package io.jasyncio.transport.internal.tcp;
