@@ -6,19 +6,13 @@
  */
 package io.jasyncio.bench.http;
 
-import io.netty.bootstrap.ServerBootstrap;
+import io.jasyncio.bench.RawNettyServer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -30,13 +24,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Raw Netty's HTTP hello-world, the yardstick of the HTTP benchmark: Netty's own {@code HttpHelloWorldServer}
@@ -113,51 +105,11 @@ public final class NettyHttpServer {
      * @throws InterruptedException if interrupted while binding
      */
     public static void main(String[] args) throws InterruptedException {
-        String host = "127.0.0.1";
-        int port = 8081;
-        int threads = 1;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw usage(args[i] + " needs a value");
+        RawNettyServer.serve("netty-http-server", "netty http server", 8081, new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new HttpServerCodec(), new HelloHandler());
             }
-            switch (args[i]) {
-                case "--host" -> host = args[i + 1];
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                default -> throw usage("unknown option " + args[i]);
-            }
-        }
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, EpollIoHandler.newFactory());
-        Channel server = new ServerBootstrap()
-                .group(group)
-                .channel(EpollServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HelloHandler());
-                    }
-                })
-                .bind(host, port).sync().channel();
-        InetSocketAddress where = (InetSocketAddress) server.localAddress();
-        System.out.printf("netty http server listening on %s:%d (epoll, %d event loop%s)%n", where.getHostString(),
-                where.getPort(), threads, threads == 1 ? "" : "s");
-        System.out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close().syncUninterruptibly();
-            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-            stopped.countDown();
-        }));
-        stopped.await();
-    }
-
-    private static IllegalArgumentException usage(String problem) {
-        System.err.println("netty-http-server: " + problem);
-        System.err.println("usage: ./jasyncio netty-http-server [--host 127.0.0.1] [--port 8081] [--threads 1]");
-        System.exit(2);
-        return new IllegalArgumentException(problem);
+        }, args);
     }
 }
