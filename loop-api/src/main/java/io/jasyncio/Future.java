@@ -361,13 +361,11 @@ public class Future<T> {
     }
 
     /**
-     * Runs an action on the loop's thread: now if this thread runs the loop (or is the task fiber it runs), else via
-     * callSoonThreadsafe. Not {@code inEventLoop()}, which lets every thread through while the loop is not running:
-     * a thread other than the loop's would then race with the loop's own thread on the callback list.
+     * Runs an action on the loop's thread: now if this thread runs the loop, else via callSoonThreadsafe (see
+     * {@link BaseEventLoop#runsOnCurrentThread()}: another thread would race with the loop's on the callback list).
      */
     private void onLoop(Runnable action) {
-        Thread current = Thread.currentThread();
-        if (loop instanceof BaseEventLoop base && (base.thread() == current || base.activeFiberThread() == current)) {
+        if (loop instanceof BaseEventLoop base && base.runsOnCurrentThread()) {
             action.run();
         } else {
             loop.callSoonThreadsafe(action);

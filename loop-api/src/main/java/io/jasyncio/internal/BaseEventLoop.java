@@ -729,6 +729,18 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     /**
+     * Whether the calling thread runs the loop now: the loop's thread, or the task fiber it runs. Stricter than
+     * {@link #inEventLoop()}, which also admits any thread while the loop is not running: state of the loop touched
+     * from another thread then races with the loop's own thread, which may run it again at any moment.
+     *
+     * @return {@code true} on the thread running the loop
+     */
+    public final boolean runsOnCurrentThread() {
+        Thread current = Thread.currentThread();
+        return thread == current || activeFiberThread == current;
+    }
+
+    /**
      * The thread running the loop.
      *
      * @return the thread inside {@link #runForever()}, or {@code null}

@@ -535,7 +535,7 @@ public final class TcpServer implements Server {
 
     private void clientLost(TcpTransport t) {
         clients.remove(t);
-        if (runsLoop(loop)) {
+        if (loop.runsOnCurrentThread()) {
             maybeClosed();
         } else {
             try {
@@ -640,19 +640,10 @@ public final class TcpServer implements Server {
         }
     }
 
-    /**
-     * Whether this thread runs the loop now. Stricter than {@code inEventLoop()}, which also admits any thread while
-     * the loop is idle: a connection served by another loop of a group must not touch this loop's state then, since
-     * the loop's own thread may run it again at any moment.
-     */
-    private static boolean runsLoop(BaseEventLoop loop) {
-        return loop.thread() == Thread.currentThread();
-    }
-
     /** Runs an action on the loop that serves a connection: now if this thread runs it, else through its inbox. */
     private static void onItsLoop(TcpTransport t, Runnable action) {
         BaseEventLoop owner = t.loop();
-        if (runsLoop(owner)) {
+        if (owner.runsOnCurrentThread()) {
             action.run();
         } else {
             owner.callSoonThreadsafe(action);
