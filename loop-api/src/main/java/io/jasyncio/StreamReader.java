@@ -220,6 +220,38 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     /**
+     * Reads up to {@code dst.remaining()} bytes into {@code dst}, from inside a task: waits until at least one byte is
+     * buffered or the stream ends, then copies what is buffered, as much as fits. {@code dst}'s position moves past
+     * the bytes; its limit stays. No array is made: a relay or a proxy reading into one buffer it keeps allocates
+     * nothing per read, where {@link #read(int)} makes a new array each time.
+     *
+     * <p>asyncio's StreamReader has no {@code readinto} (it was proposed as bpo-41305); this one has the semantics of
+     * {@code read(dst.remaining())} and Python's {@code io.RawIOBase.readinto}.
+     *
+     * @param dst where the bytes go
+     * @return the number of bytes read; 0 at the end of the stream, or when {@code dst} has no room (then without
+     *     waiting)
+     * @throws java.nio.ReadOnlyBufferException for a read-only {@code dst}, before anything is taken from the stream
+     * @throws IllegalStateException when another task is already waiting on this reader, or outside a task
+     */
+    public int readinto(ByteBuffer dst) {
+        if (dst.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+        throwIfFailed();
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        if (size == 0 && !eof) {
+            waitForData("readinto");
+        }
+        int n = Math.min(dst.remaining(), size);
+        dst.put(buffer, start, n);
+        drop(n);
+        return n;
+    }
+
+    /**
      * Reads a line ending in {@code \n}; at the end of the stream, the partial line (maybe empty).
      *
      * @return the line, with its separator
@@ -434,10 +466,15 @@ public final class StreamReader implements Iterable<byte[]> {
 
     private byte[] consume(int n) {
         byte[] out = Arrays.copyOfRange(buffer, start, start + n);
+        drop(n);
+        return out;
+    }
+
+    /** Takes the first {@code n} buffered bytes out, and resumes reading once the buffer is back under the limit. */
+    private void drop(int n) {
         size -= n;
         start = size == 0 ? 0 : start + n;
         maybeResume();
-        return out;
     }
 
     private void maybeResume() {

@@ -792,7 +792,7 @@ class StreamReaderTest extends LoopTestBase {
     }
 
     /** A stand-in transport, as CPython's tests use mock.Mock(): it records pause/resume and prints as Transport. */
-    private static Transport fakeTransport(List<String> calls, boolean cannotPause) {
+    static Transport fakeTransport(List<String> calls, boolean cannotPause) {
         return (Transport) Proxy.newProxyInstance(Transport.class.getClassLoader(), new Class<?>[] {Transport.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "toString" -> "<Transport>";
