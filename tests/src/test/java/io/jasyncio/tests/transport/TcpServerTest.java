@@ -127,6 +127,46 @@ class TcpServerTest extends NetTestBase {
         loop.runUntilComplete(s.lost);
     }
 
+    /**
+     * A protocol factory that throws is reported to the exception handler with asyncio's message (asyncio reports it
+     * in debug mode only), that client's connection is closed, and the next client is served.
+     */
+    // test_base_events.py / selector_events._accept_connection2: "Error on transport creation for incoming connection"
+    @Test
+    void testProtocolFactoryThatThrowsIsReportedAndTheServerGoesOn() throws Exception {
+        expectExceptions();
+        int[] made = {0};
+        Server srv = listen(() -> {
+            if (made[0]++ == 0) {
+                throw new IllegalStateException("no protocol for you");
+            }
+            Recorder r = new Recorder(loop);
+            serverSide.add(r);
+            return r;
+        });
+        try (Socket first = new Socket("127.0.0.1", port(srv))) {
+            first.setSoTimeout(10_000);
+            java.util.concurrent.CompletableFuture<Integer> firstRead = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return first.getInputStream().read();
+                        } catch (java.io.IOException e) {
+                            return -2;
+                        }
+                    });
+            waitUntil(firstRead::isDone);
+            assertTrue(firstRead.get() < 0, "the first client's connection is closed");
+        }
+        assertEquals(1, handled.size(), handled.toString());
+        assertEquals("Error on transport creation for incoming connection", handled.get(0).message());
+        assertEquals("no protocol for you", handled.get(0).exception().getMessage());
+        Connection<Recorder> second = connect(srv);
+        accepted(0);
+        assertEquals(List.of("made"), serverSide.get(0).calls);
+        closeClient(second);
+        closeServer(srv);
+    }
+
     /** Port of test_server.py TestServer2.test_close_clients: close + closeClients lets waitClosed finish. */
     @Test
     void testCloseClients() {

@@ -196,7 +196,7 @@ public final class TcpServer implements Server {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        TcpTransport t = new TcpTransport(loop, protocolFactory.get(), server::clientLost);
+                        TcpTransport t = new TcpTransport(loop, protocolFactory, server::clientLost);
                         server.clients.add(t);
                         if (ssl != null) {
                             t.sslContext(ssl);
@@ -422,7 +422,7 @@ public final class TcpServer implements Server {
      * @param loop the accepting loop
      * @param io its Netty event loop
      * @param kind the backend
-     * @param protocolFactory one protocol per connection, made on the accepting loop's thread
+     * @param protocolFactory one protocol per connection, made on the thread of the loop that serves it
      * @param host the address to bind
      * @param port the port, 0 for any
      * @param children the loops that serve the connections
@@ -447,7 +447,7 @@ public final class TcpServer implements Server {
                 Channel child = (Channel) msg;
                 ChildLoop target = children.get(next[0]++ % children.size());
                 child.config().setOption(ChannelOption.TCP_NODELAY, true);
-                TcpTransport t = new TcpTransport(target.loop(), protocolFactory.get(), server::clientLost);
+                TcpTransport t = new TcpTransport(target.loop(), protocolFactory, server::clientLost);
                 server.clients.add(t);
                 child.pipeline().addLast(t);
                 ((io.netty.channel.EventLoop) target.io()).register(child).addListener(f -> {

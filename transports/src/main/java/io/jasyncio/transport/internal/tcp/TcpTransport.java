@@ -118,7 +118,21 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param protocolFactory makes the protocol
      */
     public TcpTransport(BaseEventLoop loop, java.util.function.Supplier<? extends BaseProtocol> protocolFactory) {
-        this(loop, (BaseProtocol) null, null);
+        this(loop, protocolFactory, null);
+    }
+
+    /**
+     * Creates the transport of an accepted connection, whose protocol is made once the connection is active, on the
+     * thread of the loop that serves it. A factory that throws is reported to that loop's exception handler
+     * ("Error on transport creation for incoming connection") and the connection is closed.
+     *
+     * @param loop the loop that serves the connection
+     * @param protocolFactory makes the protocol
+     * @param onClosed told when the connection is lost (the server's bookkeeping), may be {@code null}
+     */
+    public TcpTransport(BaseEventLoop loop, java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
+            Consumer<TcpTransport> onClosed) {
+        this(loop, (BaseProtocol) null, onClosed);
         this.protocolFactory = protocolFactory;
     }
 
@@ -252,6 +266,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             } catch (Throwable t) {
                 neverMade = true; // the connect's future fails with what the factory threw
                 closing = true;
+                if (onClosed != null) { // an accepted connection: nobody awaits it, the loop hears of it
+                    ProtocolFailures.report(loop, "Error on transport creation for incoming connection", t, this,
+                            null);
+                }
                 ctx.close();
                 return;
             }
