@@ -639,7 +639,7 @@ public final class Asyncio {
                 clientConnected, loop), path, options != null ? options : ServerOptions.defaults()));
     }
 
-    private static void checkLimit(int limit) {
+    static void checkLimit(int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("Limit cannot be <= 0");
         }

@@ -149,7 +149,8 @@ public final class LoopGroup implements AutoCloseable {
 
     /**
      * Starts a TCP server on the group: the first loop accepts, the connections are spread round robin over every
-     * loop of the group. Call after {@link #start()}, from any thread but the group's.
+     * loop of the group. The factory runs on the loop that serves the connection, once it is made. Call after
+     * {@link #start()}, from any thread but the group's.
      *
      * @param protocolFactory makes a protocol per connection
      * @param host the address to bind
@@ -176,6 +177,27 @@ public final class LoopGroup implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the server was starting", e);
         }
+    }
+
+    /**
+     * Starts a Streams server on the group, as {@link Asyncio#startServer} does on one loop: the first loop accepts,
+     * the connections are spread round robin, and each client's reader, writer and task live on the loop that serves
+     * it. Call after {@link #start()}, from any thread but the group's.
+     *
+     * @param clientConnected the handler, run in a new task for each client, on that client's loop
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @param limit the buffer limit of each client's reader, greater than 0
+     * @return the listening server; close it with {@code server.getLoop().callSoonThreadsafe(server::close)}
+     * @asyncio asyncio.start_server(client_connected_cb, host, port, limit=limit), spread over several loops
+     */
+    public Server startServer(Streams.ClientConnected clientConnected, String host, int port, int limit) {
+        java.util.Objects.requireNonNull(clientConnected, "clientConnected");
+        Asyncio.checkLimit(limit);
+        return createServer(() -> {
+            EventLoop serving = Asyncio.getRunningLoop(); // the factory runs on the loop that serves the client
+            return new StreamReaderProtocol(new StreamReader(serving, limit), clientConnected, serving);
+        }, host, port);
     }
 
     /**

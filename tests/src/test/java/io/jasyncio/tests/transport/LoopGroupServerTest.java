@@ -7,7 +7,6 @@
 package io.jasyncio.tests.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
@@ -15,7 +14,6 @@ import io.jasyncio.Protocol;
 import io.jasyncio.Server;
 import io.jasyncio.Transport;
 import io.jasyncio.tests.BackendAssumptions;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -63,8 +61,72 @@ class LoopGroupServerTest {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
             Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0);
-            int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
-            List<Socket> clients = new ArrayList<>();
+            echoFourClients(port(server));
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+            closeOnItsLoop(server);
+        }
+    }
+
+    /** The protocol factory runs on the loop that serves the connection: its running loop is that loop. */
+    @Test
+    void testFactoryRunsOnTheServingLoop() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> {
+                io.jasyncio.EventLoop running = io.jasyncio.Asyncio.getRunningLoop();
+                String thread = Thread.currentThread().getName();
+                if (running != group.loop(Integer.parseInt(thread.substring("jasyncio-loop-".length())))) {
+                    mismatches.add(thread);
+                }
+                return new ThreadEcho(threads);
+            }, "127.0.0.1", 0);
+            echoFourClients(port(server));
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+            assertEquals(List.of(), mismatches, "factories whose running loop was not the serving one");
+            closeOnItsLoop(server);
+        }
+    }
+
+    /** A Streams server on the group: each client's task runs on the loop that serves it, and echoes. */
+    @Test
+    void testStreamsServerSpreadOverTheGroup() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        Set<io.jasyncio.EventLoop> loops = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.startServer((reader, writer) -> {
+                loops.add(io.jasyncio.Asyncio.getRunningLoop());
+                ByteBuffer buf = ByteBuffer.allocate(1024);
+                while (reader.readinto(buf.clear()) > 0) {
+                    writer.write(buf.flip());
+                    writer.drain();
+                }
+                writer.close();
+            }, "127.0.0.1", 0, 1024);
+            echoFourClients(port(server));
+            assertEquals(Set.copyOf(group.loops()), loops, "both loops ran client tasks");
+            closeOnItsLoop(server);
+        }
+    }
+
+    @Test
+    void testStreamsServerRefusesABadLimit() {
+        try (LoopGroup group = new LoopGroup(1, LoopOptions.defaults())) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> group.startServer((r, w) -> { }, "127.0.0.1", 0, 0));
+            assertEquals("Limit cannot be <= 0", e.getMessage());
+        }
+    }
+
+    private static int port(Server server) {
+        return ((InetSocketAddress) server.sockets().get(0)).getPort();
+    }
+
+    /** Four clients connect, then each sends a line and reads it back. */
+    private static void echoFourClients(int port) throws Exception {
+        List<Socket> clients = new ArrayList<>();
+        try {
             for (int i = 0; i < 4; i++) {
                 Socket s = new Socket("127.0.0.1", port);
                 s.setSoTimeout(10_000);
@@ -75,19 +137,22 @@ class LoopGroupServerTest {
                 OutputStream out = clients.get(i).getOutputStream();
                 out.write(msg);
                 out.flush();
-                InputStream in = clients.get(i).getInputStream();
-                byte[] back = in.readNBytes(msg.length);
+                byte[] back = clients.get(i).getInputStream().readNBytes(msg.length);
                 assertEquals("client " + i, new String(back, StandardCharsets.UTF_8));
             }
-            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+        } finally {
             for (Socket s : clients) {
                 s.close();
             }
-            server.getLoop().callSoonThreadsafe(server::close);
-            java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
-            server.getLoop().callSoonThreadsafe(() -> server.waitClosed().addDoneCallback(f -> closed.complete(null)));
-            closed.get(10, TimeUnit.SECONDS);
-            assertTrue(closed.isDone());
         }
+    }
+
+    private static void closeOnItsLoop(Server server) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+        server.getLoop().callSoonThreadsafe(() -> {
+            server.close();
+            server.waitClosed().addDoneCallback(f -> closed.complete(null));
+        });
+        closed.get(10, TimeUnit.SECONDS);
     }
 }
