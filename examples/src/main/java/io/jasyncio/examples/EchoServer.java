@@ -21,8 +21,12 @@ import java.nio.ByteBuffer;
 
 /**
  * A TCP echo server: {@code ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered|streams]
- * [--transport epoll|io_uring|nio]}. Prints one line saying where it listens, serves until interrupted, and closes cleanly on
- * SIGINT or SIGTERM.
+ * [--read into|chunk|line] [--loops N] [--transport epoll|io_uring|nio]}. Prints one line saying where it listens,
+ * serves until interrupted, and closes cleanly on SIGINT or SIGTERM.
+ *
+ * <p>{@code --read} chooses how the Streams server reads: {@code into} (the default) reads into one buffer per
+ * connection ({@link StreamReader#readinto}), {@code chunk} takes a new array per read ({@code read(65536)}), and
+ * {@code line} echoes line by line ({@code readline}, with a 1 MiB limit), as vmbench's Streams server does.
  */
 public final class EchoServer {
 
@@ -76,6 +80,7 @@ public final class EchoServer {
         String api = "protocol";
         String transport = null;
         int loops = 1;
+        String read = "into";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -84,12 +89,17 @@ public final class EchoServer {
                 case "--api" -> api = require(args[i], value);
                 case "--transport" -> transport = require(args[i], value);
                 case "--loops" -> loops = Integer.parseInt(require(args[i], value));
+                case "--read" -> read = require(args[i], value);
                 default -> usage("unknown option " + args[i]);
             }
             i++;
         }
+        if (!read.equals("into") && !api.equals("streams")) {
+            throw usage("--read needs --api streams");
+        }
+        io.jasyncio.Streams.ClientConnected handler = streamHandler(read);
         if (loops > 1) {
-            serveOnGroup(loops, api, host, port, LoopOptions.defaults().withTransport(transport));
+            serveOnGroup(loops, api, handler, host, port, LoopOptions.defaults().withTransport(transport));
             return;
         }
         EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withTransport(transport));
@@ -98,8 +108,8 @@ public final class EchoServer {
         Server server = switch (api) {
             case "protocol" -> loop.runUntilComplete(loop.createServer(Echo::new, host, port));
             case "buffered" -> loop.runUntilComplete(loop.createServer(BufferedEcho::new, host, port));
-            case "streams" -> loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoStream, bindHost,
-                    bindPort));
+            case "streams" -> loop.runUntilComplete(() -> Asyncio.startServer(handler, bindHost,
+                    bindPort, LINE_LIMIT, null));
             default -> throw usage("--api must be protocol, buffered or streams, not " + api);
         };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
@@ -109,33 +119,80 @@ public final class EchoServer {
     }
 
     /** {@code --loops N}: one loop accepts, N loops serve the connections, one per thread. */
-    private static void serveOnGroup(int loops, String api, String host, int port, LoopOptions options) {
-        java.util.function.Supplier<io.jasyncio.BaseProtocol> factory = switch (api) {
-            case "protocol" -> Echo::new;
-            case "buffered" -> BufferedEcho::new;
-            default -> throw usage("--loops needs --api protocol or buffered");
-        };
+    private static void serveOnGroup(int loops, String api, io.jasyncio.Streams.ClientConnected handler, String host,
+            int port, LoopOptions options) {
         LoopGroup group = new LoopGroup(loops, options).start();
-        Server server = group.createServer(factory, host, port);
+        Server server = switch (api) {
+            case "protocol" -> group.createServer(Echo::new, host, port);
+            case "buffered" -> group.createServer(BufferedEcho::new, host, port);
+            case "streams" -> group.startServer(handler, host, port, LINE_LIMIT);
+            default -> throw usage("--api must be protocol, buffered or streams, not " + api);
+        };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops)%n", where.getHostString(),
                 where.getPort(), ((NettyEventLoop) group.loop(0)).transportKind(), api, loops);
         Serving.closeOnSignal(group);
     }
 
+    /** The readers' limit: a 100 KiB line fits (asyncio's default 64 KiB would refuse it, as in vmbench). */
+    static final int LINE_LIMIT = 1 << 20;
+
+    static io.jasyncio.Streams.ClientConnected streamHandler(String read) {
+        return switch (read) {
+            case "into" -> EchoServer::echoStream;
+            case "chunk" -> EchoServer::echoChunks;
+            case "line" -> EchoServer::echoLines;
+            default -> throw usage("--read must be into, chunk or line, not " + read);
+        };
+    }
+
     /**
-     * The Streams API: a task per client reads a chunk, writes it back, and drains.
+     * The Streams API: a task per client reads into its buffer, writes it back, and drains. Nothing is allocated
+     * per message.
      *
      * @param reader the client's reader
      * @param writer the client's writer
      */
     public static void echoStream(StreamReader reader, StreamWriter writer) {
+        ByteBuffer buffer = ByteBuffer.allocate(65536);
+        while (reader.readinto(buffer.clear()) > 0) {
+            writer.write(buffer.flip());
+            writer.drain();
+        }
+        writer.close();
+    }
+
+    /**
+     * The Streams API as asyncio code reads: a new array per chunk.
+     *
+     * @param reader the client's reader
+     * @param writer the client's writer
+     */
+    public static void echoChunks(StreamReader reader, StreamWriter writer) {
         while (true) {
             byte[] chunk = reader.read(65536);
             if (chunk.length == 0) {
                 break;
             }
             writer.write(chunk);
+            writer.drain();
+        }
+        writer.close();
+    }
+
+    /**
+     * The Streams API line by line, as vmbench's Streams server.
+     *
+     * @param reader the client's reader
+     * @param writer the client's writer
+     */
+    public static void echoLines(StreamReader reader, StreamWriter writer) {
+        while (true) {
+            byte[] line = reader.readline();
+            if (line.length == 0) {
+                break;
+            }
+            writer.write(line);
             writer.drain();
         }
         writer.close();
@@ -151,7 +208,8 @@ public final class EchoServer {
     private static IllegalArgumentException usage(String problem) {
         System.err.println("echo-server: " + problem);
         System.err.println("usage: ./jasyncio echo-server [--host 127.0.0.1] [--port 8888]"
-                + " [--api protocol|buffered|streams] [--loops N] [--transport epoll|io_uring|nio]");
+                + " [--api protocol|buffered|streams] [--read into|chunk|line] [--loops N]"
+                + " [--transport epoll|io_uring|nio]");
         System.exit(2);
         return new IllegalArgumentException(problem);
     }

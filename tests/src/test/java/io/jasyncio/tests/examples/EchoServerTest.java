@@ -68,4 +68,24 @@ class EchoServerTest extends LoopTestBase {
         Server server = loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoStream, "127.0.0.1", 0));
         assertArrayEquals(message(), roundTrip(server, message()));
     }
+
+    @Test
+    void testStreamsApiReadingChunks() {
+        Server server = loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoChunks, "127.0.0.1", 0));
+        assertArrayEquals(message(), roundTrip(server, message()));
+    }
+
+    /** Line by line: every line comes back whole, a 100 KiB one too (over asyncio's default limit of 64 KiB). */
+    @Test
+    void testStreamsApiLineByLine() {
+        byte[] lines = new byte[300_000];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = (byte) ('a' + i % 26);
+        }
+        lines[99_999] = '\n'; // a line of 100,000 bytes
+        lines[lines.length - 1] = '\n';
+        Server server = loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoLines, "127.0.0.1", 0,
+                1 << 20, null));
+        assertArrayEquals(lines, roundTrip(server, lines));
+    }
 }
