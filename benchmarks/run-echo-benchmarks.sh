@@ -6,9 +6,11 @@
 #
 # The echo benchmark, uvloop's (vmbench's) method: closed-loop ping-pong of 1 KiB, 10 KiB and 100 KiB messages over
 # 10 and 100 connections, warm-up first, against jasyncio's echo server (Protocol, BufferedProtocol and Streams
-# APIs), raw Netty's (benchmarks' NettyEchoServer) and the peers of ../shared/peers (asyncio and uvloop, Protocol and
-# Streams; plain C epoll; Go when `go` is installed), one after another in the same run. The client is
-# `./jasyncio load` (--server-pid: the server's CPU time from /proc/PID/stat, utime + stime, around the measured
+# APIs; the Streams server reads with readinto, jasyncio-streams-chunk with read(65536), jasyncio-streams-line with
+# readline), raw Netty's (benchmarks' NettyEchoServer) and the peers of ../shared/peers (asyncio and uvloop,
+# Protocol and Streams: their Streams servers read lines, as vmbench's, and uvloop-streams-read reads chunks; plain
+# C epoll; Go when `go` is installed), one after another in the same run. The client is `./jasyncio load`
+# (--server-pid: the server's CPU time from /proc/PID/stat, utime + stime, around the measured
 # window); one point per server is taken again with the peers' C client, echo_load, as a cross-check.
 #
 #   benchmarks/run-echo-benchmarks.sh                   the full run (~12 min): 3 s warm-up + 5 s per case
@@ -177,11 +179,14 @@ server_cmd() {  # name port -> the command's words
         jasyncio-protocol) echo "$ROOT/jasyncio echo-server --port $p --api protocol" ;;
         jasyncio-buffered) echo "$ROOT/jasyncio echo-server --port $p --api buffered" ;;
         jasyncio-streams)  echo "$ROOT/jasyncio echo-server --port $p --api streams" ;;
+        jasyncio-streams-chunk) echo "$ROOT/jasyncio echo-server --port $p --api streams --read chunk" ;;
+        jasyncio-streams-line)  echo "$ROOT/jasyncio echo-server --port $p --api streams --read line" ;;
         netty)             echo "$ROOT/jasyncio netty-echo-server --port $p" ;;
         asyncio-proto)     echo "$PY $PEERS/servers/py_protocol_echo.py $p" ;;
         asyncio-streams)   echo "$PY $PEERS/servers/py_streams_echo.py $p" ;;
         uvloop-proto)      echo "$PY $PEERS/servers/py_protocol_echo.py $p --uvloop" ;;
         uvloop-streams)    echo "$PY $PEERS/servers/py_streams_echo.py $p --uvloop" ;;
+        uvloop-streams-read) echo "$PY $PEERS/servers/py_streams_echo.py $p --uvloop --mode read" ;;
         c-epoll)           echo "$BUILD/c_epoll_echo $p" ;;
         go)                echo "env GOMAXPROCS=1 $BUILD/go_echo $p" ;;
         *) echo "run-echo-benchmarks: unknown server $n" >&2; return 1 ;;
