@@ -109,7 +109,7 @@ public final class NettyEventLoop extends BaseEventLoop {
         if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp)) {
             throw new IllegalArgumentException("startTls needs a stream transport of this loop, not " + transport);
         }
-        return tcp.startTls(ssl, serverSide, serverHostname, protocol);
+        return tcp.startTls(ssl, serverSide, serverHostname, protocol, null, null);
     }
 
     @Override

@@ -24,7 +24,6 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -39,7 +38,8 @@ import java.util.function.Consumer;
  * and the protocol) and the transport is aborted. Flow control keeps asyncio's rule of calling {@code pauseWriting}
  * inside the {@code write} that crossed the high mark, by reading the channel's outbound byte count after each write.
  * The parts with a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
- * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsHandlers} (TLS set-up).
+ * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's TLS
+ * and {@code startTls}), {@link TlsHandlers} (TLS set-up).
  */
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
@@ -82,15 +82,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
-    /** The TLS context the connection was encrypted with: {@code getExtraInfo("sslcontext")}. */
-    private javax.net.ssl.SSLContext sslContext;
-    /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
-    private SslHandler ssl;
-    private Consumer<Throwable> handshakeListener;
+    private final TlsLayer tls = new TlsLayer();
     private boolean neverMade;
-    /** The pending upgrade of startTls, completed by the handshake. */
-    private io.jasyncio.Future<io.jasyncio.Transport> upgrade;
-    private Double upgradeHandshakeTimeout;
     private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
@@ -175,20 +168,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param serverSide whether this is the server's end
      * @param serverHostname the name to check the server's certificate against, or {@code null}
      * @param newProtocol the protocol from now on
-     * @return a future of this transport, completed by the handshake
-     */
-    public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
-            String serverHostname, BaseProtocol newProtocol) {
-        return startTls(sslContext, serverSide, serverHostname, newProtocol, null, null);
-    }
-
-    /**
-     * Upgrades the connection to TLS with asyncio's timeouts.
-     *
-     * @param sslContext the TLS context
-     * @param serverSide whether this is the server's end
-     * @param serverHostname the name to check the server's certificate against, or {@code null}
-     * @param newProtocol the protocol from now on
      * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
      * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
      * @return a future of this transport, completed by the handshake
@@ -196,26 +175,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
         io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
-        if (ssl != null || closing || context == null) {
+        if (tls.encrypted() || closing || context == null) {
             f.setException(new IllegalStateException("cannot start TLS on " + this
-                    + (ssl != null ? ": it is encrypted already" : ": it is not connected")));
+                    + (tls.encrypted() ? ": it is encrypted already" : ": it is not connected")));
             return f;
         }
-        SslHandler handler;
-        if (serverSide) {
-            handler = TlsHandlers.server(sslContext, handshakeTimeout, shutdownTimeout);
-        } else if (channel.remoteAddress() instanceof java.net.InetSocketAddress inet) {
-            handler = TlsHandlers.client(sslContext, serverHostname != null ? serverHostname : inet.getHostString(),
-                    inet.getPort(), serverHostname != null, handshakeTimeout, shutdownTimeout);
-        } else {
-            handler = TlsHandlers.client(sslContext, "", 0, false, handshakeTimeout, shutdownTimeout);
-        }
         protocol = newProtocol;
-        upgrade = f;
-        upgradeHandshakeTimeout = handshakeTimeout;
-        sslContext(sslContext);
-        ssl = handler;
-        channel.pipeline().addBefore(context.name(), null, ssl);
+        channel.pipeline().addBefore(context.name(), null, tls.upgrade(sslContext, serverSide, serverHostname, channel,
+                handshakeTimeout, shutdownTimeout, f));
         return f;
     }
 
@@ -225,7 +192,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param context the context
      */
     void sslContext(javax.net.ssl.SSLContext context) {
-        this.sslContext = context;
+        tls.context(context);
     }
 
     /** The channel, or {@code null} before the connection is made; for {@link FlowControl}. */
@@ -253,7 +220,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param listener the listener
      */
     public void onHandshake(Consumer<Throwable> listener) {
-        handshakeListener = listener;
+        tls.onHandshake(listener);
     }
 
     @Override
@@ -274,12 +241,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 return;
             }
         }
-        ssl = ctx.pipeline().get(SslHandler.class);
-        if (ssl == null) {
+        boolean encrypted = tls.find(ctx.pipeline());
+        if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
         flow.apply(channel);
-        if (ssl == null) {
+        if (!encrypted) {
             made();
         }
         ctx.fireChannelActive();
@@ -295,9 +262,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } catch (Throwable t) {
             fatalError(t, "Fatal error: protocol.connection_made() call failed.");
         }
-        if (handshakeListener != null) {
-            handshakeListener.accept(null);
-        }
+        tls.made();
     }
 
     @Override
@@ -394,23 +359,22 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof SslHandshakeCompletionEvent hs && upgrade != null) {
-            io.jasyncio.Future<io.jasyncio.Transport> f = upgrade;
-            upgrade = null;
+        if (evt instanceof SslHandshakeCompletionEvent hs) {
+            io.jasyncio.Future<io.jasyncio.Transport> upgraded = tls.takeUpgrade();
             if (hs.isSuccess()) {
-                f.setResult(this);
+                if (upgraded != null) {
+                    upgraded.setResult(this);
+                } else {
+                    made();
+                }
             } else {
-                neverMade = true; // as asyncio's start_tls: the protocol hears nothing more of a failed upgrade
-                f.setException(TlsHandlers.handshakeError(hs.cause(), upgradeHandshakeTimeout));
-                forceClose();
-            }
-        } else if (evt instanceof SslHandshakeCompletionEvent hs) {
-            if (hs.isSuccess()) {
-                made();
-            } else {
-                neverMade = true; // connectionMade never ran: no connectionLost either, as asyncio's SSL transport
-                if (handshakeListener != null) {
-                    handshakeListener.accept(hs.cause());
+                // As asyncio: the protocol hears nothing more of a failed upgrade, and no connectionLost follows a
+                // connectionMade that never ran.
+                neverMade = true;
+                if (upgraded != null) {
+                    upgraded.setException(tls.upgradeError(hs.cause()));
+                } else {
+                    tls.handshakeFailed(hs.cause());
                 }
                 forceClose();
             }
@@ -439,7 +403,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 fatalError(t, "Fatal error: protocol.eof_received() call failed.");
                 return;
             }
-            if (keepOpen && ssl != null) {
+            if (keepOpen && tls.encrypted()) {
                 BaseEventLoop.LOGGER.warn("returning true from eof_received() has no effect when using ssl");
                 keepOpen = false;
             }
@@ -629,7 +593,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         Runnable start = () -> {
             flushOutsideFirst();
             unflushedWrites = 0; // the file's write flushes what this read batch wrote
-            FileSender.send(channel, ssl != null, file, offset, count, result, () -> sendfileInProgress = false);
+            FileSender.send(channel, tls.encrypted(), file, offset, count, result, () -> sendfileInProgress = false);
         };
         if (channel.eventLoop().inEventLoop()) {
             start.run();
@@ -641,7 +605,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void writeEof() {
-        if (ssl != null) {
+        if (tls.encrypted()) {
             throw new UnsupportedOperationException("SSL doesn't support half-closes");
         }
         if (closing || eof) {
@@ -662,7 +626,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public boolean canWriteEof() {
-        return ssl == null;
+        return !tls.encrypted();
     }
 
     @Override
@@ -736,10 +700,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             case "peername" -> channel.remoteAddress();
             case "sockname" -> channel.localAddress();
             case "socket" -> channel;
-            case "sslcontext" -> ssl == null ? null : sslContext;
-            case "ssl_object" -> ssl == null ? null : ssl.engine();
-            case "peercert" -> TlsHandlers.peerCertificate(ssl);
-            case "cipher" -> ssl == null ? null : ssl.engine().getSession().getCipherSuite();
+            case "sslcontext", "ssl_object", "peercert", "cipher" -> tls.extraInfo(name);
             default -> null;
         };
     }
@@ -800,7 +761,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return 0;
         }
         // With TLS, unflushed writes wait in the SslHandler, which counts their bytes without overhead.
-        return FlowControl.pendingBytes(out, ssl == null ? unflushedWrites : 0) + outside.bytes();
+        return FlowControl.pendingBytes(out, tls.encrypted() ? 0 : unflushedWrites) + outside.bytes();
     }
 
     @Override

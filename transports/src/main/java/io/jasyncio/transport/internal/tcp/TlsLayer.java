@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.tcp;
+
+import io.jasyncio.Future;
+import io.jasyncio.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslHandler;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A connection's TLS, for {@link TcpTransport}: the context and the handler it encrypts with, who waits for the
+ * handshake (a connect or a server's accept), and the pending upgrade of {@code startTls}. A plain connection has
+ * no handler. Loop thread only.
+ */
+final class TlsLayer {
+    /** The TLS context the connection was encrypted with: {@code getExtraInfo("sslcontext")}. */
+    private SSLContext context;
+    /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
+    private SslHandler handler;
+    private Consumer<Throwable> handshakeListener;
+    /** The pending upgrade of startTls, completed by the handshake. */
+    private Future<Transport> upgrade;
+    private Double upgradeHandshakeTimeout;
+
+    /** Records the TLS context whose handler the connection's pipeline holds. */
+    void context(SSLContext sslContext) {
+        context = sslContext;
+    }
+
+    /** Whoever waits for the handshake: told {@code null} once connectionMade ran, or the failure. */
+    void onHandshake(Consumer<Throwable> listener) {
+        handshakeListener = listener;
+    }
+
+    /**
+     * Finds the TLS handler the pipeline was set up with, when the connection becomes active.
+     *
+     * @return whether the connection is encrypted
+     */
+    boolean find(ChannelPipeline pipeline) {
+        handler = pipeline.get(SslHandler.class);
+        return handler != null;
+    }
+
+    boolean encrypted() {
+        return handler != null;
+    }
+
+    /** connectionMade ran: the handshake's waiter, if any, hears of it. */
+    void made() {
+        if (handshakeListener != null) {
+            handshakeListener.accept(null);
+        }
+    }
+
+    /** The handshake of a connection made encrypted failed: its waiter hears why. */
+    void handshakeFailed(Throwable cause) {
+        if (handshakeListener != null) {
+            handshakeListener.accept(cause);
+        }
+    }
+
+    /**
+     * Makes the handler of a {@code startTls} upgrade and records the upgrade's future; the caller puts the handler
+     * in the pipeline.
+     *
+     * @param sslContext the TLS context
+     * @param serverSide whether this is the server's end
+     * @param serverHostname the name to check the server's certificate against, or {@code null}
+     * @param channel the connection's channel
+     * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
+     * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
+     * @param done completed by the handshake
+     * @return the handler
+     */
+    SslHandler upgrade(SSLContext sslContext, boolean serverSide, String serverHostname, Channel channel,
+            Double handshakeTimeout, Double shutdownTimeout, Future<Transport> done) {
+        SslHandler made;
+        if (serverSide) {
+            made = TlsHandlers.server(sslContext, handshakeTimeout, shutdownTimeout);
+        } else if (channel.remoteAddress() instanceof java.net.InetSocketAddress inet) {
+            made = TlsHandlers.client(sslContext, serverHostname != null ? serverHostname : inet.getHostString(),
+                    inet.getPort(), serverHostname != null, handshakeTimeout, shutdownTimeout);
+        } else {
+            made = TlsHandlers.client(sslContext, "", 0, false, handshakeTimeout, shutdownTimeout);
+        }
+        upgrade = done;
+        upgradeHandshakeTimeout = handshakeTimeout;
+        context = sslContext;
+        handler = made;
+        return made;
+    }
+
+    /**
+     * Takes the pending upgrade, if the handshake that just ended was one.
+     *
+     * @return the upgrade's future, or {@code null}
+     */
+    Future<Transport> takeUpgrade() {
+        Future<Transport> f = upgrade;
+        upgrade = null;
+        return f;
+    }
+
+    /** The error a failed upgrade gives its caller: asyncio's for a timeout. */
+    Throwable upgradeError(Throwable cause) {
+        return TlsHandlers.handshakeError(cause, upgradeHandshakeTimeout);
+    }
+
+    /**
+     * {@code getExtraInfo} for the TLS names.
+     *
+     * @param name {@code sslcontext}, {@code ssl_object}, {@code peercert} or {@code cipher}
+     * @return the value, or {@code null} on a plain connection
+     */
+    Object extraInfo(String name) {
+        if (handler == null) {
+            return null;
+        }
+        return switch (name) {
+            case "sslcontext" -> context;
+            case "ssl_object" -> handler.engine();
+            case "peercert" -> TlsHandlers.peerCertificate(handler);
+            case "cipher" -> handler.engine().getSession().getCipherSuite();
+            default -> null;
+        };
+    }
+}
