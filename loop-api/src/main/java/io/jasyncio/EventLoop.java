@@ -474,7 +474,7 @@ public interface EventLoop extends AutoCloseable {
      * @param options the options; SO_REUSEADDR, SO_REUSEPORT and SO_KEEPALIVE are ignored
      * @return a future of the listening server
      * @asyncio loop.create_unix_server(protocol_factory, path, *, backlog=100, ssl=None,
-     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True)
+     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True, cleanup_socket=True)
      */
     default Future<Server> createUnixServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
             String path, ServerOptions options) {

@@ -21,20 +21,25 @@ import javax.net.ssl.SSLContext;
  * @param ssl the TLS context of the server (its key managers hold the certificate), or {@code null} for plain TCP
  * @param sslHandshakeTimeout seconds to wait for each TLS handshake, or {@code null} for asyncio's 60 s
  * @param sslShutdownTimeout seconds to wait for the TLS close_notify exchange, or {@code null} for asyncio's 30 s
+ * @param cleanupSocket for a Unix socket server: whether closing it removes its socket file, if the file is still the
+ *     one it bound ({@code true}); a file another server put there since is left alone. On the NIO backend Netty
+ *     removes the path on close in any case
  * @asyncio loop.create_server(..., backlog=100, ssl=None, reuse_address=None, reuse_port=None, keep_alive=None,
- *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True)
+ *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True), and
+ *     loop.create_unix_server(..., cleanup_socket=True) (3.13)
  * Differences: no {@code family}, {@code flags} or {@code sock}; one host per server. With {@code startServing} false
  * the socket already listens (Netty binds and listens in one step) but accepts nothing until
  * {@link Server#startServing()}: a client's connect succeeds and waits in the backlog, where asyncio's is refused.
  */
 public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
-        boolean startServing, SSLContext ssl, Double sslHandshakeTimeout, Double sslShutdownTimeout) {
+        boolean startServing, SSLContext ssl, Double sslHandshakeTimeout, Double sslShutdownTimeout,
+        boolean cleanupSocket) {
 
     /** asyncio's default backlog. */
     public static final int DEFAULT_BACKLOG = 100;
 
     private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_BACKLOG, true, false, false, true, null,
-            null, null);
+            null, null, true);
 
     /** Validates the timeouts (asyncio's ValueError is IllegalArgumentException). */
     public ServerOptions {
@@ -59,7 +64,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withBacklog(int value) {
         return new ServerOptions(value, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout);
+                sslShutdownTimeout, cleanupSocket);
     }
 
     /**
@@ -70,7 +75,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withReuseAddress(boolean value) {
         return new ServerOptions(backlog, value, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout);
+                sslShutdownTimeout, cleanupSocket);
     }
 
     /**
@@ -81,7 +86,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withReusePort(boolean value) {
         return new ServerOptions(backlog, reuseAddress, value, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout);
+                sslShutdownTimeout, cleanupSocket);
     }
 
     /**
@@ -92,7 +97,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withKeepAlive(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, value, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout);
+                sslShutdownTimeout, cleanupSocket);
     }
 
     /**
@@ -103,7 +108,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withStartServing(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, value, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout);
+                sslShutdownTimeout, cleanupSocket);
     }
 
     /**
@@ -114,7 +119,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSsl(SSLContext value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, value,
-                sslHandshakeTimeout, sslShutdownTimeout);
+                sslHandshakeTimeout, sslShutdownTimeout, cleanupSocket);
     }
 
     /**
@@ -125,7 +130,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSslHandshakeTimeout(Double seconds) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, seconds,
-                sslShutdownTimeout);
+                sslShutdownTimeout, cleanupSocket);
     }
 
     /**
@@ -136,6 +141,17 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSslShutdownTimeout(Double seconds) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                seconds);
+                seconds, cleanupSocket);
+    }
+
+    /**
+     * These options with the socket file of a Unix server kept or removed on close.
+     *
+     * @param value whether closing the server removes its socket file (if unchanged)
+     * @return new options
+     */
+    public ServerOptions withCleanupSocket(boolean value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout, value);
     }
 }

@@ -118,4 +118,80 @@ class UnixTransportTest extends LoopTestBase {
                 () -> loop.runUntilComplete(loop.createUnixConnection(() -> new Recorder(loop), path)));
         assertTrue(e instanceof java.io.IOException || e.getCause() instanceof java.io.IOException, e.toString());
     }
+
+    private Server unixServer(String path, io.jasyncio.ServerOptions options) {
+        return loop.runUntilComplete(loop.createUnixServer(() -> new Recorder(loop), path, options));
+    }
+
+    private void close(Server server) {
+        server.close();
+        loop.runUntilComplete(server.waitClosed());
+    }
+
+    /** On NIO, Netty removes a Unix server's path on close whatever is there (its channel class is final). */
+    private void assumeNotNio() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                ((io.jasyncio.netty.NettyEventLoop) loop).transportKind() == io.jasyncio.transport.TransportKind.NIO,
+                "NIO's domain-socket channel removes its path on close");
+    }
+
+    /** Port of test_unix_events.py SelectorEventLoopUnixSocketTests.test_create_unix_server_cleanup_gone. */
+    @Test
+    void testCreateUnixServerCleanupGone() throws Exception {
+        Path path = dir.resolve("gone.sock");
+        Server server = unixServer(path.toString(), io.jasyncio.ServerOptions.defaults());
+        Files.delete(path);
+        close(server);
+        assertFalse(Files.exists(path));
+    }
+
+    /**
+     * Port of test_unix_events.py SelectorEventLoopUnixSocketTests.test_create_unix_server_cleanup_replaced: another
+     * server's socket put at the path is not removed when the first server closes.
+     */
+    @Test
+    void testCreateUnixServerCleanupReplaced() throws Exception {
+        assumeNotNio();
+        Path path = dir.resolve("replaced.sock");
+        Server server = unixServer(path.toString(), io.jasyncio.ServerOptions.defaults());
+        Files.delete(path);
+        try (java.nio.channels.ServerSocketChannel other = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            other.bind(java.net.UnixDomainSocketAddress.of(path));
+            Object otherFile = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class)
+                    .fileKey();
+            close(server);
+            assertTrue(Files.exists(path), "the other server's socket file stays");
+            assertEquals(otherFile, Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class)
+                    .fileKey());
+        }
+    }
+
+    /** Port of test_unix_events.py SelectorEventLoopUnixSocketTests.test_create_unix_server_cleanup_prevented. */
+    @Test
+    void testCreateUnixServerCleanupPrevented() {
+        assumeNotNio();
+        Path path = dir.resolve("kept.sock");
+        Server server = unixServer(path.toString(), io.jasyncio.ServerOptions.defaults().withCleanupSocket(false));
+        close(server);
+        assertTrue(Files.exists(path), "cleanupSocket=false keeps the socket file");
+        Server again = unixServer(path.toString(), io.jasyncio.ServerOptions.defaults());
+        assertTrue(again.isServing(), "the file left behind is a stale socket: the next server replaces it");
+        close(again);
+        assertFalse(Files.exists(path));
+    }
+
+    /**
+     * Port of test_unix_events.py SelectorEventLoopUnixSocketTests.test_create_unix_server_existing_path_nonsock:
+     * a file that is not a socket is neither removed nor bound over, and the error is asyncio's.
+     */
+    @Test
+    void testCreateUnixServerExistingPathNonsock() throws Exception {
+        Path path = dir.resolve("not-a-socket");
+        Files.writeString(path, "data");
+        java.net.BindException e = org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class,
+                () -> unixServer(path.toString(), io.jasyncio.ServerOptions.defaults()));
+        assertEquals("Address '" + path + "' is already in use", e.getMessage());
+        assertEquals("data", Files.readString(path), "the file is left as it was");
+    }
 }

@@ -29,8 +29,6 @@ import io.netty.channel.ServerChannel;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +52,11 @@ public final class TcpServer implements Server {
     private boolean closeCalled;
     private Future<Void> servingForever;
     /** The Unix socket file to remove on close, or {@code null}. */
+    /** A Unix server's path (the socket file it binds), or {@code null}. */
     private Path unixFile;
+    /** The socket file once bound, removed on close when {@code cleanupSocket}. */
+    private UnixSocketFile unixSocketFile;
+    private boolean cleanupSocket;
 
     private TcpServer(BaseEventLoop loop) {
         this.loop = loop;
@@ -138,7 +140,8 @@ public final class TcpServer implements Server {
     }
 
     /**
-     * Binds a Unix socket server on a path; a stale socket file there is replaced, and the file is removed on close.
+     * Binds a Unix socket server on a path; a stale socket file there is replaced, and the file is removed on close
+     * if it is still the one bound.
      *
      * @param loop the loop
      * @param io the loop's Netty event loop
@@ -168,10 +171,7 @@ public final class TcpServer implements Server {
         checkTlsOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
         Path file = Path.of(path);
         try {
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
-                Files.delete(file); // a socket left by an earlier server
-            }
+            UnixSocketFile.removeStale(file);
         } catch (java.io.IOException e) {
             Future<Server> failed = loop.createFuture();
             failed.setException(e);
@@ -189,6 +189,7 @@ public final class TcpServer implements Server {
         SSLContext ssl = options.ssl();
         TcpServer server = new TcpServer(loop);
         server.unixFile = unixFile;
+        server.cleanupSocket = options.cleanupSocket();
         Future<Server> result = loop.createFuture();
         ServerBootstrap b = new ServerBootstrap()
                 .group(io, io)
@@ -236,6 +237,9 @@ public final class TcpServer implements Server {
         bind.addListener(f -> {
             if (f.isSuccess()) {
                 server.serverChannels.add(bind.channel());
+                if (server.unixFile != null) {
+                    server.unixSocketFile = UnixSocketFile.bound(bind.channel(), server.unixFile);
+                }
                 bind.channel().closeFuture().addListener(c -> server.onServerChannelClosed());
                 bindNext(b, server, addresses, i + 1, options, result);
             } else {
@@ -560,12 +564,8 @@ public final class TcpServer implements Server {
             return; // another of its sockets still listens
         }
         serving = false;
-        if (unixFile != null) {
-            try {
-                Files.deleteIfExists(unixFile);
-            } catch (java.io.IOException e) {
-                BaseEventLoop.LOGGER.warn("could not remove the Unix socket {}", unixFile, e);
-            }
+        if (unixSocketFile != null && cleanupSocket) {
+            unixSocketFile.cleanUp();
         }
         maybeClosed();
     }

@@ -39,7 +39,10 @@
  * {@code TcpTransport} is one connection (the channel's last handler); {@code TcpServer} binds servers and opens
  * connections. Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
  * {@code OffLoopWrites} (writes made while the loop is stopped), {@code FileSender} ({@code sendfile}: zero-copy, or
- * chunks under TLS), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}).
+ * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
+ * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
+ * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
+ * 3.13's {@code cleanup_socket}; Netty's own removal is turned off, except on NIO).
  *
  * <h2>TLS</h2>
  * With an {@code SSLContext}, a netty-handler {@code SslHandler} sits before the transport; {@code connectionMade}
@@ -68,7 +71,10 @@
  * any other {@code write} flushes at once. A server's connections run on the server's loop, or, made with a list of
  * child loops ({@code LoopGroup.createServer}), are registered round robin with those loops' Netty event loops: each
  * {@code TcpTransport} belongs to the loop whose Netty loop its channel is registered with, and the server hears of
- * their end through its own loop's {@code callSoonThreadsafe}. Names are resolved by Netty's default resolver (blocking,
+ * their end through its own loop's {@code callSoonThreadsafe}. An accepted connection's protocol is made when the
+ * connection becomes active, on the loop that serves it, so a factory sees that loop as the running one; a factory
+ * that throws is reported to that loop's exception handler ("Error on transport creation for incoming
+ * connection", which asyncio reports in debug mode only) and the connection is closed. Names are resolved by Netty's default resolver (blocking,
  * on the loop thread): give addresses, not host names, where that matters. A server given several hosts binds one
  * socket per host.
  */
