@@ -419,15 +419,19 @@ public final class StreamReader implements Iterable<byte[]> {
         };
     }
 
+    /** Where {@code sep} first starts at or after {@code from}, relative to {@code start}; -1 if nowhere. */
     private int indexOf(byte[] sep, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= size - sep.length; i++) {
-            for (int j = 0; j < sep.length; j++) {
-                if (buffer[start + i + j] != sep[j]) {
-                    continue outer;
-                }
+        int lastStart = start + size - sep.length; // the last place a whole separator fits
+        int i = start + Math.max(0, from);
+        while (i <= lastStart) {
+            int at = io.jasyncio.internal.ByteSearch.indexOf(buffer, i, lastStart + 1, sep[0]);
+            if (at < 0) {
+                return -1;
             }
-            return i;
+            if (Arrays.equals(buffer, at, at + sep.length, sep, 0, sep.length)) {
+                return at - start;
+            }
+            i = at + 1;
         }
         return -1;
     }

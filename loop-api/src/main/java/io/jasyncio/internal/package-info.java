@@ -15,6 +15,7 @@
  * that throws removed), {@code DebugSupport} (the interceptor providers found with {@code ServiceLoader}, the debug-only
  * ones following {@code setDebug}), {@code TaskRegistry} (the tasks, held weakly) and
  * {@link io.jasyncio.internal.CoroutineObject} (the named coroutine objects of {@code Asyncio.coroutine}).
+ * {@link io.jasyncio.internal.ByteSearch} finds a byte eight bytes at a time for the stream reader's line search.
  *
  * <h2>One iteration</h2>
  * <pre>
