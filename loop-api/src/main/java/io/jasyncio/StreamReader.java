@@ -33,6 +33,12 @@ public final class StreamReader implements Iterable<byte[]> {
     private Throwable exception;
     private Transport transport;
     private boolean paused;
+    /**
+     * The buffer of a readinto waiting for data: bytes that arrive while the reader's own buffer is empty are copied
+     * straight into it, not through {@link #buffer}. {@code intoDelivered} counts them.
+     */
+    private ByteBuffer intoTarget;
+    private int intoDelivered;
 
     /**
      * A reader with the default limit on the running loop.
@@ -118,9 +124,17 @@ public final class StreamReader implements Iterable<byte[]> {
         if (n == 0) {
             return;
         }
-        ensureCapacity(size + n);
-        data.get(data.position(), buffer, start + size, n); // absolute: the caller's position stays
-        size += n;
+        int from = data.position(); // absolute reads: the caller's position stays
+        if (intoTarget != null && size == 0) {
+            int direct = deliverInto(data, from, n);
+            from += direct;
+            n -= direct;
+        }
+        if (n > 0) {
+            ensureCapacity(size + n);
+            data.get(from, buffer, start + size, n);
+            size += n;
+        }
         wakeupWaiter();
         if (transport != null && !paused && size > 2 * limit) {
             try {
@@ -242,13 +256,64 @@ public final class StreamReader implements Iterable<byte[]> {
         if (!dst.hasRemaining()) {
             return 0;
         }
+        int got = 0;
         if (size == 0 && !eof) {
-            waitForData("readinto");
+            got = waitInto(dst);
         }
         int n = Math.min(dst.remaining(), size);
         dst.put(buffer, start, n);
         drop(n);
-        return n;
+        return got + n;
+    }
+
+    /**
+     * Waits for data with {@code dst} as the target of what arrives: one copy fewer per read than through the
+     * reader's buffer. Should the wait end in an exception (the task cancelled after the data came), the bytes
+     * already in {@code dst} go back to the front of the buffer and {@code dst}'s position is restored: nothing is
+     * lost.
+     *
+     * @return the bytes delivered into {@code dst}
+     */
+    private int waitInto(ByteBuffer dst) {
+        checkNoWaiter("readinto");
+        int before = dst.position();
+        intoTarget = dst;
+        intoDelivered = 0;
+        try {
+            waitForData("readinto");
+            return intoDelivered;
+        } catch (Throwable t) {
+            if (intoDelivered > 0) {
+                unread(dst, before, intoDelivered);
+            }
+            throw t;
+        } finally {
+            intoTarget = null;
+            intoDelivered = 0;
+        }
+    }
+
+    /** Copies what fits of {@code data[from, from + n)} into the waiting readinto's buffer; returns how much. */
+    private int deliverInto(ByteBuffer data, int from, int n) {
+        Future<Void> w = waiter;
+        if (w != null && w.cancelled()) {
+            return 0; // the task will not read it: the bytes stay in the stream
+        }
+        ByteBuffer into = intoTarget;
+        int direct = Math.min(n, into.remaining());
+        into.put(into.position(), data, from, direct);
+        into.position(into.position() + direct);
+        intoDelivered += direct;
+        return direct;
+    }
+
+    /** Puts {@code dst[from, from + n)} back at the front of the buffer, and {@code dst}'s position back to from. */
+    private void unread(ByteBuffer dst, int from, int n) {
+        ensureCapacity(size + n);
+        System.arraycopy(buffer, start, buffer, start + n, size);
+        dst.get(from, buffer, start, n);
+        size += n;
+        dst.position(from);
     }
 
     /**
@@ -436,11 +501,15 @@ public final class StreamReader implements Iterable<byte[]> {
         return -1;
     }
 
-    private void waitForData(String funcName) {
+    private void checkNoWaiter(String funcName) {
         if (waiter != null) {
             throw new IllegalStateException(funcName + "() called while another coroutine is already waiting for "
                     + "incoming data");
         }
+    }
+
+    private void waitForData(String funcName) {
+        checkNoWaiter(funcName);
         if (paused) {
             paused = false;
             int before = size;

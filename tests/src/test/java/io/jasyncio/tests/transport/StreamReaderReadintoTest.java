@@ -8,6 +8,7 @@ package io.jasyncio.tests.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.StreamReader;
 import io.jasyncio.Task;
@@ -190,5 +191,57 @@ class StreamReaderReadintoTest extends LoopTestBase {
         assertEquals(1, run(() -> stream.readinto(one)));
         assertEquals("6", filled(one));
         assertEquals(List.of("pause_reading", "resume_reading"), calls);
+    }
+
+    /**
+     * Bytes that arrive while a readinto waits go straight into its buffer; what does not fit stays in the stream,
+     * in order, and so do later pieces fed before the task runs.
+     */
+    @Test
+    void testReadintoWaitingTakesWhatFitsAndTheRestStays() {
+        StreamReader stream = new StreamReader(loop);
+        ByteBuffer buf = ByteBuffer.allocate(8);
+        Task<Integer> readTask = loop.createTask(() -> stream.readinto(buf));
+        runOnce();
+        stream.feedData(b("line1\n"));
+        stream.feedData(b("line2\n"));
+        assertEquals(8, loop.runUntilComplete(readTask));
+        assertEquals("line1\nli", filled(buf));
+        assertEquals("ne2\n", rest(stream));
+    }
+
+    /**
+     * A task cancelled after the data reached its buffer, before it ran again: the bytes go back into the stream,
+     * ahead of what came later, and the buffer's position is restored. Nothing is lost.
+     */
+    @Test
+    void testReadintoCancelledAfterTheDataCameLosesNothing() {
+        StreamReader stream = new StreamReader(loop);
+        ByteBuffer buf = ByteBuffer.allocate(16);
+        buf.put((byte) '>');
+        Task<Integer> readTask = loop.createTask(() -> stream.readinto(buf));
+        runOnce();
+        stream.feedData(b("first "));
+        readTask.cancel();
+        stream.feedData(b("second"));
+        runUntilDone(readTask);
+        assertTrue(readTask.cancelled());
+        assertEquals(1, buf.position(), "the position is back where it was");
+        assertEquals("first second", rest(stream));
+    }
+
+    /** A task cancelled before any data came: later data stays in the stream, not in the cancelled task's buffer. */
+    @Test
+    void testReadintoCancelledBeforeTheDataCame() {
+        StreamReader stream = new StreamReader(loop);
+        ByteBuffer buf = ByteBuffer.allocate(16);
+        Task<Integer> readTask = loop.createTask(() -> stream.readinto(buf));
+        runOnce();
+        readTask.cancel();
+        stream.feedData(b("kept"));
+        runUntilDone(readTask);
+        assertTrue(readTask.cancelled());
+        assertEquals(0, buf.position());
+        assertEquals("kept", rest(stream));
     }
 }
