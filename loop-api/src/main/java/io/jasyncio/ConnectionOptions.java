@@ -20,13 +20,17 @@ import javax.net.ssl.SSLContext;
  * @param localAddr the local address to bind before connecting, or {@code null}
  * @param sslHandshakeTimeout seconds to wait for the TLS handshake, or {@code null} for asyncio's 60 s
  * @param sslShutdownTimeout seconds to wait for the TLS close_notify exchange, or {@code null} for asyncio's 30 s
+ * @param happyEyeballsDelay seconds to wait for a connection attempt before starting the next one in parallel (RFC
+ *     8305, 0.25 recommended), or {@code null} to try the addresses one after the other
+ * @param interleave how many addresses of the first family come before the families alternate, or {@code null}:
+ *     1 with a happy eyeballs delay, else the resolver's order
  * @asyncio loop.create_connection(..., ssl=None, server_hostname=None, local_addr=None,
- *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
- * Differences: no {@code family}, {@code proto}, {@code flags}, {@code sock}, {@code happy_eyeballs_delay} or
- * {@code interleave}: the first address the host resolves to is used.
+ *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None, interleave=None)
+ * Differences: no {@code family}, {@code proto}, {@code flags}, {@code sock} or {@code all_errors}. A host name is
+ * resolved in the loop's default executor (a literal address is not resolved), and each address is tried in turn.
  */
 public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocketAddress localAddr,
-        Double sslHandshakeTimeout, Double sslShutdownTimeout) {
+        Double sslHandshakeTimeout, Double sslShutdownTimeout, Double happyEyeballsDelay, Integer interleave) {
 
     /** asyncio's default TLS handshake timeout, in seconds ({@code constants.SSL_HANDSHAKE_TIMEOUT}). */
     public static final double DEFAULT_SSL_HANDSHAKE_TIMEOUT = 60.0;
@@ -34,12 +38,19 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
     /** asyncio's default TLS shutdown timeout, in seconds ({@code constants.SSL_SHUTDOWN_TIMEOUT}). */
     public static final double DEFAULT_SSL_SHUTDOWN_TIMEOUT = 30.0;
 
-    private static final ConnectionOptions DEFAULTS = new ConnectionOptions(null, null, null, null, null);
+    private static final ConnectionOptions DEFAULTS = new ConnectionOptions(null, null, null, null, null, null, null);
 
     /** Validates the timeouts (asyncio's ValueError is IllegalArgumentException). */
     public ConnectionOptions {
         checkTimeout("ssl_handshake_timeout", sslHandshakeTimeout);
         checkTimeout("ssl_shutdown_timeout", sslShutdownTimeout);
+        if (happyEyeballsDelay != null && !(happyEyeballsDelay >= 0)) {
+            throw new IllegalArgumentException("happy_eyeballs_delay should be a non-negative number, got "
+                    + happyEyeballsDelay);
+        }
+        if (interleave != null && interleave < 0) {
+            throw new IllegalArgumentException("interleave should be a non-negative number, got " + interleave);
+        }
     }
 
     static void checkTimeout(String name, Double seconds) {
@@ -64,7 +75,8 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      * @return new options
      */
     public ConnectionOptions withSsl(SSLContext value) {
-        return new ConnectionOptions(value, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout);
+        return new ConnectionOptions(value, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
+                happyEyeballsDelay, interleave);
     }
 
     /**
@@ -74,7 +86,8 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      * @return new options
      */
     public ConnectionOptions withServerHostname(String value) {
-        return new ConnectionOptions(ssl, value, localAddr, sslHandshakeTimeout, sslShutdownTimeout);
+        return new ConnectionOptions(ssl, value, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
+                happyEyeballsDelay, interleave);
     }
 
     /**
@@ -84,7 +97,8 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      * @return new options
      */
     public ConnectionOptions withLocalAddr(InetSocketAddress value) {
-        return new ConnectionOptions(ssl, serverHostname, value, sslHandshakeTimeout, sslShutdownTimeout);
+        return new ConnectionOptions(ssl, serverHostname, value, sslHandshakeTimeout, sslShutdownTimeout,
+                happyEyeballsDelay, interleave);
     }
 
     /**
@@ -94,7 +108,8 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      * @return new options
      */
     public ConnectionOptions withSslHandshakeTimeout(Double seconds) {
-        return new ConnectionOptions(ssl, serverHostname, localAddr, seconds, sslShutdownTimeout);
+        return new ConnectionOptions(ssl, serverHostname, localAddr, seconds, sslShutdownTimeout,
+                happyEyeballsDelay, interleave);
     }
 
     /**
@@ -104,6 +119,31 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      * @return new options
      */
     public ConnectionOptions withSslShutdownTimeout(Double seconds) {
-        return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, seconds);
+        return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, seconds,
+                happyEyeballsDelay, interleave);
+    }
+
+    /**
+     * These options with happy eyeballs (RFC 8305): the next address is tried in parallel once an attempt has taken
+     * this long, the first to connect wins and the others are closed.
+     *
+     * @param seconds the delay, or {@code null} to try the addresses one after the other
+     * @return new options
+     */
+    public ConnectionOptions withHappyEyeballsDelay(Double seconds) {
+        return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout, seconds,
+                interleave);
+    }
+
+    /**
+     * These options with the addresses reordered by family: {@code count} of the first family, then one of each in
+     * turn.
+     *
+     * @param count how many of the first family lead, 0 for the resolver's order, or {@code null} for the default
+     * @return new options
+     */
+    public ConnectionOptions withInterleave(Integer count) {
+        return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
+                happyEyeballsDelay, count);
     }
 }

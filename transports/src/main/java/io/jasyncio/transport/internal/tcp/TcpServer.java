@@ -289,7 +289,8 @@ public final class TcpServer implements Server {
     }
 
     /**
-     * Connects to a server with asyncio's options: TLS (the server name defaults to the host), a local address.
+     * Connects to a server with asyncio's options: TLS (the server name defaults to the host), a local address, happy
+     * eyeballs. The host is resolved off the loop and each of its addresses tried ({@link Connector}).
      *
      * @param loop the loop
      * @param io the loop's Netty event loop
@@ -304,9 +305,10 @@ public final class TcpServer implements Server {
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) {
         checkClientOptions(options);
+        loop.checkClosed();
         String serverHostname = options.serverHostname() != null ? options.serverHostname() : host;
-        return connect(loop, io, kind.socketChannelClass(), protocolFactory, new InetSocketAddress(host, port),
-                options, serverHostname, port);
+        return Connector.connect(loop, host, port, options, protocolFactory, (address, factory) -> connect(loop, io,
+                kind.socketChannelClass(), factory, address, options, serverHostname, port));
     }
 
     /**

@@ -38,8 +38,8 @@ import java.util.function.Consumer;
  * and the protocol) and the transport is aborted. Flow control keeps asyncio's rule of calling {@code pauseWriting}
  * inside the {@code write} that crossed the high mark, by reading the channel's outbound byte count after each write.
  * The parts with a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
- * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's TLS
- * and {@code startTls}), {@link TlsHandlers} (TLS set-up).
+ * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's
+ * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up).
  */
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;

@@ -37,7 +37,8 @@
  *
  * <h2>Classes</h2>
  * {@code TcpTransport} is one connection (the channel's last handler); {@code TcpServer} binds servers and opens
- * connections. Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
+ * connections, with {@code Connector} choosing the address (resolved off the loop, tried in turn or raced with happy
+ * eyeballs). Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
  * {@code OffLoopWrites} (writes made while the loop is stopped), {@code FileSender} ({@code sendfile}: zero-copy, or
  * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
  * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
@@ -74,8 +75,8 @@
  * their end through its own loop's {@code callSoonThreadsafe}. An accepted connection's protocol is made when the
  * connection becomes active, on the loop that serves it, so a factory sees that loop as the running one; a factory
  * that throws is reported to that loop's exception handler ("Error on transport creation for incoming
- * connection", which asyncio reports in debug mode only) and the connection is closed. Names are resolved by Netty's default resolver (blocking,
- * on the loop thread): give addresses, not host names, where that matters. A server given several hosts binds one
- * socket per host.
+ * connection", which asyncio reports in debug mode only) and the connection is closed. A client's host name is
+ * resolved in the loop's default executor, as asyncio's {@code getaddrinfo}; a literal address is not resolved. A
+ * server given several hosts binds one socket per host.
  */
 package io.jasyncio.transport.internal.tcp;
