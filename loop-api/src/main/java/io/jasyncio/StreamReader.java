@@ -515,7 +515,7 @@ public final class StreamReader implements Iterable<byte[]> {
             int before = size;
             boolean eofBefore = eof;
             transport.resumeReading(); // may deliver data held back by the transport, synchronously
-            if (size != before || eof != eofBefore || exception != null) {
+            if (size != before || intoDelivered > 0 || eof != eofBefore || exception != null) {
                 return; // the caller checks its condition again
             }
         }

@@ -51,7 +51,6 @@ public final class TcpServer implements Server {
     /** close() was called: asyncio's {@code _sockets is None}. */
     private boolean closeCalled;
     private Future<Void> servingForever;
-    /** The Unix socket file to remove on close, or {@code null}. */
     /** A Unix server's path (the socket file it binds), or {@code null}. */
     private Path unixFile;
     /** The socket file once bound, removed on close when {@code cleanupSocket}. */
