@@ -509,18 +509,28 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
             return;
         }
+        int from = data.position();
+        if (!inReadBatch && unflushedWrites == 0 && outside.bytes() == 0 && !tls.encrypted()
+                && channel.eventLoop().inEventLoop()) {
+            int sent = ImmediateSend.trySend(channel, data); // nothing queued: straight to the socket, no copy
+            if (sent == n) {
+                return;
+            }
+            from += sent;
+            n -= sent;
+        }
         ByteBuf buf;
         if (data == receivingView) {
             // An echo of what dataReceived was given: send that memory, kept alive until written, not a copy.
-            buf = receiving.retainedSlice(receiving.readerIndex() + data.position(), n);
+            buf = receiving.retainedSlice(receiving.readerIndex() + from, n);
         } else {
             // asyncio copies the caller's bytes and leaves them as they were; the caller's buffer is only read, never
             // moved, since other threads may write the same one to their own connections at the same time.
             buf = channel.alloc().ioBuffer(n);
             if (data.hasArray()) {
-                buf.writeBytes(data.array(), data.arrayOffset() + data.position(), n);
+                buf.writeBytes(data.array(), data.arrayOffset() + from, n);
             } else {
-                buf.writeBytes(data.duplicate());
+                buf.writeBytes(data.duplicate().position(from));
             }
         }
         if (!channel.eventLoop().inEventLoop()) {

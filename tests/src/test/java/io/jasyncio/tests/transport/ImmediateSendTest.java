@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.Server;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A write outside a read, with nothing queued, goes to the socket at once (asyncio's {@code sock.send} before
+ * buffering): from a direct buffer on epoll it is sent without a copy. Whatever the path, the peer gets every byte in
+ * the order written, what the socket did not take is buffered (and counted), and the caller's buffer is not moved.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ImmediateSendTest extends NetTestBase {
+
+    private boolean ioUring() {
+        return ((io.jasyncio.netty.NettyEventLoop) loop).transportKind() == io.jasyncio.transport.TransportKind.IO_URING;
+    }
+
+    private static ByteBuffer direct(byte[] content) {
+        return ByteBuffer.allocateDirect(content.length).put(content).flip();
+    }
+
+    private static byte[] pattern(int n, int seed) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 31 + seed);
+        }
+        return b;
+    }
+
+    /** On an idle connection the whole direct buffer is sent at once: nothing is left buffered. */
+    @Test
+    void testDirectWriteOnAnIdleConnection() throws Exception {
+        Server srv = listenRecording();
+        try (Socket peer = new Socket("127.0.0.1", port(srv))) {
+            peer.setSoTimeout(10_000);
+            Recorder s = accepted(0);
+            byte[] content = pattern(1000, 1);
+            ByteBuffer data = direct(content);
+            data.position(10);
+            long left = run(() -> { // on the loop, as a task's write is
+                s.transport.write(data);
+                return s.transport.getWriteBufferSize();
+            });
+            assertEquals(10, data.position(), "the caller's position stays");
+            if (!ioUring()) { // io_uring's writes complete later, from the ring
+                assertEquals(0, left, "all of it taken by the socket");
+            }
+            CompletableFuture<byte[]> got = readOnThread(peer, 990);
+            waitUntil(got::isDone); // the loop runs meanwhile: io_uring completes its write
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 10, 1000), got.get());
+        }
+        closeServer(srv);
+    }
+
+    /**
+     * A peer that does not read: a large direct write is taken in part, the rest is buffered and counted, and once
+     * the peer reads, every byte arrives in order, behind the earlier write and ahead of the later one.
+     */
+    @Test
+    void testPartialSendKeepsTheOrder() throws Exception {
+        Server srv = listenRecording();
+        try (Socket peer = stingyPeer(srv)) {
+            Recorder s = accepted(0);
+            byte[] first = pattern(1000, 2);
+            byte[] big = pattern(4 << 20, 3);
+            byte[] last = pattern(1000, 4);
+            ByteBuffer bigBuffer = direct(big);
+            long buffered = run(() -> { // on the loop, as a task's writes are
+                s.transport.write(first); // a heap buffer: copied and sent
+                s.transport.write(bigBuffer);
+                long left = s.transport.getWriteBufferSize();
+                s.transport.write(direct(last)); // bytes are queued: this one waits its turn
+                return left;
+            });
+            assertEquals(0, bigBuffer.position());
+            assertTrue(buffered > 0, "the peer does not read: " + buffered);
+            if (!ioUring()) {
+                assertTrue(buffered < big.length, "taken in part: " + buffered);
+            }
+            CompletableFuture<byte[]> got = readOnThread(peer, first.length + big.length + last.length);
+            waitUntil(got::isDone);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            expected.writeBytes(first);
+            expected.writeBytes(big);
+            expected.writeBytes(last);
+            assertArrayEquals(expected.toByteArray(), got.get());
+        }
+        closeServer(srv);
+    }
+
+    /** Over TLS a direct buffer is encrypted like any other: it never goes to the socket as it is. */
+    @Test
+    void testDirectWriteOverTlsIsEncrypted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path keys)
+            throws Exception {
+        TestCertificates certificates = TestCertificates.make(keys);
+        javax.net.ssl.SSLContext serverContext = certificates.server();
+        javax.net.ssl.SSLContext clientContext = certificates.client();
+        Server srv = loop.runUntilComplete(loop.createServer(() -> {
+            Recorder r = new Recorder(loop);
+            serverSide.add(r);
+            return r;
+        }, "127.0.0.1", 0, io.jasyncio.ServerOptions.defaults().withSsl(serverContext)));
+        io.jasyncio.Connection<Recorder> c = loop.runUntilComplete(loop.createConnection(() -> new Recorder(loop),
+                "127.0.0.1", port(srv), io.jasyncio.ConnectionOptions.defaults().withSsl(clientContext)
+                        .withServerHostname("localhost")));
+        Recorder s = accepted(0);
+        byte[] content = pattern(5000, 5);
+        loop.callSoon(() -> s.transport.write(direct(content)));
+        Recorder client = c.protocol();
+        waitUntil(() -> client.data.size() >= content.length);
+        assertArrayEquals(content, client.data.toByteArray());
+        closeClient(c);
+        closeServer(srv);
+    }
+}
