@@ -39,7 +39,8 @@
  * {@code TcpTransport} is one connection (the channel's last handler); {@code TcpServer} binds servers and opens
  * connections, with {@code Connector} choosing the address (resolved off the loop, tried in turn or raced with happy
  * eyeballs). Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
- * {@code OffLoopWrites} (writes made while the loop is stopped), {@code FileSender} ({@code sendfile}: zero-copy, or
+ * {@code OffLoopWrites} (writes made while the loop is stopped), {@code ImmediateSend} (a write with nothing queued
+ * sent at once from the caller's direct buffer, on epoll), {@code FileSender} ({@code sendfile}: zero-copy, or
  * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
  * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
  * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
@@ -69,7 +70,8 @@
  *
  * <h2>Behaviour at the time of writing</h2>
  * A {@code write} made while Netty delivers a read is flushed once, when the read loop ends (channelReadComplete);
- * any other {@code write} flushes at once. A server's connections run on the server's loop, or, made with a list of
+ * any other {@code write} flushes at once, and on epoll, from a direct buffer with nothing queued, goes to the socket
+ * before anything is copied. A server's connections run on the server's loop, or, made with a list of
  * child loops ({@code LoopGroup.createServer}), are registered round robin with those loops' Netty event loops: each
  * {@code TcpTransport} belongs to the loop whose Netty loop its channel is registered with, and the server hears of
  * their end through its own loop's {@code callSoonThreadsafe}. An accepted connection's protocol is made when the
