@@ -446,7 +446,9 @@ public interface EventLoop extends AutoCloseable {
 
     /**
      * Opens a streaming transport connection to {@code host:port}, with asyncio's keyword arguments: TLS, the server
-     * name, a local address to bind, the TLS timeouts.
+     * name, a local address to bind, the TLS timeouts, happy eyeballs. A host name is resolved in the default
+     * executor and its addresses are tried in turn (or raced, with a happy eyeballs delay); when all fail, the error
+     * is the one failure, or an {@link java.io.IOException} "Multiple exceptions: ..." naming each.
      *
      * @param protocolFactory makes the connection's protocol
      * @param host the host
@@ -458,7 +460,8 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalArgumentException asyncio's ValueError: "server_hostname is only meaningful with ssl",
      *     "ssl_handshake_timeout is only meaningful with ssl", "ssl_shutdown_timeout is only meaningful with ssl"
      * @asyncio loop.create_connection(protocol_factory, host, port, *, ssl=None, server_hostname=None,
-     *     local_addr=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
+     *     local_addr=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None,
+     *     interleave=None)
      */
     default <P extends BaseProtocol> Future<Connection<P>> createConnection(
             java.util.function.Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) {
