@@ -153,7 +153,20 @@ public final class ChatRoom {
         m.sender.cancel();
         leave(m, "* " + m.name + " was dropped (too slow)");
         m.writer.close(); // sends what the transport holds, then closes; a client that never reads is aborted:
-        Asyncio.getRunningLoop().callLater(DROP_GRACE_SECONDS, m.writer.transport()::abort);
+        io.jasyncio.EventLoop loop = Asyncio.getRunningLoop();
+        io.jasyncio.TimerHandle abort = loop.callLater(DROP_GRACE_SECONDS, m.writer.transport()::abort);
+        loop.createTask(() -> { // a client that did read: the timer goes once the connection has closed
+            try {
+                m.writer.waitClosed();
+            } catch (io.jasyncio.CancelledError c) {
+                throw c;
+            } catch (Exception lost) {
+                // closed with an error: closed all the same
+            } finally {
+                abort.cancel();
+            }
+            return null;
+        });
     }
 
     private void leave(Member m, String notice) {
