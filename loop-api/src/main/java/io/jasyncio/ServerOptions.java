@@ -22,8 +22,7 @@ import javax.net.ssl.SSLContext;
  * @param sslHandshakeTimeout seconds to wait for each TLS handshake, or {@code null} for asyncio's 60 s
  * @param sslShutdownTimeout seconds to wait for the TLS close_notify exchange, or {@code null} for asyncio's 30 s
  * @param cleanupSocket for a Unix socket server: whether closing it removes its socket file, if the file is still the
- *     one it bound ({@code true}); a file another server put there since is left alone. On the NIO backend Netty
- *     removes the path on close in any case
+ *     one it bound ({@code true}); a file another server put there since is left alone
  * @asyncio loop.create_server(..., backlog=100, ssl=None, reuse_address=None, reuse_port=None, keep_alive=None,
  *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True), and
  *     loop.create_unix_server(..., cleanup_socket=True) (3.13)

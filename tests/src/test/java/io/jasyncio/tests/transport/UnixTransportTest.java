@@ -128,13 +128,6 @@ class UnixTransportTest extends LoopTestBase {
         loop.runUntilComplete(server.waitClosed());
     }
 
-    /** On NIO, Netty removes a Unix server's path on close whatever is there (its channel class is final). */
-    private void assumeNotNio() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                ((io.jasyncio.netty.NettyEventLoop) loop).transportKind() == io.jasyncio.transport.TransportKind.NIO,
-                "NIO's domain-socket channel removes its path on close");
-    }
-
     /** Port of test_unix_events.py SelectorEventLoopUnixSocketTests.test_create_unix_server_cleanup_gone. */
     @Test
     void testCreateUnixServerCleanupGone() throws Exception {
@@ -151,7 +144,6 @@ class UnixTransportTest extends LoopTestBase {
      */
     @Test
     void testCreateUnixServerCleanupReplaced() throws Exception {
-        assumeNotNio();
         Path path = dir.resolve("replaced.sock");
         Server server = unixServer(path.toString(), io.jasyncio.ServerOptions.defaults());
         Files.delete(path);
@@ -170,7 +162,6 @@ class UnixTransportTest extends LoopTestBase {
     /** Port of test_unix_events.py SelectorEventLoopUnixSocketTests.test_create_unix_server_cleanup_prevented. */
     @Test
     void testCreateUnixServerCleanupPrevented() {
-        assumeNotNio();
         Path path = dir.resolve("kept.sock");
         Server server = unixServer(path.toString(), io.jasyncio.ServerOptions.defaults().withCleanupSocket(false));
         close(server);

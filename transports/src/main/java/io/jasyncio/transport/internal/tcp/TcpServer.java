@@ -596,6 +596,9 @@ public final class TcpServer implements Server {
         closeCalled = true;
         serving = false;
         for (Channel c : serverChannels) {
+            if (unixSocketFile != null) {
+                unixSocketFile.beforeClose(c);
+            }
             c.close();
         }
         if (servingForever != null && !servingForever.done()) {

@@ -20,11 +20,12 @@ import java.nio.file.attribute.BasicFileAttributes;
  * (its device and inode) and, on close, removes the file only if it is still that one; a file another server has
  * put there since is left alone.
  *
- * <p>Netty's domain-socket server channels remove their path on close whatever is there. That removal is turned off
- * once the socket is bound for the epoll and io_uring channels: they forget their bind address (a private field,
- * cleared by reflection after {@code localAddress()} has cached it). NIO's channel is final and finds the address
- * anew on close, so on NIO Netty still removes the path, replaced or not, whatever {@code cleanupSocket} says. Should
- * a later Netty rename that field, its removal stays on in the same way.
+ * <p>Netty's domain-socket server channels remove their path on close whatever is there. That removal is turned off:
+ * the epoll and io_uring channels forget their bind address once bound (a private field, cleared by reflection after
+ * {@code localAddress()} has cached it); NIO's channel, which asks {@code localAddress()} on close, is given an
+ * address that names no file just before the server closes it ({@link #beforeClose}). Should a later Netty rename
+ * those fields, its removal stays on. A NIO server channel closed by something else than the server's close (the
+ * loop closing under it) still has its path removed by Netty.
  */
 final class UnixSocketFile {
     private static final int S_IFMT = 0170000;
@@ -76,6 +77,19 @@ final class UnixSocketFile {
         return new UnixSocketFile(path, key);
     }
 
+    /**
+     * Keeps NIO's channel from removing the path when the server closes it: its cached local address becomes one
+     * that names no file. Nothing to do for the other channels, which forgot theirs when bound.
+     *
+     * @param channel the server channel about to be closed
+     */
+    void beforeClose(Channel channel) {
+        if (channel instanceof io.netty.channel.socket.nio.NioServerDomainSocketChannel) {
+            setField(channel, io.netty.channel.AbstractChannel.class, "localAddress", java.net.UnixDomainSocketAddress
+                    .of(path.resolveSibling(path.getFileName() + ".closed-" + System.nanoTime())));
+        }
+    }
+
     /** Removes the socket file if it is still the one bound; a replaced or vanished file is left alone. */
     void cleanUp() {
         try {
@@ -101,20 +115,25 @@ final class UnixSocketFile {
 
     private static void clearBindAddress(Channel channel) {
         if (channel instanceof io.netty.channel.socket.nio.NioServerDomainSocketChannel) {
-            return; // see the class comment
+            return; // see beforeClose
         }
-        for (Class<?> c = channel.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        setField(channel, channel.getClass(), "local", null);
+    }
+
+    /** Sets a private field of Netty's, declared by {@code from} or a superclass; logs and gives up if it is gone. */
+    private static void setField(Channel channel, Class<?> from, String name, Object value) {
+        for (Class<?> c = from; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
-                java.lang.reflect.Field local = c.getDeclaredField("local");
-                local.setAccessible(true);
-                local.set(channel, null);
+                java.lang.reflect.Field field = c.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(channel, value);
                 return;
             } catch (NoSuchFieldException e) {
                 // look in the superclass
             } catch (ReflectiveOperationException | RuntimeException e) {
-                BaseEventLoop.LOGGER.debug("cannot keep {} from removing its socket file", channel, e);
-                return;
+                break;
             }
         }
+        BaseEventLoop.LOGGER.debug("cannot keep {} from removing its socket file", channel);
     }
 }

@@ -44,7 +44,7 @@
  * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
  * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
  * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
- * 3.13's {@code cleanup_socket}; Netty's own removal is turned off, except on NIO).
+ * 3.13's {@code cleanup_socket}; Netty's own removal is turned off).
  *
  * <h2>TLS</h2>
  * With an {@code SSLContext}, a netty-handler {@code SslHandler} sits before the transport; {@code connectionMade}
