@@ -70,7 +70,6 @@ public abstract class BaseEventLoop implements EventLoop {
     // Threading: loop thread only.
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
-    private long timerSequence;
     private ExceptionHandler exceptionHandler;
     private final DefaultExecutor defaultExecutor = new DefaultExecutor();
     private double slowCallbackDuration;
@@ -402,13 +401,7 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public final TimerHandle callLater(Duration delay, Runnable callback) {
-        long nanos;
-        try {
-            nanos = delay.toNanos();
-        } catch (ArithmeticException e) {
-            nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return callAtNanos(Deadlines.saturatedAdd(ticker.nanoTime(), nanos), callback);
+        return callAtNanos(Deadlines.saturatedAdd(ticker.nanoTime(), Deadlines.toNanos(delay)), callback);
     }
 
     @Override
@@ -428,7 +421,7 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        TimerHandle timer = new TimerHandle(whenNanos, timerSequence++, callback, this);
+        TimerHandle timer = new TimerHandle(whenNanos, timers.nextSequence(), callback, this);
         timers.add(timer);
         if (intercepted) {
             interceptors.handleScheduled(timer);

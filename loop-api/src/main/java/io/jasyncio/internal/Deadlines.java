@@ -7,8 +7,8 @@
 package io.jasyncio.internal;
 
 /**
- * Deadline arithmetic on the loop's nanosecond ticker: seconds as asyncio gives them converted to nanoseconds, and
- * additions that saturate at the ends of {@code long} (Netty's overflow guard) instead of wrapping around.
+ * Deadline arithmetic on the loop's nanosecond ticker: seconds as asyncio gives them (and Java durations) converted
+ * to nanoseconds, and additions that saturate at the ends of {@code long} (Netty's overflow guard) instead of wrapping around.
  */
 final class Deadlines {
 
@@ -27,6 +27,20 @@ final class Deadlines {
             return Long.MIN_VALUE;
         }
         return Math.round(nanos);
+    }
+
+    /**
+     * A duration in nanoseconds, clamped to the range of {@code long} instead of overflowing.
+     *
+     * @param d the duration
+     * @return its nanoseconds, saturated
+     */
+    static long toNanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     static long saturatedAdd(long a, long b) {

@@ -23,6 +23,17 @@ final class TimerQueue {
 
     private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>();
     private int cancelledCount;
+    /** The scheduling order, the tie-break between timers with one deadline. */
+    private long sequence;
+
+    /**
+     * The next timer's place in scheduling order.
+     *
+     * @return a number larger than any given before
+     */
+    long nextSequence() {
+        return sequence++;
+    }
 
     void add(TimerHandle timer) {
         timer.setScheduled(true);
