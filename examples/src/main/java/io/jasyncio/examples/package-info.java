@@ -14,6 +14,7 @@
  * protocol is written: {@code redis} (RESP2 on the Protocol API: {@code redis-cli}, {@code redis-benchmark}),
  * {@code http} (HTTP/1.1 on the Protocol API: {@code curl}, {@code wrk}) and {@code chat} (a line protocol on streams
  * and tasks). {@link io.jasyncio.examples.Serving} is what they share: the command line, the line saying where they
- * listen, one loop or a {@code LoopGroup}, and a clean stop on SIGINT or SIGTERM.
+ * listen, one loop or a {@code LoopGroup}, and a clean stop on SIGINT or SIGTERM; {@link
+ * io.jasyncio.examples.ReplyBuffer} is the growing array the RESP and HTTP encoders write one read's answers into.
  */
 package io.jasyncio.examples;

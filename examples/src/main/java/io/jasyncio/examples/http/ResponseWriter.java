@@ -6,19 +6,17 @@
  */
 package io.jasyncio.examples.http;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.jasyncio.examples.ReplyBuffer;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The responses to one read's requests, encoded into one growing array and written with one {@code transport.write}
- * (which copies, so the array is reused).
+ * The responses to one read's requests, encoded into a {@link ReplyBuffer}: one growing array written with one
+ * {@code transport.write}.
  */
-final class ResponseWriter {
+final class ResponseWriter extends ReplyBuffer {
     static final byte[] CONTINUE = ascii("HTTP/1.1 100 Continue\r\n\r\n");
     private static final byte[] HELLO = ascii("Hello, World!");
     private static final byte[] HELLO_HEAD = ascii("HTTP/1.1 200 OK\r\nServer: jasyncio\r\nContent-Type: text/plain\r\n"
@@ -35,14 +33,6 @@ final class ResponseWriter {
 
     private static volatile DateLine date = new DateLine(-1, new byte[0]);
 
-    // Threading: the connection's loop thread only.
-    private byte[] out = new byte[16 * 1024];
-    private int len;
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     /** "Date: ...\r\n" for the current second. */
     static byte[] dateLine() {
         long second = System.currentTimeMillis() / 1000;
@@ -53,18 +43,6 @@ final class ResponseWriter {
             date = d; // a benign race: two threads may both make it
         }
         return d.bytes();
-    }
-
-    void raw(byte[] b) {
-        raw(b, 0, b.length);
-    }
-
-    private void raw(byte[] b, int from, int n) {
-        if (len + n > out.length) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, len + n));
-        }
-        System.arraycopy(b, from, out, len, n);
-        len += n;
     }
 
     /** The hello-world answer, the one a benchmark asks for: its fixed part is made once. */
@@ -125,20 +103,5 @@ final class ResponseWriter {
             case 505 -> "HTTP Version Not Supported";
             default -> "Error";
         };
-    }
-
-    boolean isEmpty() {
-        return len == 0;
-    }
-
-    ByteBuffer buffer() {
-        return ByteBuffer.wrap(out, 0, len);
-    }
-
-    void clear() {
-        len = 0;
-        if (out.length > 1024 * 1024) {
-            out = new byte[16 * 1024];
-        }
     }
 }
