@@ -47,7 +47,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
     private BaseProtocol protocol;
-    /** An outgoing connection's protocol factory, until the connection is made (see ensureProtocol). */
+    /** The protocol factory, until the connection is made (see ensureProtocol). */
     private java.util.function.Supplier<? extends BaseProtocol> protocolFactory;
     private Throwable protocolFactoryFailure;
     private Channel channel;
@@ -91,19 +91,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private static final Object INACTIVE = new Object();
 
     /**
-     * Creates the transport of one connection.
-     *
-     * @param loop the loop
-     * @param protocol the protocol
-     * @param onClosed told when the connection is lost (the server's bookkeeping), may be {@code null}
-     */
-    public TcpTransport(BaseEventLoop loop, BaseProtocol protocol, Consumer<TcpTransport> onClosed) {
-        this.loop = loop;
-        this.protocol = protocol;
-        this.onClosed = onClosed;
-    }
-
-    /**
      * Creates the transport of an outgoing connection, whose protocol is made once the socket is connected, on the
      * loop's thread, as asyncio's {@code create_connection} calls {@code protocol_factory()}.
      *
@@ -125,8 +112,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     public TcpTransport(BaseEventLoop loop, java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
             Consumer<TcpTransport> onClosed) {
-        this(loop, (BaseProtocol) null, onClosed);
+        this.loop = loop;
         this.protocolFactory = protocolFactory;
+        this.onClosed = onClosed;
     }
 
     /**
