@@ -498,8 +498,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         int from = data.position();
-        if (!inReadBatch && unflushedWrites == 0 && outside.bytes() == 0 && !tls.encrypted()
-                && channel.eventLoop().inEventLoop()) {
+        if (!inReadBatch && outside.bytes() == 0 && !tls.encrypted() && channel.eventLoop().inEventLoop()) {
             int sent = ImmediateSend.trySend(channel, data); // nothing queued: straight to the socket, no copy
             if (sent == n) {
                 return;
