@@ -8,7 +8,10 @@ package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.spi.EventLoopProvider;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -248,22 +251,28 @@ public final class Asyncio {
     }
 
     /**
-     * A future for a future (itself) or a coroutine (a new task of the running loop).
+     * A future for a future: the future itself.
      *
-     * @param coroOrFuture a {@link Future} or a {@link Coroutine}
-     * @return the future
-     * @throws IllegalArgumentException for anything else
-     * @asyncio asyncio.ensure_future(obj)
+     * @param future the future
+     * @param <T> the result type
+     * @return {@code future}
+     * @asyncio asyncio.ensure_future(future)
      */
-    @SuppressWarnings("unchecked")
-    public static Future<Object> ensureFuture(Object coroOrFuture) {
-        if (coroOrFuture instanceof Future<?> f) {
-            return (Future<Object>) f;
-        }
-        if (coroOrFuture instanceof Coroutine<?> c) {
-            return (Future<Object>) createTask(c);
-        }
-        throw new IllegalArgumentException("An asyncio.Future or a Coroutine is required, got " + coroOrFuture);
+    public static <T> Future<T> ensureFuture(Future<T> future) {
+        return java.util.Objects.requireNonNull(future, "future");
+    }
+
+    /**
+     * A future for a coroutine: a new task of the running loop.
+     *
+     * @param coro the coroutine
+     * @param <T> the result type
+     * @return the new task
+     * @throws IllegalStateException if no loop runs on this thread
+     * @asyncio asyncio.ensure_future(coro)
+     */
+    public static <T> Task<T> ensureFuture(Coroutine<T> coro) {
+        return createTask(java.util.Objects.requireNonNull(coro, "coro"));
     }
 
     /**
@@ -337,66 +346,153 @@ public final class Asyncio {
     }
 
     /**
-     * Runs futures and coroutines concurrently; the result is the list of their results, in order. The first
-     * exception is propagated to the returned future (the others keep running); cancelling the returned future
-     * cancels every child; a child cancelled on its own counts as an exception ({@link CancelledError}).
+     * Runs futures concurrently; the result is the list of their results, in order. The first exception is
+     * propagated to the returned future (the others keep running); cancelling the returned future cancels every
+     * child; a child cancelled on its own counts as an exception ({@link CancelledError}). Futures of several result
+     * types gather into a {@code Future<List<Object>>}.
      *
-     * @param coroutinesOrFutures {@link Future}s and {@link Coroutine}s
-     * @return a future of the results
+     * @param futures the futures (tasks are futures); one given twice is awaited once
+     * @param <T> the results' common type
+     * @return a future of the results; with no future, a future done with an empty list (a loop must be running)
      * @asyncio asyncio.gather(*aws, return_exceptions=False)
      */
-    public static Future<java.util.List<Object>> gather(Object... coroutinesOrFutures) {
-        return Gather.gather(false, coroutinesOrFutures);
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
+        return Gather.gather(false, Arrays.asList(futures));
     }
 
     /**
-     * {@link #gather(Object...)} with asyncio's {@code return_exceptions=True}: exceptions are returned in the list like
-     * results, and the future fails only if cancelled.
+     * Runs coroutines concurrently, each in a new task of the running loop: as {@link #gather(Future[])}.
      *
-     * @param coroutinesOrFutures {@link Future}s and {@link Coroutine}s
+     * @param coros the coroutines
+     * @param <T> the results' common type
      * @return a future of the results
+     * @asyncio asyncio.gather(*coros)
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Coroutine<? extends T>... coros) {
+        return Gather.gather(false, Arrays.asList(coros));
+    }
+
+    /**
+     * Runs a collection of futures concurrently: as {@link #gather(Future[])}.
+     *
+     * @param futures the futures, in the order of the results
+     * @param <T> the results' common type
+     * @return a future of the results
+     * @asyncio asyncio.gather(*aws)
+     */
+    public static <T> Future<List<T>> gather(Collection<? extends Future<? extends T>> futures) {
+        return Gather.gather(false, futures);
+    }
+
+    /**
+     * {@link #gather(Future[])} with asyncio's {@code return_exceptions=True}: exceptions are returned in the list like
+     * results (so its elements are results or {@link Throwable}s), and the future fails only if cancelled.
+     *
+     * @param futures the futures
+     * @return a future of the results and exceptions, in order
      * @asyncio asyncio.gather(*aws, return_exceptions=True)
      */
-    public static Future<java.util.List<Object>> gatherReturnExceptions(Object... coroutinesOrFutures) {
-        return Gather.gather(true, coroutinesOrFutures);
+    public static Future<List<Object>> gatherReturnExceptions(Future<?>... futures) {
+        return Gather.gather(true, Arrays.asList(futures));
+    }
+
+    /**
+     * {@link #gatherReturnExceptions(Future[])} for coroutines, each run in a new task of the running loop.
+     *
+     * @param coros the coroutines
+     * @return a future of the results and exceptions, in order
+     * @asyncio asyncio.gather(*coros, return_exceptions=True)
+     */
+    public static Future<List<Object>> gatherReturnExceptions(Coroutine<?>... coros) {
+        return Gather.gather(true, Arrays.asList(coros));
+    }
+
+    /**
+     * {@link #gatherReturnExceptions(Future[])} for a collection of futures.
+     *
+     * @param futures the futures
+     * @return a future of the results and exceptions, in order
+     * @asyncio asyncio.gather(*aws, return_exceptions=True)
+     */
+    public static Future<List<Object>> gatherReturnExceptions(Collection<? extends Future<?>> futures) {
+        return Gather.gather(true, futures);
     }
 
     /**
      * Protects a future from cancellation: cancelling the returned future does not cancel the inner one.
      *
-     * @param coroOrFuture a {@link Future} or a {@link Coroutine}
+     * @param future the inner future
+     * @param <T> the result type
      * @return the outer future (the inner one itself if it is done)
      * @asyncio asyncio.shield(aw)
      */
-    public static Future<Object> shield(Object coroOrFuture) {
-        return Gather.shield(ensureFuture(coroOrFuture));
+    public static <T> Future<T> shield(Future<T> future) {
+        return Gather.shield(future);
     }
 
     /**
-     * Waits for a future or coroutine with a timeout: on timeout the inner task is cancelled, waited for, and
+     * Protects a coroutine from cancellation: it runs in a new task, which cancelling the returned future does not
+     * cancel.
+     *
+     * @param coro the coroutine
+     * @param <T> the result type
+     * @return the outer future
+     * @asyncio asyncio.shield(coro)
+     */
+    public static <T> Future<T> shield(Coroutine<T> coro) {
+        return Gather.shield(ensureFuture(coro));
+    }
+
+    /**
+     * Waits for a future with a timeout, from inside a task: on timeout the future is cancelled, waited for, and
      * {@link TimeoutError} thrown.
      *
-     * @param coroOrFuture a {@link Future} or a {@link Coroutine}
+     * @param future the future
      * @param timeout seconds, or {@code null} for none
+     * @param <T> the result type
      * @return the result
      * @throws TimeoutError on timeout
-     * @asyncio asyncio.wait_for(aw, timeout)
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.wait_for(aw, timeout)
      */
-    public static Object waitFor(Object coroOrFuture, Double timeout) {
-        return Waits.waitFor(coroOrFuture, timeout);
+    public static <T> T waitFor(Future<T> future, Double timeout) {
+        java.util.Objects.requireNonNull(future, "future");
+        return Waits.waitFor(() -> future, timeout);
     }
 
     /**
-     * Waits for futures until the condition: {@link ReturnWhen#FIRST_COMPLETED}, {@link ReturnWhen#FIRST_EXCEPTION}
-     * or {@link ReturnWhen#ALL_COMPLETED}, or the timeout. Cancels nothing.
+     * Runs a coroutine in a new task and waits for it with a timeout: on timeout the task is cancelled, waited for,
+     * and {@link TimeoutError} thrown.
+     *
+     * @param coro the coroutine
+     * @param timeout seconds, or {@code null} for none
+     * @param <T> the result type
+     * @return the result
+     * @throws TimeoutError on timeout
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.wait_for(coro, timeout)
+     */
+    public static <T> T waitFor(Coroutine<T> coro, Double timeout) {
+        java.util.Objects.requireNonNull(coro, "coro");
+        return Waits.waitFor(() -> ensureFuture(coro), timeout);
+    }
+
+    /**
+     * Waits, from inside a task, for futures until the condition: {@link ReturnWhen#FIRST_COMPLETED},
+     * {@link ReturnWhen#FIRST_EXCEPTION} or {@link ReturnWhen#ALL_COMPLETED}, or the timeout. Cancels nothing.
      *
      * @param futures the futures, not empty; coroutines are refused, as asyncio 3.11+ does
      * @param timeout seconds, or {@code null} for none
      * @param returnWhen the condition
+     * @param <T> the results' common type
      * @return the done and the pending futures
-     * @asyncio asyncio.wait(aws, timeout=None, return_when=ALL_COMPLETED)
+     * @throws IllegalArgumentException "Set of Tasks/Futures is empty."
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.wait(aws, timeout=None, return_when=ALL_COMPLETED)
      */
-    public static WaitResult wait(java.util.Collection<? extends Future<?>> futures, Double timeout,
+    public static <T> WaitResult<T> wait(Collection<? extends Future<? extends T>> futures, Double timeout,
             ReturnWhen returnWhen) {
         return Waits.wait(futures, timeout, returnWhen);
     }
@@ -407,10 +503,11 @@ public final class Asyncio {
      *
      * @param futures the futures
      * @param timeout seconds, or {@code null} for none
+     * @param <T> the results' common type
      * @return one coroutine per future
      * @asyncio asyncio.as_completed(aws, timeout=None)
      */
-    public static java.util.List<Coroutine<Object>> asCompleted(java.util.Collection<? extends Future<?>> futures,
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Future<? extends T>> futures,
             Double timeout) {
         return Waits.asCompleted(futures, timeout);
     }

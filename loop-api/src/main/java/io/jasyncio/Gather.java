@@ -19,11 +19,11 @@ final class Gather {
     }
 
     /** The future that gather returns: cancelling it cancels the children. */
-    static final class GatheringFuture extends Future<List<Object>> {
-        private final List<Future<Object>> children;
+    static final class GatheringFuture<T> extends Future<List<T>> {
+        private final List<Future<?>> children;
         boolean cancelRequested;
 
-        GatheringFuture(List<Future<Object>> children, EventLoop loop) {
+        GatheringFuture(List<Future<?>> children, EventLoop loop) {
             super(loop);
             this.children = children;
         }
@@ -34,7 +34,7 @@ final class Gather {
                 return false;
             }
             boolean ret = false;
-            for (Future<Object> child : children) {
+            for (Future<?> child : children) {
                 if (child.cancel(msg)) {
                     ret = true;
                 }
@@ -46,21 +46,20 @@ final class Gather {
         }
     }
 
-    static Future<List<Object>> gather(boolean returnExceptions, Object... coroutinesOrFutures) {
-        if (coroutinesOrFutures.length == 0) {
-            Future<List<Object>> outer = Asyncio.getRunningLoop().createFuture();
-            outer.setResult(new ArrayList<>());
-            return outer;
-        }
-        Map<Object, Future<Object>> argToFut = new IdentityHashMap<>();
-        List<Future<Object>> children = new ArrayList<>();
-        List<Future<Object>> doneFuts = new ArrayList<>();
+    /**
+     * Gathers futures, or coroutines made into tasks; an argument given twice is run once. The result list holds
+     * {@code T}s, and with {@code returnExceptions} the exceptions too (the caller's type says so).
+     */
+    static <T> Future<List<T>> gather(boolean returnExceptions, Iterable<?> coroutinesOrFutures) {
+        Map<Object, Future<?>> argToFut = new IdentityHashMap<>();
+        List<Future<?>> children = new ArrayList<>();
+        List<Future<?>> doneFuts = new ArrayList<>();
         EventLoop loop = null;
         int nfuts = 0;
         for (Object arg : coroutinesOrFutures) {
-            Future<Object> fut = argToFut.get(arg);
+            Future<?> fut = argToFut.get(arg);
             if (fut == null) {
-                fut = Asyncio.ensureFuture(arg);
+                fut = arg instanceof Coroutine<?> c ? Asyncio.ensureFuture(c) : (Future<?>) arg;
                 if (loop == null) {
                     loop = fut.getLoop();
                 }
@@ -72,10 +71,15 @@ final class Gather {
             }
             children.add(fut);
         }
-        GatheringFuture outer = new GatheringFuture(children, loop);
+        if (children.isEmpty()) {
+            Future<List<T>> outer = Asyncio.getRunningLoop().createFuture();
+            outer.setResult(new ArrayList<>());
+            return outer;
+        }
+        GatheringFuture<T> outer = new GatheringFuture<>(children, loop);
         int total = nfuts;
         int[] nfinished = {0};
-        Consumer<Future<Object>> doneCallback = fut -> {
+        Consumer<Future<?>> doneCallback = fut -> {
             nfinished[0]++;
             if (outer.done()) {
                 if (!fut.cancelled()) {
@@ -96,7 +100,7 @@ final class Gather {
             }
             if (nfinished[0] == total) {
                 List<Object> results = new ArrayList<>(children.size());
-                for (Future<Object> child : children) {
+                for (Future<?> child : children) {
                     if (child.cancelled()) {
                         results.add(new CancelledError(child.cancelMessage() == null ? "" : child.cancelMessage()));
                     } else {
@@ -107,27 +111,33 @@ final class Gather {
                 if (outer.cancelRequested) {
                     outer.setException(fut.makeCancelledError());
                 } else {
-                    outer.setResult(results);
+                    outer.setResult(uncheckedList(results));
                 }
             }
         };
-        for (Future<Object> fut : argToFut.values()) {
+        for (Future<?> fut : argToFut.values()) {
             if (!fut.done()) {
-                fut.addDoneCallback(doneCallback);
+                Waits.addCallback(fut, doneCallback);
             }
         }
-        for (Future<Object> fut : doneFuts) {
+        for (Future<?> fut : doneFuts) {
             doneCallback.accept(fut);
         }
         return outer;
     }
 
-    static Future<Object> shield(Future<Object> inner) {
+    /** The results are {@code T}s (or, with return_exceptions, what the caller typed as {@code Object}). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> uncheckedList(List<Object> results) {
+        return (List<T>) results;
+    }
+
+    static <T> Future<T> shield(Future<T> inner) {
         if (inner.done()) {
             return inner;
         }
-        Future<Object> outer = inner.getLoop().createFuture();
-        Consumer<Future<Object>> innerDone = f -> {
+        Future<T> outer = inner.getLoop().createFuture();
+        Consumer<Future<T>> innerDone = f -> {
             if (outer.cancelled()) {
                 if (!f.cancelled()) {
                     f.exception(); // mark as retrieved

@@ -42,7 +42,7 @@ final class Runner {
         for (Task<?> t : toCancel) {
             t.cancel();
         }
-        loop.runUntilComplete(Gather.gather(true, toCancel.toArray()));
+        loop.runUntilComplete(Gather.gather(true, toCancel));
         for (Task<?> t : toCancel) {
             if (t.cancelled()) {
                 continue;

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * @param done the done futures
  * @param pending the pending futures
+ * @param <T> the futures' result type ({@code Object} for futures of several types)
  * @asyncio the (done, pending) tuple of asyncio.wait
  */
-public record WaitResult(Set<Future<?>> done, Set<Future<?>> pending) {
+public record WaitResult<T>(Set<Future<? extends T>> done, Set<Future<? extends T>> pending) {
 }

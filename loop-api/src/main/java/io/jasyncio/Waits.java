@@ -20,10 +20,11 @@ final class Waits {
     private Waits() {
     }
 
-    static Object waitFor(Object coroOrFuture, Double timeout) {
+    /** asyncio's wait_for; {@code futureOf} is called once (it may make the task). */
+    static <T> T waitFor(java.util.function.Supplier<? extends Future<T>> futureOf, Double timeout) {
         Asyncio.requireTask("waitFor");
         if (timeout != null && timeout <= 0) {
-            Future<Object> fut = Asyncio.ensureFuture(coroOrFuture);
+            Future<T> fut = futureOf.get();
             if (fut.done()) {
                 return fut.result();
             }
@@ -34,34 +35,35 @@ final class Waits {
                 throw new TimeoutError(null, e);
             }
         }
-        return Timeout.after(timeout).run(() -> Asyncio.await(Asyncio.ensureFuture(coroOrFuture)));
+        return Timeout.after(timeout).run(() -> Asyncio.await(futureOf.get()));
     }
 
     /** Cancels a future and waits for it to be done, whatever happens to the waiting task meanwhile. */
-    private static void cancelAndWait(Future<Object> fut) {
+    private static void cancelAndWait(Future<?> fut) {
         EventLoop loop = fut.getLoop();
         Future<Object> waiter = loop.createFuture();
-        Consumer<Future<Object>> release = f -> {
+        Consumer<Future<?>> release = f -> {
             if (!waiter.done()) {
                 waiter.setResult(null);
             }
         };
-        fut.addDoneCallback(release);
+        addCallback(fut, release);
         try {
             fut.cancel();
             Asyncio.await(waiter);
         } finally {
-            fut.removeDoneCallback(release);
+            removeCallback(fut, release);
         }
     }
 
-    static WaitResult wait(Collection<? extends Future<?>> futures, Double timeout, ReturnWhen returnWhen) {
+    static <T> WaitResult<T> wait(Collection<? extends Future<? extends T>> futures, Double timeout,
+            ReturnWhen returnWhen) {
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
         }
         java.util.Objects.requireNonNull(returnWhen, "returnWhen");
         Asyncio.requireTask("wait");
-        Set<Future<?>> fs = new LinkedHashSet<>(futures);
+        Set<Future<? extends T>> fs = new LinkedHashSet<>(futures);
         EventLoop loop = fs.iterator().next().getLoop();
         Future<Object> waiter = loop.createFuture();
         TimerHandle[] timeoutHandle = {null};
@@ -86,7 +88,7 @@ final class Waits {
             }
         };
         // As asyncio's _wait: callbacks on every future (a done one's runs on the next iteration), then one await.
-        for (Future<?> f : fs) {
+        for (Future<? extends T> f : fs) {
             addCallback(f, onCompletion);
         }
         try {
@@ -95,34 +97,34 @@ final class Waits {
             if (timeoutHandle[0] != null) {
                 timeoutHandle[0].cancel();
             }
-            for (Future<?> f : fs) {
+            for (Future<? extends T> f : fs) {
                 removeCallback(f, onCompletion);
             }
         }
-        Set<Future<?>> done = new LinkedHashSet<>();
-        Set<Future<?>> pending = new LinkedHashSet<>();
-        for (Future<?> f : fs) {
+        Set<Future<? extends T>> done = new LinkedHashSet<>();
+        Set<Future<? extends T>> pending = new LinkedHashSet<>();
+        for (Future<? extends T> f : fs) {
             (f.done() ? done : pending).add(f);
         }
-        return new WaitResult(done, pending);
+        return new WaitResult<>(done, pending);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void addCallback(Future<?> f, Consumer<Future<?>> cb) {
+    static void addCallback(Future<?> f, Consumer<Future<?>> cb) {
         ((Future) f).addDoneCallback(cb);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void removeCallback(Future<?> f, Consumer<Future<?>> cb) {
+    static void removeCallback(Future<?> f, Consumer<Future<?>> cb) {
         ((Future) f).removeDoneCallback(cb);
     }
 
-    static List<Coroutine<Object>> asCompleted(Collection<? extends Future<?>> futures, Double timeout) {
+    static <T> List<Coroutine<T>> asCompleted(Collection<? extends Future<? extends T>> futures, Double timeout) {
         Set<Future<?>> todo = new LinkedHashSet<>(futures);
         // asyncio uses a Queue: the done futures (or TIMED_OUT) in order, and the slots waiting for one.
         ArrayDeque<Object> doneQueue = new ArrayDeque<>();
         ArrayDeque<Future<Object>> getters = new ArrayDeque<>();
-        List<Coroutine<Object>> out = new ArrayList<>();
+        List<Coroutine<T>> out = new ArrayList<>();
         if (todo.isEmpty()) {
             return out;
         }
@@ -179,7 +181,9 @@ final class Waits {
                 if (f == TIMED_OUT) {
                     throw new TimeoutError();
                 }
-                return ((Future<?>) f).result();
+                @SuppressWarnings("unchecked") // todo holds only the caller's Future<? extends T>s
+                Future<? extends T> done = (Future<? extends T>) f;
+                return done.result();
             });
         }
         return out;

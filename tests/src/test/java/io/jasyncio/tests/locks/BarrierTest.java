@@ -48,7 +48,7 @@ class BarrierTest extends LoopTestBase {
     }
 
     private static List<Object> gatherTasks(int n, Coroutine<Object> coro) {
-        return await(Asyncio.gather(makeTasks(n, coro).toArray()));
+        return await(Asyncio.gather(makeTasks(n, coro)));
     }
 
     private static Coroutine<Object> waitOn(Barrier barrier) {
@@ -118,7 +118,7 @@ class BarrierTest extends LoopTestBase {
             assertTrue(barrier.broken());
 
             // Suppress unhandled exceptions.
-            await(Asyncio.gatherReturnExceptions(waiters.toArray()));
+            await(Asyncio.gatherReturnExceptions(waiters));
             return null;
         });
     }
@@ -383,7 +383,7 @@ class BarrierTest extends LoopTestBase {
                 barrier.reset();
                 return null;
             });
-            await(Asyncio.gather(tasks.toArray()));
+            await(Asyncio.gather(tasks));
             return null;
         });
         assertEquals(N - 1, results.size());
@@ -506,7 +506,7 @@ class BarrierTest extends LoopTestBase {
                 return null;
             });
 
-            await(Asyncio.gather(tasks.toArray()));
+            await(Asyncio.gather(tasks));
             return null;
         });
         assertFalse(barrier.broken());

@@ -344,7 +344,7 @@ class ConditionTest extends LoopTestBase {
             }
             cond.notifyAll_();
             cond.release();
-            await(Asyncio.gather(waiters.toArray()));
+            await(Asyncio.gather(waiters));
             return null;
         });
     }

@@ -133,7 +133,7 @@ class SemaphoreTest extends LoopTestBase {
 
             // Cleanup the locked semaphore.
             sem.release();
-            await(Asyncio.gather(raceTasks.toArray()));
+            await(Asyncio.gather(raceTasks));
             return null;
         });
     }

@@ -60,15 +60,15 @@ class AsCompletedShieldTest extends LoopTestBase {
         Task<Set<Object>> test = loop.createTask(() -> {
             Task<String> a = sleepTask(0.05, "a");
             Task<String> b = sleepTask(0.05, "b");
-            List<Coroutine<Object>> futs = Asyncio.asCompleted(List.of(a, b), null);
+            List<Coroutine<String>> futs = Asyncio.asCompleted(List.of(a, b), null);
             assertEquals(2, futs.size());
-            List<Future<?>> waiters = new ArrayList<>();
-            for (Coroutine<Object> fut : futs) {
+            List<Future<String>> waiters = new ArrayList<>();
+            for (Coroutine<String> fut : futs) {
                 waiters.add(Asyncio.ensureFuture(fut));
             }
-            WaitResult r = Asyncio.wait(waiters, null, ReturnWhen.ALL_COMPLETED);
+            WaitResult<String> r = Asyncio.wait(waiters, null, ReturnWhen.ALL_COMPLETED);
             Set<Object> results = new HashSet<>();
-            for (Future<?> f : r.done()) {
+            for (Future<? extends String> f : r.done()) {
                 results.add(f.result());
             }
             return results;
@@ -84,7 +84,7 @@ class AsCompletedShieldTest extends LoopTestBase {
             Task<String> ham = loop.createTask(() -> "ham");
             Task<String> spam = loop.createTask(() -> "spam");
             List<Object> result = new ArrayList<>();
-            for (Coroutine<Object> f : Asyncio.asCompleted(List.of(ham, ham, spam), null)) {
+            for (Coroutine<String> f : Asyncio.asCompleted(List.of(ham, ham, spam), null)) {
                 result.add(await(f));
             }
             return result;
@@ -101,9 +101,9 @@ class AsCompletedShieldTest extends LoopTestBase {
             Task<String> quick = sleepTask(0.01, "quick");
             Task<String> slow = sleepTask(10, "slow");
             List<String> seen = new ArrayList<>();
-            for (Coroutine<Object> f : Asyncio.asCompleted(List.of(slow, quick), 0.1)) {
+            for (Coroutine<String> f : Asyncio.asCompleted(List.of(slow, quick), 0.1)) {
                 try {
-                    seen.add((String) await(f));
+                    seen.add(await(f));
                 } catch (TimeoutError e) {
                     seen.add("timeout at " + Math.round(loop.time() * 100) / 100.0);
                 }
@@ -127,7 +127,7 @@ class AsCompletedShieldTest extends LoopTestBase {
         Future<Object> child1 = loop.createFuture();
         Future<Object> child2 = loop.createFuture();
         Future<List<Object>> parent = Asyncio.gather(child1, child2);
-        Future<Object> outer = Asyncio.shield(parent);
+        Future<List<Object>> outer = Asyncio.shield(parent);
         runOnce();
         outer.cancel();
         runOnce();

@@ -106,7 +106,7 @@ class ContextVarTest extends LoopTestBase {
                     return null;
                 }));
             }
-            return await(Asyncio.gather(tasks.toArray()));
+            return await(Asyncio.gather(tasks));
         });
         runUntilDone(main);
         main.result();

@@ -44,7 +44,7 @@ class WaitTest extends LoopTestBase {
     void testWait() {
         Task<Object> a = sleeper(0.1, "a");
         Task<Object> b = sleeper(0.15, "b");
-        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.ALL_COMPLETED));
+        var r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.ALL_COMPLETED));
         assertEquals(Set.of(a, b), r.done());
         assertTrue(r.pending().isEmpty());
         assertEquals(0.15, loop.time(), 1e-6);
@@ -55,7 +55,7 @@ class WaitTest extends LoopTestBase {
     void testWaitFirstCompleted() {
         Task<Object> a = sleeper(10, "a");
         Task<Object> b = sleeper(0.1, "b");
-        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED));
+        var r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED));
         assertEquals(Set.of(b), r.done());
         assertEquals(Set.of(a), r.pending());
         assertFalse(a.done(), "wait cancels nothing");
@@ -68,7 +68,7 @@ class WaitTest extends LoopTestBase {
     void testWaitFirstException() {
         Task<Object> a = sleeper(10, "a");
         Task<Object> b = failer(0.1, new IllegalStateException());
-        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION));
+        var r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION));
         assertEquals(Set.of(b), r.done());
         assertEquals(Set.of(a), r.pending());
         a.cancel();
@@ -80,7 +80,7 @@ class WaitTest extends LoopTestBase {
     void testWaitFirstExceptionNoneRaised() {
         Task<Object> a = sleeper(0.1, "a");
         Task<Object> b = sleeper(0.2, "b");
-        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION));
+        var r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION));
         assertEquals(Set.of(a, b), r.done());
     }
 
@@ -89,7 +89,7 @@ class WaitTest extends LoopTestBase {
     void testWaitWithTimeout() {
         Task<Object> a = sleeper(0.1, "a");
         Task<Object> b = sleeper(0.3, "b");
-        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), 0.2, ReturnWhen.ALL_COMPLETED));
+        var r = run(() -> Asyncio.wait(List.of(a, b), 0.2, ReturnWhen.ALL_COMPLETED));
         assertEquals(Set.of(a), r.done());
         assertEquals(Set.of(b), r.pending());
         assertEquals(0.2, loop.time(), 1e-6);
@@ -102,7 +102,7 @@ class WaitTest extends LoopTestBase {
         Future<Object> a = loop.createFuture();
         a.setResult(1);
         Task<Object> b = sleeper(5, "b");
-        WaitResult r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED));
+        var r = run(() -> Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED));
         assertEquals(Set.of(a), r.done());
         assertEquals(0.0, loop.time(), 1e-9, "returned without waiting");
         b.cancel();
@@ -195,7 +195,7 @@ class WaitTest extends LoopTestBase {
             Asyncio.sleep(0);
             return Asyncio.sleep(0, null);
         });
-        Task<WaitResult> task = loop.createTask(() -> Asyncio.wait(List.of(b, a), null, ReturnWhen.FIRST_COMPLETED));
+        Task<WaitResult<Object>> task = loop.createTask(() -> Asyncio.wait(List.of(b, a), null, ReturnWhen.FIRST_COMPLETED));
         runUntilDone(task);
         assertEquals(Set.of(a, b), task.result().done());
         assertTrue(task.result().pending().isEmpty());
@@ -209,9 +209,9 @@ class WaitTest extends LoopTestBase {
             Asyncio.sleep(0.15);
             throw new ArithmeticException("really");
         });
-        Task<WaitResult> foo = loop.createTask(() -> Asyncio.wait(List.of(b, a), null, ReturnWhen.ALL_COMPLETED));
+        Task<WaitResult<Object>> foo = loop.createTask(() -> Asyncio.wait(List.of(b, a), null, ReturnWhen.ALL_COMPLETED));
         runUntilDone(foo);
-        WaitResult r = foo.result();
+        var r = foo.result();
         assertEquals(2, r.done().size());
         assertTrue(r.pending().isEmpty());
         assertEquals(1, r.done().stream().filter(f -> f.exception() != null).count());
@@ -226,7 +226,7 @@ class WaitTest extends LoopTestBase {
     void testWaitConcurrentComplete() {
         Task<Object> a = loop.createTask(() -> Asyncio.sleep(0.1, null));
         Task<Object> b = loop.createTask(() -> Asyncio.sleep(0.15, null));
-        Task<WaitResult> w = loop.createTask(() -> Asyncio.wait(List.of(b, a), 0.1, ReturnWhen.ALL_COMPLETED));
+        Task<WaitResult<Object>> w = loop.createTask(() -> Asyncio.wait(List.of(b, a), 0.1, ReturnWhen.ALL_COMPLETED));
         runUntilDone(w);
         assertEquals(Set.of(a), w.result().done());
         assertEquals(Set.of(b), w.result().pending());

@@ -416,7 +416,7 @@ class StreamsServerTest extends NetTestBase {
                     return null;
                 }));
             }
-            Asyncio.await(Asyncio.gather(drainers.toArray()));
+            Asyncio.await(Asyncio.gather(drainers));
             return count[0];
         });
         assertEquals(10, drained);
