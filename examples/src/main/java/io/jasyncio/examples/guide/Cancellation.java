@@ -44,7 +44,7 @@ public final class Cancellation {
                 System.out.println("waitFor timed out and cancelled slowOperation()");
             }
 
-            Future<Object> inner = Asyncio.ensureFuture(
+            Future<String> inner = Asyncio.ensureFuture(
                     Asyncio.coroutine("important", () -> Asyncio.sleep(0.2, "saved")));
             try {
                 Asyncio.waitFor(Asyncio.shield(inner), 0.05);
