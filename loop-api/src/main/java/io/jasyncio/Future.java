@@ -54,6 +54,16 @@ public class Future<T> {
      * object so that the debug checks can read it after the future is collected.
      */
     private AtomicBoolean logTraceback;
+    /**
+     * Made only in debug mode for a future that an {@code async def} loop method returned (see
+     * {@link io.jasyncio.internal.FutureAccess#followAwaited}): false until someone awaits the future, adds a callback,
+     * reads it or cancels it. A separate object so that the debug checks can read it after the future is collected.
+     */
+    private AtomicBoolean awaited;
+
+    static {
+        io.jasyncio.internal.FutureAccess.set(Future::followAwaited);
+    }
 
     /**
      * Creates a pending future attached to a loop; {@link EventLoop#createFuture()} is the usual way.
@@ -118,6 +128,7 @@ public class Future<T> {
         if (state != State.FINISHED) {
             throw new InvalidStateError("Result is not ready.");
         }
+        markAwaited();
         clearLogTraceback();
         if (exception != null) {
             throw Future.<RuntimeException>sneaky(exception);
@@ -140,6 +151,7 @@ public class Future<T> {
         if (state != State.FINISHED) {
             throw new InvalidStateError("Exception is not set.");
         }
+        markAwaited();
         clearLogTraceback();
         return exception;
     }
@@ -152,6 +164,7 @@ public class Future<T> {
      */
     public final void addDoneCallback(Consumer<? super Future<T>> fn) {
         java.util.Objects.requireNonNull(fn, "fn");
+        markAwaited();
         if (state != State.PENDING) {
             loop.callSoon(fn, this);
         } else if (callback0 == null && callbacks == null) {
@@ -247,6 +260,7 @@ public class Future<T> {
      * @asyncio Future.cancel(msg=None)
      */
     public boolean cancel(String msg) {
+        markAwaited();
         clearLogTraceback();
         if (state != State.PENDING) {
             return false;
@@ -305,6 +319,26 @@ public class Future<T> {
     public final boolean exceptionNeverRetrieved() {
         AtomicBoolean flag = logTraceback;
         return flag != null && flag.get();
+    }
+
+    /** Follows this future for the debug checks, if its loop has any: see {@code LoopInterceptor.futureReturned}. */
+    private void followAwaited(String operation) {
+        if (awaited == null && loop instanceof BaseEventLoop base) {
+            Interceptors ic = base.activeInterceptors();
+            if (ic != null) {
+                AtomicBoolean flag = new AtomicBoolean();
+                awaited = flag;
+                ic.futureReturned(this, operation, flag::get);
+            }
+        }
+    }
+
+    private void markAwaited() {
+        AtomicBoolean flag = awaited;
+        if (flag != null) {
+            flag.set(true);
+            awaited = null;
+        }
     }
 
     private void clearLogTraceback() {

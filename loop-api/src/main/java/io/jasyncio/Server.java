@@ -26,12 +26,16 @@ public interface Server extends AutoCloseable {
     void close();
 
     /**
-     * A future done when the server is closed and every connection it accepted is closed.
+     * Suspends the current task until the server is closed and every connection it accepted is closed; returns at
+     * once when that is so already.
      *
-     * @return the future
+     * @throws IllegalStateException when called outside a task
+     * @throws CancelledError when the task is cancelled while it waits (the server is left as it is)
      * @asyncio await Server.wait_closed()
+     *     Differences: outside a task, run it as one: {@code loop.runUntilComplete(() -> { server.waitClosed();
+     *     return null; })}.
      */
-    Future<Void> waitClosed();
+    void waitClosed();
 
     /**
      * Whether the server accepts connections.
@@ -64,12 +68,12 @@ public interface Server extends AutoCloseable {
     void abortClients();
 
     /**
-     * Starts accepting connections. Does nothing when serving already; a server made with
-     * {@code ServerOptions.withStartServing(false)} waits for this call.
+     * Starts accepting connections, then lets one loop iteration pass (suspending the current task) so that accepting
+     * has begun. Starts nothing when serving already; a server made with {@code ServerOptions.withStartServing(false)}
+     * waits for this call.
      *
-     * @throws IllegalStateException "server ... is closed"
+     * @throws IllegalStateException "server ... is closed", or when called outside a task
      * @asyncio await Server.start_serving()
-     * Differences: not a coroutine; accepting starts with the next I/O poll.
      */
     void startServing();
 

@@ -40,6 +40,35 @@
  * {@code io.jasyncio.internal.coro}). Scopes that must see the body's exception take a lambda:
  * {@link io.jasyncio.TaskGroup#run}, {@link io.jasyncio.Timeout#run}, {@code Asyncio.timeout(delay, body)}.
  *
+ * <h2>What suspends and what returns a future</h2>
+ * One rule, for every asyncio coroutine ({@code async def}) of the API:
+ * <ul>
+ * <li>The {@link io.jasyncio.EventLoop} methods that asyncio declares {@code async def} return a
+ *     {@link io.jasyncio.Future} at once: {@code createServer}, {@code createConnection}, {@code createUnixServer},
+ *     {@code createUnixConnection}, {@code createDatagramEndpoint}, {@code startTls}, {@code sendfile},
+ *     {@code runInExecutor}, {@code shutdownDefaultExecutor}. They may be called from a task, a callback, or outside
+ *     the running loop (on its thread); the future is awaited with {@link io.jasyncio.Asyncio#await(io.jasyncio.Future)}
+ *     in a task, with {@code loop.runUntilComplete(future)} outside one, or given a done callback. In debug mode, such
+ *     a future that is collected without having been awaited, read, cancelled or given a callback is logged: "future
+ *     returned by loop.createServer() was never awaited" (with {@code jasyncio-debug}).</li>
+ * <li>Every other asyncio coroutine suspends the current task in place and returns its result: it must run in a task,
+ *     and called outside one it throws {@link java.lang.IllegalStateException} at once. That is {@code Asyncio.await},
+ *     {@code sleep}, {@code waitFor}, {@code wait}, {@code openConnection}, {@code startServer} and the rest of
+ *     {@link io.jasyncio.Asyncio}'s coroutines; {@link io.jasyncio.Server#waitClosed()},
+ *     {@link io.jasyncio.Server#startServing()} and {@link io.jasyncio.Server#serveForever()};
+ *     {@link io.jasyncio.StreamReader}'s reads and {@link io.jasyncio.StreamWriter}'s {@code drain},
+ *     {@code waitClosed} and {@code startTls}; the locks' {@code acquire} and {@code wait_}; the queues' {@code put},
+ *     {@code get} and {@code join}; {@link io.jasyncio.TaskGroup} and {@link io.jasyncio.Timeout}. Outside a task, run
+ *     one as a task: {@code loop.runUntilComplete(() -> { server.waitClosed(); return null; })}.</li>
+ * <li>What asyncio does not declare {@code async def} neither suspends nor waits: {@code gather}, {@code shield},
+ *     {@code ensureFuture} and {@code wrapFuture} return a future (as asyncio's do), {@code asCompleted} returns
+ *     coroutines, {@code createTask} returns a task.</li>
+ * <li>{@link io.jasyncio.LoopGroup}'s {@code createServer} and {@code startServer} are for threads outside the group:
+ *     they block the calling thread until the server listens, and are no coroutines.</li>
+ * </ul>
+ * So a forgotten {@code Asyncio.await} cannot hide: a suspending method needs no await, and an unawaited future of
+ * the loop is reported in debug mode.
+ *
  * <h2>Names that clash with Object</h2>
  * asyncio names that clash with {@link java.lang.Object}'s final methods take a trailing underscore, as PEP 8 does for
  * keywords: {@code Event.wait_()}, {@code Condition.wait_()}, {@code Condition.notify_(n)},

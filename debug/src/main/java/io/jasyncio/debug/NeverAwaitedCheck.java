@@ -22,6 +22,11 @@ import java.util.function.BooleanSupplier;
  * 	at app.Main.lambda$main$0(Main.java:12)
  * </pre>
  *
+ * <p>Likewise the futures that the loop's {@code async def} methods return ({@code createServer},
+ * {@code createConnection}, {@code runInExecutor}, ...), where forgetting {@code Asyncio.await} compiles and waits
+ * for nothing: one collected without being awaited, read, cancelled or given a done callback is logged as
+ * "future returned by loop.createServer() was never awaited", with where it was returned.
+ *
  * <p>Followed: coroutine objects made while a loop in debug mode runs on the thread (in a task or a callback), and,
  * when debug mode is on by default ({@code JASYNCIO_DEBUG=1}, {@code -Djasyncio.debug=true}), those made where no loop
  * runs.
@@ -47,6 +52,11 @@ public final class NeverAwaitedCheck implements LoopInterceptor {
         DebugLog.CLEANER.register(coroutine, new Report(name, DebugLog.callerFrames(), consumed));
     }
 
+    @Override
+    public void futureReturned(EventLoop loop, Object future, String operation, BooleanSupplier awaited) {
+        DebugLog.CLEANER.register(future, new FutureReport(operation, DebugLog.callerFrames(), awaited));
+    }
+
     /** Runs on the cleaner's thread; holds nothing of the coroutine itself. */
     private record Report(String name, StackTraceElement[] site, BooleanSupplier consumed) implements Runnable {
         @Override
@@ -54,6 +64,19 @@ public final class NeverAwaitedCheck implements LoopInterceptor {
             if (!consumed.getAsBoolean()) {
                 StringBuilder sb = new StringBuilder("coroutine '").append(name).append("' was never awaited");
                 DebugLog.LOGGER.warn(DebugLog.appendSite(sb, "Coroutine created at", site).toString());
+            }
+        }
+    }
+
+    /** Runs on the cleaner's thread; holds nothing of the future itself. */
+    private record FutureReport(String operation, StackTraceElement[] site, BooleanSupplier awaited)
+            implements Runnable {
+        @Override
+        public void run() {
+            if (!awaited.getAsBoolean()) {
+                StringBuilder sb = new StringBuilder("future returned by loop.").append(operation)
+                        .append("() was never awaited");
+                DebugLog.LOGGER.warn(DebugLog.appendSite(sb, "Future returned at", site).toString());
             }
         }
     }

@@ -168,7 +168,10 @@ public final class Serving {
         loop.runForever();
         server.close();
         server.abortClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
         loop.close();
     }
 

@@ -608,7 +608,7 @@ public abstract class BaseEventLoop implements EventLoop {
         if (intercepted) {
             interceptors.executorSubmitted(func);
         }
-        return ExecutorJob.submit(this, target, func);
+        return FutureAccess.followAwaited(ExecutorJob.submit(this, target, func), "runInExecutor");
     }
 
     @Override
@@ -618,7 +618,7 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public final Future<Void> shutdownDefaultExecutor() {
-        return defaultExecutor.shutdown(this);
+        return FutureAccess.followAwaited(defaultExecutor.shutdown(this), "shutdownDefaultExecutor");
     }
 
     // ---------------------------------------------------------------- errors

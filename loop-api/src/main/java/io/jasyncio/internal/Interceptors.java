@@ -122,6 +122,17 @@ public final class Interceptors {
     }
 
     /**
+     * Tells that an {@code async def} method of the loop returned a future.
+     *
+     * @param future the future
+     * @param operation the method's name
+     * @param awaited whether it was used yet; must not reference the future
+     */
+    public void futureReturned(Object future, String operation, java.util.function.BooleanSupplier awaited) {
+        each(i -> i.futureReturned(loop, future, operation, awaited));
+    }
+
+    /**
      * Tells that a transport, a datagram endpoint or a server was opened.
      *
      * @param transport it

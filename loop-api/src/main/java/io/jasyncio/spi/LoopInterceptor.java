@@ -110,6 +110,22 @@ public interface LoopInterceptor {
     }
 
     /**
+     * An {@link EventLoop} method that asyncio declares {@code async def} ({@code createServer},
+     * {@code createConnection}, {@code runInExecutor}, ...) returned a future, while this loop is in debug mode.
+     * {@code awaited} becomes {@code true} once someone awaits it, adds a done callback, asks for its result or
+     * exception, or cancels it; it holds no reference to the future and may be read from any thread, also after the
+     * future is collected: a {@link java.lang.ref.Cleaner} action can tell a future that nobody awaited, the Java
+     * form of asyncio's "coroutine ... was never awaited".
+     *
+     * @param loop the loop
+     * @param future the future returned
+     * @param operation the method that returned it, for example {@code "createServer"}
+     * @param awaited whether anyone has used it yet
+     */
+    default void futureReturned(EventLoop loop, Object future, String operation, BooleanSupplier awaited) {
+    }
+
+    /**
      * The exception handler is about to be called.
      *
      * @param loop the loop

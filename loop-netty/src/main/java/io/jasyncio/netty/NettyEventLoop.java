@@ -14,6 +14,7 @@ import io.jasyncio.Future;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.FutureAccess;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.Transports;
 import io.jasyncio.transport.internal.tcp.TcpServer;
@@ -71,13 +72,13 @@ public final class NettyEventLoop extends BaseEventLoop {
 
     @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
-        return TcpServer.create(this, io, kind, protocolFactory, host, port);
+        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, host, port), "createServer");
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory,
             String host, int port) {
-        return TcpServer.connect(this, io, kind, protocolFactory, host, port);
+        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port), "createConnection");
     }
 
     @Override
@@ -88,19 +89,19 @@ public final class NettyEventLoop extends BaseEventLoop {
             NettyEventLoop n = (NettyEventLoop) l;
             children.add(new TcpServer.ChildLoop(n, n.io));
         }
-        return TcpServer.createSpread(this, io, kind, protocolFactory, host, port, children);
+        return FutureAccess.followAwaited(TcpServer.createSpread(this, io, kind, protocolFactory, host, port, children), "createServer");
     }
 
     @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
             javax.net.ssl.SSLContext ssl) {
-        return TcpServer.create(this, io, kind, protocolFactory, host, port, ssl);
+        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, host, port, ssl), "createServer");
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
             int port, javax.net.ssl.SSLContext ssl) {
-        return TcpServer.connect(this, io, kind, protocolFactory, host, port, ssl);
+        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port, ssl), "createConnection");
     }
 
     @Override
@@ -109,7 +110,7 @@ public final class NettyEventLoop extends BaseEventLoop {
         if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp)) {
             throw new IllegalArgumentException("startTls needs a stream transport of this loop, not " + transport);
         }
-        return tcp.startTls(ssl, serverSide, serverHostname, protocol, null, null);
+        return FutureAccess.followAwaited(tcp.startTls(ssl, serverSide, serverHostname, protocol, null, null), "startTls");
     }
 
     @Override
@@ -119,7 +120,7 @@ public final class NettyEventLoop extends BaseEventLoop {
         if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp)) {
             throw new IllegalArgumentException("startTls needs a stream transport of this loop, not " + transport);
         }
-        return tcp.startTls(ssl, serverSide, serverHostname, protocol, sslHandshakeTimeout, sslShutdownTimeout);
+        return FutureAccess.followAwaited(tcp.startTls(ssl, serverSide, serverHostname, protocol, sslHandshakeTimeout, sslShutdownTimeout), "startTls");
     }
 
     @Override
@@ -127,54 +128,54 @@ public final class NettyEventLoop extends BaseEventLoop {
         if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp) || tcp.loop() != this) {
             throw new IllegalArgumentException("sendfile needs a stream transport of this loop, not " + transport);
         }
-        return tcp.sendfile(file, offset, count);
+        return FutureAccess.followAwaited(tcp.sendfile(file, offset, count), "sendfile");
     }
 
     @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, java.util.List<String> hosts,
             int port, io.jasyncio.ServerOptions options) {
-        return TcpServer.create(this, io, kind, protocolFactory, hosts, port, options);
+        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, hosts, port, options), "createServer");
     }
 
     @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
             io.jasyncio.ServerOptions options) {
-        return TcpServer.create(this, io, kind, protocolFactory, host, port, options);
+        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, host, port, options), "createServer");
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
             int port, io.jasyncio.ConnectionOptions options) {
-        return TcpServer.connect(this, io, kind, protocolFactory, host, port, options);
+        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port, options), "createConnection");
     }
 
     @Override
     public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path,
             io.jasyncio.ServerOptions options) {
-        return TcpServer.createUnix(this, io, kind, protocolFactory, path, options);
+        return FutureAccess.followAwaited(TcpServer.createUnix(this, io, kind, protocolFactory, path, options), "createUnixServer");
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
             String path, io.jasyncio.ConnectionOptions options) {
-        return TcpServer.connectUnix(this, io, kind, protocolFactory, path, options);
+        return FutureAccess.followAwaited(TcpServer.connectUnix(this, io, kind, protocolFactory, path, options), "createUnixConnection");
     }
 
     @Override
     public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path) {
-        return TcpServer.createUnix(this, io, kind, protocolFactory, path);
+        return FutureAccess.followAwaited(TcpServer.createUnix(this, io, kind, protocolFactory, path), "createUnixServer");
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
             String path) {
-        return TcpServer.connectUnix(this, io, kind, protocolFactory, path);
+        return FutureAccess.followAwaited(TcpServer.connectUnix(this, io, kind, protocolFactory, path), "createUnixConnection");
     }
 
     @Override
     public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> protocolFactory,
             java.net.InetSocketAddress local, java.net.InetSocketAddress remote) {
-        return UdpTransport.create(this, io, kind, protocolFactory, local, remote);
+        return FutureAccess.followAwaited(UdpTransport.create(this, io, kind, protocolFactory, local, remote), "createDatagramEndpoint");
     }
 
     @Override

@@ -83,7 +83,10 @@ public class CallSoonBenchmark extends AbstractLoopBenchmark {
     protected void beforeLoopsClosed() {
         if (server != null) {
             server.close();
-            loop.runUntilComplete(server.waitClosed());
+            loop.runUntilComplete(() -> {
+                server.waitClosed();
+                return null;
+            });
             nettyServer.close().syncUninterruptibly();
         }
     }

@@ -74,7 +74,10 @@ public final class StrictExample {
             } catch (AssertionError e) {
                 System.out.println("AssertionError: " + e.getMessage());
             }
-            loop.runUntilComplete(server.waitClosed());
+            loop.runUntilComplete(() -> {
+                server.waitClosed();
+                return null;
+            });
         }
     }
 }

@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
+import io.jasyncio.Future;
 import io.jasyncio.Task;
 import java.lang.ref.WeakReference;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** Coroutine objects never awaited nor scheduled (the guide's "Detect coroutine objects never scheduled"). */
@@ -120,5 +122,81 @@ class NeverAwaitedCheckTest extends DebugTestBase {
         awaitLog("coroutine 'sentinel' was never awaited");
         assertTrue(gcUntil(() -> quiet.get() == null));
         assertFalse(log().contains("'quiet-outside'"), log());
+    }
+
+    /** Runs the function on the caller's thread: the future's result is copied on the loop's next iteration. */
+    private static final Executor INLINE = Runnable::run;
+
+    /**
+     * The loop's cross-thread inbox keeps its last handle (the consumed stub) with its callback, which holds the
+     * executor job and its future: one more cross-thread callback takes its place.
+     */
+    private void releaseInbox() {
+        Future<Void> passed = loop.createFuture();
+        loop.callSoonThreadsafe(() -> passed.setResult(null));
+        Asyncio.await(passed);
+    }
+
+    /** Calls an {@code async def} loop method and drops its future without awaiting it. */
+    private WeakReference<Future<String>> forgetLoopFuture() {
+        return new WeakReference<>(loop.runInExecutor(INLINE, () -> "forgotten"));
+    }
+
+    /** A future of an {@code async def} loop method that nobody awaits is reported, with where it was returned. */
+    @Test
+    void testLoopFutureNeverAwaitedLogged() {
+        WeakReference<Future<String>> awaited = run(() -> {
+            WeakReference<Future<String>> forgotten = forgetLoopFuture();
+            Future<String> used = loop.runInExecutor(INLINE, () -> "awaited");
+            // One FIFO order: once this result is in, the forgotten one's was copied, and nothing holds it any more.
+            assertEquals("awaited", Asyncio.await(used));
+            assertTrue(forgotten.get() == null || forgotten.get().done());
+            releaseInbox();
+            return new WeakReference<>(used);
+        });
+        awaitLog("future returned by loop.runInExecutor() was never awaited");
+        assertTrue(gcUntil(() -> awaited.get() == null));
+        String log = log();
+        assertTrue(log.contains("WARN asyncio - future returned by loop.runInExecutor() was never awaited\n"
+                + "Future returned at (most recent call first):\n"
+                + "\tat io.jasyncio.tests.debug.NeverAwaitedCheckTest.forgetLoopFuture(NeverAwaitedCheckTest.java:"),
+                log);
+        assertEquals(log.indexOf("future returned by"), log.lastIndexOf("future returned by"), log);
+    }
+
+    /** A callback, a read of the result or a cancel counts as using the future; with debug mode off nothing is
+     * followed. */
+    @Test
+    void testLoopFutureUsedOrDebugOffNotLogged() {
+        WeakReference<?>[] refs = run(() -> {
+            Future<String> withCallback = loop.runInExecutor(INLINE, () -> "callback");
+            withCallback.addDoneCallback(f -> { });
+            Future<String> cancelled = loop.runInExecutor(INLINE, () -> "cancelled");
+            cancelled.cancel();
+            loop.setDebug(false);
+            Future<String> quiet = loop.runInExecutor(INLINE, () -> "quiet");
+            loop.setDebug(true);
+            Future<String> read = loop.runInExecutor(INLINE, () -> "read");
+            Asyncio.sleep(0);
+            Asyncio.sleep(0);
+            assertEquals("read", read.result());
+            assertTrue(quiet.done());
+            releaseInbox();
+            return new WeakReference<?>[] {new WeakReference<>(withCallback), new WeakReference<>(cancelled),
+                    new WeakReference<>(quiet), new WeakReference<>(read)};
+        });
+        run(() -> {
+            forgetLoopFuture(); // the sentinel
+            Asyncio.sleep(0);
+            Asyncio.sleep(0);
+            releaseInbox();
+            return null;
+        });
+        awaitLog("future returned by loop.runInExecutor() was never awaited");
+        for (WeakReference<?> ref : refs) {
+            assertTrue(gcUntil(() -> ref.get() == null));
+        }
+        String log = log();
+        assertEquals(log.indexOf("future returned by"), log.lastIndexOf("future returned by"), log);
     }
 }

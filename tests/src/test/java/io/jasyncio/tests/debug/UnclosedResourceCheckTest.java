@@ -71,7 +71,10 @@ class UnclosedResourceCheckTest extends DebugTestBase {
         Connection<Sink> conn = connect(server);
         conn.transport().close();
         server.close();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
         loop.setDebug(false);
         server();
         loop.close();

@@ -42,7 +42,10 @@ class ChatServerTest extends LoopTestBase {
     private void stop(Server server) {
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     private static String line(Streams s) {

@@ -39,7 +39,10 @@ class EchoServerTest extends LoopTestBase {
         });
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
         return echoed;
     }
 

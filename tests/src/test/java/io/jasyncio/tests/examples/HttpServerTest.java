@@ -46,7 +46,10 @@ class HttpServerTest extends LoopTestBase {
     private void stop(Server server) {
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     private ExternalTool.Result runTool(int timeoutSeconds, String... command) {

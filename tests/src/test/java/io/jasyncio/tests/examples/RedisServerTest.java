@@ -44,7 +44,10 @@ class RedisServerTest extends LoopTestBase {
     private void stop(Server server) {
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     /** Reads one RESP reply: a String for +, - (kept with its sign) and bulk, a Long, a List, or null. */
@@ -146,11 +149,13 @@ class RedisServerTest extends LoopTestBase {
             });
             assertEquals("1000", total, "every INCR of four connections on two loops counted once");
             java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
-            server.getLoop().callSoonThreadsafe(() -> {
+            server.getLoop().callSoonThreadsafe(() -> server.getLoop().createTask(() -> {
                 server.close();
                 server.closeClients();
-                server.waitClosed().addDoneCallback(f -> closed.complete(null));
-            });
+                server.waitClosed();
+                closed.complete(null);
+                return null;
+            }));
             closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             group.close();

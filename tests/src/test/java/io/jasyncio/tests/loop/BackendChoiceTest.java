@@ -71,7 +71,10 @@ class BackendChoiceTest {
             thread.join(TimeUnit.SECONDS.toMillis(20));
             assertEquals("b", other.get());
             server.close();
-            loop.runUntilComplete(server.waitClosed());
+            loop.runUntilComplete(() -> {
+                server.waitClosed();
+                return null;
+            });
         }
     }
 

@@ -149,10 +149,12 @@ class LoopGroupServerTest {
 
     private static void closeOnItsLoop(Server server) throws Exception {
         java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
-        server.getLoop().callSoonThreadsafe(() -> {
+        server.getLoop().callSoonThreadsafe(() -> server.getLoop().createTask(() -> {
             server.close();
-            server.waitClosed().addDoneCallback(f -> closed.complete(null));
-        });
+            server.waitClosed();
+            closed.complete(null);
+            return null;
+        }));
         closed.get(10, TimeUnit.SECONDS);
     }
 }

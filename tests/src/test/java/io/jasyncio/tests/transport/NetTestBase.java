@@ -83,7 +83,10 @@ abstract class NetTestBase extends LoopTestBase {
     protected void closeServer(Server server) {
         server.close();
         server.abortClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     /** Closes a client connection and waits for its connectionLost. */

@@ -497,7 +497,10 @@ class SocketTransportTest extends NetTestBase {
         Connection<Recorder> c = connect(srv);
         closeClient(c);
         srv.close();
-        loop.runUntilComplete(srv.waitClosed());
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
         assertEquals(1, handled.size());
         assertEquals("Fatal error: protocol.connection_lost() call failed.", handled.get(0).message());
     }

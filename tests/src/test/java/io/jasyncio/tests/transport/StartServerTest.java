@@ -137,7 +137,10 @@ class StartServerTest extends NetTestBase {
             return null;
         }));
         assertTrue(e.getMessage().endsWith("is closed"), e.getMessage());
-        loop.runUntilComplete(srv.waitClosed());
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
     }
 
     // test_server.py: test_start_unix_server_1
@@ -168,7 +171,10 @@ class StartServerTest extends NetTestBase {
             return null;
         }));
         assertTrue(e.getMessage().endsWith("is closed"), e.getMessage());
-        loop.runUntilComplete(srv.waitClosed());
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
     }
 
     // test_server.py: test_wait_closed_basic
@@ -178,13 +184,19 @@ class StartServerTest extends NetTestBase {
             Server srv = Asyncio.startServer(StartServerTest::readThenClose, "127.0.0.1", 0);
             try (srv) {
                 // no client, not closed: blocks
-                Task<Void> task1 = Asyncio.createTask(() -> Asyncio.await(srv.waitClosed()));
+                Task<Void> task1 = Asyncio.createTask(() -> {
+                    srv.waitClosed();
+                    return null;
+                });
                 Asyncio.sleep(0);
                 assertFalse(task1.done());
 
                 // a client, not closed: blocks
                 Streams s = Asyncio.openConnection("127.0.0.1", port(srv));
-                Task<Void> task2 = Asyncio.createTask(() -> Asyncio.await(srv.waitClosed()));
+                Task<Void> task2 = Asyncio.createTask(() -> {
+                    srv.waitClosed();
+                    return null;
+                });
                 Asyncio.sleep(0);
                 assertFalse(task1.done());
                 assertFalse(task2.done());
@@ -192,7 +204,10 @@ class StartServerTest extends NetTestBase {
                 srv.close();
                 Asyncio.sleep(0);
                 // a client, closed: blocks
-                Task<Void> task3 = Asyncio.createTask(() -> Asyncio.await(srv.waitClosed()));
+                Task<Void> task3 = Asyncio.createTask(() -> {
+                    srv.waitClosed();
+                    return null;
+                });
                 Asyncio.sleep(0);
                 assertFalse(task1.done());
                 assertFalse(task2.done());
@@ -204,7 +219,7 @@ class StartServerTest extends NetTestBase {
                 Asyncio.await(task1);
                 Asyncio.await(task2);
                 Asyncio.await(task3);
-                Asyncio.await(srv.waitClosed()); // at once
+                srv.waitClosed(); // at once
             }
             return null;
         });
@@ -216,13 +231,16 @@ class StartServerTest extends NetTestBase {
         loop.runUntilComplete(() -> {
             Server srv = Asyncio.startServer(StartServerTest::readThenClose, "127.0.0.1", 0);
             try (srv) {
-                Task<Void> task = Asyncio.createTask(() -> Asyncio.await(srv.waitClosed()));
+                Task<Void> task = Asyncio.createTask(() -> {
+                    srv.waitClosed();
+                    return null;
+                });
                 Asyncio.sleep(0);
                 assertFalse(task.done());
                 Streams s = Asyncio.openConnection("127.0.0.1", port(srv));
                 loop.callSoon(srv::close);
                 loop.callSoon(s.writer()::close);
-                Asyncio.await(srv.waitClosed());
+                srv.waitClosed();
                 Asyncio.await(task);
             }
             return null;
@@ -236,7 +254,10 @@ class StartServerTest extends NetTestBase {
             Server srv = Asyncio.startServer(StartServerTest::readThenClose, "127.0.0.1", 0);
             try (srv) {
                 Streams s = Asyncio.openConnection("127.0.0.1", port(srv));
-                Task<Void> task = Asyncio.createTask(() -> Asyncio.await(srv.waitClosed()));
+                Task<Void> task = Asyncio.createTask(() -> {
+                    srv.waitClosed();
+                    return null;
+                });
                 Asyncio.sleep(0);
                 assertFalse(task.done());
                 srv.close();
@@ -278,7 +299,10 @@ class StartServerTest extends NetTestBase {
                 }
                 assertNotEquals(0L, sWr.transport().getWriteBufferSize());
 
-                Task<Void> task = Asyncio.createTask(() -> Asyncio.await(srv.waitClosed()));
+                Task<Void> task = Asyncio.createTask(() -> {
+                    srv.waitClosed();
+                    return null;
+                });
                 Asyncio.sleep(0);
                 assertFalse(task.done());
                 srv.close();
@@ -304,7 +328,7 @@ class StartServerTest extends NetTestBase {
             } catch (Exception e) {
                 assertTrue(e instanceof IOException, "refused, the server closed first: " + e);
             }
-            Asyncio.await(srv.waitClosed());
+            srv.waitClosed();
             return null;
         });
     }
@@ -316,7 +340,10 @@ class StartServerTest extends NetTestBase {
         Server srv = loop.runUntilComplete(() -> Asyncio.startUnixServer((r, w) -> { }, addr));
         assertTrue(Files.exists(Path.of(addr)));
         srv.close();
-        loop.runUntilComplete(srv.waitClosed());
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
         assertFalse(Files.exists(Path.of(addr)));
     }
 
@@ -327,7 +354,10 @@ class StartServerTest extends NetTestBase {
         Server srv = loop.runUntilComplete(() -> Asyncio.startUnixServer((r, w) -> { }, addr));
         Files.delete(Path.of(addr)); // someone else cleaned up
         srv.close();
-        loop.runUntilComplete(srv.waitClosed()); // and nothing is reported
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        }); // and nothing is reported
         assertFalse(Files.exists(Path.of(addr)));
     }
 

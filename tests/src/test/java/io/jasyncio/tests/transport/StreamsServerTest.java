@@ -99,7 +99,10 @@ class StreamsServerTest extends NetTestBase {
 
     private void stop(Server server) {
         server.close();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     private Streams open(Server server) {
@@ -551,7 +554,7 @@ class StreamsServerTest extends NetTestBase {
             s.writer().close();
             s.writer().waitClosed();
             server.close();
-            Asyncio.await(server.waitClosed());
+            server.waitClosed();
             return null;
         });
     }

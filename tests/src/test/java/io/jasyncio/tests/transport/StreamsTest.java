@@ -170,7 +170,7 @@ class StreamsTest extends LoopTestBase {
             s.writer().close();
             s.writer().waitClosed();
             server.close();
-            Asyncio.await(server.waitClosed());
+            server.waitClosed();
             return str(answer);
         });
         assertEquals("echo: hello\n", reply);

@@ -83,9 +83,12 @@ class TcpServerTest extends NetTestBase {
         client.transport().write(bytes("early"));
         sleep(0.05);
         assertTrue(serverSide.isEmpty(), "accepted before startServing()");
-        srv.startServing();
-        assertTrue(srv.isServing());
-        srv.startServing(); // idempotent
+        loop.runUntilComplete(() -> {
+            srv.startServing();
+            assertTrue(srv.isServing());
+            srv.startServing(); // idempotent
+            return null;
+        });
         Recorder s = accepted(0);
         waitUntil(() -> s.data.size() == 5);
         assertEquals("early", s.text());
@@ -97,7 +100,7 @@ class TcpServerTest extends NetTestBase {
     @Test
     void testWaitClosedBasic() {
         Server srv = listenRecording();
-        Future<Void> task1 = srv.waitClosed();
+        Task<Void> task1 = waitClosedTask(srv);
         runOnce();
         assertFalse(task1.done(), "not closed: should block");
         Connection<Recorder> c = connect(srv);
@@ -105,18 +108,22 @@ class TcpServerTest extends NetTestBase {
         runOnce();
         assertFalse(task1.done(), "a client, not closed: should block");
         srv.close();
+        Task<Void> task2 = waitClosedTask(srv);
         runOnce();
-        assertFalse(srv.waitClosed().done(), "a client, closed: should block");
+        assertFalse(task2.done(), "a client, closed: should block");
         closeClient(c);
         loop.runUntilComplete(task1);
-        assertTrue(srv.waitClosed().done(), "no client, closed: returns at once");
+        loop.runUntilComplete(task2);
+        Task<Void> task3 = waitClosedTask(srv);
+        runOnce();
+        assertTrue(task3.done(), "no client, closed: returns at once");
     }
 
     /** Port of test_server.py TestServer2.test_wait_closed_race: close and the client's close in the same round. */
     @Test
     void testWaitClosedRace() {
         Server srv = listenRecording();
-        Future<Void> waiting = srv.waitClosed();
+        Task<Void> waiting = waitClosedTask(srv);
         runOnce();
         assertFalse(waiting.done());
         Connection<Recorder> c = connect(srv);
@@ -166,7 +173,7 @@ class TcpServerTest extends NetTestBase {
         Server srv = listenRecording();
         Connection<Recorder> c = connect(srv);
         accepted(0);
-        Future<Void> task = srv.waitClosed();
+        Task<Void> task = waitClosedTask(srv);
         runOnce();
         assertFalse(task.done());
         srv.close();
@@ -191,7 +198,7 @@ class TcpServerTest extends NetTestBase {
                 runOnce();
             }
             assertTrue(s.transport.getWriteBufferSize() > 0, "the peer's buffers are full");
-            Future<Void> task = srv.waitClosed();
+            Task<Void> task = waitClosedTask(srv);
             runOnce();
             assertFalse(task.done());
             srv.close();
@@ -212,7 +219,10 @@ class TcpServerTest extends NetTestBase {
             srv.close(); // the connection waits in the backlog, or is accepted in this very poll
             runOnce();
             srv.closeClients();
-            loop.runUntilComplete(srv.waitClosed());
+            loop.runUntilComplete(() -> {
+                srv.waitClosed();
+                return null;
+            });
         }
         for (Recorder r : serverSide) {
             assertEquals("lost", r.calls.get(r.calls.size() - 1));
@@ -331,7 +341,10 @@ class TcpServerTest extends NetTestBase {
             client.getOutputStream().write(bytes("xxx"));
         }
         srv.close();
-        loop.runUntilComplete(srv.waitClosed());
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
         assertThrows(java.net.ConnectException.class, () -> new Socket("127.0.0.1", port).close());
     }
 
@@ -364,7 +377,10 @@ class TcpServerTest extends NetTestBase {
         assertTrue(e.getMessage().endsWith("is already being awaited on serve_forever()"), e.getMessage());
         srv.close(); // cancels the first serve_forever, as asyncio's close does
         assertThrows(CancelledError.class, () -> loop.runUntilComplete(first));
-        loop.runUntilComplete(srv.waitClosed());
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
     }
 
     /** Port of test_events.py TestAbstractServer.test_get_loop, and Server.sockets after close. */
@@ -377,7 +393,10 @@ class TcpServerTest extends NetTestBase {
         srv.close();
         assertEquals(List.of(), srv.sockets());
         srv.close(); // idempotent
-        loop.runUntilComplete(srv.waitClosed());
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
     }
 
     /** keep_alive and TCP_NODELAY reach the accepted sockets. */
@@ -402,6 +421,17 @@ class TcpServerTest extends NetTestBase {
             assertTrue(srv.isServing());
         }
         assertFalse(outer.isServing());
-        loop.runUntilComplete(outer.waitClosed());
+        loop.runUntilComplete(() -> {
+            outer.waitClosed();
+            return null;
+        });
+    }
+
+    /** asyncio's {@code create_task(srv.wait_closed())}. */
+    private Task<Void> waitClosedTask(Server srv) {
+        return loop.createTask(() -> {
+            srv.waitClosed();
+            return null;
+        });
     }
 }

@@ -87,7 +87,10 @@ class TlsTransportTest extends LoopTestBase {
         loop.runUntilComplete(c.protocol().lost);
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     /** Port of test_sslproto.py ...get_extra_info: the cipher and the peer certificate. */
@@ -105,7 +108,10 @@ class TlsTransportTest extends LoopTestBase {
         loop.runUntilComplete(c.protocol().lost);
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     /** Port of test_events.py EventLoopTestsMixin.test_create_server_ssl_verify_failed: the client refuses. */
@@ -122,7 +128,10 @@ class TlsTransportTest extends LoopTestBase {
         assertEquals(List.of(), client.calls, "connectionMade never ran, so neither does connectionLost");
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     /** Port of test_sslproto.py BaseStartTLS.test_start_tls_client_reg_proto / server: STARTTLS on a live connection. */
@@ -162,6 +171,9 @@ class TlsTransportTest extends LoopTestBase {
         loop.runUntilComplete(c.protocol().lost);
         server.close();
         server.closeClients();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 }

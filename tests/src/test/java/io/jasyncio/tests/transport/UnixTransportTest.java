@@ -66,7 +66,10 @@ class UnixTransportTest extends LoopTestBase {
         assertTrue(calls.equals(List.of("made", "data", "eof", "lost")) || calls.equals(List.of("made", "data", "lost")),
                 calls.toString());
         server.close();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
         assertFalse(Files.exists(Path.of(path)), "the socket file is removed on close");
     }
 
@@ -77,15 +80,24 @@ class UnixTransportTest extends LoopTestBase {
         Server first = loop.runUntilComplete(loop.createUnixServer(() -> new Recorder(loop), path));
         // Leave the file behind, as a crashed server would: close the channel but put a socket file back.
         first.close();
-        loop.runUntilComplete(first.waitClosed());
+        loop.runUntilComplete(() -> {
+            first.waitClosed();
+            return null;
+        });
         Server second = loop.runUntilComplete(loop.createUnixServer(() -> new Recorder(loop), path));
         Server third;
         second.close();
-        loop.runUntilComplete(second.waitClosed());
+        loop.runUntilComplete(() -> {
+            second.waitClosed();
+            return null;
+        });
         third = loop.runUntilComplete(loop.createUnixServer(() -> new Recorder(loop), path));
         assertTrue(third.isServing());
         third.close();
-        loop.runUntilComplete(third.waitClosed());
+        loop.runUntilComplete(() -> {
+            third.waitClosed();
+            return null;
+        });
     }
 
     /** Port of test_streams.py StreamTests.test_start_unix_server / test_open_unix_connection. */
@@ -104,7 +116,7 @@ class UnixTransportTest extends LoopTestBase {
             byte[] answer = s.reader().read(-1);
             s.writer().close();
             server.close();
-            Asyncio.await(server.waitClosed());
+            server.waitClosed();
             return new String(answer, StandardCharsets.UTF_8);
         });
         assertEquals("unix: ping\n", reply);
@@ -125,7 +137,10 @@ class UnixTransportTest extends LoopTestBase {
 
     private void close(Server server) {
         server.close();
-        loop.runUntilComplete(server.waitClosed());
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
     }
 
     /** Port of test_unix_events.py SelectorEventLoopUnixSocketTests.test_create_unix_server_cleanup_gone. */

@@ -607,8 +607,8 @@ public final class TcpServer implements Server {
     }
 
     @Override
-    public Future<Void> waitClosed() {
-        return closed;
+    public void waitClosed() {
+        Asyncio.await(closed);
     }
 
     @Override
@@ -656,6 +656,11 @@ public final class TcpServer implements Server {
 
     @Override
     public void startServing() {
+        beginServing();
+        Asyncio.sleep(0); // as asyncio's start_serving, one iteration for the accepting to begin
+    }
+
+    private void beginServing() {
         if (serving) {
             return;
         }
@@ -676,7 +681,7 @@ public final class TcpServer implements Server {
         if (closeCalled || !listening()) {
             throw new IllegalStateException("server " + this + " is closed");
         }
-        startServing();
+        beginServing();
         servingForever = loop.createFuture();
         try {
             Asyncio.await(servingForever);
