@@ -544,133 +544,84 @@ public final class Asyncio {
     // ---------------------------------------------------------------- streams
 
     /**
-     * Opens a TCP connection and returns its stream pair, from inside a task.
+     * Opens a TCP connection and returns its stream pair, suspending the current task until it is connected.
      *
      * @param host the host
      * @param port the port
      * @return the reader and the writer
+     * @throws ConnectionRefusedError when nothing listens there
+     * @throws OSError for the other connect failures
+     * @throws GaiError when the host cannot be resolved
+     * @throws IllegalStateException when called outside a task
      * @asyncio await asyncio.open_connection(host, port)
      */
     public static Streams openConnection(String host, int port) {
-        return openConnection(host, port, StreamReader.DEFAULT_LIMIT, null);
+        return openConnection(host, port, ConnectionOptions.defaults());
     }
 
     /**
-     * Opens a TCP connection with a reader limit.
+     * Opens a TCP connection with {@code createConnection}'s options (TLS, the server name, a local address, the TLS
+     * timeouts, happy eyeballs) and the reader's limit ({@link ConnectionOptions#withLimit}). With TLS, it returns
+     * once the handshake is done.
      *
      * @param host the host
      * @param port the port
-     * @param limit the reader's buffer limit
+     * @param options the options
      * @return the reader and the writer
-     * @asyncio await asyncio.open_connection(host, port, limit=limit)
-     */
-    public static Streams openConnection(String host, int port, int limit) {
-        return openConnection(host, port, limit, null);
-    }
-
-    /**
-     * Opens a TCP connection with {@code createConnection}'s options: TLS, the server name, a local address, the TLS
-     * timeouts. With TLS, it returns once the handshake is done.
-     *
-     * @param host the host
-     * @param port the port
-     * @param options the options, or {@code null} for the defaults
-     * @return the reader and the writer
-     * @asyncio await asyncio.open_connection(host, port, ssl=..., server_hostname=..., local_addr=...)
+     * @throws ConnectionRefusedError when nothing listens there
+     * @throws OSError for the other connect failures, and a failed TLS handshake's
+     * @throws GaiError when the host cannot be resolved
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.open_connection(host, port, limit=limit, ssl=..., server_hostname=..., local_addr=...)
      */
     public static Streams openConnection(String host, int port, ConnectionOptions options) {
-        return openConnection(host, port, StreamReader.DEFAULT_LIMIT, options);
-    }
-
-    /**
-     * Opens a TCP connection with a reader limit and {@code createConnection}'s options.
-     *
-     * @param host the host
-     * @param port the port
-     * @param limit the reader's buffer limit, greater than 0
-     * @param options the options, or {@code null} for the defaults
-     * @return the reader and the writer
-     * @asyncio await asyncio.open_connection(host, port, limit=limit, **kwds)
-     */
-    public static Streams openConnection(String host, int port, int limit, ConnectionOptions options) {
         requireTask("openConnection");
         EventLoop loop = getRunningLoop();
-        StreamReader reader = new StreamReader(loop, limit);
+        StreamReader reader = new StreamReader(loop, options.limit());
         StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
-        Connection<StreamReaderProtocol> c = await(loop.createConnection(() -> protocol, host, port,
-                options != null ? options : ConnectionOptions.defaults()));
+        Connection<StreamReaderProtocol> c = await(loop.createConnection(() -> protocol, host, port, options));
         return new Streams(reader, new StreamWriter(c.transport(), protocol, reader, loop));
     }
 
     /**
-     * Starts a TCP server whose clients are served by {@code clientConnected}, each in a new task.
+     * Starts a TCP server whose clients are served by {@code clientConnected}, each in a new task; suspends the current
+     * task until it listens.
      *
      * @param clientConnected the handler
-     * @param host the address to bind
+     * @param host the address to bind, or {@code null} for every interface
      * @param port the port, 0 for any
      * @return the server, listening
+     * @throws OSError with errno 98 (EADDRINUSE) when the address is already in use
+     * @throws GaiError when the host cannot be resolved
+     * @throws IllegalStateException when called outside a task
      * @asyncio await asyncio.start_server(client_connected_cb, host, port)
      */
     public static Server startServer(Streams.ClientConnected clientConnected, String host, int port) {
-        return startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, null);
+        return startServer(clientConnected, host, port, ServerOptions.defaults());
     }
 
     /**
-     * Starts a TCP server with {@code createServer}'s options: backlog, address reuse, TLS, whether to start serving.
+     * Starts a TCP server with {@code createServer}'s options (backlog, address reuse, TLS, whether to start serving,
+     * several hosts) and the clients' reader limit ({@link ServerOptions#withLimit}).
      *
      * @param clientConnected the handler, run in a new task for each client
-     * @param host the address to bind, or {@code null} for every interface
+     * @param host the address to bind, or {@code null} for every interface or the options' hosts
      * @param port the port, 0 for any
-     * @param options the options, or {@code null} for the defaults
+     * @param options the options
      * @return the server
-     * @asyncio await asyncio.start_server(client_connected_cb, host, port, ssl=..., start_serving=..., ...)
+     * @throws OSError with errno 98 (EADDRINUSE) when the address is already in use
+     * @throws GaiError when a host cannot be resolved
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.start_server(client_connected_cb, host, port, limit=limit, **kwds)
      */
     public static Server startServer(Streams.ClientConnected clientConnected, String host, int port,
             ServerOptions options) {
-        return startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, options);
-    }
-
-    /**
-     * Starts a TCP server with a reader limit for each client and {@code createServer}'s options.
-     *
-     * @param clientConnected the handler, run in a new task for each client
-     * @param host the address to bind, or {@code null} for every interface
-     * @param port the port, 0 for any
-     * @param limit the buffer limit of each client's reader, greater than 0
-     * @param options the options, or {@code null} for the defaults
-     * @return the server
-     * @asyncio await asyncio.start_server(client_connected_cb, host, port, limit=limit, **kwds)
-     */
-    public static Server startServer(Streams.ClientConnected clientConnected, String host, int port, int limit,
-            ServerOptions options) {
         requireTask("startServer");
         java.util.Objects.requireNonNull(clientConnected, "clientConnected");
-        checkLimit(limit);
         EventLoop loop = getRunningLoop();
+        int limit = options.limit();
         return await(loop.createServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit), clientConnected,
-                loop), host, port, options != null ? options : ServerOptions.defaults()));
-    }
-
-    /**
-     * Starts a TCP server listening on several hosts, one socket each, with a reader limit and {@code createServer}'s
-     * options.
-     *
-     * @param clientConnected the handler, run in a new task for each client
-     * @param hosts the addresses to bind, for example {@code List.of("127.0.0.1", "::1")}
-     * @param port the port, 0 for any
-     * @param limit the buffer limit of each client's reader, greater than 0
-     * @param options the options, or {@code null} for the defaults
-     * @return the server
-     * @asyncio await asyncio.start_server(client_connected_cb, host=[...], port, limit=limit, **kwds)
-     */
-    public static Server startServer(Streams.ClientConnected clientConnected, java.util.List<String> hosts, int port,
-            int limit, ServerOptions options) {
-        requireTask("startServer");
-        java.util.Objects.requireNonNull(clientConnected, "clientConnected");
-        checkLimit(limit);
-        EventLoop loop = getRunningLoop();
-        return await(loop.createServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit), clientConnected,
-                loop), hosts, port, options != null ? options : ServerOptions.defaults()));
+                loop), host, port, options));
     }
 
     /**
@@ -678,29 +629,33 @@ public final class Asyncio {
      *
      * @param path the socket's path
      * @return the reader and the writer
+     * @throws ConnectionRefusedError when nothing listens on the path
+     * @throws OSError for the other failures
+     * @throws IllegalStateException when called outside a task
      * @asyncio await asyncio.open_unix_connection(path)
      */
     public static Streams openUnixConnection(String path) {
-        return openUnixConnection(path, StreamReader.DEFAULT_LIMIT, null);
+        return openUnixConnection(path, ConnectionOptions.defaults());
     }
 
     /**
-     * Opens a Unix socket connection with a reader limit and {@code createUnixConnection}'s options (TLS and a
-     * server name).
+     * Opens a Unix socket connection with {@code createUnixConnection}'s options (TLS and a server name) and the
+     * reader's limit.
      *
      * @param path the socket's path
-     * @param limit the reader's buffer limit, greater than 0
-     * @param options the options, or {@code null} for the defaults
+     * @param options the options
      * @return the reader and the writer
+     * @throws ConnectionRefusedError when nothing listens on the path
+     * @throws OSError for the other failures
+     * @throws IllegalStateException when called outside a task
      * @asyncio await asyncio.open_unix_connection(path, limit=limit, **kwds)
      */
-    public static Streams openUnixConnection(String path, int limit, ConnectionOptions options) {
+    public static Streams openUnixConnection(String path, ConnectionOptions options) {
         requireTask("openUnixConnection");
         EventLoop loop = getRunningLoop();
-        StreamReader reader = new StreamReader(loop, limit);
+        StreamReader reader = new StreamReader(loop, options.limit());
         StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
-        Connection<StreamReaderProtocol> c = await(loop.createUnixConnection(() -> protocol, path,
-                options != null ? options : ConnectionOptions.defaults()));
+        Connection<StreamReaderProtocol> c = await(loop.createUnixConnection(() -> protocol, path, options));
         return new Streams(reader, new StreamWriter(c.transport(), protocol, reader, loop));
     }
 
@@ -710,36 +665,33 @@ public final class Asyncio {
      * @param clientConnected the handler
      * @param path the socket's path
      * @return the server, listening
+     * @throws OSError with errno 98 (EADDRINUSE) when a server listens on the path already
+     * @throws IllegalStateException when called outside a task
      * @asyncio await asyncio.start_unix_server(client_connected_cb, path)
      */
     public static Server startUnixServer(Streams.ClientConnected clientConnected, String path) {
-        return startUnixServer(clientConnected, path, StreamReader.DEFAULT_LIMIT, null);
+        return startUnixServer(clientConnected, path, ServerOptions.defaults());
     }
 
     /**
-     * Starts a Unix socket server with a reader limit for each client and {@code createUnixServer}'s options.
+     * Starts a Unix socket server with {@code createUnixServer}'s options and the clients' reader limit.
      *
      * @param clientConnected the handler, run in a new task for each client
      * @param path the socket's path
-     * @param limit the buffer limit of each client's reader, greater than 0
-     * @param options the options, or {@code null} for the defaults
+     * @param options the options
      * @return the server
+     * @throws OSError with errno 98 (EADDRINUSE) when a server listens on the path already
+     * @throws IllegalStateException when called outside a task
      * @asyncio await asyncio.start_unix_server(client_connected_cb, path, limit=limit, **kwds)
      */
-    public static Server startUnixServer(Streams.ClientConnected clientConnected, String path, int limit,
+    public static Server startUnixServer(Streams.ClientConnected clientConnected, String path,
             ServerOptions options) {
         requireTask("startUnixServer");
         java.util.Objects.requireNonNull(clientConnected, "clientConnected");
-        checkLimit(limit);
         EventLoop loop = getRunningLoop();
+        int limit = options.limit();
         return await(loop.createUnixServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit),
-                clientConnected, loop), path, options != null ? options : ServerOptions.defaults()));
-    }
-
-    static void checkLimit(int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("Limit cannot be <= 0");
-        }
+                clientConnected, loop), path, options));
     }
 
     static Task<?> requireTask(String what) {

@@ -24,13 +24,16 @@ import javax.net.ssl.SSLContext;
  *     8305, 0.25 recommended), or {@code null} to try the addresses one after the other
  * @param interleave how many addresses of the first family come before the families alternate, or {@code null}:
  *     1 with a happy eyeballs delay, else the resolver's order
+ * @param limit for a stream connection ({@link Asyncio#openConnection}), the buffer limit of its
+ *     {@link StreamReader} ({@link StreamReader#DEFAULT_LIMIT}, 64 KiB); protocol connections ignore it
  * @asyncio loop.create_connection(..., ssl=None, server_hostname=None, local_addr=None,
  *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None, interleave=None)
  * Differences: no {@code family}, {@code proto}, {@code flags}, {@code sock} or {@code all_errors}. A host name is
  * resolved in the loop's default executor (a literal address is not resolved), and each address is tried in turn.
  */
 public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocketAddress localAddr,
-        Double sslHandshakeTimeout, Double sslShutdownTimeout, Double happyEyeballsDelay, Integer interleave) {
+        Double sslHandshakeTimeout, Double sslShutdownTimeout, Double happyEyeballsDelay, Integer interleave,
+        int limit) {
 
     /** asyncio's default TLS handshake timeout, in seconds ({@code constants.SSL_HANDSHAKE_TIMEOUT}). */
     public static final double DEFAULT_SSL_HANDSHAKE_TIMEOUT = 60.0;
@@ -38,10 +41,17 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
     /** asyncio's default TLS shutdown timeout, in seconds ({@code constants.SSL_SHUTDOWN_TIMEOUT}). */
     public static final double DEFAULT_SSL_SHUTDOWN_TIMEOUT = 30.0;
 
-    private static final ConnectionOptions DEFAULTS = new ConnectionOptions(null, null, null, null, null, null, null);
+    private static final ConnectionOptions DEFAULTS = new ConnectionOptions(null, null, null, null, null, null, null,
+            StreamReader.DEFAULT_LIMIT);
 
-    /** Validates the timeouts (asyncio's ValueError is IllegalArgumentException). */
+    /**
+     * Validates the timeouts, the delay and the limit (asyncio's ValueError is IllegalArgumentException).
+     *
+     * @throws IllegalArgumentException "ssl_handshake_timeout should be a positive number, got ...", "Limit cannot be
+     *     &lt;= 0", ...
+     */
     public ConnectionOptions {
+        checkLimit(limit);
         checkTimeout("ssl_handshake_timeout", sslHandshakeTimeout);
         checkTimeout("ssl_shutdown_timeout", sslShutdownTimeout);
         if (happyEyeballsDelay != null && !(happyEyeballsDelay >= 0)) {
@@ -50,6 +60,12 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
         }
         if (interleave != null && interleave < 0) {
             throw new IllegalArgumentException("interleave should be a non-negative number, got " + interleave);
+        }
+    }
+
+    static void checkLimit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
         }
     }
 
@@ -76,7 +92,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withSsl(SSLContext value) {
         return new ConnectionOptions(value, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, interleave);
+                happyEyeballsDelay, interleave, limit);
     }
 
     /**
@@ -87,7 +103,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withServerHostname(String value) {
         return new ConnectionOptions(ssl, value, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, interleave);
+                happyEyeballsDelay, interleave, limit);
     }
 
     /**
@@ -98,7 +114,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withLocalAddr(InetSocketAddress value) {
         return new ConnectionOptions(ssl, serverHostname, value, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, interleave);
+                happyEyeballsDelay, interleave, limit);
     }
 
     /**
@@ -109,7 +125,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withSslHandshakeTimeout(Double seconds) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, seconds, sslShutdownTimeout,
-                happyEyeballsDelay, interleave);
+                happyEyeballsDelay, interleave, limit);
     }
 
     /**
@@ -120,7 +136,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withSslShutdownTimeout(Double seconds) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, seconds,
-                happyEyeballsDelay, interleave);
+                happyEyeballsDelay, interleave, limit);
     }
 
     /**
@@ -132,7 +148,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withHappyEyeballsDelay(Double seconds) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout, seconds,
-                interleave);
+                interleave, limit);
     }
 
     /**
@@ -144,6 +160,18 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withInterleave(Integer count) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, count);
+                happyEyeballsDelay, count, limit);
+    }
+
+    /**
+     * These options with another reader limit for a stream connection.
+     *
+     * @param value the buffer limit of the reader, greater than 0
+     * @return new options
+     * @asyncio asyncio.open_connection(..., limit=limit)
+     */
+    public ConnectionOptions withLimit(int value) {
+        return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
+                happyEyeballsDelay, interleave, value);
     }
 }

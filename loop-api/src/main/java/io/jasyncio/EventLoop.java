@@ -6,6 +6,8 @@
  */
 package io.jasyncio;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import io.jasyncio.spi.LoopInterceptor;
 import java.util.List;
@@ -13,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * An asyncio event loop: one thread runs callbacks, timers and I/O, one at a time.
@@ -236,70 +240,165 @@ public interface EventLoop extends AutoCloseable {
     // ---------------------------------------------------------------- network
 
     /**
-     * Starts a TCP server on {@code host:port}; each accepted connection gets a new protocol from the factory.
+     * Starts a TCP server on {@code host:port} with asyncio's defaults; each accepted connection gets a new protocol
+     * from the factory. As {@link #createServer(Supplier, String, int, ServerOptions)} with
+     * {@link ServerOptions#defaults()}.
      *
      * @param protocolFactory makes a {@link Protocol} or {@link BufferedProtocol} per connection
-     * @param host the address to bind, for example {@code 127.0.0.1}
+     * @param host the address to bind, for example {@code 127.0.0.1}, or {@code null} for every interface
      * @param port the port, 0 for any free one ({@link Server#sockets()} tells which)
      * @return a future of the listening server
-     * @asyncio loop.create_server(protocol_factory, host, port)
+     * @throws OSError from the future, with errno 98 (EADDRINUSE) when the address is already in use: "[Errno 98]
+     *     error while attempting to bind on address ('127.0.0.1', 8888): address already in use"
+     * @throws GaiError from the future, when the host cannot be resolved
+     * @asyncio await loop.create_server(protocol_factory, host, port)
      */
-    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
-            String host, int port) {
-        throw new UnsupportedOperationException("this loop has no network transports");
+    default Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
+        return createServer(protocolFactory, host, port, ServerOptions.defaults());
     }
 
     /**
-     * Starts a TCP server whose accepted connections are spread round robin over other loops (a {@link LoopGroup}'s):
-     * this loop accepts, each connection's callbacks run on the loop it was given. Thread-safe: the loops may be
-     * running on their own threads.
+     * Starts a TCP server on {@code host:port} (or on each of {@link ServerOptions#hosts()}), with asyncio's keyword
+     * arguments: backlog, SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, TLS and its timeouts, whether to start serving at
+     * once, and the loops that serve the connections ({@link ServerOptions#childLoops()}).
      *
-     * @param protocolFactory makes a protocol per connection; called on the accepting loop's thread
-     * @param host the address to bind
-     * @param port the port, 0 for any
-     * @param childLoops the loops that serve the connections
-     * @return a future of the listening server
+     * @param protocolFactory makes a protocol per connection; with child loops, on the thread of the loop that serves
+     *     it
+     * @param host the address to bind, or {@code null} for every interface (IPv4 and IPv6), or for the options' hosts
+     * @param port the port, 0 for any (with several hosts, each socket then gets its own)
+     * @param options the options
+     * @return a future of the listening server; if one of several addresses cannot be bound, those bound already are
+     *     closed and the future fails
+     * @throws OSError from the future, with errno 98 (EADDRINUSE) when the address is already in use
+     * @throws GaiError from the future, when a host cannot be resolved
+     * @throws IllegalArgumentException asyncio's ValueError: "ssl_handshake_timeout is only meaningful with ssl",
+     *     "ssl_shutdown_timeout is only meaningful with ssl"; a host given with the options' hosts
+     * @asyncio await loop.create_server(protocol_factory, host, port, *, backlog=100, ssl=None, reuse_address=None,
+     *     reuse_port=None, keep_alive=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
+     *     start_serving=True)
      */
-    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
-            String host, int port, java.util.List<? extends EventLoop> childLoops) {
+    default Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+            ServerOptions options) {
         throw new UnsupportedOperationException("this loop has no network transports");
     }
 
     /**
-     * Starts a TLS server: as {@link #createServer(java.util.function.Supplier, String, int)}, each connection's
-     * handshake done before {@code connectionMade}.
-     *
-     * @param protocolFactory makes a protocol per connection
-     * @param host the address to bind
-     * @param port the port, 0 for any
-     * @param ssl the server's TLS context (its key managers hold the certificate), or {@code null} for plain TCP
-     * @return a future of the listening server
-     * @asyncio loop.create_server(protocol_factory, host, port, ssl=ssl)
-     */
-    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
-            String host, int port, javax.net.ssl.SSLContext ssl) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Opens a TLS connection: the future completes after the handshake, when {@code connectionMade} has run.
+     * Opens a TCP connection to {@code host:port} with asyncio's defaults. As
+     * {@link #createConnection(Supplier, String, int, ConnectionOptions)} with {@link ConnectionOptions#defaults()}.
      *
      * @param protocolFactory makes the connection's protocol
-     * @param host the host, also the server name checked against the certificate
+     * @param host the host
      * @param port the port
-     * @param ssl the client's TLS context (its trust managers decide whom to trust), or {@code null} for plain TCP
      * @param <P> the protocol type
-     * @return a future of the transport and protocol
-     * @asyncio loop.create_connection(protocol_factory, host, port, ssl=ssl)
+     * @return a future of the transport and protocol, once connected ({@code connectionMade} has run)
+     * @throws ConnectionRefusedError from the future, when nothing listens there
+     * @throws OSError from the future, for the other connect failures (unreachable network, timeout)
+     * @throws GaiError from the future, when the host cannot be resolved
+     * @asyncio await loop.create_connection(protocol_factory, host, port)
      */
-    default <P extends BaseProtocol> Future<Connection<P>> createConnection(
-            java.util.function.Supplier<P> protocolFactory, String host, int port, javax.net.ssl.SSLContext ssl) {
+    default <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port) {
+        return createConnection(protocolFactory, host, port, ConnectionOptions.defaults());
+    }
+
+    /**
+     * Opens a streaming transport connection to {@code host:port}, with asyncio's keyword arguments: TLS, the server
+     * name, a local address to bind, the TLS timeouts, happy eyeballs. A host name is resolved in the default
+     * executor and its addresses are tried in turn (or raced, with a happy eyeballs delay); when all fail, the error
+     * is the one failure, or an {@code OSError} "Multiple exceptions: ..." naming each.
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param host the host
+     * @param port the port
+     * @param options the options
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol, once connected (with TLS, once the handshake is done), after
+     *     {@code connectionMade}
+     * @throws ConnectionRefusedError from the future, when nothing listens there
+     * @throws OSError from the future, for the other connect failures, and a failed TLS handshake's
+     * @throws GaiError from the future, when the host cannot be resolved
+     * @throws IllegalArgumentException asyncio's ValueError: "server_hostname is only meaningful with ssl",
+     *     "ssl_handshake_timeout is only meaningful with ssl", "ssl_shutdown_timeout is only meaningful with ssl"
+     * @asyncio await loop.create_connection(protocol_factory, host, port, *, ssl=None, server_hostname=None,
+     *     local_addr=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None,
+     *     interleave=None)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port, ConnectionOptions options) {
         throw new UnsupportedOperationException("this loop has no network transports");
     }
 
     /**
-     * Upgrades an existing connection to TLS (STARTTLS): the returned future completes with the transport once the
-     * handshake is done; what is written after the call is encrypted. The protocol is set on the transport.
+     * Starts a Unix socket server on a path with asyncio's defaults; a stale socket file there is replaced, the file
+     * is removed on close.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket's path
+     * @return a future of the listening server
+     * @throws OSError from the future, with errno 98 (EADDRINUSE) when a server listens on the path already
+     * @asyncio await loop.create_unix_server(protocol_factory, path)
+     */
+    default Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path) {
+        return createUnixServer(protocolFactory, path, ServerOptions.defaults());
+    }
+
+    /**
+     * Starts a Unix socket server on a path with the options that apply to Unix sockets: backlog, TLS and its
+     * timeouts, start serving, cleanup of the socket file.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param path the socket's path
+     * @param options the options; SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, hosts and child loops are ignored
+     * @return a future of the listening server
+     * @throws OSError from the future, with errno 98 (EADDRINUSE) when a server listens on the path already
+     * @throws IllegalArgumentException asyncio's ValueError for TLS timeouts without TLS
+     * @asyncio await loop.create_unix_server(protocol_factory, path, *, backlog=100, ssl=None,
+     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True, cleanup_socket=True)
+     */
+    default Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path,
+            ServerOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Opens a Unix socket connection with asyncio's defaults.
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param path the socket's path
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol, once connected
+     * @throws ConnectionRefusedError from the future, when nothing listens on the path
+     * @throws OSError from the future, for the other failures (no such file)
+     * @asyncio await loop.create_unix_connection(protocol_factory, path)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
+            String path) {
+        return createUnixConnection(protocolFactory, path, ConnectionOptions.defaults());
+    }
+
+    /**
+     * Opens a Unix socket connection, with TLS when the options give a context (and then a server name).
+     *
+     * @param protocolFactory makes the connection's protocol
+     * @param path the socket's path
+     * @param options the options; {@code localAddr} and the happy eyeballs settings are ignored
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol, once connected
+     * @throws ConnectionRefusedError from the future, when nothing listens on the path
+     * @throws OSError from the future, for the other failures
+     * @throws IllegalArgumentException "You must set server_hostname when using ssl without a host"
+     * @asyncio await loop.create_unix_connection(protocol_factory, path, *, ssl=None, server_hostname=None,
+     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
+     */
+    default <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
+            String path, ConnectionOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Upgrades an existing connection to TLS (STARTTLS) with asyncio's default timeouts: the returned future completes
+     * with the transport once the handshake is done; what is written after the call is encrypted. The protocol is set
+     * on the transport.
      *
      * @param transport the plain transport
      * @param protocol the protocol to use from now on
@@ -307,17 +406,20 @@ public interface EventLoop extends AutoCloseable {
      * @param serverSide {@code true} on the server's end
      * @param serverHostname the name to check the server's certificate against (client side), or {@code null}
      * @return a future of the transport, encrypted
+     * @throws OSError from the future, when the handshake fails (its {@code javax.net.ssl.SSLException} as cause)
+     * @throws ConnectionResetError from the future, when the peer resets the connection during the handshake
+     * @throws IllegalArgumentException for a transport that is not a stream transport of this loop
      * @asyncio await loop.start_tls(transport, protocol, sslcontext, server_side=False, server_hostname=None)
      *     Differences: the same transport object carries on, encrypted.
      */
-    default Future<Transport> startTls(Transport transport, BaseProtocol protocol, javax.net.ssl.SSLContext ssl,
-            boolean serverSide, String serverHostname) {
-        throw new UnsupportedOperationException("this loop has no network transports");
+    default Future<Transport> startTls(Transport transport, BaseProtocol protocol, SSLContext ssl, boolean serverSide,
+            String serverHostname) {
+        return startTls(transport, protocol, ssl, serverSide, serverHostname, null, null);
     }
 
     /**
-     * Upgrades an existing connection to TLS with asyncio's timeouts: as
-     * {@link #startTls(Transport, BaseProtocol, javax.net.ssl.SSLContext, boolean, String)}.
+     * Upgrades an existing connection to TLS with given timeouts: as
+     * {@link #startTls(Transport, BaseProtocol, SSLContext, boolean, String)}.
      *
      * @param transport the plain transport
      * @param protocol the protocol to use from now on
@@ -327,12 +429,30 @@ public interface EventLoop extends AutoCloseable {
      * @param sslHandshakeTimeout seconds the handshake may take, or {@code null} for asyncio's 60
      * @param sslShutdownTimeout seconds the TLS shutdown may take, or {@code null} for asyncio's 30
      * @return a future of the transport, encrypted; a handshake over time fails it with asyncio's message
+     * @throws OSError from the future, when the handshake fails
+     * @throws TimeoutError from the future, when the handshake takes longer than its timeout
+     * @throws IllegalArgumentException for a transport that is not a stream transport of this loop
      * @asyncio await loop.start_tls(transport, protocol, sslcontext, *, server_side=False, server_hostname=None,
      *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
      */
-    default Future<Transport> startTls(Transport transport, BaseProtocol protocol, javax.net.ssl.SSLContext ssl,
-            boolean serverSide, String serverHostname, Double sslHandshakeTimeout, Double sslShutdownTimeout) {
+    default Future<Transport> startTls(Transport transport, BaseProtocol protocol, SSLContext ssl, boolean serverSide,
+            String serverHostname, Double sslHandshakeTimeout, Double sslShutdownTimeout) {
         throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
+    /**
+     * Sends a whole file over a stream transport: {@code sendfile(transport, file, 0, -1)}.
+     *
+     * @param transport a stream transport of this loop
+     * @param file the file
+     * @return a future of the number of bytes sent
+     * @throws OSError from the future, when the file cannot be read
+     * @throws ConnectionResetError from the future, when the peer resets the connection
+     * @throws BrokenPipeError from the future, when the peer closed its end
+     * @asyncio await loop.sendfile(transport, file)
+     */
+    default Future<Long> sendfile(Transport transport, Path file) {
+        return sendfile(transport, file, 0, -1);
     }
 
     /**
@@ -344,160 +464,15 @@ public interface EventLoop extends AutoCloseable {
      * @param offset where to start, at least 0
      * @param count how many bytes at most (positive), or -1 for all to the end of the file
      * @return a future of the number of bytes sent
+     * @throws OSError from the future, when the file cannot be read
+     * @throws ConnectionResetError from the future, when the peer resets the connection
+     * @throws BrokenPipeError from the future, when the peer closed its end
      * @throws IllegalArgumentException asyncio's ValueError for a bad offset or count, or a transport of another kind
      * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
      * @asyncio await loop.sendfile(transport, file, offset=0, count=None, *, fallback=True)
      *     Differences: the file is named by its path; the fallback is always allowed.
      */
-    default Future<Long> sendfile(Transport transport, java.nio.file.Path file, long offset, long count) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Sends a whole file over a stream transport: {@code sendfile(transport, file, 0, -1)}.
-     *
-     * @param transport a stream transport of this loop
-     * @param file the file
-     * @return a future of the number of bytes sent
-     * @asyncio await loop.sendfile(transport, file)
-     */
-    default Future<Long> sendfile(Transport transport, java.nio.file.Path file) {
-        return sendfile(transport, file, 0, -1);
-    }
-
-    /**
-     * Opens a TCP connection to {@code host:port}.
-     *
-     * @param protocolFactory makes the connection's protocol
-     * @param host the host
-     * @param port the port
-     * @param <P> the protocol type
-     * @return a future of the transport and protocol, once connected ({@code connectionMade} has run)
-     * @asyncio loop.create_connection(protocol_factory, host, port)
-     */
-    default <P extends BaseProtocol> Future<Connection<P>> createConnection(
-            java.util.function.Supplier<P> protocolFactory, String host, int port) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Starts a Unix socket server on a path; a stale socket file there is replaced, the file is removed on close.
-     *
-     * @param protocolFactory makes a protocol per connection
-     * @param path the socket's path
-     * @return a future of the listening server
-     * @asyncio loop.create_unix_server(protocol_factory, path)
-     */
-    default Future<Server> createUnixServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
-            String path) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Opens a Unix socket connection.
-     *
-     * @param protocolFactory makes the connection's protocol
-     * @param path the socket's path
-     * @param <P> the protocol type
-     * @return a future of the transport and protocol, once connected
-     * @asyncio loop.create_unix_connection(protocol_factory, path)
-     */
-    default <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(
-            java.util.function.Supplier<P> protocolFactory, String path) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Creates a TCP server bound to {@code host:port}, with asyncio's keyword arguments: backlog, SO_REUSEADDR,
-     * SO_REUSEPORT, SO_KEEPALIVE, TLS and its timeouts, and whether to start serving at once.
-     *
-     * @param protocolFactory makes a protocol per connection
-     * @param host the address to bind, or {@code null} for every interface (IPv4 and IPv6)
-     * @param port the port, 0 for any
-     * @param options the options
-     * @return a future of the server; a failed bind fails it with a {@link java.net.BindException} carrying asyncio's
-     *     message ("error while attempting to bind on address ('127.0.0.1', 8888): address already in use")
-     * @throws IllegalArgumentException asyncio's ValueError: "ssl_handshake_timeout is only meaningful with ssl",
-     *     "ssl_shutdown_timeout is only meaningful with ssl"
-     * @asyncio loop.create_server(protocol_factory, host, port, *, backlog=100, ssl=None, reuse_address=None,
-     *     reuse_port=None, keep_alive=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
-     *     start_serving=True)
-     */
-    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
-            String host, int port, ServerOptions options) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Creates a TCP server listening on several hosts, one socket each ({@link Server#sockets()} lists them all).
-     * If one address cannot be bound, the sockets bound already are closed and the future fails.
-     *
-     * @param protocolFactory makes a protocol per connection
-     * @param hosts the addresses to bind, for example {@code List.of("127.0.0.1", "::1")}
-     * @param port the port, 0 for any (each socket then gets its own)
-     * @param options the options
-     * @return a future of the server
-     * @asyncio loop.create_server(protocol_factory, host=[...], port)
-     */
-    default Future<Server> createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
-            java.util.List<String> hosts, int port, ServerOptions options) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Opens a streaming transport connection to {@code host:port}, with asyncio's keyword arguments: TLS, the server
-     * name, a local address to bind, the TLS timeouts, happy eyeballs. A host name is resolved in the default
-     * executor and its addresses are tried in turn (or raced, with a happy eyeballs delay); when all fail, the error
-     * is the one failure, or an {@link java.io.IOException} "Multiple exceptions: ..." naming each.
-     *
-     * @param protocolFactory makes the connection's protocol
-     * @param host the host
-     * @param port the port
-     * @param options the options
-     * @param <P> the protocol type
-     * @return a future of the transport and protocol, once connected (with TLS, once the handshake is done), after
-     *     {@code connectionMade}; a refused connection fails it with a {@link java.net.ConnectException}
-     * @throws IllegalArgumentException asyncio's ValueError: "server_hostname is only meaningful with ssl",
-     *     "ssl_handshake_timeout is only meaningful with ssl", "ssl_shutdown_timeout is only meaningful with ssl"
-     * @asyncio loop.create_connection(protocol_factory, host, port, *, ssl=None, server_hostname=None,
-     *     local_addr=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None,
-     *     interleave=None)
-     */
-    default <P extends BaseProtocol> Future<Connection<P>> createConnection(
-            java.util.function.Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Starts a Unix socket server on a path with the options that apply to Unix sockets: backlog, TLS and its
-     * timeouts, start serving.
-     *
-     * @param protocolFactory makes a protocol per connection
-     * @param path the socket's path
-     * @param options the options; SO_REUSEADDR, SO_REUSEPORT and SO_KEEPALIVE are ignored
-     * @return a future of the listening server
-     * @asyncio loop.create_unix_server(protocol_factory, path, *, backlog=100, ssl=None,
-     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True, cleanup_socket=True)
-     */
-    default Future<Server> createUnixServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory,
-            String path, ServerOptions options) {
-        throw new UnsupportedOperationException("this loop has no network transports");
-    }
-
-    /**
-     * Opens a Unix socket connection, with TLS when the options give a context (and then a server name).
-     *
-     * @param protocolFactory makes the connection's protocol
-     * @param path the socket's path
-     * @param options the options; {@code localAddr} is ignored
-     * @param <P> the protocol type
-     * @return a future of the transport and protocol, once connected
-     * @throws IllegalArgumentException "You must set server_hostname when using ssl without a host"
-     * @asyncio loop.create_unix_connection(protocol_factory, path, *, ssl=None, server_hostname=None,
-     *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None)
-     */
-    default <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(
-            java.util.function.Supplier<P> protocolFactory, String path, ConnectionOptions options) {
+    default Future<Long> sendfile(Transport transport, Path file, long offset, long count) {
         throw new UnsupportedOperationException("this loop has no network transports");
     }
 
@@ -509,11 +484,11 @@ public interface EventLoop extends AutoCloseable {
      * @param remote the address to connect to, or {@code null}
      * @param <P> the protocol type
      * @return a future of the transport and protocol
-     * @asyncio loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None)
+     * @throws OSError from the future, with errno 98 (EADDRINUSE) when the local address is already in use
+     * @asyncio await loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None)
      */
     default <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
-            java.util.function.Supplier<P> protocolFactory, java.net.InetSocketAddress local,
-            java.net.InetSocketAddress remote) {
+            Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
         throw new UnsupportedOperationException("this loop has no network transports");
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * N event loops, each running forever on a thread of its own, for using every core: asyncio runs one loop per process,
@@ -150,25 +151,51 @@ public final class LoopGroup implements AutoCloseable {
     /**
      * Starts a TCP server on the group: the first loop accepts, the connections are spread round robin over every
      * loop of the group. The factory runs on the loop that serves the connection, once it is made. Call after
-     * {@link #start()}, from any thread but the group's.
+     * {@link #start()}, from any thread but the group's; it blocks until the server listens.
      *
      * @param protocolFactory makes a protocol per connection
      * @param host the address to bind
      * @param port the port, 0 for any
      * @return the listening server; close it with {@code server.getLoop().callSoonThreadsafe(server::close)}
+     * @throws OSError with errno 98 (EADDRINUSE) when the address is already in use
+     * @throws GaiError when the host cannot be resolved
      */
-    public Server createServer(java.util.function.Supplier<? extends BaseProtocol> protocolFactory, String host,
-            int port) {
+    public Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
+        return createServer(protocolFactory, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * Starts a TCP server on the group with options, as
+     * {@link EventLoop#createServer(Supplier, String, int, ServerOptions)} with the group's loops as
+     * {@link ServerOptions#childLoops()}.
+     *
+     * @param protocolFactory makes a protocol per connection
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @param options the options; their child loops are replaced by the group's
+     * @return the listening server
+     * @throws OSError with errno 98 (EADDRINUSE) when the address is already in use
+     * @throws GaiError when the host cannot be resolved
+     * @throws IllegalArgumentException for options the spread does not take
+     */
+    public Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+            ServerOptions options) {
         EventLoop acceptor = loops.get(0);
+        ServerOptions spread = options.withChildLoops(loops);
         java.util.concurrent.CompletableFuture<Server> made = new java.util.concurrent.CompletableFuture<>();
-        acceptor.callSoonThreadsafe(() -> acceptor.createServer(protocolFactory, host, port, loops)
-                .addDoneCallback(f -> {
+        acceptor.callSoonThreadsafe(() -> {
+            try {
+                acceptor.createServer(protocolFactory, host, port, spread).addDoneCallback(f -> {
                     if (f.exception() != null) {
                         made.completeExceptionally(f.exception());
                     } else {
                         made.complete(f.result());
                     }
-                }));
+                });
+            } catch (RuntimeException e) {
+                made.completeExceptionally(e);
+            }
+        });
         try {
             return made.get();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -182,22 +209,40 @@ public final class LoopGroup implements AutoCloseable {
     /**
      * Starts a Streams server on the group, as {@link Asyncio#startServer} does on one loop: the first loop accepts,
      * the connections are spread round robin, and each client's reader, writer and task live on the loop that serves
-     * it. Call after {@link #start()}, from any thread but the group's.
+     * it. Call after {@link #start()}, from any thread but the group's; it blocks until the server listens.
      *
      * @param clientConnected the handler, run in a new task for each client, on that client's loop
      * @param host the address to bind
      * @param port the port, 0 for any
-     * @param limit the buffer limit of each client's reader, greater than 0
      * @return the listening server; close it with {@code server.getLoop().callSoonThreadsafe(server::close)}
-     * @asyncio asyncio.start_server(client_connected_cb, host, port, limit=limit), spread over several loops
+     * @throws OSError with errno 98 (EADDRINUSE) when the address is already in use
+     * @throws GaiError when the host cannot be resolved
+     * @asyncio asyncio.start_server(client_connected_cb, host, port), spread over several loops
      */
-    public Server startServer(Streams.ClientConnected clientConnected, String host, int port, int limit) {
+    public Server startServer(Streams.ClientConnected clientConnected, String host, int port) {
+        return startServer(clientConnected, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * Starts a Streams server on the group with options, among them the clients' reader limit
+     * ({@link ServerOptions#withLimit}).
+     *
+     * @param clientConnected the handler, run in a new task for each client, on that client's loop
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @param options the options; their child loops are replaced by the group's
+     * @return the listening server
+     * @throws OSError with errno 98 (EADDRINUSE) when the address is already in use
+     * @throws GaiError when the host cannot be resolved
+     * @asyncio asyncio.start_server(client_connected_cb, host, port, limit=limit, **kwds), spread over several loops
+     */
+    public Server startServer(Streams.ClientConnected clientConnected, String host, int port, ServerOptions options) {
         java.util.Objects.requireNonNull(clientConnected, "clientConnected");
-        Asyncio.checkLimit(limit);
+        int limit = options.limit();
         return createServer(() -> {
             EventLoop serving = Asyncio.getRunningLoop(); // the factory runs on the loop that serves the client
             return new StreamReaderProtocol(new StreamReader(serving, limit), clientConnected, serving);
-        }, host, port);
+        }, host, port, options);
     }
 
     /**

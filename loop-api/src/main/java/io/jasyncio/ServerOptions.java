@@ -6,6 +6,7 @@
  */
 package io.jasyncio;
 
+import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -23,27 +24,51 @@ import javax.net.ssl.SSLContext;
  * @param sslShutdownTimeout seconds to wait for the TLS close_notify exchange, or {@code null} for asyncio's 30 s
  * @param cleanupSocket for a Unix socket server: whether closing it removes its socket file, if the file is still the
  *     one it bound ({@code true}); a file another server put there since is left alone
+ * @param limit for a stream server ({@link Asyncio#startServer}), the buffer limit of each client's
+ *     {@link StreamReader} ({@link StreamReader#DEFAULT_LIMIT}, 64 KiB); protocol servers ignore it
+ * @param hosts the addresses to bind, one listening socket each, instead of the {@code host} argument (which must then
+ *     be {@code null}), or {@code null} for that argument
+ * @param childLoops the loops that serve the accepted connections, round robin, while the server's own loop accepts
+ *     them (as a {@link LoopGroup} does), or {@code null} for the server's loop alone
  * @asyncio loop.create_server(..., backlog=100, ssl=None, reuse_address=None, reuse_port=None, keep_alive=None,
  *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True), and
  *     loop.create_unix_server(..., cleanup_socket=True) (3.13)
- * Differences: no {@code family}, {@code flags} or {@code sock}; one host per server. With {@code startServing} false
+ * Differences: no {@code family}, {@code flags} or {@code sock}; several hosts go in {@code hosts}. With {@code startServing} false
  * the socket already listens (Netty binds and listens in one step) but accepts nothing until
  * {@link Server#startServing()}: a client's connect succeeds and waits in the backlog, where asyncio's is refused.
  */
 public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
         boolean startServing, SSLContext ssl, Double sslHandshakeTimeout, Double sslShutdownTimeout,
-        boolean cleanupSocket) {
+        boolean cleanupSocket, int limit, List<String> hosts, List<EventLoop> childLoops) {
 
     /** asyncio's default backlog. */
     public static final int DEFAULT_BACKLOG = 100;
 
     private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_BACKLOG, true, false, false, true, null,
-            null, null, true);
+            null, null, true, StreamReader.DEFAULT_LIMIT, null, null);
 
-    /** Validates the timeouts (asyncio's ValueError is IllegalArgumentException). */
+    /**
+     * Validates the timeouts and the limit (asyncio's ValueError is IllegalArgumentException) and copies the lists.
+     *
+     * @throws IllegalArgumentException "ssl_handshake_timeout should be a positive number, got ...", "Limit cannot be
+     *     &lt;= 0", or an empty list of hosts or loops
+     */
     public ServerOptions {
         ConnectionOptions.checkTimeout("ssl_handshake_timeout", sslHandshakeTimeout);
         ConnectionOptions.checkTimeout("ssl_shutdown_timeout", sslShutdownTimeout);
+        ConnectionOptions.checkLimit(limit);
+        if (hosts != null) {
+            hosts = List.copyOf(hosts);
+            if (hosts.isEmpty()) {
+                throw new IllegalArgumentException("no host to bind");
+            }
+        }
+        if (childLoops != null) {
+            childLoops = List.copyOf(childLoops);
+            if (childLoops.isEmpty()) {
+                throw new IllegalArgumentException("no loop to serve the connections");
+            }
+        }
     }
 
     /**
@@ -63,7 +88,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withBacklog(int value) {
         return new ServerOptions(value, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -74,7 +99,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withReuseAddress(boolean value) {
         return new ServerOptions(backlog, value, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -85,7 +110,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withReusePort(boolean value) {
         return new ServerOptions(backlog, reuseAddress, value, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -96,7 +121,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withKeepAlive(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, value, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -107,7 +132,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withStartServing(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, value, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -118,7 +143,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSsl(SSLContext value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, value,
-                sslHandshakeTimeout, sslShutdownTimeout, cleanupSocket);
+                sslHandshakeTimeout, sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -129,7 +154,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSslHandshakeTimeout(Double seconds) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, seconds,
-                sslShutdownTimeout, cleanupSocket);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -140,7 +165,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSslShutdownTimeout(Double seconds) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                seconds, cleanupSocket);
+                seconds, cleanupSocket, limit, hosts, childLoops);
     }
 
     /**
@@ -151,6 +176,46 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withCleanupSocket(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, value);
+                sslShutdownTimeout, value, limit, hosts, childLoops);
+    }
+
+    /**
+     * These options with another reader limit for the clients of a stream server.
+     *
+     * @param value the buffer limit of each client's reader, greater than 0
+     * @return new options
+     * @asyncio asyncio.start_server(..., limit=limit)
+     */
+    public ServerOptions withLimit(int value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout, cleanupSocket, value, hosts, childLoops);
+    }
+
+    /**
+     * These options with several addresses to bind, one listening socket each ({@link Server#sockets()} lists them
+     * all); the {@code host} argument must then be {@code null}. If one address cannot be bound, the sockets bound
+     * already are closed and the server is not made.
+     *
+     * @param value the addresses, for example {@code List.of("127.0.0.1", "::1")}, or {@code null} for the host
+     *     argument
+     * @return new options
+     * @asyncio loop.create_server(protocol_factory, host=[...], port)
+     */
+    public ServerOptions withHosts(List<String> value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout, cleanupSocket, limit, value, childLoops);
+    }
+
+    /**
+     * These options with the accepted connections spread round robin over other loops: the server's loop accepts,
+     * each connection's callbacks run on the loop it was given (as {@link LoopGroup#createServer} does). The loops may
+     * be running on their own threads.
+     *
+     * @param value the loops that serve the connections, or {@code null} for the server's loop alone
+     * @return new options
+     */
+    public ServerOptions withChildLoops(List<? extends EventLoop> value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout, cleanupSocket, limit, hosts, value == null ? null : List.copyOf(value));
     }
 }

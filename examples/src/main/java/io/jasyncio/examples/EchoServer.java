@@ -13,6 +13,7 @@ import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Protocol;
 import io.jasyncio.Server;
+import io.jasyncio.ServerOptions;
 import io.jasyncio.StreamReader;
 import io.jasyncio.StreamWriter;
 import io.jasyncio.Transport;
@@ -109,7 +110,7 @@ public final class EchoServer {
             case "protocol" -> loop.runUntilComplete(loop.createServer(Echo::new, host, port));
             case "buffered" -> loop.runUntilComplete(loop.createServer(BufferedEcho::new, host, port));
             case "streams" -> loop.runUntilComplete(() -> Asyncio.startServer(handler, bindHost,
-                    bindPort, LINE_LIMIT, null));
+                    bindPort, ServerOptions.defaults().withLimit(LINE_LIMIT)));
             default -> throw usage("--api must be protocol, buffered or streams, not " + api);
         };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
@@ -125,7 +126,8 @@ public final class EchoServer {
         Server server = switch (api) {
             case "protocol" -> group.createServer(Echo::new, host, port);
             case "buffered" -> group.createServer(BufferedEcho::new, host, port);
-            case "streams" -> group.startServer(handler, host, port, LINE_LIMIT);
+            case "streams" -> group.startServer(handler, host, port,
+                    ServerOptions.defaults().withLimit(LINE_LIMIT));
             default -> throw usage("--api must be protocol, buffered or streams, not " + api);
         };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);

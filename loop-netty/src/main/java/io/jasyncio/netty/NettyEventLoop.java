@@ -8,19 +8,29 @@ package io.jasyncio.netty;
 
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.Connection;
+import io.jasyncio.ConnectionOptions;
 import io.jasyncio.DatagramEndpoint;
 import io.jasyncio.DatagramProtocol;
+import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
+import io.jasyncio.ServerOptions;
+import io.jasyncio.Transport;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.FutureAccess;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.Transports;
 import io.jasyncio.transport.internal.tcp.TcpServer;
+import io.jasyncio.transport.internal.tcp.TcpTransport;
 import io.jasyncio.transport.internal.udp.UdpTransport;
 import io.netty.channel.IoEventLoop;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The event loop over Netty: {@link BaseEventLoop}'s logic, with the I/O poll and the wake-up of a Netty
@@ -71,111 +81,74 @@ public final class NettyEventLoop extends BaseEventLoop {
     }
 
     @Override
-    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
-        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, host, port), "createServer");
-    }
-
-    @Override
-    public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory,
-            String host, int port) {
-        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port), "createConnection");
-    }
-
-    @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
-            java.util.List<? extends io.jasyncio.EventLoop> childLoops) {
-        java.util.List<TcpServer.ChildLoop> children = new java.util.ArrayList<>();
-        for (io.jasyncio.EventLoop l : childLoops) {
-            NettyEventLoop n = (NettyEventLoop) l;
-            children.add(new TcpServer.ChildLoop(n, n.io));
+            ServerOptions options) {
+        Future<Server> server;
+        if (options.childLoops() != null) {
+            if (options.ssl() != null || options.hosts() != null) {
+                throw new IllegalArgumentException("child loops serve plain TCP on one host: no ssl, no hosts");
+            }
+            List<TcpServer.ChildLoop> children = new ArrayList<>();
+            for (EventLoop l : options.childLoops()) {
+                NettyEventLoop n = (NettyEventLoop) l;
+                children.add(new TcpServer.ChildLoop(n, n.io));
+            }
+            server = TcpServer.createSpread(this, io, kind, protocolFactory, host, port, children);
+        } else if (options.hosts() != null) {
+            if (host != null) {
+                throw new IllegalArgumentException("a host and hosts given: " + host + ", " + options.hosts());
+            }
+            server = TcpServer.create(this, io, kind, protocolFactory, options.hosts(), port, options);
+        } else {
+            server = TcpServer.create(this, io, kind, protocolFactory, host, port, options);
         }
-        return FutureAccess.followAwaited(TcpServer.createSpread(this, io, kind, protocolFactory, host, port, children), "createServer");
-    }
-
-    @Override
-    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
-            javax.net.ssl.SSLContext ssl) {
-        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, host, port, ssl), "createServer");
+        return FutureAccess.followAwaited(server, "createServer");
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
-            int port, javax.net.ssl.SSLContext ssl) {
-        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port, ssl), "createConnection");
+            int port, ConnectionOptions options) {
+        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port, options),
+                "createConnection");
     }
 
     @Override
-    public Future<io.jasyncio.Transport> startTls(io.jasyncio.Transport transport, BaseProtocol protocol,
-            javax.net.ssl.SSLContext ssl, boolean serverSide, String serverHostname) {
-        if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp)) {
+    public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path,
+            ServerOptions options) {
+        return FutureAccess.followAwaited(TcpServer.createUnix(this, io, kind, protocolFactory, path, options),
+                "createUnixServer");
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
+            String path, ConnectionOptions options) {
+        return FutureAccess.followAwaited(TcpServer.connectUnix(this, io, kind, protocolFactory, path, options),
+                "createUnixConnection");
+    }
+
+    @Override
+    public Future<Transport> startTls(Transport transport, BaseProtocol protocol, SSLContext ssl, boolean serverSide,
+            String serverHostname, Double sslHandshakeTimeout, Double sslShutdownTimeout) {
+        if (!(transport instanceof TcpTransport tcp)) {
             throw new IllegalArgumentException("startTls needs a stream transport of this loop, not " + transport);
         }
-        return FutureAccess.followAwaited(tcp.startTls(ssl, serverSide, serverHostname, protocol, null, null), "startTls");
+        return FutureAccess.followAwaited(tcp.startTls(ssl, serverSide, serverHostname, protocol, sslHandshakeTimeout,
+                sslShutdownTimeout), "startTls");
     }
 
     @Override
-    public Future<io.jasyncio.Transport> startTls(io.jasyncio.Transport transport, BaseProtocol protocol,
-            javax.net.ssl.SSLContext ssl, boolean serverSide, String serverHostname, Double sslHandshakeTimeout,
-            Double sslShutdownTimeout) {
-        if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp)) {
-            throw new IllegalArgumentException("startTls needs a stream transport of this loop, not " + transport);
-        }
-        return FutureAccess.followAwaited(tcp.startTls(ssl, serverSide, serverHostname, protocol, sslHandshakeTimeout, sslShutdownTimeout), "startTls");
-    }
-
-    @Override
-    public Future<Long> sendfile(io.jasyncio.Transport transport, java.nio.file.Path file, long offset, long count) {
-        if (!(transport instanceof io.jasyncio.transport.internal.tcp.TcpTransport tcp) || tcp.loop() != this) {
+    public Future<Long> sendfile(Transport transport, Path file, long offset, long count) {
+        if (!(transport instanceof TcpTransport tcp) || tcp.loop() != this) {
             throw new IllegalArgumentException("sendfile needs a stream transport of this loop, not " + transport);
         }
         return FutureAccess.followAwaited(tcp.sendfile(file, offset, count), "sendfile");
     }
 
     @Override
-    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, java.util.List<String> hosts,
-            int port, io.jasyncio.ServerOptions options) {
-        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, hosts, port, options), "createServer");
-    }
-
-    @Override
-    public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
-            io.jasyncio.ServerOptions options) {
-        return FutureAccess.followAwaited(TcpServer.create(this, io, kind, protocolFactory, host, port, options), "createServer");
-    }
-
-    @Override
-    public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
-            int port, io.jasyncio.ConnectionOptions options) {
-        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port, options), "createConnection");
-    }
-
-    @Override
-    public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path,
-            io.jasyncio.ServerOptions options) {
-        return FutureAccess.followAwaited(TcpServer.createUnix(this, io, kind, protocolFactory, path, options), "createUnixServer");
-    }
-
-    @Override
-    public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
-            String path, io.jasyncio.ConnectionOptions options) {
-        return FutureAccess.followAwaited(TcpServer.connectUnix(this, io, kind, protocolFactory, path, options), "createUnixConnection");
-    }
-
-    @Override
-    public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path) {
-        return FutureAccess.followAwaited(TcpServer.createUnix(this, io, kind, protocolFactory, path), "createUnixServer");
-    }
-
-    @Override
-    public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
-            String path) {
-        return FutureAccess.followAwaited(TcpServer.connectUnix(this, io, kind, protocolFactory, path), "createUnixConnection");
-    }
-
-    @Override
     public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> protocolFactory,
-            java.net.InetSocketAddress local, java.net.InetSocketAddress remote) {
-        return FutureAccess.followAwaited(UdpTransport.create(this, io, kind, protocolFactory, local, remote), "createDatagramEndpoint");
+            InetSocketAddress local, InetSocketAddress remote) {
+        return FutureAccess.followAwaited(UdpTransport.create(this, io, kind, protocolFactory, local, remote),
+                "createDatagramEndpoint");
     }
 
     @Override

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import io.jasyncio.Asyncio;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
+import io.jasyncio.ServerOptions;
 import io.jasyncio.Streams;
 import io.jasyncio.Ticker;
 import io.jasyncio.examples.EchoServer;
@@ -88,7 +89,7 @@ class EchoServerTest extends LoopTestBase {
         lines[99_999] = '\n'; // a line of 100,000 bytes
         lines[lines.length - 1] = '\n';
         Server server = loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoLines, "127.0.0.1", 0,
-                1 << 20, null));
+                ServerOptions.defaults().withLimit(1 << 20)));
         assertArrayEquals(lines, roundTrip(server, lines));
     }
 }

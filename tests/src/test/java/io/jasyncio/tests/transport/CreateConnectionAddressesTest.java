@@ -141,8 +141,8 @@ class CreateConnectionAddressesTest extends NetTestBase {
     /** A protocol factory that throws fails the connection with its error; no other address is tried for it. */
     @Test
     void testCreateConnectionFactoryErrorIsNotRetried() {
-        Server server = loop.runUntilComplete(loop.createServer(() -> new Recorder(loop), List.of("127.0.0.1", "::1"),
-                0, io.jasyncio.ServerOptions.defaults()));
+        Server server = loop.runUntilComplete(loop.createServer(() -> new Recorder(loop), null, 0,
+                io.jasyncio.ServerOptions.defaults().withHosts(List.of("127.0.0.1", "::1"))));
         Future<Connection<Recorder>> f = Connector.connect((BaseEventLoop) loop, "dual", port(server),
                 ConnectionOptions.defaults(), () -> {
                     protocolsMade++;

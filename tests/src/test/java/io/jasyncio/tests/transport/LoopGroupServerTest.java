@@ -12,6 +12,7 @@ import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Protocol;
 import io.jasyncio.Server;
+import io.jasyncio.ServerOptions;
 import io.jasyncio.Transport;
 import io.jasyncio.tests.BackendAssumptions;
 import java.io.OutputStream;
@@ -103,7 +104,7 @@ class LoopGroupServerTest {
                     writer.drain();
                 }
                 writer.close();
-            }, "127.0.0.1", 0, 1024);
+            }, "127.0.0.1", 0, ServerOptions.defaults().withLimit(1024));
             echoFourClients(port(server));
             assertEquals(Set.copyOf(group.loops()), loops, "both loops ran client tasks");
             closeOnItsLoop(server);
@@ -114,7 +115,7 @@ class LoopGroupServerTest {
     void testStreamsServerRefusesABadLimit() {
         try (LoopGroup group = new LoopGroup(1, LoopOptions.defaults())) {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> group.startServer((r, w) -> { }, "127.0.0.1", 0, 0));
+                    () -> ServerOptions.defaults().withLimit(0));
             assertEquals("Limit cannot be <= 0", e.getMessage());
         }
     }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
+import io.jasyncio.ConnectionOptions;
 import io.jasyncio.Future;
 import io.jasyncio.Server;
 import io.jasyncio.ServerOptions;
@@ -150,7 +151,7 @@ class StartServerTest extends NetTestBase {
         Task<?>[] mainTask = new Task<?>[1];
         CompletableFuture<Void> started = new CompletableFuture<>();
         Server srv = loop.runUntilComplete(() -> Asyncio.startUnixServer((r, w) -> serve(r, w, mainTask), addr,
-                StreamReader.DEFAULT_LIMIT, ServerOptions.defaults().withStartServing(false)));
+                ServerOptions.defaults().withStartServing(false)));
         mainTask[0] = loop.createTask(() -> {
             try (srv) {
                 assertFalse(srv.isServing());
@@ -280,7 +281,8 @@ class StartServerTest extends NetTestBase {
                 wr.waitClosed();
             }, "127.0.0.1", 0);
             try (srv) {
-                Streams c = Asyncio.openConnection("127.0.0.1", port(srv), 4096);
+                Streams c = Asyncio.openConnection("127.0.0.1", port(srv),
+                        ConnectionOptions.defaults().withLimit(4096));
                 StreamWriter sWr = Asyncio.await(fut).writer();
 
                 // More than twice the client's limit: the client's reader pauses its transport.

@@ -94,7 +94,7 @@ class StreamsServerTest extends NetTestBase {
 
     private Server httpUnixServer(String path, ServerOptions options) {
         return loop.runUntilComplete(() -> Asyncio.startUnixServer(StreamsServerTest::serveHttp, path,
-                StreamReader.DEFAULT_LIMIT, options));
+                options));
     }
 
     private void stop(Server server) {
@@ -166,7 +166,7 @@ class StreamsServerTest extends NetTestBase {
         String path = dir.resolve("https.sock").toString();
         Server httpd = httpUnixServer(path, ServerOptions.defaults().withSsl(serverContext));
         basetestOpenConnectionSsl(loop.runUntilComplete(() -> Asyncio.openUnixConnection(path,
-                StreamReader.DEFAULT_LIMIT, ConnectionOptions.defaults().withSsl(clientContext)
+                ConnectionOptions.defaults().withSsl(clientContext)
                         .withServerHostname("localhost"))));
         stop(httpd);
     }
@@ -647,10 +647,10 @@ class StreamsServerTest extends NetTestBase {
             }
             w.write(utf8("0123456789\n"));
             w.close();
-        }, "127.0.0.1", 0, 4, null));
+        }, "127.0.0.1", 0, ServerOptions.defaults().withLimit(4)));
         int port = port(server);
         String client = loop.runUntilComplete(() -> {
-            Streams s = Asyncio.openConnection("127.0.0.1", port, 4);
+            Streams s = Asyncio.openConnection("127.0.0.1", port, ConnectionOptions.defaults().withLimit(4));
             s.writer().write(utf8("abcdefgh\n"));
             try {
                 s.reader().readline();
@@ -688,11 +688,10 @@ class StreamsServerTest extends NetTestBase {
         IllegalStateException outside = assertThrows(IllegalStateException.class,
                 () -> Asyncio.openConnection("127.0.0.1", 1));
         assertTrue(outside.getMessage().startsWith("openConnection outside a task"), outside.getMessage());
-        IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(
-                () -> Asyncio.startServer((r, w) -> { }, "127.0.0.1", 0, 0, null)));
+        IllegalArgumentException limit = assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.defaults().withLimit(0));
         assertEquals("Limit cannot be <= 0", limit.getMessage());
-        limit = assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(
-                () -> Asyncio.openConnection("127.0.0.1", 1, -1)));
+        limit = assertThrows(IllegalArgumentException.class, () -> ConnectionOptions.defaults().withLimit(-1));
         assertEquals("Limit cannot be <= 0", limit.getMessage());
     }
 
@@ -723,8 +722,8 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: start_server(host=[...]) (asyncio's multiple hosts)
     @Test
     void testStartServerSeveralHosts() {
-        Server server = loop.runUntilComplete(() -> Asyncio.startServer(StreamsServerTest::handleClient,
-                List.of("127.0.0.1", "127.0.0.2"), 0, StreamReader.DEFAULT_LIMIT, null));
+        Server server = loop.runUntilComplete(() -> Asyncio.startServer(StreamsServerTest::handleClient, null, 0,
+                ServerOptions.defaults().withHosts(List.of("127.0.0.1", "127.0.0.2"))));
         assertEquals(2, server.sockets().size());
         for (java.net.SocketAddress a : server.sockets()) {
             InetSocketAddress addr = (InetSocketAddress) a;

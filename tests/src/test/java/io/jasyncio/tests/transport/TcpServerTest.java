@@ -290,7 +290,7 @@ class TcpServerTest extends NetTestBase {
             Recorder r = new Recorder(loop);
             serverSide.add(r);
             return r;
-        }, List.of("127.0.0.1", "::1"), 0, ServerOptions.defaults()));
+        }, null, 0, ServerOptions.defaults().withHosts(List.of("127.0.0.1", "::1"))));
         List<java.net.SocketAddress> sockets = srv.sockets();
         assertEquals(2, sockets.size(), sockets.toString());
         InetSocketAddress v4 = (InetSocketAddress) sockets.get(0);
@@ -321,8 +321,8 @@ class TcpServerTest extends NetTestBase {
     void testCreateServerMultipleHostsOneInUse() throws Exception {
         Server taken = listenRecording();
         int port = port(taken);
-        Future<Server> f = loop.createServer(() -> new Recorder(loop), List.of("::1", "127.0.0.1"), port,
-                ServerOptions.defaults());
+        Future<Server> f = loop.createServer(() -> new Recorder(loop), null, port,
+                ServerOptions.defaults().withHosts(List.of("::1", "127.0.0.1")));
         BindException e = assertThrows(BindException.class, () -> loop.runUntilComplete(f));
         assertTrue(e.getMessage().contains("('127.0.0.1', " + port + ")"), e.getMessage());
         // ::1 was bound first, then released: it can be bound again.

@@ -13,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Connection;
+import io.jasyncio.ConnectionOptions;
 import io.jasyncio.Future;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
+import io.jasyncio.ServerOptions;
 import io.jasyncio.Ticker;
 import io.jasyncio.tests.LoopTestBase;
 import java.net.InetSocketAddress;
@@ -64,7 +66,7 @@ class TlsTransportTest extends LoopTestBase {
             };
             serverSide.add(r);
             return r;
-        }, "127.0.0.1", 0, serverContext));
+        }, "127.0.0.1", 0, ServerOptions.defaults().withSsl(serverContext)));
     }
 
     private static int port(Server server) {
@@ -77,7 +79,8 @@ class TlsTransportTest extends LoopTestBase {
         List<Recorder> serverSide = new ArrayList<>();
         Server server = listen(serverSide);
         Connection<Recorder> c = loop.runUntilComplete(
-                loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server), clientContext));
+                loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server),
+                        ConnectionOptions.defaults().withSsl(clientContext)));
         assertEquals(List.of("made"), c.protocol().calls, "connectionMade after the handshake");
         c.transport().write("secret hello".getBytes(StandardCharsets.UTF_8));
         waitUntil(() -> c.protocol().data.size() >= 12);
@@ -98,7 +101,8 @@ class TlsTransportTest extends LoopTestBase {
     void testSslExtraInfo() {
         Server server = listen(new ArrayList<>());
         Connection<Recorder> c = loop.runUntilComplete(
-                loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server), clientContext));
+                loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port(server),
+                        ConnectionOptions.defaults().withSsl(clientContext)));
         assertNotNull(c.transport().getExtraInfo("cipher"));
         X509Certificate cert = (X509Certificate) c.transport().getExtraInfo("peercert");
         assertTrue(cert.getSubjectX500Principal().getName().contains("CN=localhost"));
@@ -121,7 +125,8 @@ class TlsTransportTest extends LoopTestBase {
         SSLContext trustsNobody = SSLContext.getInstance("TLS");
         trustsNobody.init(null, null, null); // the JDK's default trust store: our self-signed certificate is unknown
         Recorder client = new Recorder(loop);
-        Future<Connection<Recorder>> f = loop.createConnection(() -> client, "127.0.0.1", port(server), trustsNobody);
+        Future<Connection<Recorder>> f = loop.createConnection(() -> client, "127.0.0.1", port(server),
+                ConnectionOptions.defaults().withSsl(trustsNobody));
         Throwable e = assertThrows(Throwable.class, () -> loop.runUntilComplete(f));
         assertTrue(e instanceof javax.net.ssl.SSLException || e.getCause() instanceof javax.net.ssl.SSLException,
                 e.toString());
