@@ -576,6 +576,7 @@ public final class Asyncio {
      */
     public static Streams openConnection(String host, int port, ConnectionOptions options) {
         requireTask("openConnection");
+        java.util.Objects.requireNonNull(options, "options");
         EventLoop loop = getRunningLoop();
         StreamReader reader = new StreamReader(loop, options.limit());
         StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
@@ -617,6 +618,7 @@ public final class Asyncio {
     public static Server startServer(Streams.ClientConnected clientConnected, String host, int port,
             ServerOptions options) {
         requireTask("startServer");
+        java.util.Objects.requireNonNull(options, "options");
         java.util.Objects.requireNonNull(clientConnected, "clientConnected");
         EventLoop loop = getRunningLoop();
         int limit = options.limit();
@@ -652,6 +654,7 @@ public final class Asyncio {
      */
     public static Streams openUnixConnection(String path, ConnectionOptions options) {
         requireTask("openUnixConnection");
+        java.util.Objects.requireNonNull(options, "options");
         EventLoop loop = getRunningLoop();
         StreamReader reader = new StreamReader(loop, options.limit());
         StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
@@ -687,6 +690,7 @@ public final class Asyncio {
     public static Server startUnixServer(Streams.ClientConnected clientConnected, String path,
             ServerOptions options) {
         requireTask("startUnixServer");
+        java.util.Objects.requireNonNull(options, "options");
         java.util.Objects.requireNonNull(clientConnected, "clientConnected");
         EventLoop loop = getRunningLoop();
         int limit = options.limit();

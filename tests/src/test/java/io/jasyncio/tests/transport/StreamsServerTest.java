@@ -124,7 +124,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_open_connection
     @Test
     void testOpenConnection() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         basetestOpenConnection(open(httpd));
         stop(httpd);
     }
@@ -133,7 +133,7 @@ class StreamsServerTest extends NetTestBase {
     @Test
     void testOpenUnixConnection() {
         String path = dir.resolve("http.sock").toString();
-        Server httpd = httpUnixServer(path, null);
+        Server httpd = httpUnixServer(path, ServerOptions.defaults());
         basetestOpenConnection(loop.runUntilComplete(() -> Asyncio.openUnixConnection(path)));
         stop(httpd);
     }
@@ -184,7 +184,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_open_connection_error
     @Test
     void testOpenConnectionError() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         basetestOpenConnectionError(open(httpd));
         closeServer(httpd);
     }
@@ -193,7 +193,7 @@ class StreamsServerTest extends NetTestBase {
     @Test
     void testOpenUnixConnectionError() {
         String path = dir.resolve("error.sock").toString();
-        Server httpd = httpUnixServer(path, null);
+        Server httpd = httpUnixServer(path, ServerOptions.defaults());
         basetestOpenConnectionError(loop.runUntilComplete(() -> Asyncio.openUnixConnection(path)));
         closeServer(httpd);
     }
@@ -404,7 +404,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_multiple_drain
     @Test
     void testMultipleDrain() {
-        Server server = httpServer(null);
+        Server server = httpServer(ServerOptions.defaults());
         Streams s = open(server);
         StreamReaderProtocol protocol = (StreamReaderProtocol) s.writer().transport().getProtocol();
         int drained = loop.runUntilComplete(() -> {
@@ -457,7 +457,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_wait_closed_on_close
     @Test
     void testWaitClosedOnClose() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         Streams s = open(httpd);
         s.writer().write(utf8("GET / HTTP/1.0\r\n\r\n"));
         assertEquals("HTTP/1.0 200 OK\r\n", str(loop.runUntilComplete(() -> s.reader().readline())));
@@ -475,7 +475,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_wait_closed_on_close_with_unread_data
     @Test
     void testWaitClosedOnCloseWithUnreadData() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         Streams s = open(httpd);
         s.writer().write(utf8("GET / HTTP/1.0\r\n\r\n"));
         assertEquals("HTTP/1.0 200 OK\r\n", str(loop.runUntilComplete(() -> s.reader().readline())));
@@ -490,7 +490,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_async_writer_api
     @Test
     void testAsyncWriterApi() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         int port = port(httpd);
         loop.runUntilComplete(() -> {
             Streams s = Asyncio.openConnection("127.0.0.1", port);
@@ -507,7 +507,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_async_writer_api_exception_after_close
     @Test
     void testAsyncWriterApiExceptionAfterClose() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         int port = port(httpd);
         Exception e = loop.runUntilComplete(() -> {
             Streams s = Asyncio.openConnection("127.0.0.1", port);
@@ -531,7 +531,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: test_eof_feed_when_closing_writer
     @Test
     void testEofFeedWhenClosingWriter() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         Streams s = open(httpd);
         s.writer().close();
         loop.runUntilComplete(() -> {
@@ -622,7 +622,7 @@ class StreamsServerTest extends NetTestBase {
     // test_streams.py: StreamWriter.get_extra_info(name, default) and __repr__
     @Test
     void testWriterExtraInfoAndRepr() {
-        Server httpd = httpServer(null);
+        Server httpd = httpServer(ServerOptions.defaults());
         Streams s = open(httpd);
         assertEquals(port(httpd), ((InetSocketAddress) s.writer().getExtraInfo("peername")).getPort());
         assertEquals("fallback", s.writer().getExtraInfo("no such key", "fallback"));

@@ -280,6 +280,17 @@ class TcpServerTest extends NetTestBase {
         closeServer(srv);
     }
 
+    /** The hosts of the options replace the host argument: giving both, or an empty list, is refused. */
+    @Test
+    void testHostsAndHostRefused() {
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> loop.createServer(
+                () -> new Recorder(loop), "127.0.0.1", 0, ServerOptions.defaults().withHosts(List.of("::1"))));
+        assertEquals("a host and hosts given: 127.0.0.1, [::1]", both.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.defaults().withHosts(List.of()));
+        assertEquals("no host to bind", none.getMessage());
+    }
+
     /**
      * Port of test_base_events.py BaseEventLoopWithSelectorTests.test_create_server_multiple_hosts_ipv4/_ipv6, on
      * real sockets: one listening socket per host, each serving, all closed by close().
