@@ -25,6 +25,13 @@ final class DebugSupport {
     /** The interceptor providers on the class path, found once. */
     private static final List<LoopInterceptorProvider> PROVIDERS = load();
 
+    /** What a loop in debug mode says, once per JVM, when no debug-only provider is on the class path. */
+    static final String NO_CHECKS = "debug mode is on but no checks are installed: add jasyncio-debug";
+
+    /** Whether {@link #NO_CHECKS} was said. */
+    private static final java.util.concurrent.atomic.AtomicBoolean NO_CHECKS_SAID =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The debug-only providers' interceptors for what happens outside any loop; made on first use. */
     private static volatile List<LoopInterceptor> detached;
 
@@ -103,6 +110,9 @@ final class DebugSupport {
      * @param enabled the new debug mode
      */
     void setDebug(boolean enabled) {
+        if (enabled) {
+            warnIfNoChecks(PROVIDERS);
+        }
         if (enabled && debugInterceptors.isEmpty()) {
             for (LoopInterceptorProvider provider : PROVIDERS) {
                 if (provider.debugOnly()) {
@@ -119,6 +129,26 @@ final class DebugSupport {
             }
             debugInterceptors.clear();
         }
+    }
+
+    /**
+     * Says {@link #NO_CHECKS} at WARN, once per JVM, when none of the providers is debug-only: debug mode then only
+     * makes the loop's own checks (wrong thread, slow callbacks), none of {@code jasyncio-debug}'s.
+     *
+     * @param providers the providers found
+     * @return whether this call said it
+     */
+    static boolean warnIfNoChecks(List<LoopInterceptorProvider> providers) {
+        for (LoopInterceptorProvider provider : providers) {
+            if (provider.debugOnly()) {
+                return false;
+            }
+        }
+        if (NO_CHECKS_SAID.compareAndSet(false, true)) {
+            BaseEventLoop.LOGGER.warn(NO_CHECKS);
+            return true;
+        }
+        return false;
     }
 
     private LoopInterceptor create(LoopInterceptorProvider provider) {

@@ -63,9 +63,12 @@ class DebugSwitchTest {
 
     @Test
     void testDebugOptionInstallsTheChecksAtCreation() {
-        try (EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withDebug(true))) {
+        try (io.jasyncio.tests.LogCapture capture = new io.jasyncio.tests.LogCapture();
+                EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withDebug(true))) {
             assertTrue(loop.getDebug());
             assertTrue(hasEveryCheck(loop));
+            // Only without jasyncio-debug on the class path does debug mode say that no check is installed.
+            assertFalse(capture.text().contains("no checks are installed"), capture.text());
         }
     }
 
