@@ -6,6 +6,7 @@
  */
 package io.jasyncio;
 
+import io.jasyncio.internal.SystemProperties;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Debug mode defaults to on when the environment variable {@code JASYNCIO_DEBUG} is set to a non-empty value other
  * than {@code 0}, or the system property {@code jasyncio.debug} is {@code true} (asyncio's {@code PYTHONASYNCIODEBUG}).
- * The backend defaults to the system property {@code io.jasyncio.transport} ({@code epoll}, {@code nio}), else the
+ * The backend defaults to the system property {@code jasyncio.transport} ({@code epoll}, {@code nio}), else the
  * best available.
  *
  * @param ticker the loop's clock
@@ -37,13 +38,13 @@ public record LoopOptions(Ticker ticker, boolean debug, double slowCallbackDurat
 
     /**
      * The defaults: the system ticker, debug mode from the environment, 0.1 s, the backend from
-     * {@code io.jasyncio.transport}.
+     * {@code jasyncio.transport}.
      *
      * @return the default options
      */
     public static LoopOptions defaults() {
         return new LoopOptions(Ticker.system(), debugFromEnvironment(), DEFAULT_SLOW_CALLBACK_DURATION,
-                System.getProperty("io.jasyncio.transport"));
+                SystemProperties.TRANSPORT);
     }
 
     /**
@@ -53,7 +54,7 @@ public record LoopOptions(Ticker ticker, boolean debug, double slowCallbackDurat
      */
     public static boolean debugFromEnvironment() {
         String env = System.getenv("JASYNCIO_DEBUG");
-        return (env != null && !env.isEmpty() && !env.equals("0")) || Boolean.getBoolean("jasyncio.debug");
+        return (env != null && !env.isEmpty() && !env.equals("0")) || SystemProperties.debug();
     }
 
     /**

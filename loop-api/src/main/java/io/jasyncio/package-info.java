@@ -146,9 +146,21 @@
  * one-argument {@code callSoon} instead of a capturing lambda.
  *
  * <h2>System properties and environment</h2>
+ * Every property is named {@code jasyncio.<area>[.<knob>]} and read once
+ * ({@code io.jasyncio.internal.SystemProperties}), except {@code jasyncio.debug}, read for each new loop as asyncio
+ * reads {@code PYTHONASYNCIODEBUG}. What the library tells users goes to one SLF4J logger, {@code asyncio}.
  * <ul>
- * <li>{@code JASYNCIO_DEBUG=1} or {@code -Djasyncio.debug=true}: debug mode on for new loops.</li>
- * <li>{@code -Dio.jasyncio.transport=epoll|io_uring|nio}: the I/O backend of new loops (default: epoll where available).</li>
+ * <li>{@code JASYNCIO_DEBUG=1} or {@code -Djasyncio.debug=true}: debug mode on for new loops. Without
+ *     {@code jasyncio-debug} on the class path, the first loop in debug mode warns once: "debug mode is on but no checks
+ *     are installed: add jasyncio-debug".</li>
+ * <li>{@code -Djasyncio.transport=epoll|io_uring|nio}: the I/O backend of new loops (default: epoll where
+ *     available).</li>
+ * <li>{@code -Djasyncio.coroutines=vthread}: tasks on virtual threads even where JDK continuations are
+ *     accessible.</li>
+ * <li>{@code -Djasyncio.coroutines.monitorCheck=debug|always|off}: when an await checks that the task holds no
+ *     monitor (default {@code debug}: in debug mode).</li>
+ * <li>{@code -Djasyncio.watchdog=100ms} and {@code -Djasyncio.jmx=true}: the debug module's watchdog and JMX beans on
+ *     every new loop.</li>
  * </ul>
  */
 package io.jasyncio;

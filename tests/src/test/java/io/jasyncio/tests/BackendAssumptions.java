@@ -16,9 +16,9 @@ public final class BackendAssumptions {
     private BackendAssumptions() {
     }
 
-    /** Assumes the backend named by {@code io.jasyncio.transport} is available here. */
+    /** Assumes the backend named by {@code jasyncio.transport} is available here. */
     public static void assumeBackendAvailable() {
-        String asked = System.getProperty("io.jasyncio.transport");
+        String asked = System.getProperty("jasyncio.transport");
         if (asked == null || asked.isBlank()) {
             return;
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A fresh loop per test, on the backend that {@code io.jasyncio.transport} names (surefire runs the suite once per
+ * A fresh loop per test, on the backend that {@code jasyncio.transport} names (surefire runs the suite once per
  * backend), with a {@link MockTicker} so time moves only when a test says so. An exception handler records every call;
  * a test that does not expect any fails at teardown if one came (uvloop's {@code _testbase.py} strictness).
  */

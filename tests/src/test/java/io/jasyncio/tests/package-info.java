@@ -8,7 +8,7 @@
  * Black-box tests of jasyncio, through the exported API only, one package per area ({@code loop}, {@code futures},
  * {@code tasks}, {@code locks}, {@code queues}, {@code transport}, {@code debug}, {@code examples}). Surefire runs the
  * whole suite once per backend: epoll (execution {@code default-test}) and NIO (execution {@code nio}), chosen by the
- * system property {@code io.jasyncio.transport}; the task suites run a third time on the virtual-thread coroutine path.
+ * system property {@code jasyncio.transport}; the task suites run a third time on the virtual-thread coroutine path.
  *
  * <p>{@link io.jasyncio.tests.LoopTestBase} gives each test a fresh loop on the backend asked for, a
  * {@link io.jasyncio.MockTicker} so that time moves only when the test moves it, and an exception handler that fails

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * once, with the reason when epoll is missing.
  */
 public final class Transports {
-    private static final Logger LOGGER = LoggerFactory.getLogger(Transports.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
     private static volatile boolean logged;
 
     private Transports() {

@@ -15,6 +15,6 @@
  * without {@code IORING_SETUP_SINGLE_ISSUER}, because a loop runs on whichever thread calls {@code runForever()}.
  *
  * <h2>System properties</h2>
- * {@code io.jasyncio.transport=epoll|io_uring|nio}: the backend of new loops.
+ * {@code jasyncio.transport=epoll|io_uring|nio}: the backend of new loops.
  */
 package io.jasyncio.transport;

@@ -9,7 +9,7 @@ package io.jasyncio.bench.tasks;
 import org.openjdk.jmh.annotations.Fork;
 
 /** {@link AwaitBenchmark} on the fallback coroutine path: a virtual thread per task, with a hand-off per await. */
-@Fork(value = 1, jvmArgsAppend = {"-Dio.jasyncio.coroutines=vthread", "--enable-native-access=ALL-UNNAMED",
+@Fork(value = 1, jvmArgsAppend = {"-Djasyncio.coroutines=vthread", "--enable-native-access=ALL-UNNAMED",
     "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dio.netty.leakDetection.level=disabled"})
 public class AwaitVirtualThreadBenchmark extends AwaitBenchmark {
 }

@@ -7,6 +7,7 @@
 package io.jasyncio.internal.coro;
 
 import io.jasyncio.Task;
+import io.jasyncio.internal.SystemProperties;
 import java.util.Collection;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -14,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the coroutine path once per JVM: continuations where {@code jdk.internal.vm} is exported to this code, else
- * virtual threads; one INFO line says which and why. {@code -Dio.jasyncio.coroutines=vthread} forces the fallback.
+ * virtual threads; one INFO line says which and why. {@code -Djasyncio.coroutines=vthread} forces the fallback.
  */
 public final class Fibers {
-    private static final Logger LOGGER = LoggerFactory.getLogger(Fibers.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
     private static final FiberFactory FACTORY = choose();
     /** How a pending task is closed; {@link Task} sets it when it loads (it keeps the method private). */
     private static volatile Consumer<Task<?>> closer;
@@ -62,8 +63,8 @@ public final class Fibers {
     }
 
     private static FiberFactory choose() {
-        if ("vthread".equals(System.getProperty("io.jasyncio.coroutines"))) {
-            LOGGER.info("jasyncio coroutines: virtual threads (forced by -Dio.jasyncio.coroutines=vthread)");
+        if ("vthread".equals(SystemProperties.COROUTINES)) {
+            LOGGER.info("jasyncio coroutines: virtual threads (forced by -Djasyncio.coroutines=vthread)");
             return new VirtualThreadFibers();
         }
         try {

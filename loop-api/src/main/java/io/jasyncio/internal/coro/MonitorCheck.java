@@ -6,6 +6,7 @@
  */
 package io.jasyncio.internal.coro;
 
+import io.jasyncio.internal.SystemProperties;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
@@ -27,7 +28,7 @@ import java.util.Locale;
  * </ul>
  * The only reliable question the JDK answers is the thread's locked monitors ({@link ThreadMXBean}, ~40 µs and a
  * safepoint on the build machine, 250 times an await), so the check runs in debug mode, or always with
- * {@code -Dio.jasyncio.coroutines.monitorCheck=always}. Outside it {@link MonitorWatch} reports the hang. Virtual
+ * {@code -Djasyncio.coroutines.monitorCheck=always}. Outside it {@link MonitorWatch} reports the hang. Virtual
  * threads have no such query ({@code getThreadInfo} answers null for them): the fallback path reports a task that
  * stays blocked on a monitor while the loop waits for it.
  */
@@ -37,7 +38,7 @@ public final class MonitorCheck {
             + "cannot suspend there. Release the monitor before awaiting, or use io.jasyncio.Lock or "
             + "java.util.concurrent.locks.ReentrantLock instead";
 
-    /** When the check runs: {@code io.jasyncio.coroutines.monitorCheck}, read once. */
+    /** When the check runs: {@code jasyncio.coroutines.monitorCheck}, read once. */
     public enum Mode {
         /** Before every await of a loop in debug mode (the default). */
         DEBUG,
@@ -48,7 +49,7 @@ public final class MonitorCheck {
     }
 
     /** The mode in use. */
-    public static final Mode MODE = mode(System.getProperty("io.jasyncio.coroutines.monitorCheck", "debug"));
+    public static final Mode MODE = mode(SystemProperties.MONITOR_CHECK);
 
     /** Whether this JDK lets a continuation suspend with a monitor held (JEP 491, JDK 24). */
     static final boolean SUSPENDS_WITH_MONITORS = Runtime.version().feature() >= 24;
@@ -105,7 +106,7 @@ public final class MonitorCheck {
             return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             io.jasyncio.internal.BaseEventLoop.LOGGER.warn(
-                    "io.jasyncio.coroutines.monitorCheck={}: not one of debug, always, off; using debug", value);
+                    "jasyncio.coroutines.monitorCheck={}: not one of debug, always, off; using debug", value);
             return Mode.DEBUG;
         }
     }

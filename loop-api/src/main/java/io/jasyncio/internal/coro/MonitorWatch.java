@@ -83,7 +83,7 @@ final class MonitorWatch implements Runnable {
                     + "no running thread holds: a suspended task holds it, because it awaited inside a synchronized "
                     + "block, and the loop cannot run again. Await outside synchronized blocks, or use "
                     + "io.jasyncio.Lock or java.util.concurrent.locks.ReentrantLock; in debug mode (or with "
-                    + "-Dio.jasyncio.coroutines.monitorCheck=always) such an await fails where it happens. "
+                    + "-Djasyncio.coroutines.monitorCheck=always) such an await fails where it happens. "
                     + "Blocked at:{}", thread.getName(), PERIOD_MILLIS, stack(thread.getStackTrace()));
         }
     }

@@ -51,8 +51,8 @@
  *
  * <h2>System properties</h2>
  * <ul>
- * <li>{@code io.jasyncio.coroutines=vthread} forces the virtual-thread path.</li>
- * <li>{@code io.jasyncio.coroutines.monitorCheck=debug|always|off} (default {@code debug}): when an await checks for
+ * <li>{@code jasyncio.coroutines=vthread} forces the virtual-thread path.</li>
+ * <li>{@code jasyncio.coroutines.monitorCheck=debug|always|off} (default {@code debug}): when an await checks for
  *     held monitors on the continuation path.</li>
  * </ul>
  */

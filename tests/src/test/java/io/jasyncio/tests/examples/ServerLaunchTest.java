@@ -42,9 +42,9 @@ class ServerLaunchTest {
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"));
-        String transport = System.getProperty("io.jasyncio.transport");
+        String transport = System.getProperty("jasyncio.transport");
         if (transport != null && !transport.isBlank()) {
-            command.add("-Dio.jasyncio.transport=" + transport);
+            command.add("-Djasyncio.transport=" + transport);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, "--port", "0"));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

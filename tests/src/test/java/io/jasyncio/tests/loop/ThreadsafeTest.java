@@ -37,7 +37,7 @@ class ThreadsafeTest extends LoopTestBase {
     /** The loop runs on the backend that the build asked for. */
     @Test
     void testBackendIsTheOneAskedFor() {
-        String asked = System.getProperty("io.jasyncio.transport");
+        String asked = System.getProperty("jasyncio.transport");
         TransportKind kind = ((NettyEventLoop) loop).transportKind();
         if (asked != null && !asked.isEmpty()) {
             assertEquals(TransportKind.of(asked), kind);

@@ -58,7 +58,7 @@ class SocketTransportTest extends NetTestBase {
 
     /** io_uring completes a write in a later poll: until then its bytes count in the write buffer. */
     private static boolean writesCompleteLater() {
-        return "io_uring".equals(System.getProperty("io.jasyncio.transport"));
+        return "io_uring".equals(System.getProperty("jasyncio.transport"));
     }
 
     /** Port of test_selector_events.py SelectorSocketTransportTests.test_write: the bytes reach the peer. */
