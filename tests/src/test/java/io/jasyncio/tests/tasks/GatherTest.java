@@ -45,6 +45,26 @@ class GatherTest extends LoopTestBase {
         assertEquals(0.3, loop.time(), 1e-6, "concurrently: the longest, not the sum");
     }
 
+    /** The results keep their type; futures of several types gather into a list of Object. */
+    @Test
+    void testResultTypes() {
+        List<Integer> sizes = run(() -> {
+            Task<Integer> one = Asyncio.createTask(() -> 1);
+            Task<Integer> two = Asyncio.createTask(() -> Asyncio.sleep(0.01, 2));
+            return await(Asyncio.gather(one, two));
+        });
+        assertEquals(List.of(1, 2), sizes);
+        List<Object> mixed = run(() -> {
+            Task<Integer> number = Asyncio.createTask(() -> 1);
+            Task<String> text = Asyncio.createTask(() -> "one");
+            Future<List<Object>> both = Asyncio.gather(number, text);
+            return await(both);
+        });
+        assertEquals(List.of(1, "one"), mixed);
+        List<String> fromCoroutines = run(() -> await(Asyncio.gather(() -> "x", () -> Asyncio.sleep(0.01, "y"))));
+        assertEquals(List.of("x", "y"), fromCoroutines);
+    }
+
     /** Port of test_tasks.py FutureGatherTests.test_one_exception: the first exception propagates, others run on. */
     @Test
     void testOneException() {
