@@ -29,7 +29,8 @@ repo="${MAVEN_REPO:-$HOME/.m2/repository}"
     || fail "io.jasyncio:jasyncio:$version is not in $repo: run ./jasyncio install first."
 
 echo "run-samples: building samples/uppercase against the installed io.jasyncio:jasyncio:$version"
-(cd "$ROOT" && "${MVN[@]}" -q -f samples/uppercase/pom.xml clean package) || fail "the sample does not build"
+(cd "$ROOT" && "${MVN[@]}" -q -f samples/uppercase/pom.xml clean package) 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2 \
+    || fail "the sample does not build"
 
 expected="$(for ((i = 0; i < CLIENTS; i++)); do echo "client $i: HELLO $i"; done; echo done)"
 # The JVM flags, as the README gives them: the export for the fast path names the module that uses it.
