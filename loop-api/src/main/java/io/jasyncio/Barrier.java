@@ -34,6 +34,7 @@ import java.util.Locale;
  *     {@link #hold()}; the properties are methods; asyncio's ValueError for {@code parties < 1} is
  *     {@link IllegalArgumentException}; {@code toString()} has no object address.
  */
+@SuppressWarnings("try") // try (var held = cond.hold()) holds the lock for the block; held itself is not used
 public final class Barrier extends LoopBound {
     private enum State { FILLING, DRAINING, RESETTING, BROKEN }
 

@@ -25,6 +25,7 @@ public class ExceptionGroup extends RuntimeException {
      * @param message the message
      * @param exceptions the exceptions, not empty
      */
+    @SuppressWarnings("this-escape") // addSuppressed is final in Throwable
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")");
         if (exceptions.isEmpty()) {

@@ -80,8 +80,8 @@ public final class StreamWriter {
     /**
      * Waits until it is appropriate to write more: returns at once unless writing is paused.
      *
-     * @throws java.net.SocketException (asyncio's ConnectionResetError) "Connection lost" once the connection is lost,
-     *     with the cause if it failed; or the reader's exception
+     * <p>Raises {@link java.net.SocketException} (asyncio's ConnectionResetError) "Connection lost" once the connection
+     * is lost, with the cause if it failed; or the reader's exception.
      * @asyncio await StreamWriter.drain()
      */
     public void drain() {
@@ -193,11 +193,12 @@ public final class StreamWriter {
     /**
      * Upgrades the connection to TLS with a limit on the handshake.
      *
+     * <p>Raises {@link javax.net.ssl.SSLHandshakeException} "SSL handshake is taking longer than N seconds: aborting
+     * the connection", and the other handshake failures.
+     *
      * @param sslContext the TLS context
      * @param serverHostname the name the server's certificate must match (client side), or {@code null}
      * @param sslHandshakeTimeout seconds the handshake may take, or {@code null} for asyncio's 60
-     * @throws javax.net.ssl.SSLHandshakeException "SSL handshake is taking longer than N seconds: aborting the
-     *     connection", and the other handshake failures
      * @asyncio await StreamWriter.start_tls(sslcontext, server_hostname=server_hostname,
      *     ssl_handshake_timeout=sslHandshakeTimeout)
      */

@@ -87,6 +87,7 @@ public class Task<T> extends Future<T> {
      * @param name the name, or {@code null} for {@code Task-N}
      * @param eagerStart whether to run the first step now
      */
+    @SuppressWarnings("this-escape") // registers and schedules itself, as asyncio's Task.__init__ does
     public Task(Coroutine<T> coro, EventLoop loop, String name, boolean eagerStart) {
         super(loop);
         this.loop = (BaseEventLoop) loop;

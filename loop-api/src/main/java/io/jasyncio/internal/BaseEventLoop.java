@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  *    run exactly the ntodo callbacks ready now (runReady); what they schedule waits for the next iteration
  * </pre>
  */
+@SuppressWarnings("this-escape") // its helpers (DebugSupport, Interceptors) keep the loop they serve; none calls back while it is built
 public abstract class BaseEventLoop implements EventLoop {
     /** The logger of every asyncio message: the default exception handler, debug-mode warnings. */
     public static final Logger LOGGER = LoggerFactory.getLogger("asyncio");

@@ -18,6 +18,13 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.kqueue.KQueue;
+import io.netty.channel.kqueue.KQueueDatagramChannel;
+import io.netty.channel.kqueue.KQueueDomainSocketChannel;
+import io.netty.channel.kqueue.KQueueIoHandler;
+import io.netty.channel.kqueue.KQueueServerDomainSocketChannel;
+import io.netty.channel.kqueue.KQueueServerSocketChannel;
+import io.netty.channel.kqueue.KQueueSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringChannelOption;
@@ -33,6 +40,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.SocketAddress;
@@ -41,8 +49,9 @@ import java.net.UnixDomainSocketAddress;
 import java.util.Locale;
 
 /**
- * The I/O backends a loop can run on: Netty's native epoll transport (the default), io_uring on request, or Java NIO
- * where epoll is missing.
+ * The I/O backends a loop can run on: Netty's native transports (epoll on Linux, the default there; io_uring on Linux,
+ * on request; kqueue on macOS, the default there) and Java NIO everywhere else, or where the native library is
+ * missing. {@link Transports} chooses among them.
  */
 public enum TransportKind {
     /** Linux epoll through Netty's native transport. */
@@ -134,6 +143,53 @@ public enum TransportKind {
         @Override
         public Class<? extends Channel> unixSocketChannelClass() {
             return IoUringDomainSocketChannel.class;
+        }
+
+        @Override
+        public SocketAddress unixAddress(String path) {
+            return new DomainSocketAddress(path);
+        }
+    },
+    /** BSD kqueue through Netty's native transport: the default on macOS. */
+    KQUEUE {
+        @Override
+        public boolean isAvailable() {
+            return KQueue.isAvailable();
+        }
+
+        @Override
+        public Throwable unavailabilityCause() {
+            return KQueue.unavailabilityCause();
+        }
+
+        @Override
+        public IoHandlerFactory ioHandlerFactory() {
+            return KQueueIoHandler.newFactory();
+        }
+
+        @Override
+        public Class<? extends ServerChannel> serverChannelClass() {
+            return KQueueServerSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> socketChannelClass() {
+            return KQueueSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> datagramChannelClass() {
+            return KQueueDatagramChannel.class;
+        }
+
+        @Override
+        public Class<? extends ServerChannel> unixServerChannelClass() {
+            return KQueueServerDomainSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> unixSocketChannelClass() {
+            return KQueueDomainSocketChannel.class;
         }
 
         @Override
@@ -270,6 +326,7 @@ public enum TransportKind {
         return switch (this) {
             case EPOLL -> EpollChannelOption.SO_REUSEPORT;
             case IO_URING -> IoUringChannelOption.SO_REUSEPORT;
+            case KQUEUE -> UnixChannelOption.SO_REUSEPORT;
             case NIO -> NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT);
         };
     }
@@ -277,7 +334,7 @@ public enum TransportKind {
     /**
      * The backend of a name.
      *
-     * @param name {@code epoll} or {@code nio}, any case
+     * @param name {@code epoll}, {@code io_uring}, {@code kqueue} or {@code nio}, any case
      * @return the kind
      * @throws IllegalArgumentException for an unknown name
      */
@@ -285,7 +342,7 @@ public enum TransportKind {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown transport '" + name + "': expected epoll, io_uring or nio", e);
+            throw new IllegalArgumentException("unknown transport '" + name + "': expected epoll, io_uring, kqueue or nio", e);
         }
     }
 }

@@ -9,9 +9,11 @@
  * asyncio's protocols and transports over Netty channels, and the choice of I/O backend.
  *
  * <h2>Purpose</h2>
- * {@link io.jasyncio.transport.TransportKind} names the backends (native epoll, io_uring, NIO);
- * {@link io.jasyncio.transport.Transports} picks one: the one asked for, else epoll where available, else NIO, logging
- * the choice once, keeping epoll's unavailability cause. io_uring is used only when asked for; its ring is created
+ * {@link io.jasyncio.transport.TransportKind} names the backends (native epoll, io_uring and kqueue, NIO);
+ * {@link io.jasyncio.transport.Transports} picks one: the one asked for, else the platform's native transport where its
+ * library loads (epoll on Linux, kqueue on macOS), else NIO, logging the choice once, with the native transport's
+ * unavailability cause. The default is a pure function of the platform, so that a test can fake the platform.
+ * io_uring is used only when asked for; its ring is created
  * without {@code IORING_SETUP_SINGLE_ISSUER}, because a loop runs on whichever thread calls {@code runForever()}.
  *
  * <h2>System properties</h2>
