@@ -357,6 +357,7 @@ public final class Asyncio {
      * @asyncio asyncio.gather(*aws, return_exceptions=False)
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array only becomes a read-only list
     public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
         return Gather.gather(false, Arrays.asList(futures));
     }
@@ -370,6 +371,7 @@ public final class Asyncio {
      * @asyncio asyncio.gather(*coros)
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array only becomes a read-only list
     public static <T> Future<List<T>> gather(Coroutine<? extends T>... coros) {
         return Gather.gather(false, Arrays.asList(coros));
     }
