@@ -22,7 +22,7 @@ module io.jasyncio {
 
     exports io.jasyncio;
     exports io.jasyncio.spi;
-    exports io.jasyncio.internal to io.jasyncio.transport, io.jasyncio.netty, io.jasyncio.debug;
+    exports io.jasyncio.internal to io.jasyncio.transport, io.jasyncio.netty;
     exports io.jasyncio.internal.coro to io.jasyncio.netty;
 
     uses io.jasyncio.spi.EventLoopProvider;
