@@ -16,7 +16,7 @@ import io.jasyncio.Server;
 import io.jasyncio.StreamReader;
 import io.jasyncio.StreamWriter;
 import io.jasyncio.Transport;
-import io.jasyncio.netty.NettyEventLoop;
+import io.jasyncio.transport.Transports;
 import java.nio.ByteBuffer;
 
 /**
@@ -114,7 +114,7 @@ public final class EchoServer {
         };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API)%n", where.getHostString(), where.getPort(),
-                ((NettyEventLoop) loop).transportKind(), api);
+                Transports.of(loop), api);
         Serving.runUntilSignal(loop, server);
     }
 
@@ -130,7 +130,7 @@ public final class EchoServer {
         };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops)%n", where.getHostString(),
-                where.getPort(), ((NettyEventLoop) group.loop(0)).transportKind(), api, loops);
+                where.getPort(), Transports.of(group.loop(0)), api, loops);
         Serving.closeOnSignal(group);
     }
 

@@ -6,6 +6,8 @@
  */
 package io.jasyncio.transport;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.transport.internal.TransportLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,5 +62,19 @@ public final class Transports {
             }
         }
         return kind;
+    }
+
+    /**
+     * The backend a loop runs on.
+     *
+     * @param loop a loop made by {@code Asyncio.newEventLoop} or {@code Asyncio.run}
+     * @return its kind
+     * @throws IllegalArgumentException if the loop does not run on Netty's transports
+     */
+    public static TransportKind of(EventLoop loop) {
+        if (loop instanceof TransportLoop t) {
+            return t.transportKind();
+        }
+        throw new IllegalArgumentException("the loop does not run on Netty's transports: " + loop);
     }
 }
