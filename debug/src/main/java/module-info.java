@@ -12,7 +12,8 @@
  */
 module io.jasyncio.debug {
     requires transitive io.jasyncio;
-    requires java.management;
+    requires transitive org.slf4j; // DebugLog.LOGGER
+    requires transitive java.management; // LoopMBeans.register returns an ObjectName
     requires jdk.jfr;
 
     exports io.jasyncio.debug;

@@ -8,8 +8,8 @@
 /**
  * jasyncio's API: the event loop, futures, tasks, coroutines, synchronization primitives, queues, streams and the
  * protocol and transport interfaces ({@code io.jasyncio}), and the SPI that loop implementations and debug checks
- * plug into ({@code io.jasyncio.spi}). The loop's machinery ({@code io.jasyncio.internal}, the coroutine paths in
- * {@code io.jasyncio.internal.coro}) is exported only to jasyncio's own modules.
+ * plug into ({@code io.jasyncio.spi}). The loop's machinery ({@code io.jasyncio.internal}) is exported only to the
+ * transports and the Netty loop; the coroutine paths ({@code io.jasyncio.internal.coro}) are not exported at all.
  *
  * <p>The coroutine fast path runs tasks as {@code jdk.internal.vm.Continuation}s, which needs
  * {@code --add-exports java.base/jdk.internal.vm=io.jasyncio} on the module path
@@ -17,13 +17,12 @@
  */
 @SuppressWarnings("module") // the qualified exports name modules built after this one
 module io.jasyncio {
-    requires transitive org.slf4j;
+    requires org.slf4j;
     requires java.management;
 
     exports io.jasyncio;
     exports io.jasyncio.spi;
     exports io.jasyncio.internal to io.jasyncio.transport, io.jasyncio.netty;
-    exports io.jasyncio.internal.coro to io.jasyncio.netty;
 
     uses io.jasyncio.spi.EventLoopProvider;
     uses io.jasyncio.spi.LoopInterceptorProvider;

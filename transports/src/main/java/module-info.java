@@ -21,6 +21,7 @@ module io.jasyncio.transport {
     requires io.netty.transport.unix.common;
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.classes.io_uring;
+    requires org.slf4j;
 
     exports io.jasyncio.transport;
     exports io.jasyncio.transport.internal to io.jasyncio.netty;

@@ -28,6 +28,10 @@ public final class JfrProvider implements LoopInterceptorProvider {
     private static volatile boolean listening;
     private static volatile boolean recording;
 
+    /** For {@link java.util.ServiceLoader}. */
+    public JfrProvider() {
+    }
+
     @Override
     public LoopInterceptor create(EventLoop loop) {
         listen();
