@@ -113,6 +113,27 @@ class PublicApiTest {
     }
 
     @Test
+    void testHandlesAreMadeOnlyByLoops() throws Exception {
+        for (String name : List.of("io.jasyncio.Handle", "io.jasyncio.TimerHandle")) {
+            Class<?> c = Class.forName(name);
+            assertEquals(List.of(), List.of(c.getConstructors()), name + " has public constructors");
+            assertFalse(List.of(c.getMethods()).stream().anyMatch(m -> m.getName().equals("run")
+                    || m.getName().equals("setScheduled")), name + " lets users run or reschedule it");
+        }
+    }
+
+    @Test
+    void testTheLoopsBookkeepingIsNotPublic() throws Exception {
+        // Reachable on the class path through any loop, e.g. the public NettyEventLoop, if they were public.
+        Class<?> base = Class.forName("io.jasyncio.internal.BaseEventLoop");
+        Set<String> mutators = Set.of("swapCurrentTask", "registerTask", "unregisterTask", "bindFiberThread",
+                "setActiveFiberThread", "timerHandleCancelled");
+        List<String> exposed = java.util.Arrays.stream(base.getMethods()).map(Method::getName)
+                .filter(mutators::contains).sorted().toList();
+        assertEquals(List.of(), exposed);
+    }
+
+    @Test
     void testNoPublicSignatureNamesAnInternalType() throws Exception {
         Map<String, Set<String>> offenders = new TreeMap<>();
         int types = 0;
