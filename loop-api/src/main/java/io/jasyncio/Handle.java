@@ -7,7 +7,6 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
-import io.jasyncio.internal.QueueNode;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  * @asyncio asyncio.Handle
  *     Differences: at most one argument; {@code get_context()} arrives with contextvars.
  */
-public class Handle extends QueueNode {
+public class Handle {
     /** Marks a {@link Runnable} callback: it takes no argument. */
     private static final Object NO_ARG = new Object();
 
@@ -29,22 +28,25 @@ public class Handle extends QueueNode {
     private Object callback;
     private Object arg;
     private volatile boolean cancelled;
+    /** The link of the loop's inbox (an intrusive list: queueing allocates nothing beyond the handle). */
+    @SuppressWarnings("unused") // read and written through a VarHandle by the loop
+    private Handle next;
 
     /**
-     * Creates a handle; loops create them, user code has no reason to.
+     * Creates a handle; only loops create them (through {@code HandleAccess}).
      *
      * @param callback what to run
      * @param loop the loop it belongs to
      * @throws NullPointerException if the callback is null
      */
-    public Handle(Runnable callback, BaseEventLoop loop) {
+    Handle(Runnable callback, BaseEventLoop loop) {
         this.callback = Objects.requireNonNull(callback, "callback");
         this.arg = NO_ARG;
         this.loop = loop;
     }
 
     /**
-     * Creates a handle that calls {@code callback.accept(arg)}; loops create them, user code has no reason to.
+     * Creates a handle that calls {@code callback.accept(arg)}; only loops create them.
      *
      * @param callback what to call
      * @param arg its argument
@@ -52,7 +54,7 @@ public class Handle extends QueueNode {
      * @param <A> the argument's type
      * @throws NullPointerException if the callback is null
      */
-    public <A> Handle(Consumer<? super A> callback, A arg, BaseEventLoop loop) {
+    <A> Handle(Consumer<? super A> callback, A arg, BaseEventLoop loop) {
         this.callback = Objects.requireNonNull(callback, "callback");
         this.arg = arg;
         this.loop = loop;
@@ -97,13 +99,12 @@ public class Handle extends QueueNode {
 
     /**
      * Runs the callback now, as the loop does: an exception goes to the loop's exception handler with the keys
-     * {@code message}, {@code exception} and {@code handle}, never to the caller. Loop internals call this; user code
-     * has no reason to.
+     * {@code message}, {@code exception} and {@code handle}, never to the caller. Only the loop calls this.
      *
      * @asyncio Handle._run()
      */
     @SuppressWarnings("unchecked")
-    public final void run() {
+    final void run() {
         Object cb = callback;
         if (cb == null) {
             return;

@@ -18,6 +18,10 @@ public final class MockTicker implements Ticker {
     // Threading: any thread (volatile; advance is synchronized so concurrent advances add up).
     private volatile long nanos;
 
+    /** Creates a clock that stands at zero until moved. */
+    public MockTicker() {
+    }
+
     @Override
     public long nanoTime() {
         return nanos;

@@ -8,6 +8,7 @@ package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.Interceptors;
+import io.jasyncio.internal.LoopAccess;
 import io.jasyncio.internal.coro.Fiber;
 import io.jasyncio.internal.coro.FiberFactory;
 import io.jasyncio.internal.coro.Fibers;
@@ -99,8 +100,9 @@ public class Task<T> extends Future<T> {
         this.context = Context.current(this.loop);
         this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;
         this.fibers = Fibers.factory();
-        this.fiber = fibers.create(this::runBody, this.loop::bindFiberThread);
-        this.loop.registerTask(this);
+        BaseEventLoop base = this.loop;
+        this.fiber = fibers.create(this::runBody, () -> LoopAccess.bindFiberThread(base));
+        LoopAccess.registerTask(base, this);
         if (eagerStart && this.loop.isRunning() && this.loop.inEventLoop()) {
             step(null);
         } else {
@@ -337,7 +339,7 @@ public class Task<T> extends Future<T> {
             mustCancel = false;
         }
         futWaiter = null;
-        Task<?> previous = loop.swapCurrentTask(this);
+        Task<?> previous = LoopAccess.swapCurrentTask(loop, this);
         Thread fiberThread = loop.activeFiberThread();
         Interceptors ic = loop.activeInterceptors();
         long t0 = 0;
@@ -348,8 +350,8 @@ public class Task<T> extends Future<T> {
         try {
             stepRun(exc);
         } finally {
-            loop.setActiveFiberThread(fiberThread);
-            loop.swapCurrentTask(previous);
+            LoopAccess.setActiveFiberThread(loop, fiberThread);
+            LoopAccess.swapCurrentTask(loop, previous);
             if (ic != null) {
                 long dt = loop.ticker().nanoTime() - t0;
                 suspendedAtNanos = t0 + dt;
@@ -401,7 +403,7 @@ public class Task<T> extends Future<T> {
     private void finish(T value, Throwable error) {
         bodyResult = null;
         bodyException = null;
-        loop.unregisterTask(this);
+        LoopAccess.unregisterTask(loop, this);
         if (error == null) {
             if (mustCancel) {
                 mustCancel = false;
@@ -441,7 +443,7 @@ public class Task<T> extends Future<T> {
         awaiting = future;
         fibers.suspend();
         if (fibers.ownThreads()) {
-            loop.bindFiberThread();
+            LoopAccess.bindFiberThread(loop);
         }
         Throwable t = throwIn;
         throwIn = null;

@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.LoopAccess;
 
 /**
  * A callback scheduled at a point in time, returned by {@link EventLoop#callLater} and {@link EventLoop#callAt}.
@@ -22,14 +23,14 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     private boolean scheduled;
 
     /**
-     * Creates a timer handle; loops create them, user code has no reason to.
+     * Creates a timer handle; only loops create them (through {@code HandleAccess}).
      *
      * @param whenNanos the deadline on the loop's ticker
      * @param sequence the loop's scheduling counter, to break ties
      * @param callback what to run
      * @param loop the loop it belongs to
      */
-    public TimerHandle(long whenNanos, long sequence, Runnable callback, BaseEventLoop loop) {
+    TimerHandle(long whenNanos, long sequence, Runnable callback, BaseEventLoop loop) {
         super(callback, loop);
         this.whenNanos = whenNanos;
         this.sequence = sequence;
@@ -64,11 +65,11 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     }
 
     /**
-     * Marks the handle as in or out of the timer heap; loop internals call this.
+     * Marks the handle as in or out of the timer heap; only the loop's timer heap calls this.
      *
      * @param scheduled the new state
      */
-    public void setScheduled(boolean scheduled) {
+    void setScheduled(boolean scheduled) {
         this.scheduled = scheduled;
     }
 
@@ -76,7 +77,7 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     public void cancel() {
         if (!cancelled()) {
             if (scheduled) {
-                baseLoop().timerHandleCancelled(this);
+                LoopAccess.timerHandleCancelled(baseLoop(), this);
             }
             super.cancel();
         }

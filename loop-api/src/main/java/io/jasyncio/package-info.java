@@ -35,10 +35,11 @@
  * <h2>Coroutines and tasks</h2>
  * A {@link io.jasyncio.Coroutine} is a lambda that a {@link io.jasyncio.Task} runs one step at a time: a step runs until
  * {@link io.jasyncio.Asyncio#await(io.jasyncio.Future)} meets a future that is not done, then the task waits for that
- * future's done callback. With {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} a task is a JDK
- * continuation on the loop thread itself; without it, a virtual thread that takes turns with the loop thread (see
- * {@code io.jasyncio.internal.coro}). Scopes that must see the body's exception take a lambda:
- * {@link io.jasyncio.TaskGroup#run}, {@link io.jasyncio.Timeout#run}, {@code Asyncio.timeout(delay, body)}.
+ * future's done callback. With {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} on the class path
+ * ({@code =io.jasyncio} on the module path) a task is a JDK continuation on the loop thread itself; without it, a
+ * virtual thread that takes turns with the loop thread (see {@code io.jasyncio.internal.coro}). Scopes that must see
+ * the body's exception take a lambda: {@link io.jasyncio.TaskGroup#run}, {@link io.jasyncio.Timeout#run},
+ * {@code Asyncio.timeout(delay, body)}.
  *
  * <h2>What suspends and what returns a future</h2>
  * One rule, for every asyncio coroutine ({@code async def}) of the API:

@@ -33,8 +33,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class NeverAwaitedCheck implements LoopInterceptor {
 
+    /** Creates the check; {@link Provider} installs one in each loop in debug mode. */
+    public NeverAwaitedCheck() {
+    }
+
     /** Installs the check in loops in debug mode. */
     public static final class Provider implements LoopInterceptorProvider {
+        /** For {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
         @Override
         public LoopInterceptor create(EventLoop loop) {
             return new NeverAwaitedCheck();

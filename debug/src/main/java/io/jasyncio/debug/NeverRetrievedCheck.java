@@ -31,8 +31,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class NeverRetrievedCheck implements LoopInterceptor {
 
+    /** Creates the check; {@link Provider} installs one in each loop in debug mode. */
+    public NeverRetrievedCheck() {
+    }
+
     /** Installs the check in loops in debug mode. */
     public static final class Provider implements LoopInterceptorProvider {
+        /** For {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
         @Override
         public LoopInterceptor create(EventLoop loop) {
             return new NeverRetrievedCheck();

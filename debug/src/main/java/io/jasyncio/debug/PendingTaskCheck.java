@@ -37,8 +37,16 @@ public final class PendingTaskCheck implements LoopInterceptor {
     /** The tasks followed, held weakly; loop thread, but for the closing loop's pass. */
     private final Map<Object, State> tasks = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** Creates the check; {@link Provider} installs one in each loop in debug mode. */
+    public PendingTaskCheck() {
+    }
+
     /** Installs the check in loops in debug mode. */
     public static final class Provider implements LoopInterceptorProvider {
+        /** For {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
         @Override
         public LoopInterceptor create(EventLoop loop) {
             return new PendingTaskCheck();

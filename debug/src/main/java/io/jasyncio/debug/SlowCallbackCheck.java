@@ -25,8 +25,16 @@ public final class SlowCallbackCheck implements LoopInterceptor {
     /** Whether a callback of this iteration was already logged as slow. */
     private boolean loggedThisIteration;
 
+    /** Creates the check; {@link Provider} installs one in each loop in debug mode. */
+    public SlowCallbackCheck() {
+    }
+
     /** Installs the check in loops in debug mode. */
     public static final class Provider implements LoopInterceptorProvider {
+        /** For {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
         @Override
         public LoopInterceptor create(EventLoop loop) {
             return new SlowCallbackCheck();

@@ -22,8 +22,16 @@ import io.jasyncio.spi.LoopInterceptorProvider;
 public final class SlowPollCheck implements LoopInterceptor {
     private static final long ONE_SECOND = 1_000_000_000L;
 
+    /** Creates the check; {@link Provider} installs one in each loop in debug mode. */
+    public SlowPollCheck() {
+    }
+
     /** Installs the check in loops in debug mode. */
     public static final class Provider implements LoopInterceptorProvider {
+        /** For {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
         @Override
         public LoopInterceptor create(EventLoop loop) {
             return new SlowPollCheck();

@@ -37,6 +37,10 @@ public final class UnclosedResourceCheck implements LoopInterceptor {
 
     /** Installs the check in loops in debug mode. */
     public static final class Provider implements LoopInterceptorProvider {
+        /** For {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
         @Override
         public LoopInterceptor create(EventLoop loop) {
             return new UnclosedResourceCheck(loop);

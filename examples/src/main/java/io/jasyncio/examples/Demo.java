@@ -9,7 +9,7 @@ package io.jasyncio.examples;
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
-import io.jasyncio.netty.NettyEventLoop;
+import io.jasyncio.transport.Transports;
 
 /**
  * The loop at work, in one screen of output: callbacks in FIFO order, timers in deadline order, a call from another
@@ -41,7 +41,7 @@ public final class Demo {
     }
 
     private void run() {
-        say("loop on " + ((NettyEventLoop) loop).transportKind() + ", running on the caller's thread");
+        say("loop on " + Transports.of(loop) + ", running on the caller's thread");
         loop.setExceptionHandler((l, ctx) -> say("exception handler: " + ctx.message() + ": " + ctx.exception()));
 
         // Callbacks run in FIFO order; one scheduled by a callback waits for the next iteration.

@@ -17,7 +17,7 @@ import io.jasyncio.ServerOptions;
 import io.jasyncio.StreamReader;
 import io.jasyncio.StreamWriter;
 import io.jasyncio.Transport;
-import io.jasyncio.netty.NettyEventLoop;
+import io.jasyncio.transport.Transports;
 import java.nio.ByteBuffer;
 
 /**
@@ -115,7 +115,7 @@ public final class EchoServer {
         };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API)%n", where.getHostString(), where.getPort(),
-                ((NettyEventLoop) loop).transportKind(), api);
+                Transports.of(loop), api);
         Serving.runUntilSignal(loop, server);
     }
 
@@ -132,7 +132,7 @@ public final class EchoServer {
         };
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops)%n", where.getHostString(),
-                where.getPort(), ((NettyEventLoop) group.loop(0)).transportKind(), api, loops);
+                where.getPort(), Transports.of(group.loop(0)), api, loops);
         Serving.closeOnSignal(group);
     }
 

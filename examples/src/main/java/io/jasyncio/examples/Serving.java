@@ -13,7 +13,7 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
-import io.jasyncio.netty.NettyEventLoop;
+import io.jasyncio.transport.Transports;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -111,7 +111,7 @@ public final class Serving {
         }
         LoopGroup group = new LoopGroup(options.loops(), LoopOptions.defaults()).start();
         Server server = group.createServer(factory, options.host(), options.port());
-        announce(what, server, (NettyEventLoop) group.loop(0), options.loops());
+        announce(what, server, group.loop(0), options.loops());
         closeOnSignal(group);
     }
 
@@ -145,7 +145,7 @@ public final class Serving {
             Options options) {
         EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults());
         Server server = loop.runUntilComplete(start.apply(loop));
-        announce(what, server, (NettyEventLoop) loop, 1);
+        announce(what, server, loop, 1);
         runUntilSignal(loop, server);
     }
 
@@ -186,10 +186,10 @@ public final class Serving {
         serveOnLoop(what, loop -> loop.createTask(start), options);
     }
 
-    private static void announce(String what, Server server, NettyEventLoop loop, int loops) {
+    private static void announce(String what, Server server, EventLoop loop, int loops) {
         InetSocketAddress where = (InetSocketAddress) server.sockets().get(0);
         System.out.printf("%s listening on %s:%d (%s, %d loop%s)%n", what, where.getHostString(), where.getPort(),
-                loop.transportKind(), loops, loops == 1 ? "" : "s");
+                Transports.of(loop), loops, loops == 1 ? "" : "s");
     }
 
     private static IllegalArgumentException usage(String usage, String problem) {

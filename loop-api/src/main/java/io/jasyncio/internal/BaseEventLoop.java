@@ -18,6 +18,7 @@ import io.jasyncio.TaskFactory;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
 import io.jasyncio.spi.LoopInterceptor;
+import io.jasyncio.spi.LoopProbe;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 @SuppressWarnings("this-escape") // its helpers (DebugSupport, Interceptors) keep the loop they serve; none calls back while it is built
-public abstract class BaseEventLoop implements EventLoop {
+public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** The logger of every asyncio message: the default exception handler, debug-mode warnings. */
     public static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
 
@@ -230,7 +231,7 @@ public abstract class BaseEventLoop implements EventLoop {
         for (int i = 0; i < ntodo; i++) {
             Handle handle = r.poll();
             if (!handle.cancelled()) {
-                handle.run();
+                HandleAccess.run(handle);
             }
         }
         return ntodo;
@@ -250,7 +251,7 @@ public abstract class BaseEventLoop implements EventLoop {
             }
             interceptors.beforeHandle(handle);
             long t0 = ticker.nanoTime();
-            handle.run();
+            HandleAccess.run(handle);
             interceptors.afterHandle(handle, ticker.nanoTime() - t0);
         }
         return ntodo;
@@ -353,7 +354,7 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        Handle handle = new Handle(callback, this);
+        Handle handle = HandleAccess.newHandle(callback, this);
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -367,7 +368,7 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        Handle handle = new Handle(callback, arg, this);
+        Handle handle = HandleAccess.newHandle(callback, arg, this);
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -386,7 +387,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public final Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
-        Handle handle = new Handle(callback, this);
+        Handle handle = HandleAccess.newHandle(callback, this);
         if (intercepted) {
             interceptors.handleScheduled(handle);
         }
@@ -422,7 +423,7 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        TimerHandle timer = new TimerHandle(whenNanos, timers.nextSequence(), callback, this);
+        TimerHandle timer = HandleAccess.newTimer(whenNanos, timers.nextSequence(), callback, this);
         timers.add(timer);
         if (intercepted) {
             interceptors.handleScheduled(timer);
@@ -431,11 +432,11 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     /**
-     * Notes that a scheduled timer was cancelled; {@link TimerHandle#cancel()} calls it.
+     * Notes that a scheduled timer was cancelled; {@link TimerHandle#cancel()} calls it through {@link LoopAccess}.
      *
      * @param timer the timer
      */
-    public final void timerHandleCancelled(TimerHandle timer) {
+    final void timerHandleCancelled(TimerHandle timer) {
         timers.cancelled();
     }
 
@@ -482,11 +483,7 @@ public abstract class BaseEventLoop implements EventLoop {
         return taskFactory;
     }
 
-    /**
-     * The task whose step runs now.
-     *
-     * @return the task, or {@code null} outside any task step
-     */
+    @Override
     public final Task<?> currentTask() {
         return currentTask;
     }
@@ -498,7 +495,7 @@ public abstract class BaseEventLoop implements EventLoop {
      * @param task the task, or {@code null}
      * @return the previous current task
      */
-    public final Task<?> swapCurrentTask(Task<?> task) {
+    final Task<?> swapCurrentTask(Task<?> task) {
         Task<?> previous = currentTask;
         currentTask = task;
         return previous;
@@ -509,7 +506,7 @@ public abstract class BaseEventLoop implements EventLoop {
      *
      * @param task the task
      */
-    public final void registerTask(Task<?> task) {
+    final void registerTask(Task<?> task) {
         tasks.add(task);
         Interceptors ic = activeInterceptors();
         if (ic != null) {
@@ -522,7 +519,7 @@ public abstract class BaseEventLoop implements EventLoop {
      *
      * @param task the task
      */
-    public final void unregisterTask(Task<?> task) {
+    final void unregisterTask(Task<?> task) {
         tasks.remove(task);
         Interceptors ic = activeInterceptors();
         if (ic != null) {
@@ -530,34 +527,17 @@ public abstract class BaseEventLoop implements EventLoop {
         }
     }
 
-    /**
-     * The tasks of this loop that are not done; safe from any thread (another thread sees the set as of the last
-     * task created or finished).
-     *
-     * @return a new set
-     * @asyncio asyncio.all_tasks(loop)
-     */
+    @Override
     public final Set<Task<?>> allTasks() {
         return tasks.pending();
     }
 
-    /**
-     * How far the loop has got, for a watchdog on another thread: changes at each I/O poll's start and end and at each
-     * callback taken from the ready queue; a value that stays the same while the loop runs means that one callback (or
-     * the poll) has not returned. Read without synchronization: a recent value, cheap, for diagnostics only.
-     *
-     * @return an opaque progress mark
-     */
+    @Override
     public final long progress() {
         return ((long) polls << 32) | (ready.headIndex() & 0xffffffffL);
     }
 
-    /**
-     * Whether the loop is in its I/O poll (with the poll's I/O callbacks), for a watchdog on another thread; read
-     * without synchronization.
-     *
-     * @return {@code true} between the start and the end of a poll
-     */
+    @Override
     public final boolean polling() {
         return (polls & 1) != 0;
     }
@@ -566,18 +546,14 @@ public abstract class BaseEventLoop implements EventLoop {
      * Binds the calling fiber thread to this loop (the virtual-thread coroutine path): it may use the loop, and
      * {@code getRunningLoop()} finds the loop there.
      */
-    public final void bindFiberThread() {
+    final void bindFiberThread() {
         activeFiberThread = Thread.currentThread();
         if (RUNNING_LOOP.get() != this) {
             RUNNING_LOOP.set(this);
         }
     }
 
-    /**
-     * The fiber thread that may use the loop now.
-     *
-     * @return the thread, or {@code null}
-     */
+    @Override
     public final Thread activeFiberThread() {
         return activeFiberThread;
     }
@@ -587,7 +563,7 @@ public abstract class BaseEventLoop implements EventLoop {
      *
      * @param t the thread, or {@code null}
      */
-    public final void setActiveFiberThread(Thread t) {
+    final void setActiveFiberThread(Thread t) {
         activeFiberThread = t;
     }
 
@@ -734,11 +710,7 @@ public abstract class BaseEventLoop implements EventLoop {
         return thread == current || activeFiberThread == current;
     }
 
-    /**
-     * The thread running the loop.
-     *
-     * @return the thread inside {@link #runForever()}, or {@code null}
-     */
+    @Override
     public final Thread thread() {
         return thread;
     }

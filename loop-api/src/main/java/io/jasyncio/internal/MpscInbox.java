@@ -6,12 +6,13 @@
  */
 package io.jasyncio.internal;
 
+import io.jasyncio.Handle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
  * The loop's inbox for callbacks from other threads: an intrusive multi-producer single-consumer queue (Vyukov's
- * non-blocking MPSC list), linked through {@link QueueNode}, so an offer allocates nothing.
+ * non-blocking MPSC list), linked through the handles' own {@code next} field, so an offer allocates nothing.
  *
  * <p>Invariants: {@code head} is a consumed stub; the nodes after it are the queue. A producer swaps itself into
  * {@code tail}, then links the old tail to itself; between those two steps the consumer sees a gap and stops draining
@@ -23,24 +24,23 @@ final class MpscInbox {
 
     static {
         try {
-            TAIL = MethodHandles.lookup().findVarHandle(MpscInbox.class, "tail", QueueNode.class);
+            TAIL = MethodHandles.lookup().findVarHandle(MpscInbox.class, "tail", Handle.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** A node that is never a callback: the queue's first consumed position. */
-    private static final class Stub extends QueueNode {
-    }
+    /** A handle that is never run: the queue's first consumed position. */
+    private static final Runnable STUB = () -> { };
 
     // Threading: any thread (getAndSet).
     @SuppressWarnings("unused")
-    private volatile QueueNode tail;
+    private volatile Handle tail;
     // Threading: loop thread only.
-    private QueueNode head;
+    private Handle head;
 
     MpscInbox() {
-        QueueNode stub = new Stub();
+        Handle stub = HandleAccess.newHandle(STUB, null);
         head = stub;
         tail = stub;
     }
@@ -50,10 +50,10 @@ final class MpscInbox {
      *
      * @param node the node, not in any queue
      */
-    void offer(QueueNode node) {
-        node.spNext(null);
-        QueueNode prev = (QueueNode) TAIL.getAndSet(this, node);
-        prev.soNext(node);
+    void offer(Handle node) {
+        HandleAccess.spNext(node, null);
+        Handle prev = (Handle) TAIL.getAndSet(this, node);
+        HandleAccess.soNext(prev, node);
     }
 
     /**
@@ -62,7 +62,7 @@ final class MpscInbox {
      * @return {@code true} when nothing was offered since the last drain
      */
     boolean isEmpty() {
-        return head == (QueueNode) TAIL.getVolatile(this);
+        return head == (Handle) TAIL.getVolatile(this);
     }
 
     /**
@@ -72,12 +72,12 @@ final class MpscInbox {
      * @return how many were moved
      */
     int drainTo(ReadyQueue ready) {
-        QueueNode h = head;
+        Handle h = head;
         int n = 0;
-        QueueNode next;
-        while ((next = h.lvNext()) != null) {
+        Handle next;
+        while ((next = HandleAccess.lvNext(h)) != null) {
             h = next;
-            ready.add((io.jasyncio.Handle) next);
+            ready.add(next);
             n++;
         }
         head = h;

@@ -36,7 +36,7 @@ final class TimerQueue {
     }
 
     void add(TimerHandle timer) {
-        timer.setScheduled(true);
+        HandleAccess.setScheduled(timer, true);
         heap.add(timer);
     }
 
@@ -63,7 +63,7 @@ final class TimerQueue {
         if (n > MIN_SCHEDULED_TIMER_HANDLES && (double) cancelledCount / n > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
             heap.removeIf(t -> {
                 if (t.cancelled()) {
-                    t.setScheduled(false);
+                    HandleAccess.setScheduled(t, false);
                     return true;
                 }
                 return false;
@@ -74,7 +74,7 @@ final class TimerQueue {
             while ((t = heap.peek()) != null && t.cancelled()) {
                 heap.poll();
                 cancelledCount--;
-                t.setScheduled(false);
+                HandleAccess.setScheduled(t, false);
             }
         }
     }
@@ -99,7 +99,7 @@ final class TimerQueue {
         TimerHandle t;
         while ((t = heap.peek()) != null && t.whenNanos() < endNanos) {
             heap.poll();
-            t.setScheduled(false);
+            HandleAccess.setScheduled(t, false);
             if (t.cancelled()) {
                 cancelledCount--;
             }
@@ -109,7 +109,7 @@ final class TimerQueue {
 
     void clear() {
         for (TimerHandle t : heap) {
-            t.setScheduled(false);
+            HandleAccess.setScheduled(t, false);
         }
         heap.clear();
         cancelledCount = 0;

@@ -17,6 +17,15 @@
  * {@link io.jasyncio.internal.CoroutineObject} (the named coroutine objects of {@code Asyncio.coroutine}).
  * {@link io.jasyncio.internal.ByteSearch} finds a byte eight bytes at a time for the stream reader's line search.
  *
+ * <h2>Boundary with the API</h2>
+ * This package and {@code io.jasyncio} need each other's non-public parts, and the public types must not offer them.
+ * The loop's bookkeeping (current task, task registry, fiber thread) is package-private in {@code BaseEventLoop};
+ * tasks reach it through {@link io.jasyncio.internal.LoopAccess}'s static methods. The handles' constructors, run
+ * method, inbox link and timer flag are package-private in {@code io.jasyncio}; the loop reaches them through
+ * {@code HandleAccess}, whose method and var handles come from a private lookup into the same module. Both are static
+ * and final, so the JIT inlines them: the hot path pays nothing for the boundary. Diagnostics read a running loop
+ * through the public {@link io.jasyncio.spi.LoopProbe}, which {@code BaseEventLoop} implements.
+ *
  * <h2>One iteration</h2>
  * <pre>
  *   purge cancelled timers ──► poll I/O (timeout 0 if work is ready, else until the first timer, else forever)

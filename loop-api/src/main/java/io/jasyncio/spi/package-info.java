@@ -11,5 +11,7 @@
  * {@link io.jasyncio.spi.LoopInterceptor} hooks into a loop's life (callbacks, polls, iterations, tasks, failed futures,
  * coroutine objects, transports, closing); {@link io.jasyncio.spi.LoopInterceptorProvider}s found the same way install
  * interceptors in every new loop, or only while it is in debug mode: the {@code debug} module's checks come this way.
+ * {@link io.jasyncio.spi.LoopProbe} is what those checks read of a loop from another thread (its thread, its progress,
+ * its tasks), so that they need nothing of the loop's implementation.
  */
 package io.jasyncio.spi;

@@ -21,6 +21,7 @@ import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.FutureAccess;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.Transports;
+import io.jasyncio.transport.internal.TransportLoop;
 import io.jasyncio.transport.internal.tcp.TcpServer;
 import io.jasyncio.transport.internal.tcp.TcpTransport;
 import io.jasyncio.transport.internal.udp.UdpTransport;
@@ -41,7 +42,7 @@ import javax.net.ssl.SSLContext;
  * inside the I/O poll of an iteration, so {@code inEventLoop()} is true in loop callbacks, tasks and channel handlers
  * alike.
  */
-public final class NettyEventLoop extends BaseEventLoop {
+public final class NettyEventLoop extends BaseEventLoop implements TransportLoop {
     private final TransportKind kind;
     private final LoopIoExecutor io;
 
@@ -65,8 +66,9 @@ public final class NettyEventLoop extends BaseEventLoop {
     /**
      * The backend this loop runs on.
      *
-     * @return epoll or NIO
+     * @return epoll, io_uring or NIO
      */
+    @Override
     public TransportKind transportKind() {
         return kind;
     }

@@ -6,6 +6,8 @@
  */
 package io.jasyncio.transport;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.transport.internal.TransportLoop;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -127,5 +129,19 @@ public final class Transports {
             }
         }
         return kind;
+    }
+
+    /**
+     * The backend a loop runs on.
+     *
+     * @param loop a loop made by {@code Asyncio.newEventLoop} or {@code Asyncio.run}
+     * @return its kind
+     * @throws IllegalArgumentException if the loop does not run on Netty's transports
+     */
+    public static TransportKind of(EventLoop loop) {
+        if (loop instanceof TransportLoop t) {
+            return t.transportKind();
+        }
+        throw new IllegalArgumentException("the loop does not run on Netty's transports: " + loop);
     }
 }

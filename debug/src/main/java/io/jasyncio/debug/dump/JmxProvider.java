@@ -13,6 +13,10 @@ import io.jasyncio.spi.LoopInterceptorProvider;
 /** Registers every new loop with {@link LoopMBeans} when {@code -Djasyncio.jmx=true}; adds no interceptor. */
 public final class JmxProvider implements LoopInterceptorProvider {
 
+    /** For {@link java.util.ServiceLoader}. */
+    public JmxProvider() {
+    }
+
     @Override
     public LoopInterceptor create(EventLoop loop) {
         if (Boolean.getBoolean(LoopMBeans.PROPERTY)) {

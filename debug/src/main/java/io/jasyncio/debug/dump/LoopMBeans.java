@@ -7,7 +7,7 @@
 package io.jasyncio.debug.dump;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.spi.LoopProbe;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.util.Map;
@@ -58,7 +58,7 @@ public final class LoopMBeans {
             if (name.matches("[A-Za-z0-9_.-]+")) {
                 on = new ObjectName("io.jasyncio:type=EventLoop,name=" + name);
             }
-            Bean bean = new Bean((BaseEventLoop) loop);
+            Bean bean = new Bean(loop);
             server.registerMBean(bean, on);
             BEANS.put(on, bean);
             return on;
@@ -83,7 +83,7 @@ public final class LoopMBeans {
     /** Unregisters the beans of closed or collected loops. */
     public static void unregisterClosed() {
         BEANS.forEach((on, bean) -> {
-            BaseEventLoop l = bean.loop.get();
+            EventLoop l = bean.loop.get();
             if (l == null || l.isClosed()) {
                 drop(on);
             }
@@ -101,14 +101,14 @@ public final class LoopMBeans {
 
     /** The bean of one loop. */
     static final class Bean implements EventLoopMXBean {
-        final WeakReference<BaseEventLoop> loop;
+        final WeakReference<EventLoop> loop;
 
-        Bean(BaseEventLoop loop) {
+        Bean(EventLoop loop) {
             this.loop = new WeakReference<>(loop);
         }
 
-        private BaseEventLoop live() {
-            BaseEventLoop l = loop.get();
+        private EventLoop live() {
+            EventLoop l = loop.get();
             if (l == null || l.isClosed()) {
                 throw new IllegalStateException("Event loop is closed");
             }
@@ -117,26 +117,26 @@ public final class LoopMBeans {
 
         @Override
         public String getLoop() {
-            BaseEventLoop l = loop.get();
+            EventLoop l = loop.get();
             return l == null ? "<collected>" : l.toString();
         }
 
         @Override
         public boolean isRunning() {
-            BaseEventLoop l = loop.get();
+            EventLoop l = loop.get();
             return l != null && l.isRunning();
         }
 
         @Override
         public boolean isDebug() {
-            BaseEventLoop l = loop.get();
+            EventLoop l = loop.get();
             return l != null && l.getDebug();
         }
 
         @Override
         public int getTaskCount() {
-            BaseEventLoop l = loop.get();
-            return l == null ? 0 : l.allTasks().size();
+            EventLoop l = loop.get();
+            return l == null ? 0 : LoopProbe.of(l).allTasks().size();
         }
 
         @Override

@@ -9,7 +9,7 @@ package io.jasyncio.debug.dump;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
-import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.spi.LoopProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,15 +72,16 @@ public final class TaskDump {
      * @return the dump
      */
     public static TaskDump of(EventLoop loop, Duration loopAnswerWait) {
-        BaseEventLoop l = (BaseEventLoop) loop;
-        Thread runner = l.thread();
-        if (runner == null || runner == Thread.currentThread() || l.activeFiberThread() == Thread.currentThread()) {
-            return take(l, true);
+        EventLoop l = loop;
+        LoopProbe probe = LoopProbe.of(loop);
+        Thread runner = probe.thread();
+        if (runner == null || runner == Thread.currentThread() || probe.activeFiberThread() == Thread.currentThread()) {
+            return take(l, probe, true);
         }
         if (!loopAnswerWait.isZero() && !l.isClosed()) {
             CompletableFuture<TaskDump> answer = new CompletableFuture<>();
             try {
-                l.callSoonThreadsafe(() -> answer.complete(take(l, true)));
+                l.callSoonThreadsafe(() -> answer.complete(take(l, probe, true)));
                 return answer.get(loopAnswerWait.toNanos(), TimeUnit.NANOSECONDS);
             } catch (IllegalStateException | TimeoutException | ExecutionException e) {
                 // closed meanwhile, or stuck: read from here
@@ -88,12 +89,12 @@ public final class TaskDump {
                 Thread.currentThread().interrupt();
             }
         }
-        return take(l, false);
+        return take(l, probe, false);
     }
 
-    private static TaskDump take(BaseEventLoop l, boolean onLoopThread) {
-        Set<Task<?>> all = l.allTasks();
-        Task<?> current = l.currentTask();
+    private static TaskDump take(EventLoop l, LoopProbe probe, boolean onLoopThread) {
+        Set<Task<?>> all = probe.allTasks();
+        Task<?> current = probe.currentTask();
         long now = l.ticker().nanoTime();
         Map<Future<?>, List<String>> waiters = new IdentityHashMap<>();
         Map<Task<?>, Future<?>> waitsOn = new IdentityHashMap<>();
@@ -117,7 +118,7 @@ public final class TaskDump {
         }
         infos.sort(Comparator.comparing(TaskInfo::name));
         List<StackTraceElement> loopStack = List.of();
-        Thread runner = l.thread();
+        Thread runner = probe.thread();
         if (!onLoopThread && runner != null) {
             loopStack = List.of(runner.getStackTrace());
         }

@@ -8,7 +8,6 @@ package io.jasyncio.debug.jfr;
 
 import io.jasyncio.EventLoop;
 import io.jasyncio.Handle;
-import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.spi.LoopInterceptor;
 
 /**
@@ -51,7 +50,7 @@ final class JfrInterceptor implements LoopInterceptor {
 
     @Override
     public void loopClosed(EventLoop loop) {
-        JfrProvider.forget((BaseEventLoop) loop);
+        JfrProvider.forget(loop);
     }
 
     @Override

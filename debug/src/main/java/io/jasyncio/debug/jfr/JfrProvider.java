@@ -7,7 +7,6 @@
 package io.jasyncio.debug.jfr;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.spi.LoopInterceptorProvider;
 import java.util.ArrayList;
@@ -25,16 +24,20 @@ import jdk.jfr.RecordingState;
  */
 public final class JfrProvider implements LoopInterceptorProvider {
     /** The live loops, and their interceptor while a recording runs (else {@code null}). Guarded by itself. */
-    private static final Map<BaseEventLoop, JfrInterceptor> LOOPS = new WeakHashMap<>();
+    private static final Map<EventLoop, JfrInterceptor> LOOPS = new WeakHashMap<>();
     private static volatile boolean listening;
     private static volatile boolean recording;
+
+    /** For {@link java.util.ServiceLoader}. */
+    public JfrProvider() {
+    }
 
     @Override
     public LoopInterceptor create(EventLoop loop) {
         listen();
         synchronized (LOOPS) {
             JfrInterceptor interceptor = recording ? new JfrInterceptor() : null;
-            LOOPS.put((BaseEventLoop) loop, interceptor);
+            LOOPS.put(loop, interceptor);
             return interceptor;
         }
     }
@@ -44,7 +47,7 @@ public final class JfrProvider implements LoopInterceptorProvider {
         return false;
     }
 
-    static void forget(BaseEventLoop loop) {
+    static void forget(EventLoop loop) {
         synchronized (LOOPS) {
             LOOPS.remove(loop);
         }
@@ -89,8 +92,8 @@ public final class JfrProvider implements LoopInterceptorProvider {
         List<Runnable> changes = new ArrayList<>();
         synchronized (LOOPS) {
             recording = running;
-            for (Map.Entry<BaseEventLoop, JfrInterceptor> e : LOOPS.entrySet()) {
-                BaseEventLoop loop = e.getKey();
+            for (Map.Entry<EventLoop, JfrInterceptor> e : LOOPS.entrySet()) {
+                EventLoop loop = e.getKey();
                 JfrInterceptor current = e.getValue();
                 if (running && current == null) {
                     JfrInterceptor added = new JfrInterceptor();

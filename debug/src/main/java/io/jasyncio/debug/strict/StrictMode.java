@@ -14,16 +14,18 @@ import io.jasyncio.debug.dump.TaskDump;
 import io.jasyncio.debug.watchdog.Stall;
 import io.jasyncio.debug.watchdog.StallListener;
 import io.jasyncio.debug.watchdog.Watchdog;
-import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.spi.LoopInterceptor;
+import io.jasyncio.spi.LoopProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -58,7 +60,10 @@ public final class StrictMode implements AutoCloseable {
     /** The default stall threshold: generous, so that only an unmistakable stall fails a test. */
     public static final Duration DEFAULT_STALL_THRESHOLD = Duration.ofMillis(500);
 
-    private final BaseEventLoop loop;
+    private final EventLoop loop;
+    private final LoopProbe probe;
+    /** The loop's classes, to find its frames in a stack. */
+    private final Set<String> loopClasses = new HashSet<>();
     private final Watcher watcher = new Watcher();
     private final Watchdog watchdog;
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -73,8 +78,12 @@ public final class StrictMode implements AutoCloseable {
     /** Open transports and where they were opened; guarded by itself. */
     private final Map<Object, String> openTransports = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    private StrictMode(BaseEventLoop loop, Duration stallThreshold) {
+    private StrictMode(EventLoop loop, Duration stallThreshold) {
         this.loop = loop;
+        this.probe = LoopProbe.of(loop);
+        for (Class<?> c = loop.getClass(); c != Object.class; c = c.getSuperclass()) {
+            loopClasses.add(c.getName());
+        }
         loop.addInterceptor(watcher);
         this.watchdog = Watchdog.install(loop, stallThreshold).addListener(new StallListener() {
             @Override
@@ -104,7 +113,7 @@ public final class StrictMode implements AutoCloseable {
      * @return the strict mode, to verify
      */
     public static StrictMode install(EventLoop loop, Duration stallThreshold) {
-        return new StrictMode((BaseEventLoop) loop, stallThreshold);
+        return new StrictMode(loop, stallThreshold);
     }
 
     /**
@@ -221,6 +230,13 @@ public final class StrictMode implements AutoCloseable {
 
     // ---------------------------------------------------------------- the interceptor
 
+    /** Whether the calling thread may use the loop: it runs the loop (or its task's fiber), or nothing does. */
+    private boolean onLoopThread() {
+        Thread runner = probe.thread();
+        Thread current = Thread.currentThread();
+        return runner == null || runner == current || probe.activeFiberThread() == current;
+    }
+
     /** Hears the loop; {@code handleScheduled} may run on any thread. */
     private final class Watcher implements LoopInterceptor {
 
@@ -253,22 +269,23 @@ public final class StrictMode implements AutoCloseable {
 
         @Override
         public void handleScheduled(EventLoop l, Handle handle) {
-            if (loop.inEventLoop()) {
+            if (onLoopThread()) {
                 return;
             }
             // Another thread while the loop runs: fine through callSoonThreadsafe only.
             List<StackTraceElement> frames = StackWalker.getInstance().walk(s -> s
                     .map(StackWalker.StackFrame::toStackTraceElement).toList());
             int i = 0;
-            while (i < frames.size() && !frames.get(i).getClassName().equals(BaseEventLoop.class.getName())) {
+            while (i < frames.size() && !loopClasses.contains(frames.get(i).getClassName())) {
                 i++;
             }
             if (i < frames.size() && frames.get(i).getMethodName().equals("callSoonThreadsafe")) {
                 return;
             }
+            Thread runner = probe.thread();
             StringBuilder sb = new StringBuilder("wrong thread: ").append(handle).append(" scheduled from thread '")
                     .append(Thread.currentThread().getName()).append("' while the loop runs on '")
-                    .append(loop.thread() == null ? "?" : loop.thread().getName())
+                    .append(runner == null ? "?" : runner.getName())
                     .append("' (use callSoonThreadsafe)");
             int shown = 0;
             for (int j = i; j < frames.size() && shown < 8; j++, shown++) {

@@ -6,18 +6,21 @@
  */
 package io.jasyncio.debug.watchdog;
 
+import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
-import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.spi.LoopProbe;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The watchdog's view of one loop, read from the watchdog thread only. The loop publishes its progress itself, with
- * plain stores it makes anyway or once per I/O poll ({@code BaseEventLoop.progress()}, {@code polling()},
+ * plain stores it makes anyway or once per I/O poll ({@code LoopProbe.progress()}, {@code polling()},
  * {@code currentTask()}); a progress mark that stays the same for longer than the threshold while the loop runs a
  * callback is a stall, and so is a poll whose thread has left the kernel's wait for longer than that (its I/O
  * callbacks). Nothing is added to the loop's per-callback path: no interceptor, no clock read.
@@ -28,7 +31,9 @@ final class LoopWatch {
     /** Distinct stacks kept per stall; the least seen makes room for a new one. */
     static final int MAX_STACKS = 8;
 
-    final WeakReference<BaseEventLoop> loop;
+    final WeakReference<EventLoop> loop;
+    /** The loop's classes: their frames, below the callback, are the same in every sample. */
+    private final Set<String> loopClasses;
     final long thresholdNanos;
     final long reportAfterNanos;
     final Watchdog owner;
@@ -48,11 +53,21 @@ final class LoopWatch {
     private List<StackTraceElement> stallTaskSite = List.of();
     private final Map<List<StackTraceElement>, int[]> stacks = new LinkedHashMap<>();
 
-    LoopWatch(BaseEventLoop loop, long thresholdNanos, Watchdog owner) {
+    LoopWatch(EventLoop loop, long thresholdNanos, Watchdog owner) {
         this.loop = new WeakReference<>(loop);
+        this.loopClasses = classesOf(loop);
         this.thresholdNanos = thresholdNanos;
         this.reportAfterNanos = Math.max(1_000_000_000L, 10 * thresholdNanos);
         this.owner = owner;
+    }
+
+    /** The names of a loop's class and its superclasses. */
+    private static Set<String> classesOf(EventLoop loop) {
+        Set<String> names = new HashSet<>();
+        for (Class<?> c = loop.getClass(); c != Object.class; c = c.getSuperclass()) {
+            names.add(c.getName());
+        }
+        return names;
     }
 
     /**
@@ -62,15 +77,16 @@ final class LoopWatch {
      * @return {@code false} once the loop is closed or collected
      */
     boolean check(long now) {
-        BaseEventLoop l = loop.get();
+        EventLoop l = loop.get();
         if (l == null || l.isClosed()) {
             if (stalled) {
                 endStall(now);
             }
             return false;
         }
-        Thread runner = l.thread();
-        long progress = l.progress();
+        LoopProbe probe = LoopProbe.of(l);
+        Thread runner = probe.thread();
+        long progress = probe.progress();
         if (runner == null || progress != lastProgress) {
             if (stalled) {
                 endStall(now);
@@ -82,7 +98,7 @@ final class LoopWatch {
             lastPollProbeNanos = now;
             return true;
         }
-        boolean polling = l.polling();
+        boolean polling = probe.polling();
         long elapsed = now - firstSeenNanos;
         if (elapsed < thresholdNanos) {
             return true;
@@ -111,8 +127,8 @@ final class LoopWatch {
             elapsed = now - firstSeenNanos;
             first = frames;
         }
-        Task<?> task = polling ? null : l.currentTask();
-        StackTraceElement[] frames = first != null ? record(first) : sample(l, runner, task);
+        Task<?> task = polling ? null : probe.currentTask();
+        StackTraceElement[] frames = first != null ? record(first) : sample(probe, runner, task);
         if (!stalled) {
             stalled = true;
             reported = false;
@@ -153,7 +169,7 @@ final class LoopWatch {
         stallTaskSite = List.of();
     }
 
-    private StackTraceElement[] sample(BaseEventLoop l, Thread runner, Task<?> task) {
+    private StackTraceElement[] sample(LoopProbe l, Thread runner, Task<?> task) {
         Thread target = runner;
         Thread fiber = l.activeFiberThread();
         if (task != null && fiber != null) {
@@ -167,7 +183,7 @@ final class LoopWatch {
         samples++;
         int end = 0;
         while (end < frames.length && end < MAX_FRAMES
-                && !frames[end].getClassName().equals(BaseEventLoop.class.getName())) {
+                && !loopClasses.contains(frames[end].getClassName())) {
             end++; // the loop's own frames below the callback are the same in every sample: left out
         }
         List<StackTraceElement> key = List.of(Arrays.copyOf(frames, end));

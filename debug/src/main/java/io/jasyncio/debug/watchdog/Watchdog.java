@@ -7,8 +7,8 @@
 package io.jasyncio.debug.watchdog;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.spi.LoopProbe;
 import io.jasyncio.debug.jfr.JfrEvents;
-import io.jasyncio.internal.BaseEventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public final class Watchdog implements AutoCloseable {
     private final List<StallListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean logging = true;
 
-    private Watchdog(BaseEventLoop loop, Duration threshold) {
+    private Watchdog(EventLoop loop, Duration threshold) {
         long nanos = threshold.toNanos();
         if (nanos < 1_000_000L) {
             throw new IllegalArgumentException("watchdog threshold must be at least 1 ms, got " + threshold);
@@ -69,7 +69,8 @@ public final class Watchdog implements AutoCloseable {
      * @return the watchdog
      */
     public static Watchdog install(EventLoop loop, Duration threshold) {
-        Watchdog w = new Watchdog((BaseEventLoop) loop, threshold);
+        LoopProbe.of(loop); // fails now, not on the watchdog thread, for a loop that offers no probe
+        Watchdog w = new Watchdog(loop, threshold);
         WatchdogThread.add(w.watch);
         return w;
     }

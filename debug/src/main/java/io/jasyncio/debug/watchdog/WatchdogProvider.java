@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WatchdogProvider implements LoopInterceptorProvider {
 
+    /** For {@link java.util.ServiceLoader}. */
+    public WatchdogProvider() {
+    }
+
     @Override
     public LoopInterceptor create(EventLoop loop) {
         String value = System.getProperty(Watchdog.PROPERTY);

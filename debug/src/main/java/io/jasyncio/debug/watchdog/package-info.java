@@ -9,7 +9,7 @@
  * The stall watchdog: tells which callback blocks a loop, while it blocks.
  *
  * <p>Design. The loop already says how far it has got, with stores it makes anyway or once per iteration:
- * {@code BaseEventLoop.progress()} changes at each I/O poll's start and end and at each callback taken from the ready
+ * {@code LoopProbe.progress()} changes at each I/O poll's start and end and at each callback taken from the ready
  * queue, {@code polling()} tells whether it is inside its I/O poll, and
  * {@code currentTask()} names the task whose step runs. One daemon thread for the whole process,
  * {@code jasyncio-watchdog}, wakes every quarter of the smallest threshold (1 to 50 ms) and reads them without

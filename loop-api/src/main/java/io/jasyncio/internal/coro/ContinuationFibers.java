@@ -14,7 +14,8 @@ import java.lang.invoke.MethodType;
  * The fast path: each fiber is a {@code jdk.internal.vm.Continuation} run on the loop thread itself, so a suspended
  * task costs a few hundred bytes and an await a few hundred nanoseconds, and Netty's {@code inEventLoop()} stays true
  * in task code. The JDK's continuation API is internal: it is reached through method handles, which needs
- * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} at run time; {@link #load()} fails without it.
+ * {@code --add-exports java.base/jdk.internal.vm=io.jasyncio} at run time on the module path ({@code =ALL-UNNAMED} on
+ * the class path); {@link #load()} fails without it.
  *
  * <p>On JDK 21 to 23 a continuation cannot yield while its thread holds a monitor ("Pinned: MONITOR"); that error is
  * turned into a clear one. On JDK 24+ it can, see {@link MonitorCheck}.

@@ -62,6 +62,17 @@ public final class Fibers {
         }
     }
 
+    /**
+     * Whom {@code --add-exports java.base/jdk.internal.vm=...} must name for this code: its module on the module path,
+     * {@code ALL-UNNAMED} on the class path.
+     *
+     * @return the module name for the flag
+     */
+    static String exportTarget() {
+        Module module = Fibers.class.getModule();
+        return module.isNamed() ? module.getName() : "ALL-UNNAMED";
+    }
+
     private static FiberFactory choose() {
         if ("vthread".equals(SystemProperties.COROUTINES)) {
             LOGGER.info("jasyncio coroutines: virtual threads (forced by -Djasyncio.coroutines=vthread)");
@@ -74,8 +85,8 @@ public final class Fibers {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOGGER.info("jasyncio coroutines: virtual threads, slower (jdk.internal.vm.Continuation is not accessible: "
-                    + "{}); run with --add-exports java.base/jdk.internal.vm=ALL-UNNAMED for continuations on the "
-                    + "loop thread", cause.getMessage());
+                    + "{}); run with --add-exports java.base/jdk.internal.vm={} for continuations on the loop thread",
+                    cause.getMessage(), exportTarget());
             return new VirtualThreadFibers();
         }
     }

@@ -17,7 +17,9 @@
  * <ul>
  * <li>Continuations ({@code ContinuationFibers}): {@code jdk.internal.vm.Continuation}, reached through method
  *     handles held in static finals (javac refuses {@code --release} with {@code --add-exports}). The body runs on the
- *     loop thread, so Netty's {@code inEventLoop()} holds in task code. Needs the run-time export.</li>
+ *     loop thread, so Netty's {@code inEventLoop()} holds in task code. Needs the run-time export, to
+ *     {@code ALL-UNNAMED} on the class path and to {@code io.jasyncio} on the module path; without it (or with the
+ *     wrong target) the lookup fails and {@code Fibers} falls back to virtual threads, saying so in one INFO line.</li>
  * <li>Virtual threads ({@code VirtualThreadFibers}): public API only; the loop thread parks while the fiber runs and
  *     the fiber parks while the loop runs, so exactly one runs at a time. Each await costs two hand-offs.</li>
  * </ul>

@@ -6,7 +6,8 @@
  */
 
 /**
- * What the transports share, not API: the failure reports of protocol callbacks. The transports themselves live in
- * the {@code tcp} (TCP, Unix sockets, TLS) and {@code udp} sub-packages.
+ * What the transports share, not API: the failure reports of protocol callbacks, and {@code TransportLoop}, which a
+ * loop on Netty's transports implements so that {@code Transports.of(loop)} can tell its backend. The transports live
+ * in the {@code tcp} (TCP, Unix sockets, TLS) and {@code udp} sub-packages.
  */
 package io.jasyncio.transport.internal;
