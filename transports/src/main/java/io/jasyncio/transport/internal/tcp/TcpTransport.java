@@ -12,6 +12,7 @@ import io.jasyncio.Protocol;
 import io.jasyncio.Transport;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.Interceptors;
+import io.jasyncio.transport.internal.OsErrors;
 import io.jasyncio.transport.internal.ProtocolFailures;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -158,7 +159,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param newProtocol the protocol from now on
      * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
      * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
-     * @return a future of this transport, completed by the handshake
+     * @return a future of this transport, completed by the handshake; it fails with an {@link io.jasyncio.SSLError}
+     *     when the handshake fails, a {@link io.jasyncio.ConnectionAbortedError} when it takes too long
      */
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
@@ -412,15 +414,15 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (aborted || lost || (closeCalled && cause instanceof java.nio.channels.ClosedChannelException)) {
             return; // asyncio's _force_close has run: what fails after it (the dropped writes) is not news
         }
+        // The protocol's connectionLost, and the reader fed by it, get asyncio's OSError: a reset is a
+        // ConnectionResetError, a TLS failure (wrapped by the SslHandler's decoder) an SSLError.
+        Throwable mapped = OsErrors.of(cause);
         if (failure == null) {
-            failure = cause;
+            failure = mapped;
         }
-        // As asyncio's _fatal_error: I/O errors (a reset, a broken pipe) close the transport without a report.
-        // A TLS failure comes wrapped by the SslHandler's decoder; SSLException is an IOException (Python's SSLError
-        // is an OSError), so a failed handshake is not reported either.
-        Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
-                ? cause.getCause() : cause;
-        boolean ioError = root instanceof java.io.IOException || root instanceof java.io.UncheckedIOException;
+        // As asyncio's _fatal_error: I/O errors (a reset, a broken pipe, a failed handshake) close the transport
+        // without a report.
+        boolean ioError = mapped instanceof java.io.UncheckedIOException;
         if (ioError && loop.getDebug()) {
             BaseEventLoop.LOGGER.debug("{}: Fatal read error on socket transport", this, cause);
         }
@@ -570,7 +572,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param file the file
      * @param offset where to start, at least 0
      * @param count how many bytes at most (positive), or -1 for all to the end of the file
-     * @return a future of the number of bytes sent
+     * @return a future of the number of bytes sent; it fails with an {@link io.jasyncio.OSError} when the file
+     *     cannot be read or the connection fails ({@link io.jasyncio.ConnectionResetError},
+     *     {@link io.jasyncio.BrokenPipeError})
      * @throws IllegalArgumentException asyncio's ValueError for a negative offset or a count of 0 or less
      * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
      */
