@@ -116,9 +116,9 @@ class TlsTransportTest extends LoopTestBase {
         trustsNobody.init(null, null, null); // the JDK's default trust store: our self-signed certificate is unknown
         Recorder client = new Recorder(loop);
         Future<Connection<Recorder>> f = loop.createConnection(() -> client, "127.0.0.1", port(server), trustsNobody);
-        Throwable e = assertThrows(Throwable.class, () -> loop.runUntilComplete(f));
-        assertTrue(e instanceof javax.net.ssl.SSLException || e.getCause() instanceof javax.net.ssl.SSLException,
-                e.toString());
+        io.jasyncio.SSLError e = assertThrows(io.jasyncio.SSLError.class, () -> loop.runUntilComplete(f));
+        assertTrue(e.getCause() instanceof javax.net.ssl.SSLException
+                || e.getCause().getCause() instanceof javax.net.ssl.SSLException, e.getCause().toString());
         assertEquals(List.of(), client.calls, "connectionMade never ran, so neither does connectionLost");
         server.close();
         server.closeClients();

@@ -97,14 +97,19 @@ public final class OsErrors {
     /**
      * asyncio's exception for a failed connect: {@code [Errno 111] Connect call failed ('127.0.0.1', 1)} for an
      * internet address, the system's words ({@code [Errno 2] No such file or directory}) for a Unix socket, which
-     * connects at once.
+     * connects at once. A local address that could not be bound gives asyncio's bind error ({@link #bindFailed}).
      *
      * @param address where the connect went
+     * @param localAddress the local address bound first, or {@code null}
      * @param t what was thrown
      * @return the exception the connect's future fails with
      */
-    public static Throwable connectFailed(SocketAddress address, Throwable t) {
+    public static Throwable connectFailed(SocketAddress address, SocketAddress localAddress, Throwable t) {
         Throwable mapped = of(t);
+        if (localAddress != null && mapped instanceof OSError e
+                && (e.errno() == Errno.EADDRINUSE || e.errno() == Errno.EADDRNOTAVAIL)) {
+            return bindFailed(localAddress, t);
+        }
         if (!(mapped instanceof OSError e) || e instanceof SSLError || e instanceof GaiError || e.errno() == 0
                 || !(address instanceof InetSocketAddress)) {
             return mapped;

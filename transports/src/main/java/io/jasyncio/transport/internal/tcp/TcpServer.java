@@ -420,7 +420,7 @@ public final class TcpServer implements Server {
                 return;
             }
             if (!f.isSuccess()) {
-                result.setException(OsErrors.connectFailed(remote, f.cause()));
+                result.setException(OsErrors.connectFailed(remote, options.localAddr(), f.cause()));
                 return;
             }
             P protocol;
