@@ -151,6 +151,7 @@ class OsErrorTest extends NetTestBase {
         try (ServerSocket sock = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
                 try (Socket clt = sock.accept()) {
+                    clt.getInputStream().read(); // connected: the client's first write came
                     clt.setSoLinger(true, 0);
                 } catch (java.io.IOException e) {
                     // the test fails on its own

@@ -48,6 +48,8 @@ import javax.net.ssl.SSLException;
  * <tr><td>{@code SSLException} (also wrapped in Netty's {@code DecoderException})</td><td>{@code SSLError}</td></tr>
  * <tr><td>{@code UnknownHostException}, {@code UnresolvedAddressException}</td>
  *     <td>{@code GaiError} -2 (-3 for a temporary failure)</td></tr>
+ * <tr><td>{@code NoSuchFileException}, {@code AccessDeniedException}</td>
+ *     <td>{@code OSError} 2, 13: {@code [Errno 2] No such file or directory: 'path'}</td></tr>
  * <tr><td>any other {@code IOException}</td><td>{@code OSError} with the number its text names, else 0</td></tr>
  * </table>
  * An {@code OSError} stays as it is; what is not an I/O failure (a protocol's own exception) is not touched.
@@ -83,6 +85,14 @@ public final class OsErrors {
         }
         if (root instanceof ClosedChannelException) {
             return new ConnectionResetError("Connection lost", t);
+        }
+        if (root instanceof java.nio.file.FileSystemException f) {
+            int errno = f instanceof java.nio.file.NoSuchFileException ? Errno.ENOENT
+                    : f instanceof java.nio.file.AccessDeniedException ? Errno.EACCES : byText(f.getReason());
+            if (errno != 0) {
+                String strerror = Errno.strerror(errno);
+                return new OSError(errno, strerror, "[Errno " + errno + "] " + strerror + ": '" + f.getFile() + "'", t);
+            }
         }
         if (root instanceof UncheckedIOException u && u.getCause() != null) {
             return of(u.getCause());
