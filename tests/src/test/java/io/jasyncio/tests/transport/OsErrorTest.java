@@ -89,6 +89,41 @@ class OsErrorTest extends NetTestBase {
         assertInstanceOf(java.io.UncheckedIOException.class, caught);
     }
 
+    /**
+     * A Unix socket connects at once, so the error is the system's (asyncio's sock_connect raises it as it is):
+     * FileNotFoundError for a path that does not exist, ConnectionRefusedError for a socket file nobody listens on.
+     */
+    @Test
+    void testOpenUnixConnectionErrors(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("missing.sock").toString();
+        OSError e = loop.runUntilComplete(() -> {
+            try {
+                Asyncio.openUnixConnection(missing);
+                return null;
+            } catch (OSError caught) {
+                return caught;
+            }
+        });
+        assertNotNull(e, "nothing to connect to");
+        assertEquals(Errno.ENOENT, e.errno());
+        assertEquals("[Errno 2] No such file or directory", e.getMessage());
+        Path stale = dir.resolve("stale.sock");
+        try (java.nio.channels.ServerSocketChannel s = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            s.bind(java.net.UnixDomainSocketAddress.of(stale)); // closed below: the file stays, nobody listens
+        }
+        ConnectionRefusedError refused = loop.runUntilComplete(() -> {
+            try {
+                Asyncio.openUnixConnection(stale.toString());
+                return null;
+            } catch (ConnectionRefusedError caught) {
+                return caught;
+            }
+        });
+        assertNotNull(refused, "refused");
+        assertEquals("[Errno 111] Connection refused", refused.getMessage());
+    }
+
     /** A reset peer (an RST, no FIN): a pending read fails with a ConnectionResetError. */
     @Test
     void testReadAfterResetIsConnectionResetError() throws Exception {

@@ -237,6 +237,9 @@ public final class OsErrors {
         if (t instanceof java.net.BindException) {
             return Errno.EADDRINUSE;
         }
+        if (t instanceof java.io.FileNotFoundException) {
+            return Errno.ENOENT; // Netty's for a Unix socket path that does not exist
+        }
         return 0;
     }
 
