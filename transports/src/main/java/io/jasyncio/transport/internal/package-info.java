@@ -6,7 +6,9 @@
  */
 
 /**
- * What the transports share, not API: the failure reports of protocol callbacks. The transports themselves live in
- * the {@code tcp} (TCP, Unix sockets, TLS) and {@code udp} sub-packages.
+ * What the transports share, not API: the failure reports of protocol callbacks ({@code ProtocolFailures}), and the
+ * one place where what the JDK and Netty throw becomes asyncio's {@code OSError} family ({@code OsErrors}: every
+ * connect, bind, read, write, drain, TLS handshake and sendfile fails through it, the original kept as the cause).
+ * The transports themselves live in the {@code tcp} (TCP, Unix sockets, TLS) and {@code udp} sub-packages.
  */
 package io.jasyncio.transport.internal;
