@@ -106,8 +106,8 @@ class OsErrorMappingTest {
                 tcp.getMessage());
         Throwable v6 = OsErrors.bindFailed(new InetSocketAddress("::1", 8888),
                 new java.net.BindException("Address already in use"));
-        assertEquals("[Errno 98] error while attempting to bind on address ('0:0:0:0:0:0:0:1', 8888, 0, 0): address "
-                + "already in use", v6.getMessage());
+        assertEquals("[Errno 98] error while attempting to bind on address ('::1', 8888, 0, 0): address already in use",
+                v6.getMessage());
         Throwable unix = OsErrors.bindFailed(UnixDomainSocketAddress.of("/tmp/s"),
                 new java.net.BindException("Address already in use"));
         assertEquals("[Errno 98] Address '/tmp/s' is already in use", unix.getMessage());

@@ -198,7 +198,9 @@ public final class OsErrors {
      */
     public static String repr(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
-            String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+            // RFC 5952's form, as Python prints an IPv6 address: '::1', not '0:0:0:0:0:0:0:1'
+            String host = inet.getAddress() == null ? inet.getHostString()
+                    : io.netty.util.NetUtil.toAddressString(inet.getAddress());
             int zone = host.indexOf('%');
             if (zone >= 0) {
                 host = host.substring(0, zone);
