@@ -194,7 +194,8 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     /**
-     * The error that ended the stream.
+     * The error that ended the stream: for a stream of a connection, the {@link OSError} its transport lost the
+     * connection with ({@link ConnectionResetError} after a reset).
      *
      * @return the error or {@code null}
      * @asyncio StreamReader.exception()
@@ -210,6 +211,8 @@ public final class StreamReader implements Iterable<byte[]> {
      *
      * @param n the maximum, or -1 for all
      * @return the bytes; empty at the end of the stream
+     * @throws ConnectionResetError once the peer reset the connection (another {@link OSError}, such as an
+     *     {@link SSLError}, for other failures of the connection): the error the stream was failed with
      * @asyncio await StreamReader.read(n=-1)
      */
     public byte[] read(int n) {
@@ -247,6 +250,8 @@ public final class StreamReader implements Iterable<byte[]> {
      *     waiting)
      * @throws java.nio.ReadOnlyBufferException for a read-only {@code dst}, before anything is taken from the stream
      * @throws IllegalStateException when another task is already waiting on this reader, or outside a task
+     * @throws ConnectionResetError once the peer reset the connection (another {@link OSError}, such as an
+     *     {@link SSLError}, for other failures of the connection): the error the stream was failed with
      */
     public int readinto(ByteBuffer dst) {
         if (dst.isReadOnly()) {
@@ -322,6 +327,8 @@ public final class StreamReader implements Iterable<byte[]> {
      * @return the line, with its separator
      * @throws IllegalArgumentException (asyncio's ValueError) when the limit is reached before a separator; the line
      *     and its separator are dropped (or the whole buffer when no separator was found)
+     * @throws ConnectionResetError once the peer reset the connection (another {@link OSError}, such as an
+     *     {@link SSLError}, for other failures of the connection): the error the stream was failed with
      * @asyncio await StreamReader.readline()
      */
     public byte[] readline() {
@@ -347,6 +354,8 @@ public final class StreamReader implements Iterable<byte[]> {
      * @param n the count
      * @return the bytes
      * @throws IncompleteReadError if the stream ends first, with the partial bytes
+     * @throws ConnectionResetError once the peer reset the connection (another {@link OSError}, such as an
+     *     {@link SSLError}, for other failures of the connection): the error the stream was failed with
      * @asyncio await StreamReader.readexactly(n)
      */
     public byte[] readexactly(int n) {
@@ -373,6 +382,8 @@ public final class StreamReader implements Iterable<byte[]> {
      * @return the bytes, separator included
      * @throws IncompleteReadError if the stream ends first (the partial bytes are consumed)
      * @throws LimitOverrunError if the limit is reached first (nothing is consumed)
+     * @throws ConnectionResetError once the peer reset the connection (another {@link OSError}, such as an
+     *     {@link SSLError}, for other failures of the connection): the error the stream was failed with
      * @asyncio await StreamReader.readuntil()
      */
     public byte[] readuntil() {
@@ -389,6 +400,8 @@ public final class StreamReader implements Iterable<byte[]> {
      *     be at least one-byte string" with an empty one
      * @throws IncompleteReadError if the stream ends first (the partial bytes are consumed)
      * @throws LimitOverrunError if the limit is reached first (nothing is consumed)
+     * @throws ConnectionResetError once the peer reset the connection (another {@link OSError}, such as an
+     *     {@link SSLError}, for other failures of the connection): the error the stream was failed with
      * @asyncio await StreamReader.readuntil(separator=b'\n') (3.13: a tuple of separators)
      */
     public byte[] readuntil(byte[]... separators) {

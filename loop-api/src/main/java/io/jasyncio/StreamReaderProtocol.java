@@ -159,14 +159,14 @@ public final class StreamReaderProtocol implements Protocol {
         }
     }
 
-    /** FlowControlMixin._drain_helper: waits while writing is paused; ConnectionResetError once lost. */
+    /**
+     * FlowControlMixin._drain_helper: waits while writing is paused.
+     *
+     * @throws ConnectionResetError "Connection lost" once the connection is lost, its error as the cause
+     */
     void drainHelper() {
         if (connectionLost) {
-            java.net.SocketException e = new java.net.SocketException("Connection lost");
-            if (lostError != null) {
-                e.initCause(lostError);
-            }
-            throw Asyncio.<RuntimeException>sneaky(e);
+            throw new ConnectionResetError("Connection lost", lostError);
         }
         if (!paused) {
             return;

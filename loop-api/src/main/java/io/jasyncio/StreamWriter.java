@@ -80,8 +80,10 @@ public final class StreamWriter {
     /**
      * Waits until it is appropriate to write more: returns at once unless writing is paused.
      *
-     * <p>Raises {@link java.net.SocketException} (asyncio's ConnectionResetError) "Connection lost" once the connection
-     * is lost, with the cause if it failed; or the reader's exception.
+     * @throws ConnectionResetError "Connection lost" once the connection is lost, with its error as the cause; or the
+     *     reader's exception first: the {@link OSError} the connection failed with ({@link ConnectionResetError}
+     *     {@code [Errno 104] Connection reset by peer} after a reset, {@link BrokenPipeError} after a write to a peer
+     *     that had gone)
      * @asyncio await StreamWriter.drain()
      */
     public void drain() {
@@ -173,6 +175,7 @@ public final class StreamWriter {
      * to a client-connected callback) takes the server's side of the handshake. The reader carries on.
      *
      * @param sslContext the TLS context
+     * @throws SSLError when the handshake fails, as {@link #startTls(javax.net.ssl.SSLContext, String, Double)}
      * @asyncio await StreamWriter.start_tls(sslcontext)
      */
     public void startTls(javax.net.ssl.SSLContext sslContext) {
@@ -184,6 +187,7 @@ public final class StreamWriter {
      *
      * @param sslContext the TLS context
      * @param serverHostname the name the server's certificate must match (client side), or {@code null}
+     * @throws SSLError when the handshake fails, as {@link #startTls(javax.net.ssl.SSLContext, String, Double)}
      * @asyncio await StreamWriter.start_tls(sslcontext, server_hostname=server_hostname)
      */
     public void startTls(javax.net.ssl.SSLContext sslContext, String serverHostname) {
@@ -199,6 +203,9 @@ public final class StreamWriter {
      * @param sslContext the TLS context
      * @param serverHostname the name the server's certificate must match (client side), or {@code null}
      * @param sslHandshakeTimeout seconds the handshake may take, or {@code null} for asyncio's 60
+     * @throws ConnectionAbortedError "SSL handshake is taking longer than N seconds: aborting the connection"
+     * @throws SSLError when the handshake fails (an untrusted certificate, a name that does not match)
+     * @throws ConnectionResetError when the connection is lost before or during the handshake
      * @asyncio await StreamWriter.start_tls(sslcontext, server_hostname=server_hostname,
      *     ssl_handshake_timeout=sslHandshakeTimeout)
      */

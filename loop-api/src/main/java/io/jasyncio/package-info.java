@@ -29,6 +29,13 @@
  * <tr><td>{@code CancelledError}, {@code InvalidStateError}, {@code TimeoutError}</td>
  *     <td>unchecked exceptions of the same names</td></tr>
  * <tr><td>{@code RuntimeError}</td><td>{@link java.lang.IllegalStateException}</td></tr>
+ * <tr><td>{@code OSError}, {@code ConnectionError}, {@code ConnectionRefusedError}, {@code ConnectionResetError},
+ *     {@code ConnectionAbortedError}, {@code BrokenPipeError}, {@code ssl.SSLError}, {@code socket.gaierror},
+ *     {@code errno}</td>
+ *     <td>{@link io.jasyncio.OSError} (an {@link java.io.UncheckedIOException}) and its subclasses of the same names,
+ *     {@link io.jasyncio.SSLError}, {@link io.jasyncio.GaiError}, {@link io.jasyncio.Errno}: every awaited network
+ *     operation fails with one of them, the {@code java.net}, {@code javax.net.ssl} or Netty exception as its
+ *     cause</td></tr>
  * </table>
  * Names convert mechanically at each {@code _}: {@code call_soon_threadsafe} is {@code callSoonThreadsafe}.
  *

@@ -67,6 +67,11 @@ public final class EchoServer {
         }
     }
 
+    /** The command's name and usage: its errors are reported in one line. */
+    private static final CommandLine CLI = new CommandLine("echo-server", "./jasyncio echo-server [--host 127.0.0.1]"
+            + " [--port 8888] [--api protocol|buffered|streams] [--read into|chunk|line] [--loops N]"
+            + " [--transport epoll|io_uring|nio]");
+
     private EchoServer() {
     }
 
@@ -76,6 +81,9 @@ public final class EchoServer {
      * @param args the options
      */
     public static void main(String[] args) {
+        if (CLI.help(args)) {
+            return;
+        }
         String host = "127.0.0.1";
         int port = 8888;
         String api = "protocol";
@@ -86,14 +94,17 @@ public final class EchoServer {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--host" -> host = require(args[i], value);
-                case "--port" -> port = Integer.parseInt(require(args[i], value));
+                case "--port" -> port = CLI.port(args[i], require(args[i], value));
                 case "--api" -> api = require(args[i], value);
                 case "--transport" -> transport = require(args[i], value);
-                case "--loops" -> loops = Integer.parseInt(require(args[i], value));
+                case "--loops" -> loops = CLI.number(args[i], require(args[i], value));
                 case "--read" -> read = require(args[i], value);
                 default -> usage("unknown option " + args[i]);
             }
             i++;
+        }
+        if (loops < 1) {
+            throw usage("--loops must be at least 1, got " + loops);
         }
         if (!read.equals("into") && !api.equals("streams")) {
             throw usage("--read needs --api streams");
@@ -103,16 +114,18 @@ public final class EchoServer {
             serveOnGroup(loops, api, handler, host, port, LoopOptions.defaults().withTransport(transport));
             return;
         }
-        EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withTransport(transport));
+        LoopOptions loopOptions = LoopOptions.defaults().withTransport(transport);
+        EventLoop loop = CLI.orExit(() -> Asyncio.newEventLoop(loopOptions));
         String bindHost = host;
         int bindPort = port;
-        Server server = switch (api) {
-            case "protocol" -> loop.runUntilComplete(loop.createServer(Echo::new, host, port));
-            case "buffered" -> loop.runUntilComplete(loop.createServer(BufferedEcho::new, host, port));
+        String bindApi = api;
+        Server server = CLI.orExit(() -> switch (bindApi) {
+            case "protocol" -> loop.runUntilComplete(loop.createServer(Echo::new, bindHost, bindPort));
+            case "buffered" -> loop.runUntilComplete(loop.createServer(BufferedEcho::new, bindHost, bindPort));
             case "streams" -> loop.runUntilComplete(() -> Asyncio.startServer(handler, bindHost,
                     bindPort, ServerOptions.defaults().withLimit(LINE_LIMIT)));
-            default -> throw usage("--api must be protocol, buffered or streams, not " + api);
-        };
+            default -> throw usage("--api must be protocol, buffered or streams, not " + bindApi);
+        });
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API)%n", where.getHostString(), where.getPort(),
                 Transports.of(loop), api);
@@ -122,14 +135,14 @@ public final class EchoServer {
     /** {@code --loops N}: one loop accepts, N loops serve the connections, one per thread. */
     private static void serveOnGroup(int loops, String api, io.jasyncio.Streams.ClientConnected handler, String host,
             int port, LoopOptions options) {
-        LoopGroup group = new LoopGroup(loops, options).start();
-        Server server = switch (api) {
+        LoopGroup group = CLI.orExit(() -> new LoopGroup(loops, options).start());
+        Server server = CLI.orExit(() -> switch (api) {
             case "protocol" -> group.createServer(Echo::new, host, port);
             case "buffered" -> group.createServer(BufferedEcho::new, host, port);
             case "streams" -> group.startServer(handler, host, port,
                     ServerOptions.defaults().withLimit(LINE_LIMIT));
             default -> throw usage("--api must be protocol, buffered or streams, not " + api);
-        };
+        });
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
         System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops)%n", where.getHostString(),
                 where.getPort(), Transports.of(group.loop(0)), api, loops);
@@ -208,11 +221,6 @@ public final class EchoServer {
     }
 
     private static IllegalArgumentException usage(String problem) {
-        System.err.println("echo-server: " + problem);
-        System.err.println("usage: ./jasyncio echo-server [--host 127.0.0.1] [--port 8888]"
-                + " [--api protocol|buffered|streams] [--read into|chunk|line] [--loops N]"
-                + " [--transport epoll|io_uring|nio]");
-        System.exit(2);
-        return new IllegalArgumentException(problem);
+        return CLI.fail(problem);
     }
 }

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * What the example servers share: their command line ({@code --host}, {@code --port}, {@code --loops} and options of
- * their own), the line saying where they listen, and serving until SIGINT or SIGTERM, then closing cleanly. It is
- * {@link EchoServer}'s {@code main}, written once.
+ * their own, checked, with errors reported by {@link CommandLine} in one line), the line saying where they listen,
+ * and serving until SIGINT or SIGTERM, then closing cleanly. It is {@link EchoServer}'s {@code main}, written once.
  */
 public final class Serving {
 
@@ -34,8 +34,9 @@ public final class Serving {
      * @param port the port
      * @param loops how many loops serve the connections (1: the main thread's loop)
      * @param extra the server's own options, by name without the leading dashes
+     * @param commandLine the command's name and usage, which report errors
      */
-    public record Options(String host, int port, int loops, Map<String, String> extra) {
+    public record Options(String host, int port, int loops, Map<String, String> extra, CommandLine commandLine) {
         /**
          * One of the server's own options as an int.
          *
@@ -54,15 +55,19 @@ public final class Serving {
 
     /**
      * Reads a server's command line: {@code --host}, {@code --port}, {@code --loops} and the options named in
-     * {@code own}; an unknown option prints the usage line and exits with status 2.
+     * {@code own}; a bad option is reported in one line and the process exits with status 2; {@code --help} prints
+     * the usage line and exits with status 0.
      *
      * @param args the arguments
      * @param defaultPort the port when {@code --port} is not given
-     * @param usage the usage line
-     * @param own the server's own options (each takes a value)
+     * @param cli the command's name and usage line
+     * @param own the server's own options (each takes a number)
      * @return the options
      */
-    public static Options parse(String[] args, int defaultPort, String usage, String... own) {
+    public static Options parse(String[] args, int defaultPort, CommandLine cli, String... own) {
+        if (cli.help(args)) {
+            System.exit(0);
+        }
         String host = "127.0.0.1";
         int port = defaultPort;
         int loops = 1;
@@ -70,35 +75,32 @@ public final class Serving {
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
-                throw usage(usage, option + " needs a value");
+                throw cli.fail(option + " needs a value");
             }
             String value = args[i + 1];
-            try {
-                switch (option) {
-                    case "--host" -> host = value;
-                    case "--port" -> port = Integer.parseInt(value);
-                    case "--loops" -> loops = Integer.parseInt(value);
-                    default -> {
-                        if (!option.startsWith("--") || !java.util.List.of(own).contains(option.substring(2))) {
-                            throw usage(usage, "unknown option " + option);
-                        }
-                        Integer.parseInt(value); // every option of ours is a number
-                        extra.put(option.substring(2), value);
+            switch (option) {
+                case "--host" -> host = value;
+                case "--port" -> port = cli.port(option, value);
+                case "--loops" -> loops = cli.number(option, value);
+                default -> {
+                    if (!option.startsWith("--") || !java.util.List.of(own).contains(option.substring(2))) {
+                        throw cli.fail("unknown option " + option);
                     }
+                    cli.number(option, value); // every option of ours is a number
+                    extra.put(option.substring(2), value);
                 }
-            } catch (NumberFormatException e) {
-                throw usage(usage, option + " needs a number, not " + value);
             }
         }
         if (loops < 1) {
-            throw usage(usage, "--loops must be at least 1");
+            throw cli.fail("--loops must be at least 1, got " + loops);
         }
-        return new Options(host, port, loops, Map.copyOf(extra));
+        return new Options(host, port, loops, Map.copyOf(extra), cli);
     }
 
     /**
      * Serves a protocol on one loop (the calling thread's) or, with {@code loops > 1}, on a {@link LoopGroup}, until
-     * SIGINT or SIGTERM.
+     * SIGINT or SIGTERM. A failed bind is reported in one line, with asyncio's words, and the process exits with
+     * status 1.
      *
      * @param what the server's name for the line saying where it listens
      * @param factory makes one protocol per connection
@@ -110,7 +112,8 @@ public final class Serving {
             return;
         }
         LoopGroup group = new LoopGroup(options.loops(), LoopOptions.defaults()).start();
-        Server server = group.createServer(factory, options.host(), options.port());
+        Server server = options.commandLine().orExit(() -> group.createServer(factory, options.host(),
+                options.port()));
         announce(what, server, group.loop(0), options.loops());
         closeOnSignal(group);
     }
@@ -135,7 +138,7 @@ public final class Serving {
 
     /**
      * Serves on one loop run by the calling thread until SIGINT or SIGTERM, then closes the server, its clients and
-     * the loop.
+     * the loop. A failed bind is reported in one line and the process exits with status 1.
      *
      * @param what the server's name for the line saying where it listens
      * @param start makes the server (a future of it, or a coroutine run as a task: see the callers)
@@ -144,7 +147,7 @@ public final class Serving {
     public static void serveOnLoop(String what, java.util.function.Function<EventLoop, io.jasyncio.Future<Server>> start,
             Options options) {
         EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults());
-        Server server = loop.runUntilComplete(start.apply(loop));
+        Server server = options.commandLine().orExit(() -> loop.runUntilComplete(start.apply(loop)));
         announce(what, server, loop, 1);
         runUntilSignal(loop, server);
     }
@@ -190,12 +193,5 @@ public final class Serving {
         InetSocketAddress where = (InetSocketAddress) server.sockets().get(0);
         System.out.printf("%s listening on %s:%d (%s, %d loop%s)%n", what, where.getHostString(), where.getPort(),
                 Transports.of(loop), loops, loops == 1 ? "" : "s");
-    }
-
-    private static IllegalArgumentException usage(String usage, String problem) {
-        System.err.println(problem);
-        System.err.println("usage: " + usage);
-        System.exit(2);
-        return new IllegalArgumentException(problem);
     }
 }

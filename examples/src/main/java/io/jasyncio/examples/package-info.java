@@ -16,5 +16,7 @@
  * and tasks). {@link io.jasyncio.examples.Serving} is what they share: the command line, the line saying where they
  * listen, one loop or a {@code LoopGroup}, and a clean stop on SIGINT or SIGTERM; {@link
  * io.jasyncio.examples.ReplyBuffer} is the growing array the RESP and HTTP encoders write one read's answers into.
+ * {@link io.jasyncio.examples.CommandLine} reports what stops a command (a bad argument, a busy port, a host that does
+ * not resolve) in one line on stderr with asyncio's words, and exits non-zero without a stack trace.
  */
 package io.jasyncio.examples;

@@ -30,16 +30,20 @@ public final class LoadMain {
         try {
             options = LoadOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("load: " + e.getMessage());
-            System.err.println(LoadOptions.USAGE);
+            System.err.println("jasyncio load: " + e.getMessage() + " (--help for usage)");
             System.exit(2);
             return;
         }
         LoadResult result;
         try {
             result = LoadRun.run(options, options.progress() ? System.err : null);
+        } catch (IllegalArgumentException e) { // an option the loops refuse, such as --transport
+            System.err.println("jasyncio load: " + e.getMessage() + " (--help for usage)");
+            System.exit(2);
+            return;
         } catch (IllegalStateException e) {
-            System.err.println("load: " + e.getMessage());
+            // One line: a target that refuses or does not resolve says so in asyncio's words, as the examples do.
+            System.err.println("jasyncio load: " + e.getMessage());
             System.exit(1);
             return;
         }

@@ -7,6 +7,7 @@
 package io.jasyncio.examples.chat;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.examples.CommandLine;
 import io.jasyncio.examples.Serving;
 
 /**
@@ -27,10 +28,10 @@ public final class ChatServer {
      */
     public static void main(String[] args) {
         String usage = "./jasyncio chat-server [--host 127.0.0.1] [--port 8765] [--queue LINES]";
-        Serving.Options options = Serving.parse(args, 8765, usage, "queue");
+        CommandLine cli = new CommandLine("chat-server", usage);
+        Serving.Options options = Serving.parse(args, 8765, cli, "queue");
         if (options.loops() != 1) {
-            System.err.println("chat-server: one room lives on one loop; --loops is not taken\nusage: " + usage);
-            System.exit(2);
+            throw cli.fail("one room lives on one loop; --loops is not taken");
         }
         ChatRoom room = new ChatRoom(options.intOption("queue", DEFAULT_QUEUE));
         Serving.serveStreams("chat server", () -> Asyncio.startServer(room::serve, options.host(), options.port()),

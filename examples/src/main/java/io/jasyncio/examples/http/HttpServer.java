@@ -6,6 +6,7 @@
  */
 package io.jasyncio.examples.http;
 
+import io.jasyncio.examples.CommandLine;
 import io.jasyncio.examples.Serving;
 import java.util.function.Supplier;
 
@@ -37,8 +38,8 @@ public final class HttpServer {
      * @param args the options
      */
     public static void main(String[] args) {
-        Serving.Options options = Serving.parse(args, 8080,
-                "./jasyncio http-server [--host 127.0.0.1] [--port 8080] [--loops N] [--max-body BYTES]", "max-body");
+        Serving.Options options = Serving.parse(args, 8080, new CommandLine("http-server",
+                "./jasyncio http-server [--host 127.0.0.1] [--port 8080] [--loops N] [--max-body BYTES]"), "max-body");
         Serving.serve("http server", factory(options.intOption("max-body", DEFAULT_MAX_BODY)), options);
     }
 }

@@ -7,6 +7,7 @@
 package io.jasyncio.examples.redis;
 
 import io.jasyncio.Ticker;
+import io.jasyncio.examples.CommandLine;
 import io.jasyncio.examples.Serving;
 import java.util.function.Supplier;
 
@@ -36,8 +37,8 @@ public final class RedisServer {
      * @param args the options
      */
     public static void main(String[] args) {
-        Serving.Options options = Serving.parse(args, 6380,
-                "./jasyncio redis-server [--host 127.0.0.1] [--port 6380] [--loops N]");
+        Serving.Options options = Serving.parse(args, 6380, new CommandLine("redis-server",
+                "./jasyncio redis-server [--host 127.0.0.1] [--port 6380] [--loops N]"));
         Serving.serve("redis server", factory(Ticker.system()), options);
     }
 }

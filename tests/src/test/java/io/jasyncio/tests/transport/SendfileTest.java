@@ -164,7 +164,7 @@ class SendfileTest extends NetTestBase {
             peer.setSoLinger(true, 0);
             peer.close(); // a reset, with 64 MiB still to send
             Throwable error = assertThrows(Throwable.class, () -> loop.runUntilComplete(sending));
-            assertTrue(error instanceof java.io.IOException || error instanceof IllegalStateException
+            assertTrue(error instanceof io.jasyncio.ConnectionError || error instanceof IllegalStateException
                     || error instanceof io.jasyncio.CancelledError, String.valueOf(error));
             loop.runUntilComplete(s.lost);
         }
@@ -205,7 +205,10 @@ class SendfileTest extends NetTestBase {
         Server srv = listenRecording();
         Connection<Recorder> c = connect(srv);
         Future<Long> sending = loop.sendfile(c.transport(), dir.resolve("no-such-file"));
-        assertThrows(java.nio.file.NoSuchFileException.class, () -> loop.runUntilComplete(sending));
+        io.jasyncio.OSError e = assertThrows(io.jasyncio.OSError.class, () -> loop.runUntilComplete(sending));
+        assertEquals(io.jasyncio.Errno.ENOENT, e.errno());
+        assertEquals("[Errno 2] No such file or directory: '" + dir.resolve("no-such-file") + "'", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertInstanceOf(java.nio.file.NoSuchFileException.class, e.getCause());
         c.transport().write(bytes("still"));
         assertArrayEquals(bytes("still"), receivedBy(accepted(0), 5));
         closeClient(c);

@@ -328,7 +328,7 @@ class StartServerTest extends NetTestBase {
             try {
                 Asyncio.await(connTask).writer().close();
             } catch (Exception e) {
-                assertTrue(e instanceof IOException, "refused, the server closed first: " + e);
+                assertTrue(e instanceof io.jasyncio.OSError, "refused, the server closed first: " + e);
             }
             srv.waitClosed();
             return null;

@@ -339,7 +339,8 @@ class StreamsServerTest extends NetTestBase {
                 s.writer().close();
             }
         });
-        assertInstanceOf(javax.net.ssl.SSLException.class, failure);
+        io.jasyncio.SSLError ssl = assertInstanceOf(io.jasyncio.SSLError.class, failure);
+        assertInstanceOf(javax.net.ssl.SSLException.class, ssl.getCause());
         closeServer(server);
     }
 
@@ -362,7 +363,7 @@ class StreamsServerTest extends NetTestBase {
                 s.writer().close();
             }
         });
-        assertInstanceOf(javax.net.ssl.SSLHandshakeException.class, failure);
+        assertInstanceOf(io.jasyncio.ConnectionAbortedError.class, failure); // asyncio's sslproto
         assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection", failure.getMessage());
         closeServer(server);
     }
@@ -449,7 +450,7 @@ class StreamsServerTest extends NetTestBase {
                     s.writer().drain();
                 }
             }));
-            assertInstanceOf(IOException.class, e, "ConnectionResetError or BrokenPipeError: " + e);
+            assertInstanceOf(io.jasyncio.ConnectionError.class, e, "ConnectionResetError or BrokenPipeError: " + e);
             server.join(5000);
         }
     }
@@ -523,7 +524,7 @@ class StreamsServerTest extends NetTestBase {
                 return caught;
             }
         });
-        assertInstanceOf(java.net.SocketException.class, e, "asyncio's ConnectionResetError");
+        assertInstanceOf(io.jasyncio.ConnectionResetError.class, e);
         assertEquals("Connection lost", e.getMessage());
         stop(httpd);
     }
@@ -668,7 +669,7 @@ class StreamsServerTest extends NetTestBase {
         stop(server);
     }
 
-    /** A refused connection fails openConnection with asyncio's ConnectionRefusedError (ConnectException). */
+    /** A refused connection fails openConnection with asyncio's ConnectionRefusedError. */
     // test_streams.py: open_connection to a closed port
     @Test
     void testOpenConnectionRefused() throws Exception {
@@ -678,7 +679,9 @@ class StreamsServerTest extends NetTestBase {
         }
         Exception e = assertThrows(Exception.class, () -> loop.runUntilComplete(() -> Asyncio.openConnection(
                 "127.0.0.1", port)));
-        assertInstanceOf(java.net.ConnectException.class, e);
+        io.jasyncio.ConnectionRefusedError refused = assertInstanceOf(io.jasyncio.ConnectionRefusedError.class, e);
+        assertEquals("[Errno 111] Connect call failed ('127.0.0.1', " + port + ")", refused.getMessage());
+        assertInstanceOf(java.net.ConnectException.class, refused.getCause());
     }
 
     /** The stream helpers need a task; a bad limit is refused before anything binds. */

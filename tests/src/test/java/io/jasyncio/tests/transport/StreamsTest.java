@@ -200,7 +200,7 @@ class StreamsTest extends LoopTestBase {
             return caught;
         });
         // asyncio's drain raises the reader's exception when the connection failed, else "Connection lost".
-        assertTrue(result instanceof IllegalStateException || result instanceof java.io.IOException,
+        assertTrue(result instanceof IllegalStateException || result instanceof io.jasyncio.ConnectionError,
                 String.valueOf(result));
     }
 

@@ -25,7 +25,6 @@ import io.jasyncio.ReadTransport;
 import io.jasyncio.Server;
 import io.jasyncio.Transport;
 import io.jasyncio.WriteTransport;
-import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -111,7 +110,7 @@ class TcpConnectionTest extends NetTestBase {
             calledOn.add(Thread.currentThread());
             return new MyProto(loop);
         }, "127.0.0.1", unused);
-        assertThrows(java.net.ConnectException.class, () -> loop.runUntilComplete(refused));
+        assertThrows(io.jasyncio.ConnectionRefusedError.class, () -> loop.runUntilComplete(refused));
         assertEquals(1, calledOn.size(), "a refused connection makes no protocol");
         closeServer(srv);
     }
@@ -153,8 +152,10 @@ class TcpConnectionTest extends NetTestBase {
         InetSocketAddress address = (InetSocketAddress) srv.sockets().get(0);
         Future<Connection<MyProto>> f = loop.createConnection(() -> new MyProto(loop), "127.0.0.1", port(srv),
                 ConnectionOptions.defaults().withLocalAddr(address));
-        Exception e = assertThrows(Exception.class, () -> loop.runUntilComplete(f));
-        assertTrue(e instanceof BindException || String.valueOf(e.getMessage()).contains("in use"), e.toString());
+        io.jasyncio.OSError e = assertThrows(io.jasyncio.OSError.class, () -> loop.runUntilComplete(f));
+        assertEquals(io.jasyncio.Errno.EADDRINUSE, e.errno());
+        assertEquals("[Errno 98] error while attempting to bind on address ('127.0.0.1', " + address.getPort()
+                + "): address already in use", e.getMessage());
         closeServer(srv);
     }
 
@@ -177,15 +178,18 @@ class TcpConnectionTest extends NetTestBase {
         assertEquals("ssl_handshake_timeout is only meaningful with ssl", e.getMessage());
     }
 
-    /** A refused connection fails the future with a ConnectException and makes no protocol at all. */
+    /** A refused connection fails the future with a ConnectionRefusedError and makes no protocol at all. */
     @Test
-    void testCreateConnectionRefusedIsConnectException() {
+    void testCreateConnectionRefusedIsConnectionRefusedError() {
         Server srv = httpd();
         int port = port(srv);
         closeServer(srv);
         MyProto[] made = new MyProto[1];
         Future<Connection<MyProto>> f = loop.createConnection(() -> made[0] = new MyProto(loop), "127.0.0.1", port);
-        assertThrows(ConnectException.class, () -> loop.runUntilComplete(f));
+        io.jasyncio.ConnectionRefusedError e = assertThrows(io.jasyncio.ConnectionRefusedError.class,
+                () -> loop.runUntilComplete(f));
+        assertEquals(io.jasyncio.Errno.ECONNREFUSED, e.errno());
+        assertInstanceOf(ConnectException.class, e.getCause());
         assertNull(made[0], "asyncio calls protocol_factory() only once connected");
     }
 

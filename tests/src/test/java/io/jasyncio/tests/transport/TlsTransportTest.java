@@ -127,9 +127,9 @@ class TlsTransportTest extends LoopTestBase {
         Recorder client = new Recorder(loop);
         Future<Connection<Recorder>> f = loop.createConnection(() -> client, "127.0.0.1", port(server),
                 ConnectionOptions.defaults().withSsl(trustsNobody));
-        Throwable e = assertThrows(Throwable.class, () -> loop.runUntilComplete(f));
-        assertTrue(e instanceof javax.net.ssl.SSLException || e.getCause() instanceof javax.net.ssl.SSLException,
-                e.toString());
+        io.jasyncio.SSLError e = assertThrows(io.jasyncio.SSLError.class, () -> loop.runUntilComplete(f));
+        assertTrue(e.getCause() instanceof javax.net.ssl.SSLException
+                || e.getCause().getCause() instanceof javax.net.ssl.SSLException, e.getCause().toString());
         assertEquals(List.of(), client.calls, "connectionMade never ran, so neither does connectionLost");
         server.close();
         server.closeClients();

@@ -195,9 +195,10 @@ class UnixTransportTest extends LoopTestBase {
     void testCreateUnixServerExistingPathNonsock() throws Exception {
         Path path = dir.resolve("not-a-socket");
         Files.writeString(path, "data");
-        java.net.BindException e = org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class,
+        io.jasyncio.OSError e = org.junit.jupiter.api.Assertions.assertThrows(io.jasyncio.OSError.class,
                 () -> unixServer(path.toString(), io.jasyncio.ServerOptions.defaults()));
-        assertEquals("Address '" + path + "' is already in use", e.getMessage());
+        assertEquals(io.jasyncio.Errno.EADDRINUSE, e.errno());
+        assertEquals("[Errno 98] Address '" + path + "' is already in use", e.getMessage());
         assertEquals("data", Files.readString(path), "the file is left as it was");
     }
 }

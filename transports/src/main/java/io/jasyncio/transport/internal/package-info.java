@@ -6,8 +6,11 @@
  */
 
 /**
- * What the transports share, not API: the failure reports of protocol callbacks, and {@code TransportLoop}, which a
- * loop on Netty's transports implements so that {@code Transports.of(loop)} can tell its backend. The transports live
- * in the {@code tcp} (TCP, Unix sockets, TLS) and {@code udp} sub-packages.
+ * What the transports share, not API: the failure reports of protocol callbacks ({@code ProtocolFailures});
+ * {@code TransportLoop}, which a loop on Netty's transports implements so that {@code Transports.of(loop)} can tell
+ * its backend; and the one place where what the JDK and Netty throw becomes asyncio's {@code OSError} family
+ * ({@code OsErrors}: every connect, bind, read, write, drain, TLS handshake and sendfile fails through it, the
+ * original kept as the cause). The transports themselves live in the {@code tcp} (TCP, Unix sockets, TLS) and
+ * {@code udp} sub-packages.
  */
 package io.jasyncio.transport.internal;

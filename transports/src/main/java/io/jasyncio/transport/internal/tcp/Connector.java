@@ -11,8 +11,9 @@ import io.jasyncio.Connection;
 import io.jasyncio.ConnectionOptions;
 import io.jasyncio.Future;
 import io.jasyncio.TimerHandle;
+import io.jasyncio.OSError;
 import io.jasyncio.internal.BaseEventLoop;
-import java.io.IOException;
+import io.jasyncio.transport.internal.OsErrors;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import java.util.function.Supplier;
  * literal address is used as it is), order the addresses ({@code interleave}), then try them one after the other,
  * or race them with happy eyeballs (RFC 8305, asyncio's {@code staggered_race}): the next attempt starts when the
  * running one fails or the delay passes, the first to connect wins and the others are cancelled. The protocol
- * factory is called once, for the winner; when every address fails, the error is asyncio's (the one error, or
- * "Multiple exceptions: ..."). Loop thread only.
+ * factory is called once, for the winner; when every address fails, the error is asyncio's (the one error, or an
+ * {@link OSError} "Multiple exceptions: ..."). A name that does not resolve fails with a {@link io.jasyncio.GaiError}.
+ * Loop thread only.
  *
  * @param <P> the protocol type
  */
@@ -66,9 +68,9 @@ public final class Connector<P extends BaseProtocol> {
          *
          * @param host a host name
          * @return at least one address
-         * @throws IOException if the name does not resolve
+         * @throws java.io.IOException if the name does not resolve ({@link java.net.UnknownHostException})
          */
-        InetAddress[] resolve(String host) throws IOException;
+        InetAddress[] resolve(String host) throws java.io.IOException;
     }
 
     /**
@@ -119,7 +121,7 @@ public final class Connector<P extends BaseProtocol> {
                 return;
             }
             if (f.cancelled() || f.exception() != null) {
-                c.result.setException(f.cancelled() ? new io.jasyncio.CancelledError() : f.exception());
+                c.result.setException(f.cancelled() ? new io.jasyncio.CancelledError() : OsErrors.of(f.exception()));
             } else {
                 c.start(List.of(f.result()), port, interleave);
             }
@@ -246,7 +248,7 @@ public final class Connector<P extends BaseProtocol> {
         }
     }
 
-    /** asyncio's: the one error; the first, if all say the same; else an OSError listing them all. */
+    /** asyncio's: the one error; the first, if all say the same; else an {@link OSError} listing them all. */
     private static Throwable combined(List<Throwable> errors) {
         if (errors.size() == 1) {
             return errors.get(0);
@@ -259,7 +261,7 @@ public final class Connector<P extends BaseProtocol> {
         for (int i = 0; i < errors.size(); i++) {
             message.append(i == 0 ? "" : ", ").append(errors.get(i).getMessage());
         }
-        IOException e = new IOException(message.toString());
+        OSError e = new OSError(message.toString(), null);
         errors.forEach(e::addSuppressed);
         return e;
     }

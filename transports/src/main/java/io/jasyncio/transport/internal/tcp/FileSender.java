@@ -106,7 +106,7 @@ final class FileSender {
         closeReader();
         finished.run();
         if (!result.done()) {
-            result.setException(t);
+            result.setException(io.jasyncio.transport.internal.OsErrors.of(t));
         }
     }
 

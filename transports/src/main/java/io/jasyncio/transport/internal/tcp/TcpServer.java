@@ -18,6 +18,7 @@ import io.jasyncio.ServerOptions;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.Interceptors;
 import io.jasyncio.transport.TransportKind;
+import io.jasyncio.transport.internal.OsErrors;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -26,7 +27,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.ServerChannel;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -71,7 +71,8 @@ public final class TcpServer implements Server {
      * @param protocolFactory one protocol per connection
      * @param host the address to bind
      * @param port the port, 0 for any
-     * @return the future of the server
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port) {
@@ -88,7 +89,8 @@ public final class TcpServer implements Server {
      * @param host the address to bind
      * @param port the port, 0 for any
      * @param ssl the TLS context, or {@code null}
-     * @return the future of the server
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port, SSLContext ssl) {
@@ -105,11 +107,15 @@ public final class TcpServer implements Server {
      * @param host the address to bind, or {@code null}
      * @param port the port, 0 for any
      * @param options the options
-     * @return the future of the server
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options) {
         InetSocketAddress bindTo = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        if (bindTo.isUnresolved()) {
+            return failed(loop, OsErrors.gaiError(new java.net.UnknownHostException(host)));
+        }
         return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, List.of(bindTo), null, options);
     }
 
@@ -124,7 +130,8 @@ public final class TcpServer implements Server {
      * @param hosts the addresses to bind, at least one
      * @param port the port, 0 for any (then each socket gets its own)
      * @param options the options
-     * @return the future of the server
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
      */
     public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, List<String> hosts, int port, ServerOptions options) {
@@ -133,7 +140,11 @@ public final class TcpServer implements Server {
         }
         List<SocketAddress> addresses = new ArrayList<>();
         for (String host : hosts) {
-            addresses.add(new InetSocketAddress(host, port));
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (address.isUnresolved()) {
+                return failed(loop, OsErrors.gaiError(new java.net.UnknownHostException(host)));
+            }
+            addresses.add(address);
         }
         return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, addresses, null, options);
     }
@@ -147,7 +158,8 @@ public final class TcpServer implements Server {
      * @param kind the backend
      * @param protocolFactory one protocol per connection
      * @param path the socket's path
-     * @return the future of the server
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
      */
     public static Future<Server> createUnix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String path) {
@@ -163,7 +175,8 @@ public final class TcpServer implements Server {
      * @param protocolFactory one protocol per connection
      * @param path the socket's path
      * @param options the options
-     * @return the future of the server
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
      */
     public static Future<Server> createUnix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String path, ServerOptions options) {
@@ -172,12 +185,16 @@ public final class TcpServer implements Server {
         try {
             UnixSocketFile.removeStale(file);
         } catch (java.io.IOException e) {
-            Future<Server> failed = loop.createFuture();
-            failed.setException(e);
-            return failed;
+            return failed(loop, OsErrors.bindFailed(java.net.UnixDomainSocketAddress.of(file), e));
         }
         return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory, List.of(kind.unixAddress(path)),
                 file, options);
+    }
+
+    private static Future<Server> failed(BaseEventLoop loop, Throwable error) {
+        Future<Server> f = loop.createFuture();
+        f.setException(error);
+        return f;
     }
 
     private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
@@ -246,7 +263,7 @@ public final class TcpServer implements Server {
                     bound.close();
                 }
                 if (!result.done()) {
-                    result.setException(bindError(bindTo, f.cause()));
+                    result.setException(OsErrors.bindFailed(bindTo, f.cause()));
                 }
             }
         });
@@ -262,7 +279,10 @@ public final class TcpServer implements Server {
      * @param host the host
      * @param port the port
      * @param <P> the protocol type
-     * @return the future of the connection
+     * @return the future of the connection; it fails with a
+     *     {@link io.jasyncio.ConnectionRefusedError} (or another {@link io.jasyncio.OSError}),
+     *     {@link io.jasyncio.GaiError} for a host that does not resolve, {@link io.jasyncio.SSLError} for a failed
+     *     handshake
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port) {
@@ -280,7 +300,10 @@ public final class TcpServer implements Server {
      * @param port the port
      * @param ssl the TLS context, or {@code null}
      * @param <P> the protocol type
-     * @return the future of the connection, completed after the handshake
+     * @return the future of the connection, completed after the handshake; it fails with a
+     *     {@link io.jasyncio.ConnectionRefusedError} (or another {@link io.jasyncio.OSError}),
+     *     {@link io.jasyncio.GaiError} for a host that does not resolve, {@link io.jasyncio.SSLError} for a failed
+     *     handshake
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port, SSLContext ssl) {
@@ -299,7 +322,10 @@ public final class TcpServer implements Server {
      * @param port the port
      * @param options the options
      * @param <P> the protocol type
-     * @return the future of the connection, completed after connectionMade (with TLS, after the handshake)
+     * @return the future of the connection, completed after connectionMade (with TLS, after the handshake); it fails with a
+     *     {@link io.jasyncio.ConnectionRefusedError} (or another {@link io.jasyncio.OSError}),
+     *     {@link io.jasyncio.GaiError} for a host that does not resolve, {@link io.jasyncio.SSLError} for a failed
+     *     handshake
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connect(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) {
@@ -319,7 +345,10 @@ public final class TcpServer implements Server {
      * @param protocolFactory the protocol's factory
      * @param path the socket's path
      * @param <P> the protocol type
-     * @return the future of the connection
+     * @return the future of the connection; it fails with a
+     *     {@link io.jasyncio.ConnectionRefusedError} (or another {@link io.jasyncio.OSError}),
+     *     {@link io.jasyncio.GaiError} for a host that does not resolve, {@link io.jasyncio.SSLError} for a failed
+     *     handshake
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connectUnix(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String path) {
@@ -336,7 +365,10 @@ public final class TcpServer implements Server {
      * @param path the socket's path
      * @param options the options
      * @param <P> the protocol type
-     * @return the future of the connection
+     * @return the future of the connection; it fails with a
+     *     {@link io.jasyncio.ConnectionRefusedError} (or another {@link io.jasyncio.OSError}),
+     *     {@link io.jasyncio.GaiError} for a host that does not resolve, {@link io.jasyncio.SSLError} for a failed
+     *     handshake
      */
     public static <P extends BaseProtocol> Future<Connection<P>> connectUnix(BaseEventLoop loop, IoEventLoop io,
             TransportKind kind, Supplier<P> protocolFactory, String path, ConnectionOptions options) {
@@ -388,7 +420,7 @@ public final class TcpServer implements Server {
                 return;
             }
             if (!f.isSuccess()) {
-                result.setException(f.cause());
+                result.setException(OsErrors.connectFailed(remote, options.localAddr(), f.cause()));
                 return;
             }
             P protocol;
@@ -431,7 +463,8 @@ public final class TcpServer implements Server {
      * @param host the address to bind
      * @param port the port, 0 for any
      * @param children the loops that serve the connections
-     * @return the future of the server
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
      */
     public static Future<Server> createSpread(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port, List<ChildLoop> children) {
@@ -465,10 +498,16 @@ public final class TcpServer implements Server {
         });
         ((io.netty.channel.EventLoop) io).register(serverChannel).addListener(reg -> {
             if (!reg.isSuccess()) {
-                result.setException(reg.cause());
+                result.setException(OsErrors.of(reg.cause()));
                 return;
             }
-            ChannelFuture bind = serverChannel.bind(new InetSocketAddress(host, port));
+            InetSocketAddress bindTo = new InetSocketAddress(host, port);
+            if (bindTo.isUnresolved()) {
+                serverChannel.close();
+                result.setException(OsErrors.gaiError(new java.net.UnknownHostException(host)));
+                return;
+            }
+            ChannelFuture bind = serverChannel.bind(bindTo);
             bind.addListener(f -> {
                 if (f.isSuccess()) {
                     server.serverChannels.add(serverChannel);
@@ -481,7 +520,7 @@ public final class TcpServer implements Server {
                 } else {
                     serverChannel.close();
                     if (!result.done()) {
-                        result.setException(f.cause());
+                        result.setException(OsErrors.bindFailed(bindTo, f.cause()));
                     }
                 }
             });
@@ -504,38 +543,6 @@ public final class TcpServer implements Server {
             throw new IllegalArgumentException("server_hostname is only meaningful with ssl");
         }
         checkTlsOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
-    }
-
-    /**
-     * asyncio's error for a failed bind: "error while attempting to bind on address ('127.0.0.1', 8888): address
-     * already in use", or for a Unix socket "Address '/path' is already in use", as a {@link BindException}.
-     */
-    static Throwable bindError(SocketAddress address, Throwable cause) {
-        if (!(cause instanceof java.io.IOException)) {
-            return cause;
-        }
-        String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        reason = reason.substring(reason.lastIndexOf(": ") + 1).trim().toLowerCase(java.util.Locale.ROOT);
-        String message;
-        if (address instanceof InetSocketAddress inet) {
-            String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
-            message = "error while attempting to bind on address ('" + host + "', " + inet.getPort()
-                    + (inet.getAddress() instanceof java.net.Inet6Address ? ", 0, 0" : "") + "): " + reason;
-        } else if (reason.contains("in use")) {
-            message = "Address '" + unixPath(address) + "' is already in use";
-        } else {
-            return cause;
-        }
-        BindException e = new BindException(message);
-        e.initCause(cause);
-        return e;
-    }
-
-    private static String unixPath(SocketAddress address) {
-        if (address instanceof java.net.UnixDomainSocketAddress u) {
-            return u.getPath().toString();
-        }
-        return address instanceof io.netty.channel.unix.DomainSocketAddress d ? d.path() : String.valueOf(address);
     }
 
     private void clientLost(TcpTransport t) {

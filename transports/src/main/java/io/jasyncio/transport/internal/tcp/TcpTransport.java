@@ -12,6 +12,7 @@ import io.jasyncio.Protocol;
 import io.jasyncio.Transport;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.Interceptors;
+import io.jasyncio.transport.internal.OsErrors;
 import io.jasyncio.transport.internal.ProtocolFailures;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -37,7 +38,8 @@ import java.util.function.Consumer;
  * {@code connectionLost}. A protocol callback that throws is reported to the exception handler (with the transport
  * and the protocol) and the transport is aborted. Flow control keeps asyncio's rule of calling {@code pauseWriting}
  * inside the {@code write} that crossed the high mark, by reading the channel's outbound byte count after each write.
- * The parts with a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
+ * The connection's life is one {@link TransportState}, whose {@code on} method holds every transition; the parts with
+ * a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
  * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's
  * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up).
  */
@@ -51,17 +53,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private java.util.function.Supplier<? extends BaseProtocol> protocolFactory;
     private Throwable protocolFactoryFailure;
     private Channel channel;
-    /** asyncio's {@code _closing}: set by close, abort, a fatal error, and the end of the connection. */
-    private boolean closing;
-    /** Set by close, abort and a fatal error (not by the peer): no more reads are delivered. */
-    private boolean closeCalled;
-    /** abort or a fatal error: the buffer was dropped. */
-    private boolean aborted;
+    /** Where the connection is in its life; {@link TransportState#on} says how it moves. */
+    private TransportState state = TransportState.CONNECTING;
     /** asyncio's {@code _eof}: writeEof was called. */
     private boolean eof;
-    private boolean lost;
-    /** Netty said channelInactive (the end may wait in {@link #heldBack}). */
-    private boolean inactive;
+    /** Reading is not paused (pauseReading); beside the state, since a paused connection is still open. */
     private boolean reading = true;
     private final FlowControl flow = new FlowControl(this);
     private int connLostWrites;
@@ -83,7 +79,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
     private final TlsLayer tls = new TlsLayer();
-    private boolean neverMade;
     private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
@@ -158,12 +153,13 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param newProtocol the protocol from now on
      * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
      * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
-     * @return a future of this transport, completed by the handshake
+     * @return a future of this transport, completed by the handshake; it fails with an {@link io.jasyncio.SSLError}
+     *     when the handshake fails, a {@link io.jasyncio.ConnectionAbortedError} when it takes too long
      */
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
         io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
-        if (tls.encrypted() || closing || context == null) {
+        if (tls.encrypted() || state.closing() || context == null) {
             f.setException(new IllegalStateException("cannot start TLS on " + this
                     + (tls.encrypted() ? ": it is encrypted already" : ": it is not connected")));
             return f;
@@ -219,8 +215,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             try {
                 ensureProtocol();
             } catch (Throwable t) {
-                neverMade = true; // the connect's future fails with what the factory threw
-                closing = true;
+                on(TransportState.Event.FACTORY_FAILED); // the connect's future fails with what the factory threw
                 if (onClosed != null) { // an accepted connection: nobody awaits it, the loop hears of it
                     ProtocolFailures.report(loop, "Error on transport creation for incoming connection", t, this,
                             null);
@@ -229,6 +224,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 return;
             }
         }
+        on(TransportState.Event.ACTIVE);
         boolean encrypted = tls.find(ctx.pipeline());
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
@@ -257,7 +253,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
         inReadBatch = true;
-        if (closeCalled || lost) {
+        if (!state.delivers()) {
             buf.release(); // as asyncio, whose close() removes the reader: nothing is delivered after close()
             return;
         }
@@ -302,7 +298,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * left when the protocol pauses reading waits, first in line, for resumeReading.
      */
     private void deliverBuffered(BufferedProtocol bp, ByteBuf buf) {
-        while (buf.isReadable() && !closeCalled) {
+        while (buf.isReadable() && state.delivers()) {
             if (!reading) {
                 if (heldBack == null) {
                     heldBack = new ArrayDeque<>();
@@ -358,7 +354,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             } else {
                 // As asyncio: the protocol hears nothing more of a failed upgrade, and no connectionLost follows a
                 // connectionMade that never ran.
-                neverMade = true;
+                on(TransportState.Event.HANDSHAKE_FAILED);
                 if (upgraded != null) {
                     upgraded.setException(tls.upgradeError(hs.cause()));
                 } else {
@@ -369,7 +365,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } else if (evt instanceof ChannelInputShutdownEvent
                 || (evt instanceof SslCloseCompletionEvent closed && closed.isSuccess())) {
             // The peer's EOF, or with TLS its close_notify (asyncio's _call_eof_received).
-            if (!reading && !closeCalled) {
+            if (!reading && state.delivers()) {
                 holdBack(EOF); // paused: the EOF waits, after the data held back before it
             } else {
                 deliverEof();
@@ -379,7 +375,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void deliverEof() {
-        if (closeCalled) {
+        if (!state.delivers()) {
             return;
         }
         {
@@ -409,22 +405,23 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (aborted || lost || (closeCalled && cause instanceof java.nio.channels.ClosedChannelException)) {
+        if (state.forceClosed()
+                || (state == TransportState.CLOSING && cause instanceof java.nio.channels.ClosedChannelException)) {
             return; // asyncio's _force_close has run: what fails after it (the dropped writes) is not news
         }
+        // The protocol's connectionLost, and the reader fed by it, get asyncio's OSError: a reset is a
+        // ConnectionResetError, a TLS failure (wrapped by the SslHandler's decoder) an SSLError.
+        Throwable mapped = OsErrors.of(cause);
         if (failure == null) {
-            failure = cause;
+            failure = mapped;
         }
-        // As asyncio's _fatal_error: I/O errors (a reset, a broken pipe) close the transport without a report.
-        // A TLS failure comes wrapped by the SslHandler's decoder; SSLException is an IOException (Python's SSLError
-        // is an OSError), so a failed handshake is not reported either.
-        Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
-                ? cause.getCause() : cause;
-        boolean ioError = root instanceof java.io.IOException || root instanceof java.io.UncheckedIOException;
+        // As asyncio's _fatal_error: I/O errors (a reset, a broken pipe, a failed handshake) close the transport
+        // without a report.
+        boolean ioError = mapped instanceof java.io.UncheckedIOException;
         if (ioError && loop.getDebug()) {
             BaseEventLoop.LOGGER.debug("{}: Fatal read error on socket transport", this, cause);
         }
-        if (!ioError && !lost) {
+        if (!ioError) {
             ProtocolFailures.report(loop, "Fatal read error on socket transport", cause, this, protocol);
         }
         forceClose();
@@ -432,10 +429,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        closing = true;
-        inactive = true;
-        if (!closeCalled && heldBack != null && !heldBack.isEmpty() && !reading && failure == null) {
+        if (state == TransportState.OPEN && heldBack != null && !heldBack.isEmpty() && !reading && failure == null) {
             // Data read before the end is still held back by pauseReading: the end waits for it.
+            on(TransportState.Event.INACTIVE_HELD);
             holdBack(INACTIVE);
             ctx.fireChannelInactive();
             return;
@@ -457,11 +453,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void connectionLostOnce() {
-        if (lost) {
+        if (state == TransportState.LOST) {
             return;
         }
-        lost = true;
-        if (!neverMade) {
+        boolean made = state != TransportState.NEVER_MADE;
+        on(TransportState.Event.LOST);
+        if (made) {
             try {
                 protocol.connectionLost(failure);
             } catch (Throwable t) {
@@ -491,7 +488,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (n == 0) {
             return;
         }
-        if (closing || channel == null || !channel.isActive()) {
+        if (state.closing() || channel == null || !channel.isActive()) {
             if (++connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
                 BaseEventLoop.LOGGER.warn("socket.send() raised exception.");
             }
@@ -546,7 +543,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     private void flushOutside() {
         outside.unschedule();
-        if (closeCalled && aborted) {
+        if (state.forceClosed()) {
             outside.drop();
             return;
         }
@@ -570,13 +567,15 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param file the file
      * @param offset where to start, at least 0
      * @param count how many bytes at most (positive), or -1 for all to the end of the file
-     * @return a future of the number of bytes sent
+     * @return a future of the number of bytes sent; it fails with an {@link io.jasyncio.OSError} when the file
+     *     cannot be read or the connection fails ({@link io.jasyncio.ConnectionResetError},
+     *     {@link io.jasyncio.BrokenPipeError})
      * @throws IllegalArgumentException asyncio's ValueError for a negative offset or a count of 0 or less
      * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
      */
     public io.jasyncio.Future<Long> sendfile(java.nio.file.Path file, long offset, long count) {
         FileSender.checkArguments(offset, count);
-        if (closing || channel == null || !channel.isActive()) {
+        if (state.closing() || channel == null || !channel.isActive()) {
             throw new IllegalStateException("Transport is closing");
         }
         if (eof) {
@@ -605,7 +604,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (tls.encrypted()) {
             throw new UnsupportedOperationException("SSL doesn't support half-closes");
         }
-        if (closing || eof) {
+        if (state.closing() || eof) {
             return;
         }
         eof = true;
@@ -628,13 +627,17 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void close() {
-        if (closeCalled || lost) {
+        if (!state.delivers()) {
+            return; // closed, aborted or ended already
+        }
+        TransportState was = state;
+        on(TransportState.Event.CLOSE);
+        reading = false;
+        if (channel == null) {
             return;
         }
-        closing = true;
-        closeCalled = true;
-        reading = false;
-        if (channel == null || endIfGone()) {
+        if (was == TransportState.END_HELD) {
+            endSoon();
             return;
         }
         channel.config().setAutoRead(false);
@@ -649,12 +652,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void forceClose() {
-        closing = true;
-        closeCalled = true;
-        aborted = true;
+        TransportState was = state;
+        on(TransportState.Event.ABORT);
         reading = false;
         outside.drop();
-        if (channel != null && !endIfGone()) {
+        if (channel == null) {
+            return;
+        }
+        if (was == TransportState.END_HELD) {
+            endSoon();
+        } else if (!was.ended()) {
             channel.close();
         }
     }
@@ -662,16 +669,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /**
      * Ends a connection whose channel is inactive already but whose end waited, held back by pauseReading: the
      * protocol hears connectionLost soon, as asyncio calls it (never inside the close or abort call).
-     *
-     * @return whether the end had come already
      */
-    private boolean endIfGone() {
-        if (!inactive) {
-            return false;
-        }
+    private void endSoon() {
         releaseHeldBack();
         loop.callSoon(this::connectionLostOnce);
-        return true;
+    }
+
+    private void on(TransportState.Event event) {
+        state = state.on(event);
     }
 
     private void fatalError(Throwable t, String message) {
@@ -685,7 +690,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public boolean isClosing() {
-        return closing;
+        return state.closing();
     }
 
     @Override
@@ -704,7 +709,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void pauseReading() {
-        if (closing || !reading) {
+        if (state.closing() || !reading) {
             return;
         }
         reading = false;
@@ -713,7 +718,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void resumeReading() {
-        if (reading || lost || closeCalled) {
+        if (reading || !state.delivers()) {
             return;
         }
         reading = true;
@@ -729,14 +734,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 deliver((ByteBuf) event);
             }
         }
-        if (reading && !closing && channel.isActive()) {
+        if (reading && !state.closing() && channel.isActive()) {
             channel.config().setAutoRead(true);
         }
     }
 
     @Override
     public boolean isReading() {
-        return reading && !closing;
+        return reading && !state.closing();
     }
 
     @Override
@@ -779,6 +784,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public String toString() {
         return "<TcpTransport " + (channel == null ? "unconnected" : channel.localAddress() + " -> "
-                + channel.remoteAddress()) + (closing ? " closing" : "") + ">";
+                + channel.remoteAddress()) + (state.closing() ? " closing" : "") + ">";
     }
 }

@@ -6,12 +6,12 @@
  */
 package io.jasyncio.transport.internal.tcp;
 
+import io.jasyncio.transport.internal.OsErrors;
 import io.jasyncio.ConnectionOptions;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 
 /**
@@ -97,7 +97,9 @@ final class TlsHandlers {
     }
 
     /**
-     * The error a failed handshake gives the caller: asyncio's for a timeout, else Netty's.
+     * The error a failed handshake gives the caller, as asyncio's: a {@link io.jasyncio.ConnectionAbortedError} for a
+     * timeout, an {@link io.jasyncio.SSLError} for a TLS failure, the connection's {@link io.jasyncio.OSError} when it
+     * was lost during the handshake.
      *
      * @param cause the handshake's failure
      * @param handshakeTimeout the timeout in force, or {@code null} for the default
@@ -105,13 +107,10 @@ final class TlsHandlers {
      */
     static Throwable handshakeError(Throwable cause, Double handshakeTimeout) {
         if (!(cause instanceof SslHandshakeTimeoutException)) {
-            return cause;
+            return OsErrors.of(cause);
         }
         double seconds = handshakeTimeout == null ? ConnectionOptions.DEFAULT_SSL_HANDSHAKE_TIMEOUT : handshakeTimeout;
-        SSLHandshakeException e = new SSLHandshakeException("SSL handshake is taking longer than " + seconds
-                + " seconds: aborting the connection");
-        e.initCause(cause);
-        return e;
+        return OsErrors.handshakeTimedOut(seconds, cause);
     }
 
     /**

@@ -36,7 +36,9 @@
  * </table>
  *
  * <h2>Classes</h2>
- * {@code TcpTransport} is one connection (the channel's last handler); {@code TcpServer} binds servers and opens
+ * {@code TcpTransport} is one connection (the channel's last handler), its life one {@code TransportState} whose
+ * {@code on} method holds every transition (connecting, open, closing, aborting, the end held back by pauseReading,
+ * never made, lost); {@code TcpServer} binds servers and opens
  * connections, with {@code Connector} choosing the address (resolved off the loop, tried in turn or raced with happy
  * eyeballs). Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
  * {@code OffLoopWrites} (writes made while the loop is stopped), {@code ImmediateSend} (a write with nothing queued

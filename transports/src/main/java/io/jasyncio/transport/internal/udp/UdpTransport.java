@@ -13,6 +13,7 @@ import io.jasyncio.Future;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.Interceptors;
 import io.jasyncio.transport.TransportKind;
+import io.jasyncio.transport.internal.OsErrors;
 import io.jasyncio.transport.internal.ProtocolFailures;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * asyncio's {@code _SelectorDatagramTransport} over a Netty datagram channel. Loop thread only. Send and receive
- * errors go to {@code errorReceived}, as asyncio's OSError does; an exception from the protocol goes to the exception
+ * errors go to {@code errorReceived} as asyncio's {@link io.jasyncio.OSError} family (a {@code ConnectionRefusedError}
+ * for an ICMP port unreachable on a connected endpoint); an exception from the protocol goes to the exception
  * handler and closes the endpoint.
  */
 public final class UdpTransport extends ChannelInboundHandlerAdapter implements DatagramTransport {
@@ -56,7 +58,7 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
      * @param local the address to bind, or {@code null}
      * @param remote the address to connect to, or {@code null}
      * @param <P> the protocol type
-     * @return the future of the endpoint
+     * @return the future of the endpoint; a failed bind or connect fails it with an {@link io.jasyncio.OSError}
      */
     public static <P extends DatagramProtocol> Future<DatagramEndpoint<P>> create(BaseEventLoop loop,
             IoEventLoop io, TransportKind kind, Supplier<P> factory, InetSocketAddress local,
@@ -75,7 +77,7 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
             if (done.isSuccess()) {
                 result.setResult(new DatagramEndpoint<>(transport, protocol));
             } else {
-                result.setException(done.cause());
+                result.setException(OsErrors.of(done.cause()));
             }
         });
         return result;
@@ -113,7 +115,7 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         try {
-            protocol.errorReceived(cause);
+            protocol.errorReceived(OsErrors.of(cause));
         } catch (Throwable t) {
             fatal(t, "Fatal error: protocol.error_received() call failed.");
         }
@@ -159,7 +161,7 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
         Object msg = addr == null ? buf : new DatagramPacket(buf, (InetSocketAddress) addr);
         channel.writeAndFlush(msg).addListener(f -> {
             if (!f.isSuccess() && !closing) {
-                protocol.errorReceived(f.cause());
+                protocol.errorReceived(OsErrors.of(f.cause()));
             }
         });
     }

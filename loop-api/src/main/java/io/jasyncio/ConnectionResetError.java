@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio;
+
+/**
+ * The peer reset the connection ({@link Errno#ECONNRESET}), or the connection was lost under a pending operation:
+ * a read after a reset fails with {@code [Errno 104] Connection reset by peer}, a drain on a lost connection with
+ * {@code Connection lost}.
+ *
+ * @asyncio ConnectionResetError
+ */
+public class ConnectionResetError extends ConnectionError {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * An error with an error number: the message is {@code [Errno N] strerror} (just {@code strerror} for 0).
+     *
+     * @param errno the error number ({@link Errno}), or 0 when unknown
+     * @param strerror the error's text
+     * @param cause the exception underneath, or {@code null}
+     * @asyncio ConnectionResetError(errno, strerror)
+     */
+    public ConnectionResetError(int errno, String strerror, Throwable cause) {
+        super(errno, strerror, cause);
+    }
+
+    /**
+     * An error with a message only: no error number, no {@code strerror}.
+     *
+     * @param message the message
+     * @param cause the exception underneath, or {@code null}
+     * @asyncio ConnectionResetError(message)
+     */
+    public ConnectionResetError(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * An error with each part given.
+     *
+     * @param errno the error number ({@link Errno}), or 0 when unknown
+     * @param strerror the error's text, or {@code null}
+     * @param message the message ({@code str(exc)})
+     * @param cause the exception underneath, or {@code null}
+     */
+    public ConnectionResetError(int errno, String strerror, String message, Throwable cause) {
+        super(errno, strerror, message, cause);
+    }
+}
