@@ -180,7 +180,9 @@ class UdpTransportTest extends LoopTestBase {
         loop.callSoon(ping);
         loop.runUntilComplete(retry);
         assertTrue(error.done(), "errorReceived was called");
-        assertNotNull(error.result());
+        io.jasyncio.ConnectionRefusedError refused = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                io.jasyncio.ConnectionRefusedError.class, error.result(), "asyncio's error_received gets an OSError");
+        assertNotNull(refused.getCause());
         assertFalse(client.transport().isClosing(), "an error does not close a datagram endpoint");
         client.transport().close();
         loop.runUntilComplete(client.protocol().lost);
