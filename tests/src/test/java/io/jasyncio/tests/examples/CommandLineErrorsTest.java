@@ -41,9 +41,9 @@ class CommandLineErrorsTest {
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "--enable-native-access=ALL-UNNAMED"));
-        String transport = System.getProperty("io.jasyncio.transport");
+        String transport = System.getProperty("jasyncio.transport");
         if (transport != null && !transport.isBlank()) {
-            command.add("-Dio.jasyncio.transport=" + transport);
+            command.add("-Djasyncio.transport=" + transport);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         command.addAll(List.of(args));
