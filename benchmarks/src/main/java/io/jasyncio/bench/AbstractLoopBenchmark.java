@@ -39,13 +39,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * thread; a benchmark method hands it work and waits for the work to signal that it is done.</li>
  * </ul>
  *
+ * <p>The fork inherits this JVM's flags (JMH's default), so the fast-path export and native access come from the
+ * launcher ({@code ./jasyncio bench}), which reads them from the parent pom.
+ *
  * <p>Differences from Netty's base: one fork, not two, and short iterations (3 warm-up and 5 measurement iterations of
  * one second), because the project's machine is small and shared; JMH's command-line options override them.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-    "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
-    "-Dio.netty.leakDetection.level=disabled"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dio.netty.leakDetection.level=disabled"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.examples;
 
+import io.jasyncio.tests.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,13 +39,7 @@ class CommandLineErrorsTest {
     }
 
     private static Run run(String main, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "--enable-native-access=ALL-UNNAMED"));
-        String transport = System.getProperty("jasyncio.transport");
-        if (transport != null && !transport.isBlank()) {
-            command.add("-Djasyncio.transport=" + transport);
-        }
+        List<String> command = ChildJvm.java(false);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.examples;
 
+import io.jasyncio.tests.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,13 +40,7 @@ class ServerLaunchTest {
         "io.jasyncio.examples.chat.ChatServer | chat server | | * welcome, guest1; commands: /nick NAME, /who, /quit"})
     void testListensAnswersAndStopsOnSigterm(String main, String name, String request, String firstLine)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"));
-        String transport = System.getProperty("jasyncio.transport");
-        if (transport != null && !transport.isBlank()) {
-            command.add("-Djasyncio.transport=" + transport);
-        }
+        List<String> command = ChildJvm.java(true);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, "--port", "0"));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
