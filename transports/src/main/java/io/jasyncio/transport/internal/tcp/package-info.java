@@ -36,11 +36,16 @@
  * </table>
  *
  * <h2>Classes</h2>
- * {@code TcpTransport} is one connection (the channel's last handler), its life one {@code TransportState} whose
- * {@code on} method holds every transition (connecting, open, closing, aborting, the end held back by pauseReading,
- * never made, lost); {@code TcpServer} binds servers and opens
- * connections, with {@code Connector} choosing the address (resolved off the loop, tried in turn or raced with happy
- * eyeballs). Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
+ * One job per class. {@code TcpTransport} is one connection (the channel's last handler), its life one
+ * {@code TransportState} whose {@code on} method holds every transition (connecting, open, closing, aborting, the end
+ * held back by pauseReading, never made, lost). A server is made in two parts: {@code ServerBinder} binds it (the
+ * options become Netty's, one listening socket per address: a host, several hosts or a Unix path; TLS and the
+ * transport put on each accepted connection; the spread of the connections over child loops), and hands the result
+ * to {@code TcpServer}, which owns the listening sockets and the clients from then on (serving, {@code close},
+ * {@code waitClosed}, {@code closeClients}, {@code abortClients}, {@code sockets}). Clients: {@code Connect} checks a
+ * connection's options and makes each attempt (a channel connected to one address, with its TLS handler), and
+ * {@code Connector} chooses the address (resolved off the loop, tried in turn or raced with happy eyeballs). Beside
+ * them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
  * {@code OffLoopWrites} (writes made while the loop is stopped), {@code ImmediateSend} (a write with nothing queued
  * sent at once from the caller's direct buffer, on epoll), {@code FileSender} ({@code sendfile}: zero-copy, or
  * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
