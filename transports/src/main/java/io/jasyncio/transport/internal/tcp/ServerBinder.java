@@ -16,6 +16,8 @@ import io.jasyncio.transport.internal.OsErrors;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoEventLoop;
@@ -31,7 +33,8 @@ import javax.net.ssl.SSLContext;
 /**
  * asyncio's {@code create_server} and {@code create_unix_server} up to the point where a server listens: the options
  * become Netty's, each address (one, several hosts, or a Unix path) gets a listening socket, and the accepted
- * connections are given their TLS handler and transport. The result is a {@link TcpServer}, which owns the sockets and
+ * connections are given their TLS handler and transport, on the server's loop or spread round robin over child loops
+ * (a {@code LoopGroup}) with the same options. The result is a {@link TcpServer}, which owns the sockets and
  * the clients from then on. Loop thread only.
  */
 public final class ServerBinder {
@@ -42,67 +45,66 @@ public final class ServerBinder {
     private final Future<Server> result;
     /** A Unix server's path (the socket file it binds), or {@code null}. */
     private final Path unixFile;
+    /** The loops that serve the accepted connections, round robin; empty when the server's loop serves them. */
+    private final List<ChildLoop> children;
 
     private ServerBinder(BaseEventLoop loop, Supplier<? extends BaseProtocol> protocolFactory, ServerOptions options,
-            Path unixFile) {
+            Path unixFile, List<ChildLoop> children) {
         this.loop = loop;
         this.protocolFactory = protocolFactory;
         this.options = options;
         this.unixFile = unixFile;
+        this.children = List.copyOf(children);
         this.server = new TcpServer(loop, options.cleanupSocket());
         this.result = loop.createFuture();
     }
 
-    /**
-     * Binds a TCP server with asyncio's options; {@code host == null} binds every interface.
-     *
-     * @param loop the loop
-     * @param io the loop's Netty event loop
-     * @param kind the backend
-     * @param protocolFactory one protocol per connection
-     * @param host the address to bind, or {@code null}
-     * @param port the port, 0 for any
-     * @param options the options
-     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
-     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
-     */
-    public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
-            Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options) {
-        InetSocketAddress bindTo = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
-        if (bindTo.isUnresolved()) {
-            return failed(loop, OsErrors.gaiError(new java.net.UnknownHostException(host)));
-        }
-        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, List.of(bindTo), null, options);
+    /** A loop that serves spread connections: the loop and its Netty event loop, of the same backend. */
+    public record ChildLoop(BaseEventLoop loop, IoEventLoop io) {
     }
 
     /**
-     * Binds a TCP server on several hosts, one listening socket each, as asyncio's {@code create_server} does with a
-     * sequence of hosts; if one bind fails, those already bound are closed and the future fails.
+     * Binds a TCP server with asyncio's options: one listening socket for {@code host} ({@code null}: every
+     * interface), or one per address of {@link ServerOptions#hosts()}, as asyncio's {@code create_server} does with a
+     * sequence of hosts; if one bind fails, those already bound are closed and the future fails. With child loops, the
+     * connections are spread over them round robin, with the same options (TLS, backlog, reuse port, start serving)
+     * as on the server's loop alone.
      *
      * @param loop the loop
      * @param io the loop's Netty event loop
      * @param kind the backend
-     * @param protocolFactory one protocol per connection
-     * @param hosts the addresses to bind, at least one
-     * @param port the port, 0 for any (then each socket gets its own)
-     * @param options the options
+     * @param protocolFactory one protocol per connection, made on the loop that serves it
+     * @param host the address to bind, or {@code null} for every interface or for {@code options.hosts()}
+     * @param port the port, 0 for any (with several hosts, each socket then gets its own)
+     * @param options the options (hosts, child loops and the TCP socket options do not apply)
      * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
      *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
+     * @throws IllegalArgumentException when both {@code host} and {@code options.hosts()} are given
      */
-    public static Future<Server> create(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
-            Supplier<? extends BaseProtocol> protocolFactory, List<String> hosts, int port, ServerOptions options) {
-        if (hosts.isEmpty()) {
-            throw new IllegalArgumentException("no host to bind");
+    public static Future<Server> tcp(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options,
+            List<ChildLoop> children) {
+        List<String> hosts = options.hosts();
+        if (hosts != null && host != null) {
+            throw new IllegalArgumentException("a host and hosts given: " + host + ", " + hosts);
         }
         List<SocketAddress> addresses = new ArrayList<>();
-        for (String host : hosts) {
-            InetSocketAddress address = new InetSocketAddress(host, port);
-            if (address.isUnresolved()) {
+        if (hosts == null) {
+            InetSocketAddress bindTo = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+            if (bindTo.isUnresolved()) {
                 return failed(loop, OsErrors.gaiError(new java.net.UnknownHostException(host)));
             }
-            addresses.add(address);
+            addresses.add(bindTo);
+        } else {
+            for (String h : hosts) {
+                InetSocketAddress address = new InetSocketAddress(h, port);
+                if (address.isUnresolved()) {
+                    return failed(loop, OsErrors.gaiError(new java.net.UnknownHostException(h)));
+                }
+                addresses.add(address);
+            }
         }
-        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, addresses, null, options);
+        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, addresses, null, options, children);
     }
 
     /**
@@ -114,11 +116,11 @@ public final class ServerBinder {
      * @param kind the backend
      * @param protocolFactory one protocol per connection
      * @param path the socket's path
-     * @param options the options
+     * @param options the options (hosts, child loops and the TCP socket options do not apply)
      * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
      *     address in use)
      */
-    public static Future<Server> createUnix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+    public static Future<Server> unix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String path, ServerOptions options) {
         TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
         Path file = Path.of(path);
@@ -128,7 +130,7 @@ public final class ServerBinder {
             return failed(loop, OsErrors.bindFailed(java.net.UnixDomainSocketAddress.of(file), e));
         }
         return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory, List.of(kind.unixAddress(path)),
-                file, options);
+                file, options, List.of());
     }
 
     private static Future<Server> failed(BaseEventLoop loop, Throwable error) {
@@ -139,10 +141,10 @@ public final class ServerBinder {
 
     private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
-            List<SocketAddress> addresses, Path unixFile, ServerOptions options) {
+            List<SocketAddress> addresses, Path unixFile, ServerOptions options, List<ChildLoop> children) {
         loop.checkClosed();
         TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
-        ServerBinder binder = new ServerBinder(loop, protocolFactory, options, unixFile);
+        ServerBinder binder = new ServerBinder(loop, protocolFactory, options, unixFile, children);
         ServerBootstrap b = new ServerBootstrap()
                 .group(io, io)
                 .channel(channelClass)
@@ -152,6 +154,9 @@ public final class ServerBinder {
                         binder.initChild(ch, loop);
                     }
                 });
+        if (!children.isEmpty()) {
+            b.handler(binder.new Spread()); // before Netty's acceptor, which then sees no connection
+        }
         b.option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.AUTO_READ, options.startServing()); // accept nothing before startServing()
         if (unixFile == null) {
@@ -166,8 +171,12 @@ public final class ServerBinder {
         return binder.result;
     }
 
-    /** Gives an accepted connection its TLS handler, if any, and its transport, served by {@code servingLoop}. */
-    private void initChild(Channel ch, BaseEventLoop servingLoop) {
+    /**
+     * Gives an accepted connection its TLS handler, if any, and its transport, served by {@code servingLoop}.
+     *
+     * @return the transport
+     */
+    private TcpTransport initChild(Channel ch, BaseEventLoop servingLoop) {
         TcpTransport t = server.accepted(protocolFactory, servingLoop);
         SSLContext ssl = options.ssl();
         if (ssl != null) {
@@ -176,6 +185,35 @@ public final class ServerBinder {
                     options.sslShutdownTimeout()));
         }
         ch.pipeline().addLast(t);
+        return t;
+    }
+
+    /**
+     * Spreads the accepted connections of every listening socket of the server round robin over the child loops:
+     * each gets the options and the handlers it would get on the server's loop, then is registered with its loop's
+     * Netty event loop, whose thread runs its callbacks from then on. Its protocol is made there, once active.
+     */
+    @io.netty.channel.ChannelHandler.Sharable // one per server; its sockets share the accepting loop's thread
+    private final class Spread extends ChannelInboundHandlerAdapter {
+        private int next;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Channel child = (Channel) msg;
+            ChildLoop target = children.get(next);
+            next = (next + 1) % children.size();
+            if (unixFile == null) {
+                child.config().setOption(ChannelOption.TCP_NODELAY, true);
+                child.config().setOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
+            }
+            TcpTransport t = initChild(child, target.loop());
+            ((io.netty.channel.EventLoop) target.io()).register(child).addListener(f -> {
+                if (!f.isSuccess()) {
+                    server.dropped(t);
+                    child.unsafe().closeForcibly();
+                }
+            });
+        }
     }
 
     /** Binds the addresses one after the other; the server is ready when all are bound, closed if one fails. */
@@ -201,81 +239,5 @@ public final class ServerBinder {
                 }
             }
         });
-    }
-
-    /** A loop that serves spread connections: the loop and its Netty event loop. */
-    public record ChildLoop(BaseEventLoop loop, IoEventLoop io) {
-    }
-
-    /**
-     * Binds a server whose accepted connections are registered round robin with other loops.
-     *
-     * @param loop the accepting loop
-     * @param io its Netty event loop
-     * @param kind the backend
-     * @param protocolFactory one protocol per connection, made on the thread of the loop that serves it
-     * @param host the address to bind
-     * @param port the port, 0 for any
-     * @param children the loops that serve the connections
-     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
-     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
-     */
-    public static Future<Server> createSpread(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
-            Supplier<? extends BaseProtocol> protocolFactory, String host, int port, List<ChildLoop> children) {
-        loop.checkClosed();
-        if (children.isEmpty()) {
-            throw new IllegalArgumentException("no loop to serve the connections");
-        }
-        TcpServer server = new TcpServer(loop, true);
-        Future<Server> result = loop.createFuture();
-        Channel serverChannel = new io.netty.channel.ReflectiveChannelFactory<>(kind.serverChannelClass())
-                .newChannel();
-        serverChannel.config().setOption(ChannelOption.SO_REUSEADDR, true);
-        serverChannel.config().setOption(ChannelOption.SO_BACKLOG, 1024);
-        int[] next = {0};
-        serverChannel.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
-                Channel child = (Channel) msg;
-                ChildLoop target = children.get(next[0]++ % children.size());
-                child.config().setOption(ChannelOption.TCP_NODELAY, true);
-                TcpTransport t = server.accepted(protocolFactory, target.loop());
-                child.pipeline().addLast(t);
-                ((io.netty.channel.EventLoop) target.io()).register(child).addListener(f -> {
-                    if (!f.isSuccess()) {
-                        server.dropped(t);
-                        child.unsafe().closeForcibly();
-                    }
-                });
-            }
-        });
-        ((io.netty.channel.EventLoop) io).register(serverChannel).addListener(reg -> {
-            if (!reg.isSuccess()) {
-                result.setException(OsErrors.of(reg.cause()));
-                return;
-            }
-            InetSocketAddress bindTo = new InetSocketAddress(host, port);
-            if (bindTo.isUnresolved()) {
-                serverChannel.close();
-                result.setException(OsErrors.gaiError(new java.net.UnknownHostException(host)));
-                return;
-            }
-            ChannelFuture bind = serverChannel.bind(bindTo);
-            bind.addListener(f -> {
-                if (f.isSuccess()) {
-                    server.listening(serverChannel, null);
-                    server.bound(true);
-                    if (!result.done()) {
-                        result.setResult(server);
-                    }
-                } else {
-                    serverChannel.close();
-                    if (!result.done()) {
-                        result.setException(OsErrors.bindFailed(bindTo, f.cause()));
-                    }
-                }
-            });
-        });
-        return result;
     }
 }
