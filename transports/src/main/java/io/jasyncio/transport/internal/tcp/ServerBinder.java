@@ -55,7 +55,7 @@ public final class ServerBinder {
         this.options = options;
         this.unixFile = unixFile;
         this.children = List.copyOf(children);
-        this.server = new TcpServer(loop, options.cleanupSocket());
+        this.server = new TcpServer(loop);
         this.result = loop.createFuture();
     }
 
@@ -129,8 +129,8 @@ public final class ServerBinder {
         } catch (java.io.IOException e) {
             return failed(loop, OsErrors.bindFailed(java.net.UnixDomainSocketAddress.of(file), e));
         }
-        return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory, List.of(kind.unixAddress(path)),
-                file, options, List.of());
+        return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory,
+                List.of(UnixSocketFile.bindAddress(kind.unixAddress(path))), file, options, List.of());
     }
 
     private static Future<Server> failed(BaseEventLoop loop, Throwable error) {
@@ -229,8 +229,8 @@ public final class ServerBinder {
         ChannelFuture bind = b.bind(bindTo);
         bind.addListener(f -> {
             if (f.isSuccess()) {
-                server.listening(bind.channel(),
-                        unixFile == null ? null : UnixSocketFile.bound(bind.channel(), unixFile));
+                server.listening(bind.channel(), unixFile == null ? null
+                        : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
                 bindNext(b, addresses, i + 1);
             } else {
                 server.abandon();

@@ -32,9 +32,8 @@ public final class TcpServer implements Server {
     private final Future<Void> closed;
     /** The listening sockets: one per address bound (asyncio's {@code _sockets}). */
     private final List<Channel> serverChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** A Unix server's socket file, removed on close when {@code cleanupSocket}; {@code null} for TCP. */
+    /** A Unix server's socket file, removed on close if asked and still the one bound; {@code null} for TCP. */
     private UnixSocketFile unixSocketFile;
-    private final boolean cleanupSocket;
     private boolean serving;
     /** close() was called: asyncio's {@code _sockets is None}. */
     private boolean closeCalled;
@@ -44,11 +43,9 @@ public final class TcpServer implements Server {
      * A server with no socket yet.
      *
      * @param loop the server's loop (it accepts; its clients may be served by other loops)
-     * @param cleanupSocket whether closing a Unix server removes its socket file
      */
-    TcpServer(BaseEventLoop loop, boolean cleanupSocket) {
+    TcpServer(BaseEventLoop loop) {
         this.loop = loop;
-        this.cleanupSocket = cleanupSocket;
         this.closed = loop.createFuture();
     }
 
@@ -133,8 +130,8 @@ public final class TcpServer implements Server {
             return; // another of its sockets still listens
         }
         serving = false;
-        if (unixSocketFile != null && cleanupSocket) {
-            unixSocketFile.cleanUp();
+        if (unixSocketFile != null) {
+            unixSocketFile.closed();
         }
         maybeClosed();
     }
@@ -192,7 +189,7 @@ public final class TcpServer implements Server {
         List<SocketAddress> sockets = new ArrayList<>();
         for (Channel c : serverChannels) {
             if (c.isOpen()) {
-                sockets.add(c.localAddress());
+                sockets.add(unixSocketFile != null ? unixSocketFile.address() : c.localAddress());
             }
         }
         return List.copyOf(sockets);
