@@ -172,17 +172,19 @@ public final class ServerBinder {
     }
 
     /**
-     * Gives an accepted connection its TLS handler, if any, and its transport, served by {@code servingLoop}.
+     * Gives an accepted connection its TLS handler, if any, and its transport, served by {@code servingLoop}. The TLS
+     * handler is made first: a connection whose handler cannot be made is closed without ever counting as a client.
      *
      * @return the transport
      */
     private TcpTransport initChild(Channel ch, BaseEventLoop servingLoop) {
-        TcpTransport t = server.accepted(protocolFactory, servingLoop);
         SSLContext ssl = options.ssl();
-        if (ssl != null) {
+        io.netty.handler.ssl.SslHandler tls = ssl == null ? null
+                : TlsHandlers.server(ssl, options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        TcpTransport t = server.accepted(protocolFactory, servingLoop);
+        if (tls != null) {
             t.sslContext(ssl);
-            ch.pipeline().addLast(TlsHandlers.server(ssl, options.sslHandshakeTimeout(),
-                    options.sslShutdownTimeout()));
+            ch.pipeline().addLast(tls);
         }
         ch.pipeline().addLast(t);
         return t;
@@ -206,7 +208,14 @@ public final class ServerBinder {
                 child.config().setOption(ChannelOption.TCP_NODELAY, true);
                 child.config().setOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
             }
-            TcpTransport t = initChild(child, target.loop());
+            TcpTransport t;
+            try {
+                t = initChild(child, target.loop());
+            } catch (RuntimeException e) {
+                child.unsafe().closeForcibly(); // as Netty's own acceptor does with a connection it cannot set up
+                BaseEventLoop.LOGGER.warn("Failed to set up an accepted connection: {}", child, e);
+                return;
+            }
             ((io.netty.channel.EventLoop) target.io()).register(child).addListener(f -> {
                 if (!f.isSuccess()) {
                     server.dropped(t);
