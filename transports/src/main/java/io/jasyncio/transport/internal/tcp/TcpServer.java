@@ -7,6 +7,7 @@
 package io.jasyncio.transport.internal.tcp;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.BaseProtocol;
 import io.jasyncio.CancelledError;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
@@ -18,6 +19,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * asyncio's {@code Server}: the lifecycle of a server and what it owns, its listening sockets (Netty server channels)
@@ -56,20 +58,19 @@ public final class TcpServer implements Server {
      * @param servingLoop the loop that serves the connection
      * @return the connection's transport, to put last in its pipeline
      */
-    TcpTransport accepted(java.util.function.Supplier<? extends io.jasyncio.BaseProtocol> protocolFactory,
-            BaseEventLoop servingLoop) {
+    TcpTransport accepted(Supplier<? extends BaseProtocol> protocolFactory, BaseEventLoop servingLoop) {
         TcpTransport t = new TcpTransport(servingLoop, protocolFactory, this::clientLost);
         clients.add(t);
         return t;
     }
 
     /**
-     * Forgets a connection that was never served (its channel could not be registered).
+     * Forgets a connection that was never served (its channel could not be registered), as if it were lost.
      *
      * @param t its transport
      */
     void dropped(TcpTransport t) {
-        clients.remove(t);
+        clientLost(t);
     }
 
     /**
