@@ -167,16 +167,19 @@ public final class LoopGroup implements AutoCloseable {
     /**
      * Starts a TCP server on the group with options, as
      * {@link EventLoop#createServer(Supplier, String, int, ServerOptions)} with the group's loops as
-     * {@link ServerOptions#childLoops()}.
+     * {@link ServerOptions#childLoops()}: every option applies as on one loop (TLS and its timeouts, several hosts,
+     * backlog, SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, start serving). With {@code startServing} false, call
+     * {@link Server#startServing()} on the server's loop ({@link Server#getLoop()}).
      *
      * @param protocolFactory makes a protocol per connection
-     * @param host the address to bind
+     * @param host the address to bind, or {@code null} for every interface or for the options' hosts
      * @param port the port, 0 for any
      * @param options the options; their child loops are replaced by the group's
      * @return the listening server
      * @throws OSError with errno 98 (EADDRINUSE) when the address is already in use
      * @throws GaiError when the host cannot be resolved
-     * @throws IllegalArgumentException for options the spread does not take
+     * @throws IllegalArgumentException asyncio's ValueError for TLS timeouts without TLS; a host given with the
+     *     options' hosts
      */
     public Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
             ServerOptions options) {

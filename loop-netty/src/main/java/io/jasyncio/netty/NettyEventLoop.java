@@ -22,7 +22,8 @@ import io.jasyncio.internal.FutureAccess;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.Transports;
 import io.jasyncio.transport.internal.TransportLoop;
-import io.jasyncio.transport.internal.tcp.TcpServer;
+import io.jasyncio.transport.internal.tcp.Connect;
+import io.jasyncio.transport.internal.tcp.ServerBinder;
 import io.jasyncio.transport.internal.tcp.TcpTransport;
 import io.jasyncio.transport.internal.udp.UdpTransport;
 import io.netty.channel.IoEventLoop;
@@ -85,46 +86,43 @@ public final class NettyEventLoop extends BaseEventLoop implements TransportLoop
     @Override
     public Future<Server> createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
             ServerOptions options) {
-        Future<Server> server;
-        if (options.childLoops() != null) {
-            if (options.ssl() != null || options.hosts() != null) {
-                throw new IllegalArgumentException("child loops serve plain TCP on one host: no ssl, no hosts");
-            }
-            List<TcpServer.ChildLoop> children = new ArrayList<>();
-            for (EventLoop l : options.childLoops()) {
-                NettyEventLoop n = (NettyEventLoop) l;
-                children.add(new TcpServer.ChildLoop(n, n.io));
-            }
-            server = TcpServer.createSpread(this, io, kind, protocolFactory, host, port, children);
-        } else if (options.hosts() != null) {
-            if (host != null) {
-                throw new IllegalArgumentException("a host and hosts given: " + host + ", " + options.hosts());
-            }
-            server = TcpServer.create(this, io, kind, protocolFactory, options.hosts(), port, options);
-        } else {
-            server = TcpServer.create(this, io, kind, protocolFactory, host, port, options);
+        return FutureAccess.followAwaited(ServerBinder.tcp(this, io, kind, protocolFactory, host, port, options,
+                childLoops(options)), "createServer");
+    }
+
+    /** The loops that serve a server's connections, each with its Netty event loop; empty for this loop alone. */
+    private List<ServerBinder.ChildLoop> childLoops(ServerOptions options) {
+        if (options.childLoops() == null) {
+            return List.of();
         }
-        return FutureAccess.followAwaited(server, "createServer");
+        List<ServerBinder.ChildLoop> children = new ArrayList<>();
+        for (EventLoop l : options.childLoops()) {
+            if (!(l instanceof NettyEventLoop n) || n.kind != kind) {
+                throw new IllegalArgumentException("a child loop must be a " + kind + " loop like the server's: " + l);
+            }
+            children.add(new ServerBinder.ChildLoop(n, n.io));
+        }
+        return children;
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
             int port, ConnectionOptions options) {
-        return FutureAccess.followAwaited(TcpServer.connect(this, io, kind, protocolFactory, host, port, options),
+        return FutureAccess.followAwaited(Connect.tcp(this, io, kind, protocolFactory, host, port, options),
                 "createConnection");
     }
 
     @Override
     public Future<Server> createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, String path,
             ServerOptions options) {
-        return FutureAccess.followAwaited(TcpServer.createUnix(this, io, kind, protocolFactory, path, options),
+        return FutureAccess.followAwaited(ServerBinder.unix(this, io, kind, protocolFactory, path, options),
                 "createUnixServer");
     }
 
     @Override
     public <P extends BaseProtocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
             String path, ConnectionOptions options) {
-        return FutureAccess.followAwaited(TcpServer.connectUnix(this, io, kind, protocolFactory, path, options),
+        return FutureAccess.followAwaited(Connect.unix(this, io, kind, protocolFactory, path, options),
                 "createUnixConnection");
     }
 

@@ -7,6 +7,9 @@
 package io.jasyncio.tests.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
@@ -18,8 +21,10 @@ import io.jasyncio.tests.BackendAssumptions;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import javax.net.ssl.SSLSocket;
 
 /** A server on a LoopGroup: one loop accepts, the connections are served round robin by every loop of the group. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -120,16 +127,118 @@ class LoopGroupServerTest {
         }
     }
 
+    @TempDir
+    static Path keys;
+
+    /** A TLS server spread over the group: each loop's connections run their own handshake and echo over TLS. */
+    @Test
+    void testTlsServerSpreadOverTheGroup() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        TestCertificates certificates = TestCertificates.make(keys);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
+                    ServerOptions.defaults().withSsl(certificates.server()));
+            int port = port(server);
+            for (int i = 0; i < 4; i++) {
+                try (SSLSocket s = (SSLSocket) certificates.client().getSocketFactory().createSocket("127.0.0.1",
+                        port)) {
+                    s.setSoTimeout(10_000);
+                    s.startHandshake();
+                    byte[] msg = ("tls " + i).getBytes(StandardCharsets.UTF_8);
+                    s.getOutputStream().write(msg);
+                    s.getOutputStream().flush();
+                    assertEquals("tls " + i, new String(s.getInputStream().readNBytes(msg.length),
+                            StandardCharsets.UTF_8));
+                }
+            }
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served TLS connections");
+            closeOnItsLoop(server);
+        }
+    }
+
+    /** Several hosts spread over the group: one listening socket per host, every socket's connections spread. */
+    @Test
+    void testHostsSpreadOverTheGroup() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> new ThreadEcho(threads), null, 0,
+                    ServerOptions.defaults().withHosts(List.of("127.0.0.1", "::1")));
+            List<java.net.SocketAddress> sockets = server.sockets();
+            assertEquals(2, sockets.size(), sockets.toString());
+            for (java.net.SocketAddress address : sockets) {
+                threads.clear();
+                echoFourClients((InetSocketAddress) address);
+                assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served " + address);
+            }
+            closeOnItsLoop(server);
+        }
+    }
+
+    /** startServing=false on a group: the socket listens but nothing is accepted until startServing(). */
+    @Test
+    void testStartServingFalseSpreadOverTheGroup() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
+                    ServerOptions.defaults().withStartServing(false));
+            assertFalse(server.isServing());
+            try (Socket early = new Socket("127.0.0.1", port(server))) { // the kernel completes it: Netty listens
+                early.getOutputStream().write("early".getBytes(StandardCharsets.UTF_8));
+                early.setSoTimeout(200);
+                assertThrows(SocketTimeoutException.class, () -> early.getInputStream().read(),
+                        "served before startServing()");
+                assertEquals(Set.of(), threads, "accepted before startServing()");
+                onItsLoop(server, () -> {
+                    server.startServing();
+                    return null;
+                });
+                assertTrue(server.isServing());
+                early.setSoTimeout(10_000);
+                assertEquals("early", new String(early.getInputStream().readNBytes(5), StandardCharsets.UTF_8));
+            }
+            echoFourClients(new InetSocketAddress("127.0.0.1", port(server)));
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+            closeOnItsLoop(server);
+        }
+    }
+
+    /** SO_REUSEPORT and the backlog reach the spread's socket: two spread servers share one port. */
+    @Test
+    void testReusePortSpreadOverTheGroup() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "SO_REUSEPORT balancing as tested here is Linux's");
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            ServerOptions options = ServerOptions.defaults().withReusePort(true).withBacklog(10);
+            Server first = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0, options);
+            int port = port(first);
+            Server second = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", port, options);
+            assertEquals(port, port(second));
+            echoFourClients(new InetSocketAddress("127.0.0.1", port));
+            closeOnItsLoop(first);
+            closeOnItsLoop(second);
+        }
+    }
+
     private static int port(Server server) {
         return ((InetSocketAddress) server.sockets().get(0)).getPort();
     }
 
     /** Four clients connect, then each sends a line and reads it back. */
     private static void echoFourClients(int port) throws Exception {
+        echoFourClients(new InetSocketAddress("127.0.0.1", port));
+    }
+
+    /** Four clients connect to {@code address}, then each sends a line and reads it back. */
+    private static void echoFourClients(InetSocketAddress address) throws Exception {
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                Socket s = new Socket("127.0.0.1", port);
+                Socket s = new Socket(address.getAddress(), address.getPort());
                 s.setSoTimeout(10_000);
                 clients.add(s);
             }
@@ -146,6 +255,21 @@ class LoopGroupServerTest {
                 s.close();
             }
         }
+    }
+
+    /** Runs a coroutine on the server's loop and waits for it. */
+    private static void onItsLoop(Server server, java.util.concurrent.Callable<Void> body) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        server.getLoop().callSoonThreadsafe(() -> server.getLoop().createTask(() -> {
+            try {
+                body.call();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+            return null;
+        }));
+        done.get(10, TimeUnit.SECONDS);
     }
 
     private static void closeOnItsLoop(Server server) throws Exception {

@@ -24,6 +24,24 @@ final class TlsHandlers {
     }
 
     /**
+     * asyncio's ValueErrors for TLS-only options given without TLS.
+     *
+     * @param ssl the context, or {@code null}
+     * @param handshakeTimeout the handshake timeout, or {@code null}
+     * @param shutdownTimeout the shutdown timeout, or {@code null}
+     * @throws IllegalArgumentException "ssl_handshake_timeout is only meaningful with ssl", and the same for the
+     *     shutdown timeout
+     */
+    static void checkOptions(SSLContext ssl, Double handshakeTimeout, Double shutdownTimeout) {
+        if (ssl == null && handshakeTimeout != null) {
+            throw new IllegalArgumentException("ssl_handshake_timeout is only meaningful with ssl");
+        }
+        if (ssl == null && shutdownTimeout != null) {
+            throw new IllegalArgumentException("ssl_shutdown_timeout is only meaningful with ssl");
+        }
+    }
+
+    /**
      * The handler of a server's end.
      *
      * @param ssl the server's context

@@ -36,17 +36,23 @@
  * </table>
  *
  * <h2>Classes</h2>
- * {@code TcpTransport} is one connection (the channel's last handler), its life one {@code TransportState} whose
- * {@code on} method holds every transition (connecting, open, closing, aborting, the end held back by pauseReading,
- * never made, lost); {@code TcpServer} binds servers and opens
- * connections, with {@code Connector} choosing the address (resolved off the loop, tried in turn or raced with happy
- * eyeballs). Beside them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
+ * One job per class. {@code TcpTransport} is one connection (the channel's last handler), its life one
+ * {@code TransportState} whose {@code on} method holds every transition (connecting, open, closing, aborting, the end
+ * held back by pauseReading, never made, lost). A server is made in two parts: {@code ServerBinder} binds it (the
+ * options become Netty's, one listening socket per address: a host, several hosts or a Unix path; TLS and the
+ * transport put on each accepted connection; the spread of the connections over child loops), and hands the result
+ * to {@code TcpServer}, which owns the listening sockets and the clients from then on (serving, {@code close},
+ * {@code waitClosed}, {@code closeClients}, {@code abortClients}, {@code sockets}). Clients: {@code Connect} checks a
+ * connection's options and makes each attempt (a channel connected to one address, with its TLS handler), and
+ * {@code Connector} chooses the address (resolved off the loop, tried in turn or raced with happy eyeballs). Beside
+ * them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
  * {@code OffLoopWrites} (writes made while the loop is stopped), {@code ImmediateSend} (a write with nothing queued
  * sent at once from the caller's direct buffer, on epoll), {@code FileSender} ({@code sendfile}: zero-copy, or
  * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
  * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
  * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
- * 3.13's {@code cleanup_socket}; Netty's own removal is turned off).
+ * 3.13's {@code cleanup_socket}; Netty, which removes the path on close whatever is there and has no option against
+ * it, is kept from it without reading its private state: see the class).
  *
  * <h2>TLS</h2>
  * With an {@code SSLContext}, a netty-handler {@code SslHandler} sits before the transport; {@code connectionMade}
@@ -74,7 +80,8 @@
  * A {@code write} made while Netty delivers a read is flushed once, when the read loop ends (channelReadComplete);
  * any other {@code write} flushes at once, and on epoll, from a direct buffer with nothing queued, goes to the socket
  * before anything is copied. A server's connections run on the server's loop, or, made with a list of
- * child loops ({@code LoopGroup.createServer}), are registered round robin with those loops' Netty event loops: each
+ * child loops ({@code LoopGroup.createServer}), are registered round robin with those loops' Netty event loops, with
+ * the options and handlers (TLS included) they would get on the server's loop, from every socket of the server: each
  * {@code TcpTransport} belongs to the loop whose Netty loop its channel is registered with, and the server hears of
  * their end through its own loop's {@code callSoonThreadsafe}. An accepted connection's protocol is made when the
  * connection becomes active, on the loop that serves it, so a factory sees that loop as the running one; a factory

@@ -1,0 +1,252 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.tcp;
+
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.Future;
+import io.jasyncio.Server;
+import io.jasyncio.ServerOptions;
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.transport.TransportKind;
+import io.jasyncio.transport.internal.OsErrors;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.ServerChannel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * asyncio's {@code create_server} and {@code create_unix_server} up to the point where a server listens: the options
+ * become Netty's, each address (one, several hosts, or a Unix path) gets a listening socket, and the accepted
+ * connections are given their TLS handler and transport, on the server's loop or spread round robin over child loops
+ * (a {@code LoopGroup}) with the same options. The result is a {@link TcpServer}, which owns the sockets and
+ * the clients from then on. Loop thread only.
+ */
+public final class ServerBinder {
+    private final BaseEventLoop loop;
+    private final Supplier<? extends BaseProtocol> protocolFactory;
+    private final ServerOptions options;
+    private final TcpServer server;
+    private final Future<Server> result;
+    /** A Unix server's path (the socket file it binds), or {@code null}. */
+    private final Path unixFile;
+    /** The loops that serve the accepted connections, round robin; empty when the server's loop serves them. */
+    private final List<ChildLoop> children;
+
+    private ServerBinder(BaseEventLoop loop, Supplier<? extends BaseProtocol> protocolFactory, ServerOptions options,
+            Path unixFile, List<ChildLoop> children) {
+        this.loop = loop;
+        this.protocolFactory = protocolFactory;
+        this.options = options;
+        this.unixFile = unixFile;
+        this.children = List.copyOf(children);
+        this.server = new TcpServer(loop);
+        this.result = loop.createFuture();
+    }
+
+    /** A loop that serves spread connections: the loop and its Netty event loop, of the same backend. */
+    public record ChildLoop(BaseEventLoop loop, IoEventLoop io) {
+    }
+
+    /**
+     * Binds a TCP server with asyncio's options: one listening socket for {@code host} ({@code null}: every
+     * interface), or one per address of {@link ServerOptions#hosts()}, as asyncio's {@code create_server} does with a
+     * sequence of hosts; if one bind fails, those already bound are closed and the future fails. With child loops, the
+     * connections are spread over them round robin, with the same options (TLS, backlog, reuse port, start serving)
+     * as on the server's loop alone.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection, made on the loop that serves it
+     * @param host the address to bind, or {@code null} for every interface or for {@code options.hosts()}
+     * @param port the port, 0 for any (with several hosts, each socket then gets its own)
+     * @param options the options (hosts, child loops and the TCP socket options do not apply)
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use), a host that does not resolve with a {@link io.jasyncio.GaiError}
+     * @throws IllegalArgumentException when both {@code host} and {@code options.hosts()} are given
+     */
+    public static Future<Server> tcp(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options,
+            List<ChildLoop> children) {
+        List<String> hosts = options.hosts();
+        if (hosts != null && host != null) {
+            throw new IllegalArgumentException("a host and hosts given: " + host + ", " + hosts);
+        }
+        List<SocketAddress> addresses = new ArrayList<>();
+        if (hosts == null) {
+            InetSocketAddress bindTo = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+            if (bindTo.isUnresolved()) {
+                return failed(loop, OsErrors.gaiError(new java.net.UnknownHostException(host)));
+            }
+            addresses.add(bindTo);
+        } else {
+            for (String h : hosts) {
+                InetSocketAddress address = new InetSocketAddress(h, port);
+                if (address.isUnresolved()) {
+                    return failed(loop, OsErrors.gaiError(new java.net.UnknownHostException(h)));
+                }
+                addresses.add(address);
+            }
+        }
+        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, addresses, null, options, children);
+    }
+
+    /**
+     * Binds a Unix socket server on a path with asyncio's options (backlog, TLS, start serving, cleanup socket); a
+     * stale socket file there is replaced, and the file is removed on close if it is still the one bound.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory one protocol per connection
+     * @param path the socket's path
+     * @param options the options (hosts, child loops and the TCP socket options do not apply)
+     * @return the future of the server; a failed bind fails it with an {@link io.jasyncio.OSError} (errno 98 for an
+     *     address in use)
+     */
+    public static Future<Server> unix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, String path, ServerOptions options) {
+        TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        Path file = Path.of(path);
+        try {
+            UnixSocketFile.removeStale(file);
+        } catch (java.io.IOException e) {
+            return failed(loop, OsErrors.bindFailed(java.net.UnixDomainSocketAddress.of(file), e));
+        }
+        return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory,
+                List.of(UnixSocketFile.bindAddress(kind.unixAddress(path))), file, options, List.of());
+    }
+
+    private static Future<Server> failed(BaseEventLoop loop, Throwable error) {
+        Future<Server> f = loop.createFuture();
+        f.setException(error);
+        return f;
+    }
+
+    private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
+            List<SocketAddress> addresses, Path unixFile, ServerOptions options, List<ChildLoop> children) {
+        loop.checkClosed();
+        TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        ServerBinder binder = new ServerBinder(loop, protocolFactory, options, unixFile, children);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(io, io)
+                .channel(channelClass)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        binder.initChild(ch, loop);
+                    }
+                });
+        if (!children.isEmpty()) {
+            b.handler(binder.new Spread()); // before Netty's acceptor, which then sees no connection
+        }
+        b.option(ChannelOption.SO_BACKLOG, options.backlog())
+                .option(ChannelOption.AUTO_READ, options.startServing()); // accept nothing before startServing()
+        if (unixFile == null) {
+            b.option(ChannelOption.SO_REUSEADDR, options.reuseAddress())
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
+            if (options.reusePort()) {
+                b.option(kind.reusePortOption(), true);
+            }
+        }
+        binder.bindNext(b, addresses, 0);
+        return binder.result;
+    }
+
+    /**
+     * Gives an accepted connection its TLS handler, if any, and its transport, served by {@code servingLoop}. The TLS
+     * handler is made first: a connection whose handler cannot be made is closed without ever counting as a client.
+     *
+     * @return the transport
+     */
+    private TcpTransport initChild(Channel ch, BaseEventLoop servingLoop) {
+        SSLContext ssl = options.ssl();
+        io.netty.handler.ssl.SslHandler tls = ssl == null ? null
+                : TlsHandlers.server(ssl, options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        TcpTransport t = server.accepted(protocolFactory, servingLoop);
+        if (tls != null) {
+            t.sslContext(ssl);
+            ch.pipeline().addLast(tls);
+        }
+        ch.pipeline().addLast(t);
+        return t;
+    }
+
+    /**
+     * Spreads the accepted connections of every listening socket of the server round robin over the child loops:
+     * each gets the options and the handlers it would get on the server's loop, then is registered with its loop's
+     * Netty event loop, whose thread runs its callbacks from then on. Its protocol is made there, once active.
+     */
+    @io.netty.channel.ChannelHandler.Sharable // one per server; its sockets share the accepting loop's thread
+    private final class Spread extends ChannelInboundHandlerAdapter {
+        private int next;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Channel child = (Channel) msg;
+            ChildLoop target = children.get(next);
+            next = (next + 1) % children.size();
+            if (unixFile == null) {
+                child.config().setOption(ChannelOption.TCP_NODELAY, true);
+                child.config().setOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
+            }
+            TcpTransport t;
+            try {
+                t = initChild(child, target.loop());
+            } catch (RuntimeException e) {
+                child.unsafe().closeForcibly(); // as Netty's own acceptor does with a connection it cannot set up
+                BaseEventLoop.LOGGER.warn("Failed to set up an accepted connection: {}", child, e);
+                return;
+            }
+            ((io.netty.channel.EventLoop) target.io()).register(child).addListener(f -> {
+                if (!f.isSuccess()) {
+                    server.dropped(t);
+                    child.unsafe().closeForcibly();
+                }
+            });
+        }
+    }
+
+    /** Binds the addresses one after the other; the server is ready when all are bound, closed if one fails. */
+    private void bindNext(ServerBootstrap b, List<SocketAddress> addresses, int i) {
+        if (i == addresses.size()) {
+            server.bound(options.startServing());
+            if (!result.done()) {
+                result.setResult(server);
+            }
+            return;
+        }
+        SocketAddress bindTo = addresses.get(i);
+        ChannelFuture bind = b.bind(bindTo);
+        bind.addListener(f -> {
+            if (f.isSuccess()) {
+                server.listening(bind.channel(), unixFile == null ? null
+                        : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
+                bindNext(b, addresses, i + 1);
+            } else {
+                server.abandon();
+                if (!result.done()) {
+                    result.setException(OsErrors.bindFailed(bindTo, f.cause()));
+                }
+            }
+        });
+    }
+}
