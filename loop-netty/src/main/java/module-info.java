@@ -13,6 +13,7 @@
 module io.jasyncio.netty {
     requires transitive io.jasyncio.transport;
     requires io.netty.common;
+    requires io.netty.transport;
 
     provides io.jasyncio.spi.EventLoopProvider with io.jasyncio.netty.NettyEventLoopProvider;
 }

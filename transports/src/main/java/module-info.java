@@ -13,7 +13,7 @@
 @SuppressWarnings("module") // the qualified exports name modules built after this one
 module io.jasyncio.transport {
     requires transitive io.jasyncio;
-    requires transitive io.netty.transport;
+    requires io.netty.transport;
     requires io.netty.buffer;
     requires io.netty.codec;
     requires io.netty.common;

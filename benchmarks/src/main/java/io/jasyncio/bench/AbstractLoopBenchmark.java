@@ -6,6 +6,7 @@
  */
 package io.jasyncio.bench;
 
+import io.jasyncio.transport.internal.Backend;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.LoopOptions;
@@ -81,7 +82,7 @@ public abstract class AbstractLoopBenchmark {
         });
         loop = jasyncio;
         TransportKind kind = jasyncio.transportKind();
-        nettyGroup = new MultiThreadIoEventLoopGroup(1, kind.ioHandlerFactory());
+        nettyGroup = new MultiThreadIoEventLoopGroup(1, Backend.of(kind).ioHandlerFactory());
         netty = nettyGroup.next();
         afterLoopsStarted();
     }

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.netty;
 
+import io.jasyncio.transport.internal.Backend;
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.Connection;
 import io.jasyncio.ConnectionOptions;
@@ -55,7 +56,7 @@ public final class NettyEventLoop extends BaseEventLoop implements TransportLoop
     public NettyEventLoop(LoopOptions options) {
         super(options);
         this.kind = Transports.choose(options.transport());
-        io.netty.channel.IoHandlerFactory factory = kind.ioHandlerFactory();
+        io.netty.channel.IoHandlerFactory factory = Backend.of(kind).ioHandlerFactory();
         if (!factory.isChangingThreadSupported()) {
             // The loop runs on whichever thread calls runForever(): its I/O handler must be able to follow it.
             throw new IllegalStateException("transport " + kind + " cannot run a loop on the thread that calls "

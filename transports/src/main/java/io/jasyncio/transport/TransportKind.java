@@ -6,46 +6,7 @@
  */
 package io.jasyncio.transport;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.netty.channel.epoll.EpollServerDomainSocketChannel;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.kqueue.KQueue;
-import io.netty.channel.kqueue.KQueueDatagramChannel;
-import io.netty.channel.kqueue.KQueueDomainSocketChannel;
-import io.netty.channel.kqueue.KQueueIoHandler;
-import io.netty.channel.kqueue.KQueueServerDomainSocketChannel;
-import io.netty.channel.kqueue.KQueueServerSocketChannel;
-import io.netty.channel.kqueue.KQueueSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringChannelOption;
-import io.netty.channel.uring.IoUringDatagramChannel;
-import io.netty.channel.uring.IoUringDomainSocketChannel;
-import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringIoHandlerConfig;
-import io.netty.channel.uring.IoUringServerDomainSocketChannel;
-import io.netty.channel.uring.IoUringServerSocketChannel;
-import io.netty.channel.uring.IoUringSocketChannel;
-import io.netty.channel.socket.nio.NioChannelOption;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
-import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
-import io.netty.channel.unix.DomainSocketAddress;
-import io.netty.channel.unix.UnixChannelOption;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
+import io.jasyncio.transport.internal.Backend;
 import java.util.Locale;
 
 /**
@@ -55,280 +16,30 @@ import java.util.Locale;
  */
 public enum TransportKind {
     /** Linux epoll through Netty's native transport. */
-    EPOLL {
-        @Override
-        public boolean isAvailable() {
-            return Epoll.isAvailable();
-        }
-
-        @Override
-        public Throwable unavailabilityCause() {
-            return Epoll.unavailabilityCause();
-        }
-
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannelClass() {
-            return EpollServerSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> socketChannelClass() {
-            return EpollSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> datagramChannelClass() {
-            return EpollDatagramChannel.class;
-        }
-
-        @Override
-        public Class<? extends ServerChannel> unixServerChannelClass() {
-            return EpollServerDomainSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> unixSocketChannelClass() {
-            return EpollDomainSocketChannel.class;
-        }
-
-        @Override
-        public SocketAddress unixAddress(String path) {
-            return new DomainSocketAddress(path);
-        }
-    },
+    EPOLL,
     /** Linux io_uring through Netty's native transport; chosen only on request. */
-    IO_URING {
-        @Override
-        public boolean isAvailable() {
-            return IoUring.isAvailable();
-        }
-
-        @Override
-        public Throwable unavailabilityCause() {
-            return IoUring.unavailabilityCause();
-        }
-
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            // Not single-issuer: a loop runs on whichever thread calls runForever(), so the ring must accept
-            // submissions from the thread that drives it now, not only from the one that created it.
-            return IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setSingleIssuer(false));
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannelClass() {
-            return IoUringServerSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> socketChannelClass() {
-            return IoUringSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> datagramChannelClass() {
-            return IoUringDatagramChannel.class;
-        }
-
-        @Override
-        public Class<? extends ServerChannel> unixServerChannelClass() {
-            return IoUringServerDomainSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> unixSocketChannelClass() {
-            return IoUringDomainSocketChannel.class;
-        }
-
-        @Override
-        public SocketAddress unixAddress(String path) {
-            return new DomainSocketAddress(path);
-        }
-    },
+    IO_URING,
     /** BSD kqueue through Netty's native transport: the default on macOS. */
-    KQUEUE {
-        @Override
-        public boolean isAvailable() {
-            return KQueue.isAvailable();
-        }
-
-        @Override
-        public Throwable unavailabilityCause() {
-            return KQueue.unavailabilityCause();
-        }
-
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return KQueueIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannelClass() {
-            return KQueueServerSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> socketChannelClass() {
-            return KQueueSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> datagramChannelClass() {
-            return KQueueDatagramChannel.class;
-        }
-
-        @Override
-        public Class<? extends ServerChannel> unixServerChannelClass() {
-            return KQueueServerDomainSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> unixSocketChannelClass() {
-            return KQueueDomainSocketChannel.class;
-        }
-
-        @Override
-        public SocketAddress unixAddress(String path) {
-            return new DomainSocketAddress(path);
-        }
-    },
+    KQUEUE,
     /** Java NIO selectors: everywhere. */
-    NIO {
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
-
-        @Override
-        public Throwable unavailabilityCause() {
-            return null;
-        }
-
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return NioIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannelClass() {
-            return NioServerSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> socketChannelClass() {
-            return NioSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> datagramChannelClass() {
-            return NioDatagramChannel.class;
-        }
-
-        @Override
-        public Class<? extends ServerChannel> unixServerChannelClass() {
-            return NioServerDomainSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends Channel> unixSocketChannelClass() {
-            return NioDomainSocketChannel.class;
-        }
-
-        @Override
-        public SocketAddress unixAddress(String path) {
-            return UnixDomainSocketAddress.of(path);
-        }
-    };
+    NIO;
 
     /**
      * Whether the backend can run here.
      *
      * @return {@code true} if available
      */
-    public abstract boolean isAvailable();
+    public boolean isAvailable() {
+        return Backend.of(this).isAvailable();
+    }
 
     /**
      * Why the backend cannot run here.
      *
      * @return the original error, or {@code null} when available
      */
-    public abstract Throwable unavailabilityCause();
-
-    /**
-     * The Netty I/O handler factory of this backend.
-     *
-     * @return a factory
-     */
-    public abstract IoHandlerFactory ioHandlerFactory();
-
-    /**
-     * The TCP server channel class of this backend.
-     *
-     * @return the class
-     */
-    public abstract Class<? extends ServerChannel> serverChannelClass();
-
-    /**
-     * The TCP socket channel class of this backend.
-     *
-     * @return the class
-     */
-    public abstract Class<? extends Channel> socketChannelClass();
-
-    /**
-     * The UDP channel class of this backend.
-     *
-     * @return the class
-     */
-    public abstract Class<? extends Channel> datagramChannelClass();
-
-    /**
-     * The Unix domain server channel class of this backend.
-     *
-     * @return the class
-     * @throws UnsupportedOperationException where the backend has none
-     */
-    public Class<? extends ServerChannel> unixServerChannelClass() {
-        throw new UnsupportedOperationException("no Unix sockets on " + this);
-    }
-
-    /**
-     * The Unix domain socket channel class of this backend.
-     *
-     * @return the class
-     * @throws UnsupportedOperationException where the backend has none
-     */
-    public Class<? extends Channel> unixSocketChannelClass() {
-        throw new UnsupportedOperationException("no Unix sockets on " + this);
-    }
-
-    /**
-     * The address of a Unix socket path, in the form this backend's channels take.
-     *
-     * @param path the path
-     * @return the address
-     */
-    public SocketAddress unixAddress(String path) {
-        throw new UnsupportedOperationException("no Unix sockets on " + this);
-    }
-
-    /**
-     * The SO_REUSEPORT option of this backend's server channels.
-     *
-     * @return the option
-     */
-    public ChannelOption<Boolean> reusePortOption() {
-        return switch (this) {
-            case EPOLL -> EpollChannelOption.SO_REUSEPORT;
-            case IO_URING -> IoUringChannelOption.SO_REUSEPORT;
-            case KQUEUE -> UnixChannelOption.SO_REUSEPORT;
-            case NIO -> NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT);
-        };
+    public Throwable unavailabilityCause() {
+        return Backend.of(this).unavailabilityCause();
     }
 
     /**

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.bench.loop;
 
+import io.jasyncio.transport.internal.Backend;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Protocol;
 import io.jasyncio.Server;
@@ -73,7 +74,7 @@ public class CallSoonBenchmark extends AbstractLoopBenchmark {
         if (listeners > 0) {
             server = loop.runUntilComplete(loop.createServer(() -> (Protocol) data -> { }, "127.0.0.1", 0));
             nettyServer = new ServerBootstrap().group(netty)
-                    .channel(((NettyEventLoop) loop).transportKind().serverChannelClass())
+                    .channel(Backend.of(((NettyEventLoop) loop).transportKind()).serverChannelClass())
                     .childHandler(new ChannelInboundHandlerAdapter())
                     .bind("127.0.0.1", 0).syncUninterruptibly().channel();
         }

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * library module exports to everyone names, in its signature (parameters, results, exceptions, fields, superclass,
  * interfaces, type arguments and bounds), only types of packages exported to everyone. jasyncio's internal packages
  * are exported only to jasyncio's own modules, so a signature naming one of their types is a type users cannot use.
+ * Nor does a signature name one of Netty's types: Netty is how jasyncio does its I/O, not part of its contract.
  */
 class PublicApiTest {
     /** One class of each library module, to find where the module was built (a jar or a classes directory). */
@@ -262,7 +263,7 @@ class PublicApiTest {
         }
     }
 
-    /** Adds to {@code hidden} the jasyncio types that {@code t} names and users cannot reach. */
+    /** Adds to {@code hidden} the jasyncio types that {@code t} names and users cannot reach, and Netty's types. */
     private static void collectHidden(Type t, Set<String> hidden, Set<TypeVariable<?>> seen) {
         if (t == null) {
             return;
@@ -277,6 +278,8 @@ class PublicApiTest {
             String name = c.getName();
             if (name.startsWith("io.jasyncio.") && !(PUBLIC_PACKAGES.contains(c.getPackageName()) && isApi(c))) {
                 hidden.add(name);
+            } else if (name.startsWith("io.netty.")) {
+                hidden.add(name + " (Netty's: the API speaks of ByteBuffers, sockets and TransportKind)");
             }
         } else if (t instanceof ParameterizedType p) {
             collectHidden(p.getRawType(), hidden, seen);

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.transport.internal.tcp;
 
+import io.jasyncio.transport.internal.Backend;
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.Connection;
 import io.jasyncio.ConnectionOptions;
@@ -58,7 +59,7 @@ public final class Connect {
         loop.checkClosed();
         String serverHostname = options.serverHostname() != null ? options.serverHostname() : host;
         return Connector.connect(loop, host, port, options, protocolFactory, (address, factory) -> attempt(loop, io,
-                kind.socketChannelClass(), factory, address, options, serverHostname, port));
+                Backend.of(kind).socketChannelClass(), factory, address, options, serverHostname, port));
     }
 
     /**
@@ -82,7 +83,7 @@ public final class Connect {
         if (options.ssl() != null && options.serverHostname() == null) {
             throw new IllegalArgumentException("You must set server_hostname when using ssl without a host");
         }
-        return attempt(loop, io, kind.unixSocketChannelClass(), protocolFactory, kind.unixAddress(path),
+        return attempt(loop, io, Backend.of(kind).unixSocketChannelClass(), protocolFactory, Backend.of(kind).unixAddress(path),
                 options.withLocalAddr(null), options.serverHostname(), 0);
     }
 

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.transport.internal.tcp;
 
+import io.jasyncio.transport.internal.Backend;
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.Future;
 import io.jasyncio.Server;
@@ -104,7 +105,7 @@ public final class ServerBinder {
                 addresses.add(address);
             }
         }
-        return listen(loop, io, kind, kind.serverChannelClass(), protocolFactory, addresses, null, options, children);
+        return listen(loop, io, kind, Backend.of(kind).serverChannelClass(), protocolFactory, addresses, null, options, children);
     }
 
     /**
@@ -129,8 +130,8 @@ public final class ServerBinder {
         } catch (java.io.IOException e) {
             return failed(loop, OsErrors.bindFailed(java.net.UnixDomainSocketAddress.of(file), e));
         }
-        return listen(loop, io, kind, kind.unixServerChannelClass(), protocolFactory,
-                List.of(UnixSocketFile.bindAddress(kind.unixAddress(path))), file, options, List.of());
+        return listen(loop, io, kind, Backend.of(kind).unixServerChannelClass(), protocolFactory,
+                List.of(UnixSocketFile.bindAddress(Backend.of(kind).unixAddress(path))), file, options, List.of());
     }
 
     private static Future<Server> failed(BaseEventLoop loop, Throwable error) {
@@ -164,7 +165,7 @@ public final class ServerBinder {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
             if (options.reusePort()) {
-                b.option(kind.reusePortOption(), true);
+                b.option(Backend.of(kind).reusePortOption(), true);
             }
         }
         binder.bindNext(b, addresses, 0);

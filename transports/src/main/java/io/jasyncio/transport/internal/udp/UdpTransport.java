@@ -6,6 +6,7 @@
  */
 package io.jasyncio.transport.internal.udp;
 
+import io.jasyncio.transport.internal.Backend;
 import io.jasyncio.DatagramEndpoint;
 import io.jasyncio.DatagramProtocol;
 import io.jasyncio.DatagramTransport;
@@ -67,7 +68,7 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
         Future<DatagramEndpoint<P>> result = loop.createFuture();
         P protocol = factory.get();
         UdpTransport transport = new UdpTransport(loop, protocol, remote);
-        Bootstrap b = new Bootstrap().group(io).channel(kind.datagramChannelClass()).handler(transport);
+        Bootstrap b = new Bootstrap().group(io).channel(Backend.of(kind).datagramChannelClass()).handler(transport);
         InetSocketAddress bindTo = local != null ? local : new InetSocketAddress(0);
         ChannelFuture f = remote != null ? b.connect(remote, bindTo) : b.bind(bindTo);
         f.addListener(done -> {
