@@ -133,6 +133,33 @@ public interface EventLoop extends AutoCloseable {
     Handle callSoonThreadsafe(Runnable callback);
 
     /**
+     * Like {@link #callSoon(Runnable)}, the callback running inside the given context: what it sets with
+     * {@link ContextVar#set} stays in that context.
+     *
+     * @param callback the callback
+     * @param context the context, for example {@link Context#copyContext()}; {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     * @asyncio loop.call_soon(callback, context=context)
+     */
+    default Handle callSoon(Runnable callback, Context context) {
+        return callSoon(context == null ? callback : () -> context.run(callback));
+    }
+
+    /**
+     * Like {@link #callSoonThreadsafe(Runnable)}, the callback running inside the given context.
+     *
+     * @param callback the callback
+     * @param context the context, or {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     * @asyncio loop.call_soon_threadsafe(callback, context=context)
+     */
+    default Handle callSoonThreadsafe(Runnable callback, Context context) {
+        return callSoonThreadsafe(context == null ? callback : () -> context.run(callback));
+    }
+
+    /**
      * Arranges for the callback to be called after the given delay.
      *
      * @param delay seconds from now; zero or negative means the next iteration's timers
@@ -161,6 +188,32 @@ public interface EventLoop extends AutoCloseable {
      * @asyncio loop.call_at(when, callback, *args, context=None)
      */
     TimerHandle callAt(double when, Runnable callback);
+
+    /**
+     * Like {@link #callLater(double, Runnable)}, the callback running inside the given context.
+     *
+     * @param delay seconds from now
+     * @param callback the callback
+     * @param context the context, or {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @asyncio loop.call_later(delay, callback, context=context)
+     */
+    default TimerHandle callLater(double delay, Runnable callback, Context context) {
+        return callLater(delay, context == null ? callback : () -> context.run(callback));
+    }
+
+    /**
+     * Like {@link #callAt(double, Runnable)}, the callback running inside the given context.
+     *
+     * @param when the deadline, in the seconds of {@link #time()}
+     * @param callback the callback
+     * @param context the context, or {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @asyncio loop.call_at(when, callback, context=context)
+     */
+    default TimerHandle callAt(double when, Runnable callback, Context context) {
+        return callAt(when, context == null ? callback : () -> context.run(callback));
+    }
 
     /**
      * The loop's current time, in seconds, from its monotonic {@link Ticker}. Thread-safe.
@@ -210,6 +263,21 @@ public interface EventLoop extends AutoCloseable {
      * @asyncio loop.create_task(coro, name=name)
      */
     <T> Task<T> createTask(Coroutine<T> coro, String name);
+
+    /**
+     * Schedules a coroutine as a task of this loop that runs inside the given context (not a copy of it): what the
+     * task sets with {@link ContextVar#set} is seen in {@code context} afterwards. The loop's task factory makes it.
+     *
+     * @param coro the coroutine
+     * @param name the name, or {@code null} for {@code Task-N}
+     * @param context the context, or {@code null} for a copy of the current one (as {@link #createTask(Coroutine)})
+     * @param <T> the result type
+     * @return the task
+     * @asyncio loop.create_task(coro, name=name, context=context)
+     */
+    default <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        return Context.createTaskIn(this, coro, name, context);
+    }
 
     /**
      * Runs a coroutine as a task until it completes, and returns its result.
