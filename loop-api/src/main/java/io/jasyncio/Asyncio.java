@@ -428,7 +428,7 @@ public final class Asyncio {
      * @asyncio asyncio.run(main)
      */
     public static <T> T run(Coroutine<T> main) {
-        return Runner.run(main, LoopOptions.defaults());
+        return run(main, LoopOptions.defaults());
     }
 
     /**
@@ -441,7 +441,12 @@ public final class Asyncio {
      * @asyncio asyncio.run(main, debug=...)
      */
     public static <T> T run(Coroutine<T> main, LoopOptions options) {
-        return Runner.run(main, options);
+        if (BaseEventLoop.runningLoop() != null) {
+            throw new IllegalStateException("asyncio.run() cannot be called from a running event loop");
+        }
+        try (Runner runner = new Runner(options)) {
+            return runner.run(main);
+        }
     }
 
     /**
