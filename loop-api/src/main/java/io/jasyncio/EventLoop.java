@@ -86,8 +86,8 @@ public interface EventLoop extends AutoCloseable {
     boolean isClosed();
 
     /**
-     * Closes the loop: drops pending callbacks, shuts the default executor down without waiting, frees the I/O
-     * resources. Idempotent.
+     * Closes the loop: drops pending callbacks, removes its signal handlers, shuts the default executor down without
+     * waiting, frees the I/O resources. Idempotent.
      *
      * @throws IllegalStateException if the loop is running ("Cannot close a running event loop")
      * @asyncio loop.close()
@@ -588,6 +588,79 @@ public interface EventLoop extends AutoCloseable {
      * @asyncio loop.shutdown_default_executor(timeout=None)
      */
     Future<Void> shutdownDefaultExecutor();
+
+    // ---------------------------------------------------------------- signals
+
+    /**
+     * Calls {@code callback} on this loop each time the process receives the signal: the JVM's signal thread hands it
+     * to the loop with {@link #callSoonThreadsafe}, so it runs on the loop's thread, in order with the other
+     * callbacks, and wakes a loop waiting for I/O. A second call for the same signal replaces the callback. While a
+     * loop has a callback for a signal, the JVM's own handler for it (for SIGINT, SIGTERM and SIGHUP: the shutdown
+     * that runs the shutdown hooks) does not run; {@link #removeSignalHandler} and {@link #close()} put it back.
+     * Safe from any thread.
+     *
+     * @param sig the signal
+     * @param callback the callback
+     * @throws IllegalArgumentException "invalid signal number N" for a signal this platform lacks; "sig N cannot be
+     *     caught" for SIGKILL, SIGSTOP and the signals the JVM keeps (see {@link Signal}), asyncio's RuntimeError
+     * @throws IllegalStateException "Event loop is closed"
+     * @asyncio loop.add_signal_handler(signum, callback, *args)
+     *     Differences: a signal reaches every loop with a callback for it, where asyncio wakes the loop that set the
+     *     wakeup descriptor last; any thread may add one, not only the main thread.
+     */
+    default void addSignalHandler(Signal sig, Runnable callback) {
+        java.util.Objects.requireNonNull(sig, "sig");
+        java.util.Objects.requireNonNull(callback, "callback");
+        if (sig.number() < 0) {
+            throw new IllegalArgumentException("invalid signal number " + sig.number());
+        }
+        io.jasyncio.internal.SignalHandlers.add(this, sig.number(), sig.name().substring(3), callback);
+    }
+
+    /**
+     * Calls {@code callback} on this loop each time the process receives the signal with this number: as
+     * {@link #addSignalHandler(Signal, Runnable)}.
+     *
+     * @param sig the signal's number, for example 1 for SIGHUP
+     * @param callback the callback
+     * @throws IllegalArgumentException "invalid signal number N", or "sig N cannot be caught"
+     * @throws IllegalStateException "Event loop is closed"
+     * @asyncio loop.add_signal_handler(signum, callback, *args)
+     */
+    default void addSignalHandler(int sig, Runnable callback) {
+        addSignalHandler(Signal.of(sig), callback);
+    }
+
+    /**
+     * Removes this loop's callback for a signal; when no loop has one left, the JVM's previous handler for it is back.
+     * Safe from any thread.
+     *
+     * @param sig the signal
+     * @return {@code true} if the loop had a callback for it
+     * @throws IllegalArgumentException "invalid signal number N" for a signal this platform lacks
+     * @asyncio loop.remove_signal_handler(sig)
+     *     Differences: the handler put back is the JVM's previous one, where asyncio puts back SIG_DFL (for SIGINT,
+     *     {@code default_int_handler}).
+     */
+    default boolean removeSignalHandler(Signal sig) {
+        java.util.Objects.requireNonNull(sig, "sig");
+        if (sig.number() < 0) {
+            throw new IllegalArgumentException("invalid signal number " + sig.number());
+        }
+        return io.jasyncio.internal.SignalHandlers.remove(this, sig.number());
+    }
+
+    /**
+     * Removes this loop's callback for the signal with this number: as {@link #removeSignalHandler(Signal)}.
+     *
+     * @param sig the signal's number
+     * @return {@code true} if the loop had a callback for it
+     * @throws IllegalArgumentException "invalid signal number N"
+     * @asyncio loop.remove_signal_handler(sig)
+     */
+    default boolean removeSignalHandler(int sig) {
+        return removeSignalHandler(Signal.of(sig));
+    }
 
     // ---------------------------------------------------------------- errors
 

@@ -141,6 +141,15 @@
  * without runs in the loop thread's context, where asyncio would copy the scheduler's: the loop does not copy a
  * context for each callback, so that {@code callSoon} stays allocation-free.
  *
+ * <h2>Signals</h2>
+ * {@code loop.addSignalHandler(Signal.SIGTERM, callback)} is asyncio's {@code add_signal_handler}, on the JDK's
+ * {@code sun.misc.Signal}: the JVM runs its handler on a signal thread, which hands the callback to the loop with
+ * {@code callSoonThreadsafe}, so it runs on the loop's thread in order with the other callbacks and wakes a loop
+ * waiting for I/O. A signal belongs to the process: every loop with a callback for it hears it, and while one has,
+ * the JVM's own handler (for SIGINT, SIGTERM and SIGHUP, the shutdown that runs the shutdown hooks) does not run. The
+ * last callback removed, or the loop closed, that handler is back. SIGKILL, SIGSTOP and the signals the JVM keeps
+ * (SIGQUIT, SIGSEGV, SIGBUS, SIGUSR2, SIGPIPE...) are refused: "sig N cannot be caught".
+ *
  * <h2>Invariants</h2>
  * <ul>
  * <li>One FIFO order of callbacks: {@code callSoon} first moves the inbox of {@code callSoonThreadsafe} into the ready
