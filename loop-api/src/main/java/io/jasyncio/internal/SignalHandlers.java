@@ -108,10 +108,11 @@ public final class SignalHandlers {
      */
     public static void add(EventLoop loop, int number, String name, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        if (loop.isClosed()) {
-            throw new IllegalStateException("Event loop is closed");
-        }
         synchronized (LOCK) {
+            // Under the lock: a close that marked the loop closed either is seen here, or removes this afterwards.
+            if (loop.isClosed()) {
+                throw new IllegalStateException("Event loop is closed");
+            }
             Installed installed = INSTALLED.get(number);
             if (installed == null) {
                 Object signal = newSignal(name);
