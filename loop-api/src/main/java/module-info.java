@@ -19,6 +19,7 @@
 module io.jasyncio {
     requires org.slf4j;
     requires java.management;
+    requires jdk.unsupported; // sun.misc.Signal, for the loops' signal handlers
 
     exports io.jasyncio;
     exports io.jasyncio.spi;

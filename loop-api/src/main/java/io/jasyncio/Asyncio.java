@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The asyncio module's functions: making and finding loops, and bridging Java's futures.
+ * The asyncio module's functions: making and finding loops, running coroutines and tasks, bridging Java's futures
+ * and threads.
  *
  * @asyncio the asyncio package's top-level functions
  */
@@ -251,6 +252,104 @@ public final class Asyncio {
     }
 
     /**
+     * Schedules a coroutine as a task of the running loop, inside the given context (not a copy of it).
+     *
+     * @param coro the coroutine
+     * @param name the name, or {@code null} for {@code Task-N}
+     * @param context the context, or {@code null} for a copy of the current one
+     * @param <T> the result type
+     * @return the task
+     * @throws IllegalStateException if no loop runs on this thread
+     * @asyncio asyncio.create_task(coro, name=name, context=context)
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        return getRunningLoop().createTask(coro, name, context);
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /**
+     * Submits a coroutine to a loop from any thread other than the loop's: it runs there as a task, and the returned
+     * {@link CompletableFuture} completes with the task's result, its exception, or cancelled. Cancelling the
+     * {@code CompletableFuture} cancels the task. This is the way in to a loop from other threads.
+     *
+     * <p>A failure to make the task on the loop (a task factory that throws) completes the {@code CompletableFuture}
+     * with it, and is reported to the loop's exception handler as a failed callback.
+     *
+     * @param coro the coroutine
+     * @param loop the loop to run it on
+     * @param <T> the result type
+     * @return a future completed from the loop's thread
+     * @throws IllegalStateException "Event loop is closed" when the loop is closed
+     * @asyncio asyncio.run_coroutine_threadsafe(coro, loop)
+     *     Differences: a {@code java.util.concurrent.CompletableFuture} where asyncio gives a
+     *     {@code concurrent.futures.Future}; its {@code get()} throws {@code ExecutionException} around the task's
+     *     exception, and {@code CancellationException} when the task was cancelled.
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
+        java.util.Objects.requireNonNull(coro, "coro");
+        java.util.Objects.requireNonNull(loop, "loop");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            Task<T> task;
+            try {
+                task = loop.createTask(coro);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+            task.addDoneCallback(t -> {
+                if (t.cancelled()) {
+                    result.cancel(false);
+                } else if (t.exception() != null) {
+                    result.completeExceptionally(t.exception());
+                } else {
+                    result.complete(t.result());
+                }
+            });
+            result.whenComplete((value, error) -> {
+                if (result.isCancelled() && !task.done()) {
+                    if (loop.isRunning() && BaseEventLoop.runningLoop() == loop) {
+                        task.cancel();
+                    } else if (!loop.isClosed()) {
+                        try {
+                            loop.callSoonThreadsafe(() -> task.cancel());
+                        } catch (IllegalStateException closed) {
+                            // The loop closed meanwhile: the task will never run again.
+                        }
+                    }
+                }
+            });
+        });
+        return result;
+    }
+
+    /**
+     * Runs a blocking function in the running loop's default executor, inside a copy of the caller's context (so
+     * {@link ContextVar}s set in the task are seen there), and suspends the current task until it returns.
+     *
+     * @param fn the function
+     * @param <T> the result type
+     * @return what {@code fn} returns
+     * @throws IllegalStateException when called outside a task
+     * @throws CancelledError when the task is cancelled while it waits (the function runs on regardless)
+     * @asyncio await asyncio.to_thread(func, *args, **kwargs)
+     *     Differences: no {@code *args}: capture them in the lambda.
+     */
+    public static <T> T toThread(java.util.concurrent.Callable<T> fn) {
+        java.util.Objects.requireNonNull(fn, "fn");
+        Task<?> task = requireTask("toThread");
+        Context context = Context.copyContext();
+        return await(task.getLoop().runInExecutor(null, () -> context.run(() -> {
+            try {
+                return fn.call();
+            } catch (Exception e) {
+                throw Asyncio.<RuntimeException>sneaky(e);
+            }
+        })));
+    }
+
+    /**
      * A future for a future: the future itself.
      *
      * @param future the future
@@ -329,7 +428,7 @@ public final class Asyncio {
      * @asyncio asyncio.run(main)
      */
     public static <T> T run(Coroutine<T> main) {
-        return Runner.run(main, LoopOptions.defaults());
+        return run(main, LoopOptions.defaults());
     }
 
     /**
@@ -342,7 +441,12 @@ public final class Asyncio {
      * @asyncio asyncio.run(main, debug=...)
      */
     public static <T> T run(Coroutine<T> main, LoopOptions options) {
-        return Runner.run(main, options);
+        if (BaseEventLoop.runningLoop() != null) {
+            throw new IllegalStateException("asyncio.run() cannot be called from a running event loop");
+        }
+        try (Runner runner = new Runner(options)) {
+            return runner.run(main);
+        }
     }
 
     /**

@@ -64,8 +64,8 @@ public final class ContextVar<T> {
     @SuppressWarnings("unchecked")
     public T get() {
         Context ctx = Context.current();
-        if (ctx.has(this)) {
-            return (T) ctx.get(this);
+        if (ctx.containsKey(this)) {
+            return (T) ctx.value(this);
         }
         if (hasDefault) {
             return defaultValue;
@@ -83,7 +83,7 @@ public final class ContextVar<T> {
     @SuppressWarnings("unchecked")
     public T get(T fallback) {
         Context ctx = Context.current();
-        return ctx.has(this) ? (T) ctx.get(this) : fallback;
+        return ctx.containsKey(this) ? (T) ctx.value(this) : fallback;
     }
 
     /**
@@ -95,8 +95,8 @@ public final class ContextVar<T> {
      */
     public Token<T> set(T value) {
         Context ctx = Context.current();
-        Token<T> token = new Token<>(this, ctx.has(this), ctx.get(this), Context.owner());
-        Context.replace(ctx.with(this, value));
+        Token<T> token = new Token<>(this, ctx.containsKey(this), ctx.value(this), ctx);
+        ctx.put(this, value);
         return token;
     }
 
@@ -106,7 +106,7 @@ public final class ContextVar<T> {
      * @param token the token
      * @throws IllegalStateException "Token has already been used once"
      * @throws IllegalArgumentException "Token was created by a different ContextVar", or "Token was created in a
-     *     different Context" (another task's, or another thread's outside tasks)
+     *     different Context" (another task's, another thread's outside tasks, or one left by {@link Context#run})
      * @asyncio ContextVar.reset(token)
      */
     public void reset(Token<T> token) {
@@ -116,12 +116,16 @@ public final class ContextVar<T> {
         if (token.var != this) {
             throw new IllegalArgumentException("Token was created by a different ContextVar");
         }
-        if (token.owner != Context.owner()) {
+        Context ctx = Context.current();
+        if (token.context != ctx) {
             throw new IllegalArgumentException("Token was created in a different Context");
         }
         token.used = true;
-        Context ctx = Context.current();
-        Context.replace(token.hadValue ? ctx.with(this, token.oldValue) : ctx.without(this));
+        if (token.hadValue) {
+            ctx.put(this, token.oldValue);
+        } else {
+            ctx.remove(this);
+        }
     }
 
     @Override
@@ -139,15 +143,15 @@ public final class ContextVar<T> {
         private final ContextVar<T> var;
         private final boolean hadValue;
         private final Object oldValue;
-        /** The task, or the thread outside tasks, whose context the token was made in. */
-        private final Object owner;
+        /** The context the token was made in. */
+        private final Context context;
         private boolean used;
 
-        private Token(ContextVar<T> var, boolean hadValue, Object oldValue, Object owner) {
+        private Token(ContextVar<T> var, boolean hadValue, Object oldValue, Context context) {
             this.var = var;
             this.hadValue = hadValue;
             this.oldValue = oldValue;
-            this.owner = owner;
+            this.context = context;
         }
 
         /**

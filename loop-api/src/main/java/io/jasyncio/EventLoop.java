@@ -86,8 +86,8 @@ public interface EventLoop extends AutoCloseable {
     boolean isClosed();
 
     /**
-     * Closes the loop: drops pending callbacks, shuts the default executor down without waiting, frees the I/O
-     * resources. Idempotent.
+     * Closes the loop: drops pending callbacks, removes its signal handlers, shuts the default executor down without
+     * waiting, frees the I/O resources. Idempotent.
      *
      * @throws IllegalStateException if the loop is running ("Cannot close a running event loop")
      * @asyncio loop.close()
@@ -133,6 +133,33 @@ public interface EventLoop extends AutoCloseable {
     Handle callSoonThreadsafe(Runnable callback);
 
     /**
+     * Like {@link #callSoon(Runnable)}, the callback running inside the given context: what it sets with
+     * {@link ContextVar#set} stays in that context.
+     *
+     * @param callback the callback
+     * @param context the context, for example {@link Context#copyContext()}; {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     * @asyncio loop.call_soon(callback, context=context)
+     */
+    default Handle callSoon(Runnable callback, Context context) {
+        return callSoon(context == null ? callback : () -> context.run(callback));
+    }
+
+    /**
+     * Like {@link #callSoonThreadsafe(Runnable)}, the callback running inside the given context.
+     *
+     * @param callback the callback
+     * @param context the context, or {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     * @asyncio loop.call_soon_threadsafe(callback, context=context)
+     */
+    default Handle callSoonThreadsafe(Runnable callback, Context context) {
+        return callSoonThreadsafe(context == null ? callback : () -> context.run(callback));
+    }
+
+    /**
      * Arranges for the callback to be called after the given delay.
      *
      * @param delay seconds from now; zero or negative means the next iteration's timers
@@ -161,6 +188,32 @@ public interface EventLoop extends AutoCloseable {
      * @asyncio loop.call_at(when, callback, *args, context=None)
      */
     TimerHandle callAt(double when, Runnable callback);
+
+    /**
+     * Like {@link #callLater(double, Runnable)}, the callback running inside the given context.
+     *
+     * @param delay seconds from now
+     * @param callback the callback
+     * @param context the context, or {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @asyncio loop.call_later(delay, callback, context=context)
+     */
+    default TimerHandle callLater(double delay, Runnable callback, Context context) {
+        return callLater(delay, context == null ? callback : () -> context.run(callback));
+    }
+
+    /**
+     * Like {@link #callAt(double, Runnable)}, the callback running inside the given context.
+     *
+     * @param when the deadline, in the seconds of {@link #time()}
+     * @param callback the callback
+     * @param context the context, or {@code null} for the loop thread's
+     * @return a handle that can cancel it
+     * @asyncio loop.call_at(when, callback, context=context)
+     */
+    default TimerHandle callAt(double when, Runnable callback, Context context) {
+        return callAt(when, context == null ? callback : () -> context.run(callback));
+    }
 
     /**
      * The loop's current time, in seconds, from its monotonic {@link Ticker}. Thread-safe.
@@ -210,6 +263,21 @@ public interface EventLoop extends AutoCloseable {
      * @asyncio loop.create_task(coro, name=name)
      */
     <T> Task<T> createTask(Coroutine<T> coro, String name);
+
+    /**
+     * Schedules a coroutine as a task of this loop that runs inside the given context (not a copy of it): what the
+     * task sets with {@link ContextVar#set} is seen in {@code context} afterwards. The loop's task factory makes it.
+     *
+     * @param coro the coroutine
+     * @param name the name, or {@code null} for {@code Task-N}
+     * @param context the context, or {@code null} for a copy of the current one (as {@link #createTask(Coroutine)})
+     * @param <T> the result type
+     * @return the task
+     * @asyncio loop.create_task(coro, name=name, context=context)
+     */
+    default <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        return Context.createTaskIn(this, coro, name, context);
+    }
 
     /**
      * Runs a coroutine as a task until it completes, and returns its result.
@@ -520,6 +588,79 @@ public interface EventLoop extends AutoCloseable {
      * @asyncio loop.shutdown_default_executor(timeout=None)
      */
     Future<Void> shutdownDefaultExecutor();
+
+    // ---------------------------------------------------------------- signals
+
+    /**
+     * Calls {@code callback} on this loop each time the process receives the signal: the JVM's signal thread hands it
+     * to the loop with {@link #callSoonThreadsafe}, so it runs on the loop's thread, in order with the other
+     * callbacks, and wakes a loop waiting for I/O. A second call for the same signal replaces the callback. While a
+     * loop has a callback for a signal, the JVM's own handler for it (for SIGINT, SIGTERM and SIGHUP: the shutdown
+     * that runs the shutdown hooks) does not run; {@link #removeSignalHandler} and {@link #close()} put it back.
+     * Safe from any thread.
+     *
+     * @param sig the signal
+     * @param callback the callback
+     * @throws IllegalArgumentException "invalid signal number N" for a signal this platform lacks; "sig N cannot be
+     *     caught" for SIGKILL, SIGSTOP and the signals the JVM keeps (see {@link Signal}), asyncio's RuntimeError
+     * @throws IllegalStateException "Event loop is closed"
+     * @asyncio loop.add_signal_handler(signum, callback, *args)
+     *     Differences: a signal reaches every loop with a callback for it, where asyncio wakes the loop that set the
+     *     wakeup descriptor last; any thread may add one, not only the main thread.
+     */
+    default void addSignalHandler(Signal sig, Runnable callback) {
+        java.util.Objects.requireNonNull(sig, "sig");
+        java.util.Objects.requireNonNull(callback, "callback");
+        if (sig.number() < 0) {
+            throw new IllegalArgumentException("invalid signal number " + sig.number());
+        }
+        io.jasyncio.internal.SignalHandlers.add(this, sig.number(), sig.name().substring(3), callback);
+    }
+
+    /**
+     * Calls {@code callback} on this loop each time the process receives the signal with this number: as
+     * {@link #addSignalHandler(Signal, Runnable)}.
+     *
+     * @param sig the signal's number, for example 1 for SIGHUP
+     * @param callback the callback
+     * @throws IllegalArgumentException "invalid signal number N", or "sig N cannot be caught"
+     * @throws IllegalStateException "Event loop is closed"
+     * @asyncio loop.add_signal_handler(signum, callback, *args)
+     */
+    default void addSignalHandler(int sig, Runnable callback) {
+        addSignalHandler(Signal.of(sig), callback);
+    }
+
+    /**
+     * Removes this loop's callback for a signal; when no loop has one left, the JVM's previous handler for it is back.
+     * Safe from any thread.
+     *
+     * @param sig the signal
+     * @return {@code true} if the loop had a callback for it
+     * @throws IllegalArgumentException "invalid signal number N" for a signal this platform lacks
+     * @asyncio loop.remove_signal_handler(sig)
+     *     Differences: the handler put back is the JVM's previous one, where asyncio puts back SIG_DFL (for SIGINT,
+     *     {@code default_int_handler}).
+     */
+    default boolean removeSignalHandler(Signal sig) {
+        java.util.Objects.requireNonNull(sig, "sig");
+        if (sig.number() < 0) {
+            throw new IllegalArgumentException("invalid signal number " + sig.number());
+        }
+        return io.jasyncio.internal.SignalHandlers.remove(this, sig.number());
+    }
+
+    /**
+     * Removes this loop's callback for the signal with this number: as {@link #removeSignalHandler(Signal)}.
+     *
+     * @param sig the signal's number
+     * @return {@code true} if the loop had a callback for it
+     * @throws IllegalArgumentException "invalid signal number N"
+     * @asyncio loop.remove_signal_handler(sig)
+     */
+    default boolean removeSignalHandler(int sig) {
+        return removeSignalHandler(Signal.of(sig));
+    }
 
     // ---------------------------------------------------------------- errors
 

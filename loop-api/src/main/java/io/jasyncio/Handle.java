@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * state without allocating a capturing lambda (asyncio's {@code *args}, limited to one).
  *
  * @asyncio asyncio.Handle
- *     Differences: at most one argument; {@code get_context()} arrives with contextvars.
+ *     Differences: at most one argument; no {@code get_context()}: a callback given a {@link Context} runs inside it.
  */
 public class Handle {
     /** Marks a {@link Runnable} callback: it takes no argument. */

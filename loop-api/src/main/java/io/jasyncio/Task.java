@@ -97,7 +97,7 @@ public class Task<T> extends Future<T> {
             object.markScheduled();
         }
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        this.context = Context.current(this.loop);
+        this.context = Context.forNewTask(this.loop);
         this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;
         this.fibers = Fibers.factory();
         BaseEventLoop base = this.loop;
@@ -458,6 +458,17 @@ public class Task<T> extends Future<T> {
      * @return the context
      */
     final Context context() {
+        return context;
+    }
+
+    /**
+     * The context the task runs in: a copy of its creator's, or the one given to
+     * {@link EventLoop#createTask(Coroutine, String, Context)}.
+     *
+     * @return the context
+     * @asyncio Task.get_context()
+     */
+    public final Context getContext() {
         return context;
     }
 

@@ -128,6 +128,28 @@
  * {@code callSoon}, {@code callLater} and {@code callAt} from another thread raise asyncio's "Non-thread-safe operation
  * invoked on an event loop other than the current one".
  *
+ * <p>Other threads reach a loop through {@code callSoonThreadsafe} and
+ * {@link io.jasyncio.Asyncio#runCoroutineThreadsafe}, which hands back a {@code CompletableFuture} of the task's
+ * outcome (cancelling it cancels the task); tasks reach other threads through {@code runInExecutor} and
+ * {@link io.jasyncio.Asyncio#toThread}, which runs the function inside a copy of the task's context.
+ *
+ * <h2>Contexts</h2>
+ * {@link io.jasyncio.Context} and {@link io.jasyncio.ContextVar} are Python's {@code contextvars}. Code runs inside
+ * one context: a task's own (a copy of its creator's, or the one given to {@code createTask(coro, name, context)}), or
+ * outside tasks the current thread's, which {@code Context.run} replaces for one call. A callback scheduled with a
+ * context ({@code callSoon(callback, context)}, {@code callLater}, {@code callAt}) runs inside it; one scheduled
+ * without runs in the loop thread's context, where asyncio would copy the scheduler's: the loop does not copy a
+ * context for each callback, so that {@code callSoon} stays allocation-free.
+ *
+ * <h2>Signals</h2>
+ * {@code loop.addSignalHandler(Signal.SIGTERM, callback)} is asyncio's {@code add_signal_handler}, on the JDK's
+ * {@code sun.misc.Signal}: the JVM runs its handler on a signal thread, which hands the callback to the loop with
+ * {@code callSoonThreadsafe}, so it runs on the loop's thread in order with the other callbacks and wakes a loop
+ * waiting for I/O. A signal belongs to the process: every loop with a callback for it hears it, and while one has,
+ * the JVM's own handler (for SIGINT, SIGTERM and SIGHUP, the shutdown that runs the shutdown hooks) does not run. The
+ * last callback removed, or the loop closed, that handler is back. SIGKILL, SIGSTOP and the signals the JVM keeps
+ * (SIGQUIT, SIGSEGV, SIGBUS, SIGUSR2, SIGPIPE...) are refused: "sig N cannot be caught".
+ *
  * <h2>Invariants</h2>
  * <ul>
  * <li>One FIFO order of callbacks: {@code callSoon} first moves the inbox of {@code callSoonThreadsafe} into the ready

@@ -334,6 +334,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             LOGGER.debug("Close {}", this);
         }
         closed = true;
+        SignalHandlers.removeAll(this);
         io.jasyncio.internal.coro.Fibers.closePending(allTasks());
         ready.clear();
         inbox.drainTo(ready);
