@@ -303,7 +303,7 @@ public class Task<T> extends Future<T> {
         try {
             bodyResult = coro.call();
         } catch (Throwable t) {
-            BaseEventLoop.rethrowIfFatal(t);
+            // A fatal error too ends the body here, so that the fiber ends cleanly; stepRun lets it out of the loop.
             bodyException = t;
         }
     }
@@ -376,7 +376,12 @@ public class Task<T> extends Future<T> {
         boolean ended = fiber.resume();
         bodyEnded = ended;
         if (ended) {
-            finish(bodyResult, bodyException);
+            Throwable error = bodyException;
+            finish(bodyResult, error);
+            if (BaseEventLoop.isFatal(error)) {
+                // asyncio's __step_run_and_handle_result: the task holds the error, and the error leaves the loop.
+                throw (Error) error;
+            }
             return;
         }
         Future<?> result = awaiting;

@@ -6,6 +6,7 @@
  */
 package io.jasyncio;
 
+import io.jasyncio.internal.BaseEventLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -177,7 +178,7 @@ public final class TaskGroup {
     }
 
     private static boolean isBaseError(Throwable t) {
-        return t instanceof VirtualMachineError;
+        return BaseEventLoop.isFatal(t);
     }
 
     private void abort() {

@@ -8,6 +8,7 @@ package io.jasyncio.tests.tasks;
 
 import static io.jasyncio.Asyncio.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -210,5 +211,81 @@ class TaskGroupTest extends LoopTestBase {
     @Test
     void testTaskgroupOutsideTask() {
         assertThrows(IllegalStateException.class, () -> TaskGroup.run(g -> null));
+    }
+
+    /** An error of the tests' own: asyncio's KeyboardInterrupt, thrown where the JVM would throw a fatal error. */
+    static final class KeyboardInterrupt extends Error {
+        private static final long serialVersionUID = 1L;
+
+        KeyboardInterrupt() {
+            super("keyboard interrupt");
+        }
+    }
+
+    /**
+     * Port of test_taskgroups.py TestTaskGroup.test_taskgroup_20: the body raises a fatal error (in a finally, while
+     * a child's failure cancels it); the group lets the error out as itself, not in an ExceptionGroup, and the loop
+     * lets it out of runUntilComplete.
+     */
+    @Test
+    void testTaskgroup20() {
+        KeyboardInterrupt interrupt = new KeyboardInterrupt();
+        Task<Object> runner = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                Asyncio.sleep(0.1);
+                throw new ArithmeticException("/ by zero");
+            });
+            try {
+                Asyncio.sleep(10);
+            } catch (CancelledError e) { // the original raises in a finally, replacing the CancelledError
+                throw interrupt;
+            }
+            return null;
+        }));
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertSame(interrupt, runner.exception());
+        assertTrue(handled.isEmpty());
+    }
+
+    /**
+     * Port of test_taskgroups.py TestTaskGroup._test_taskgroup_21, which CPython leaves disabled ("KeyboardInterrupt
+     * ... cause[s] the event loop itself to crash"): a child raises the fatal error, the body an ordinary one while
+     * cancelled. The child's error leaves the loop first, as any task's; run again, the group rethrows it as itself.
+     */
+    @Test
+    void testTaskgroup21() {
+        KeyboardInterrupt interrupt = new KeyboardInterrupt();
+        Task<Object> runner = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                Asyncio.sleep(0.1);
+                throw interrupt;
+            });
+            try {
+                Asyncio.sleep(10);
+            } catch (CancelledError e) {
+                throw new IllegalArgumentException("type error");
+            }
+            return null;
+        }));
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertFalse(runner.done());
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertSame(interrupt, runner.exception());
+        assertTrue(handled.isEmpty());
+    }
+
+    /** A fatal error raised directly in the body cancels the children and leaves the group as itself. */
+    @Test
+    void testTaskgroupBaseErrorInBodyCancelsChildren() {
+        KeyboardInterrupt interrupt = new KeyboardInterrupt();
+        List<Task<Object>> children = new ArrayList<>();
+        Task<Object> runner = loop.createTask(() -> TaskGroup.run(g -> {
+            children.add(g.createTask(() -> Asyncio.sleep(10, null)));
+            Asyncio.sleep(0);
+            throw interrupt;
+        }));
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertTrue(children.get(0).cancelled());
+        assertTrue(loop.time() < 1, "the child did not run its 10 s");
     }
 }
