@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.FinalizerReports;
 import io.jasyncio.internal.Interceptors;
 import io.jasyncio.internal.LoopAccess;
 import io.jasyncio.internal.coro.Fiber;
@@ -52,6 +53,8 @@ public class Task<T> extends Future<T> {
     private Context context;
     /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
     private final StackTraceElement[] sourceTraceback;
+    /** Reports "Task was destroyed but it is pending!" if the task is collected, or its loop closes, unfinished. */
+    private final FinalizerReports.PendingTaskLogger pendingLogger;
 
     // Threading: loop thread only (or the task's own fiber, which runs only while the loop thread waits for it).
     private boolean mustCancel;
@@ -103,6 +106,7 @@ public class Task<T> extends Future<T> {
         BaseEventLoop base = this.loop;
         this.fiber = fibers.create(this::runBody, () -> LoopAccess.bindFiberThread(base));
         LoopAccess.registerTask(base, this);
+        pendingLogger = FinalizerReports.taskCreated(this, base, this.name, coro, sourceTraceback);
         if (eagerStart && this.loop.isRunning() && this.loop.inEventLoop()) {
             step(null);
         } else {
@@ -310,22 +314,26 @@ public class Task<T> extends Future<T> {
 
     /**
      * Unwinds the suspended body of a task still pending when its loop closes (see {@link Fibers#closePending}). The
-     * task stays pending, as a destroyed asyncio task does: its loop can no longer run its callbacks.
+     * task stays pending, as a destroyed asyncio task does: its loop can no longer run its callbacks; and it is
+     * reported as "Task was destroyed but it is pending!" now rather than when it is collected.
      */
     private void close() {
-        if (!started || done() || bodyEnded) {
+        if (done()) {
             return;
         }
-        throwIn = new TaskAbandoned(this);
-        awaiting = null;
-        try {
-            bodyEnded = fiber.resume();
-        } finally {
-            bodyResult = null;
-            bodyException = null;
-            throwIn = null;
-            futWaiter = null;
+        if (started && !bodyEnded) {
+            throwIn = new TaskAbandoned(this);
+            awaiting = null;
+            try {
+                bodyEnded = fiber.resume();
+            } finally {
+                bodyResult = null;
+                bodyException = null;
+                throwIn = null;
+                futWaiter = null;
+            }
         }
+        pendingLogger.reportNow(); // destroyed pending, as asyncio reports it once its loop let it go
     }
 
     private void step(Throwable exc) {
@@ -356,6 +364,9 @@ public class Task<T> extends Future<T> {
                 long dt = loop.ticker().nanoTime() - t0;
                 suspendedAtNanos = t0 + dt;
                 ic.each(i -> i.afterTaskStep(loop, this, dt));
+                if (!done() && loop.getDebug()) {
+                    pendingLogger.setRepr(toString()); // debug mode: the report shows what the task last awaited
+                }
             } else {
                 suspendedAtNanos = 0;
             }
@@ -408,6 +419,7 @@ public class Task<T> extends Future<T> {
     private void finish(T value, Throwable error) {
         bodyResult = null;
         bodyException = null;
+        pendingLogger.done();
         LoopAccess.unregisterTask(loop, this);
         if (error == null) {
             if (mustCancel) {
