@@ -171,6 +171,16 @@
  * {@code run_until_complete} may be called again after a {@code KeyboardInterrupt}; {@link io.jasyncio.Asyncio#run}
  * cancels the remaining tasks and closes the loop as it does for any exception.
  *
+ * <h2>Exceptions nobody saw, tasks nobody finished</h2>
+ * As asyncio's {@code __del__} methods, whether debug mode is on or off, the loop reports through its exception handler
+ * a future or task collected with an exception nobody retrieved ("Future exception was never retrieved", "Task
+ * exception was never retrieved", keys {@code future}, {@code exception}) and a task collected, or left behind by
+ * {@code close()}, while pending ("Task was destroyed but it is pending!", key {@code task}). The {@code future} and
+ * {@code task} values are the object's repr, since the object is gone. In debug mode a task's report adds where it
+ * was created ({@code source_traceback}, frames innermost first). A future that finishes with a result, or whose
+ * exception is retrieved, pays nothing for this: the collector follows it only from the moment an exception is set
+ * until it is retrieved.
+ *
  * <h2>Behaviour at the time of writing</h2>
  * Java's {@code catch (Exception e)} also catches {@link io.jasyncio.CancelledError}: rethrow it. On the virtual-thread
  * coroutine path, task code runs off the loop's thread, so Netty sees its transport calls as coming from another

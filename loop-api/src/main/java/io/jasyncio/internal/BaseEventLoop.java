@@ -490,9 +490,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         Task<T> task = createTask(coro);
         try {
             return runUntilComplete(task);
-        } catch (Error e) {
+        } catch (RuntimeException | Error e) {
             if (task.done() && !task.cancelled()) {
-                task.exception(); // retrieved: the error is on its way to the caller, as asyncio's run_until_complete
+                task.exception(); // retrieved: the failure is on its way to the caller, as asyncio's run_until_complete
             }
             throw e;
         }
