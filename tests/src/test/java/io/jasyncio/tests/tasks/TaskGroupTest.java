@@ -288,4 +288,92 @@ class TaskGroupTest extends LoopTestBase {
         assertTrue(children.get(0).cancelled());
         assertTrue(loop.time() < 1, "the child did not run its 10 s");
     }
+
+    /** A coroutine that sleeps, then throws what the supplier makes: test_taskgroups.py's raise_after. */
+    private static io.jasyncio.Coroutine<Object> raiseAfter(double t, java.util.function.Supplier<RuntimeException> e) {
+        return () -> {
+            Asyncio.sleep(t);
+            throw e.get();
+        };
+    }
+
+    /**
+     * Port of test_taskgroups.py BaseTestTaskGroup.test_cancelling_level_preserved: the group takes back its
+     * cancellation of the parent after its children are done (3.12 order), also when the child fails while the group
+     * waits at its exit.
+     */
+    @Test
+    void testCancellingLevelPreserved() {
+        run(() -> {
+            assertThrows(ExceptionGroup.class, () -> TaskGroup.run(tg -> {
+                tg.createTask(raiseAfter(0.0, IllegalStateException::new));
+                return null;
+            }));
+            assertEquals(0, Asyncio.currentTask().cancelling());
+            return null;
+        });
+    }
+
+    /** Port of test_taskgroups.py BaseTestTaskGroup.test_nested_groups_both_cancelled. */
+    @Test
+    void testNestedGroupsBothCancelled() {
+        run(() -> {
+            ExceptionGroup outerError = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(outer -> {
+                ExceptionGroup innerError = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(inner -> {
+                    inner.createTask(raiseAfter(0, IllegalStateException::new));
+                    outer.createTask(raiseAfter(0, IllegalArgumentException::new));
+                    return null;
+                }));
+                assertInstanceOf(IllegalStateException.class, innerError.exceptions().get(0));
+                assertEquals(1, Asyncio.currentTask().cancelling());
+                return null;
+            }));
+            assertInstanceOf(IllegalArgumentException.class, outerError.exceptions().get(0));
+            assertEquals(0, Asyncio.currentTask().cancelling());
+            return null;
+        });
+    }
+
+    /**
+     * Port of test_taskgroups.py BaseTestTaskGroup.test_cancellation_does_not_leak_out_of_tg: after the group, the
+     * parent is not cancelled at its next await.
+     */
+    @Test
+    void testCancellationDoesNotLeakOutOfTg() {
+        assertEquals("not cancelled", run(() -> {
+            assertThrows(ExceptionGroup.class, () -> TaskGroup.run(tg -> {
+                tg.createTask(() -> {
+                    throw new IllegalStateException("my error");
+                });
+                return null;
+            }));
+            Asyncio.sleep(0);
+            return "not cancelled";
+        }));
+    }
+
+    /**
+     * Port of test_taskgroups.py BaseTestTaskGroup.test_taskgroup_context_manager_exit_raises: the body's cleanup
+     * raises while the group cancels it; both errors are reported and the parent ends uncancelled.
+     */
+    @Test
+    void testTaskgroupContextManagerExitRaises() {
+        run(() -> {
+            Task<?> task = Asyncio.currentTask();
+            ExceptionGroup err = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(tg -> {
+                try {
+                    tg.createTask(() -> {
+                        throw new IllegalStateException("custom");
+                    });
+                    Asyncio.sleep(1);
+                } catch (CancelledError e) { // the original's database() raises in its finally
+                    throw new IllegalStateException("custom in cleanup");
+                }
+                return null;
+            }));
+            assertEquals(0, task.cancelling());
+            assertEquals(2, err.exceptions().size());
+            return null;
+        });
+    }
 }
