@@ -53,8 +53,12 @@ public class Task<T> extends Future<T> {
     private Context context;
     /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
     private final StackTraceElement[] sourceTraceback;
-    /** Reports "Task was destroyed but it is pending!" if the task is collected, or its loop closes, unfinished. */
-    private final FinalizerReports.PendingTaskLogger pendingLogger;
+    /**
+     * Reports "Task was destroyed but it is pending!" if the task is collected, or its loop closes, unfinished. Made at
+     * the first suspension: before it the ready queue holds the task, and a task that ends in its first step never
+     * pays for it.
+     */
+    private FinalizerReports.PendingTaskLogger pendingLogger;
 
     // Threading: loop thread only (or the task's own fiber, which runs only while the loop thread waits for it).
     private boolean mustCancel;
@@ -106,7 +110,6 @@ public class Task<T> extends Future<T> {
         BaseEventLoop base = this.loop;
         this.fiber = fibers.create(this::runBody, () -> LoopAccess.bindFiberThread(base));
         LoopAccess.registerTask(base, this);
-        pendingLogger = FinalizerReports.taskCreated(this, base, this.name, coro, sourceTraceback);
         if (eagerStart && this.loop.isRunning() && this.loop.inEventLoop()) {
             step(null);
         } else {
@@ -333,7 +336,14 @@ public class Task<T> extends Future<T> {
                 futWaiter = null;
             }
         }
-        pendingLogger.reportNow(); // destroyed pending, as asyncio reports it once its loop let it go
+        followPending().reportNow(); // destroyed pending, as asyncio reports it once its loop let it go
+    }
+
+    private FinalizerReports.PendingTaskLogger followPending() {
+        if (pendingLogger == null) {
+            pendingLogger = FinalizerReports.taskPending(this, loop, name, coro, sourceTraceback);
+        }
+        return pendingLogger;
     }
 
     private void step(Throwable exc) {
@@ -364,7 +374,7 @@ public class Task<T> extends Future<T> {
                 long dt = loop.ticker().nanoTime() - t0;
                 suspendedAtNanos = t0 + dt;
                 ic.each(i -> i.afterTaskStep(loop, this, dt));
-                if (!done() && loop.getDebug()) {
+                if (pendingLogger != null && !done() && loop.getDebug()) {
                     pendingLogger.setRepr(toString()); // debug mode: the report shows what the task last awaited
                 }
             } else {
@@ -395,6 +405,9 @@ public class Task<T> extends Future<T> {
             }
             return;
         }
+        if (pendingLogger == null) {
+            followPending();
+        }
         Future<?> result = awaiting;
         awaiting = null;
         if (result == null) {
@@ -419,7 +432,9 @@ public class Task<T> extends Future<T> {
     private void finish(T value, Throwable error) {
         bodyResult = null;
         bodyException = null;
-        pendingLogger.done();
+        if (pendingLogger != null) {
+            pendingLogger.done();
+        }
         LoopAccess.unregisterTask(loop, this);
         if (error == null) {
             if (mustCancel) {

@@ -20,8 +20,8 @@ import java.util.Arrays;
  * <p>One {@link Cleaner} thread runs the reports of collected objects. A report goes to the loop's thread
  * ({@code callSoonThreadsafe}) while the loop runs, else it is made on the cleaner's thread at once, as asyncio's
  * {@code __del__} runs wherever the collector does. Costs: a future pays nothing unless an exception is set; then one
- * registration, dropped as soon as the exception is retrieved. A task pays one registration while it is pending,
- * dropped when it finishes. A logger holds nothing that could keep its object reachable: never the object, nor its
+ * registration, dropped as soon as the exception is retrieved. A task pays one registration from its first suspension
+ * (before it, the ready queue holds it) until it finishes; a task that ends in its first step pays nothing. A logger holds nothing that could keep its object reachable: never the object, nor its
  * coroutine (which may capture the task); only strings, the exception and the loop.
  */
 public final class FinalizerReports {
@@ -183,7 +183,7 @@ public final class FinalizerReports {
     }
 
     /**
-     * Follows a task just created.
+     * Follows a pending task: from its first suspension, or when its loop closes before it ran.
      *
      * @param task the task (held only weakly, by the cleaner)
      * @param loop its loop
@@ -192,7 +192,7 @@ public final class FinalizerReports {
      * @param creationSite where it was created (debug mode), or {@code null}
      * @return the logger, to tell when the task finishes
      */
-    public static PendingTaskLogger taskCreated(Object task, BaseEventLoop loop, String name, Object coro,
+    public static PendingTaskLogger taskPending(Object task, BaseEventLoop loop, String name, Object coro,
             StackTraceElement[] creationSite) {
         return new PendingTaskLogger(task, loop, name, coro, trim(creationSite));
     }
