@@ -99,4 +99,53 @@ class FatalProtocolErrorTest extends NetTestBase {
         waitUntil(() -> second.protocol().lost.done());
         closeServer(s);
     }
+
+    /** A datagram protocol whose datagramReceived throws the error. */
+    static final class ThrowingDatagrams implements io.jasyncio.DatagramProtocol {
+        final Fatal fatal;
+        final Future<Throwable> lost;
+        io.jasyncio.DatagramTransport transport;
+        int reads;
+
+        ThrowingDatagrams(io.jasyncio.EventLoop loop, Fatal fatal) {
+            this.fatal = fatal;
+            this.lost = loop.createFuture();
+        }
+
+        @Override
+        public void connectionMade(io.jasyncio.DatagramTransport t) {
+            transport = t;
+        }
+
+        @Override
+        public void datagramReceived(ByteBuffer data, java.net.SocketAddress addr) {
+            reads++;
+            throw fatal;
+        }
+
+        @Override
+        public void connectionLost(Throwable exc) {
+            lost.setResult(exc);
+        }
+    }
+
+    /** The same policy for datagramReceived: the endpoint is closed, the error leaves the loop, unreported. */
+    @Test
+    void testDatagramReceivedErrorClosesTheEndpointAndLeavesTheLoop() {
+        Fatal fatal = new Fatal("datagram");
+        java.net.InetSocketAddress any = new java.net.InetSocketAddress("127.0.0.1", 0);
+        io.jasyncio.DatagramEndpoint<ThrowingDatagrams> server = loop.runUntilComplete(
+                loop.createDatagramEndpoint(() -> new ThrowingDatagrams(loop, fatal), any, null));
+        java.net.InetSocketAddress at = (java.net.InetSocketAddress) server.transport().getExtraInfo("sockname");
+        io.jasyncio.DatagramEndpoint<ThrowingDatagrams> client = loop.runUntilComplete(
+                loop.createDatagramEndpoint(() -> new ThrowingDatagrams(loop, new Fatal("unused")), any, at));
+        client.transport().sendto(ByteBuffer.wrap("x".getBytes(StandardCharsets.US_ASCII)), null);
+        assertSame(fatal, assertThrows(Fatal.class, () -> waitUntil(() -> false)));
+        assertTrue(handled.isEmpty(), () -> "reported: " + handled);
+        assertTrue(server.transport().isClosing());
+        waitUntil(() -> server.protocol().lost.done());
+        assertEquals(1, server.protocol().reads);
+        client.transport().close();
+        waitUntil(() -> client.protocol().lost.done());
+    }
 }
