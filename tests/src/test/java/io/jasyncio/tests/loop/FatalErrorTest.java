@@ -14,10 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
 import io.jasyncio.Task;
+import io.jasyncio.TaskFactory;
 import io.jasyncio.tests.LoopTestBase;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,10 +136,21 @@ class FatalErrorTest extends LoopTestBase {
     /**
      * Port of test_base_events.py BaseEventLoopTests.test_run_forever_keyboard_interrupt: the task that
      * runUntilComplete made for the coroutine consumes the error it let out, so nothing is reported about it, not
-     * even once the loop is closed.
+     * even once the loop is closed and the task collected.
      */
     @Test
     void testRunForeverKeyboardInterrupt() {
+        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
+        loop.setExceptionHandler((l, context) -> reports.add(context));
+        List<WeakReference<Task<?>>> made = new ArrayList<>();
+        loop.setTaskFactory(new TaskFactory() {
+            @Override
+            public <T> Task<T> createTask(EventLoop l, Coroutine<T> coro, String name) {
+                Task<T> t = new Task<>(coro, l, name, false);
+                made.add(new WeakReference<>(t));
+                return t;
+            }
+        });
         try {
             loop.runUntilComplete(() -> {
                 throw new Fatal("keyboard interrupt");
@@ -141,7 +159,35 @@ class FatalErrorTest extends LoopTestBase {
             // as the original's except KeyboardInterrupt: pass
         }
         loop.close();
-        assertTrue(handled.isEmpty(), () -> "reported: " + handled);
+        assertTrue(gcUntil(() -> made.get(0).get() == null));
+        // A failure dropped after it is reported once the cleaner has had its turn for the task too.
+        dropFailedFuture();
+        assertTrue(gcUntil(() -> !reports.isEmpty()));
+        assertEquals(1, reports.size(), () -> "reported: " + reports);
+        assertEquals("sentinel", reports.get(0).exception().getMessage());
+    }
+
+    private void dropFailedFuture() {
+        io.jasyncio.Future<Object> f = new io.jasyncio.Future<>(loop);
+        f.setException(new IllegalStateException("sentinel"));
+    }
+
+    /** Collects garbage until the condition holds, for at most ten seconds. */
+    private static boolean gcUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            System.gc();
+            try {
+                Thread.sleep(10); // lets the cleaner thread run the actions of what was just collected
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An exception handler that throws an error lets it out of the loop, unreported. */
