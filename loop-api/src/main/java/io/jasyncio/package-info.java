@@ -150,7 +150,7 @@
  * code's own fault and caught like an exception, as asyncio reports a {@code RecursionError}. The same policy holds
  * wherever the loop calls user code:
  * <ul>
- * <li>A callback ({@code callSoon}, {@code callLater}, a future's done callback, a signal handler): the error is not
+ * <li>A callback ({@code callSoon}, {@code callLater}, {@code callAt}, a future's done callback): the error is not
  *     reported to the exception handler; it propagates out of {@code runForever()} or {@code runUntilComplete()} on
  *     the loop's thread. The callbacks that were ready after it stay queued and run at the next run.</li>
  * <li>A task: the task finishes with the error as its exception (awaiting it rethrows the error), and the error
@@ -162,9 +162,10 @@
  * <li>A protocol callback ({@code connectionMade}, {@code dataReceived}, {@code eofReceived}, {@code getBuffer},
  *     {@code bufferUpdated}, {@code pauseWriting}, {@code resumeWriting}, {@code connectionLost},
  *     {@code datagramReceived}, {@code errorReceived}): the transport is aborted, so that a protocol left in an
- *     unknown state is not called again on the next read; its {@code connectionLost} receives the error; and the error
- *     propagates out of {@code runForever()} at the end of the current iteration, since these callbacks run inside
- *     the I/O poll.</li>
+ *     unknown state is not called again on the next read (a TCP protocol's {@code connectionLost} then receives the
+ *     error); the error is not reported, and it propagates out of {@code runForever()} right after the I/O poll that
+ *     called the protocol (or at the end of the iteration, for a protocol called from a callback), since Netty's
+ *     pipeline, which calls these callbacks, would log and swallow anything thrown to it.</li>
  * <li>An exception handler that throws an error: the error propagates, unreported.</li>
  * </ul>
  * The loop is stopped, not closed: a program may log, free memory, and run it again, as asyncio's
