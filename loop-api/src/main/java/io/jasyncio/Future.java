@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.FinalizerReports;
 import io.jasyncio.internal.Interceptors;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
@@ -50,10 +51,10 @@ public class Future<T> {
     private Consumer<? super Future<T>> callback0;
     private ArrayList<Consumer<? super Future<T>>> callbacks;
     /**
-     * Made when an exception is set, true while nobody retrieved it (asyncio's {@code __log_traceback}); a separate
-     * object so that the debug checks can read it after the future is collected.
+     * Made when an exception is set, cleared when someone retrieves it (asyncio's {@code _tb_logger}): reports the
+     * exception if the future is collected first. Futures that never fail pay nothing for it.
      */
-    private AtomicBoolean logTraceback;
+    private FinalizerReports.TracebackLogger tbLogger;
     /**
      * Made only in debug mode for a future that an {@code async def} loop method returned (see
      * {@link io.jasyncio.internal.FutureAccess#followAwaited}): false until someone awaits the future, adds a callback,
@@ -231,14 +232,17 @@ public class Future<T> {
         }
         exception = exc;
         state = State.FINISHED;
-        AtomicBoolean unretrieved = new AtomicBoolean(true);
-        logTraceback = unretrieved;
+        if (!(loop instanceof BaseEventLoop base)) {
+            scheduleCallbacks();
+            return;
+        }
+        FinalizerReports.TracebackLogger logger = FinalizerReports.exceptionSet(this, base, this instanceof Task<?>,
+                toString(), exc, this instanceof Task<?> t ? t.getSourceTraceback() : null);
+        tbLogger = logger;
         scheduleCallbacks();
-        if (loop instanceof BaseEventLoop base) {
-            Interceptors ic = base.activeInterceptors();
-            if (ic != null) {
-                ic.exceptionSet(this, exc, unretrieved::get);
-            }
+        Interceptors ic = base.activeInterceptors();
+        if (ic != null) {
+            ic.exceptionSet(this, exc, logger::active);
         }
     }
 
@@ -312,13 +316,13 @@ public class Future<T> {
     }
 
     /**
-     * Whether an exception was set and never retrieved: the debug checks report it when the future is collected.
+     * Whether an exception was set and never retrieved: the loop reports it if the future is collected so.
      *
      * @return {@code true} if nobody asked for the exception
      */
     public final boolean exceptionNeverRetrieved() {
-        AtomicBoolean flag = logTraceback;
-        return flag != null && flag.get();
+        FinalizerReports.TracebackLogger logger = tbLogger;
+        return logger != null && logger.active();
     }
 
     /** Follows this future for the debug checks, if its loop has any: see {@code LoopInterceptor.futureReturned}. */
@@ -342,9 +346,10 @@ public class Future<T> {
     }
 
     private void clearLogTraceback() {
-        AtomicBoolean flag = logTraceback;
-        if (flag != null) {
-            flag.set(false);
+        FinalizerReports.TracebackLogger logger = tbLogger;
+        if (logger != null) {
+            tbLogger = null;
+            logger.clear();
         }
     }
 

@@ -62,6 +62,10 @@ final class Gather {
                 fut = arg instanceof Coroutine<?> c ? Asyncio.ensureFuture(c) : (Future<?>) arg;
                 if (loop == null) {
                     loop = fut.getLoop();
+                } else if (fut.getLoop() != loop) {
+                    // asyncio's ensure_future(arg, loop=loop) with the first future's loop: ValueError
+                    throw new IllegalArgumentException(
+                            "The future belongs to a different loop than the one specified as the loop argument");
                 }
                 nfuts++;
                 argToFut.put(arg, fut);

@@ -99,7 +99,9 @@ public class Handle {
 
     /**
      * Runs the callback now, as the loop does: an exception goes to the loop's exception handler with the keys
-     * {@code message}, {@code exception} and {@code handle}, never to the caller. Only the loop calls this.
+     * {@code message}, {@code exception} and {@code handle}, never to the caller; an {@link Error} (but a stack
+     * overflow) is not reported but rethrown, out of the loop (see "Fatal errors" in the package documentation). Only
+     * the loop calls this.
      *
      * @asyncio Handle._run()
      */

@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.FinalizerReports;
 import io.jasyncio.internal.Interceptors;
 import io.jasyncio.internal.LoopAccess;
 import io.jasyncio.internal.coro.Fiber;
@@ -52,6 +53,12 @@ public class Task<T> extends Future<T> {
     private Context context;
     /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
     private final StackTraceElement[] sourceTraceback;
+    /**
+     * Reports "Task was destroyed but it is pending!" if the task is collected, or its loop closes, unfinished. Made at
+     * the first suspension: before it the ready queue holds the task, and a task that ends in its first step never
+     * pays for it.
+     */
+    private FinalizerReports.PendingTaskLogger pendingLogger;
 
     // Threading: loop thread only (or the task's own fiber, which runs only while the loop thread waits for it).
     private boolean mustCancel;
@@ -303,29 +310,40 @@ public class Task<T> extends Future<T> {
         try {
             bodyResult = coro.call();
         } catch (Throwable t) {
-            BaseEventLoop.rethrowIfFatal(t);
+            // A fatal error too ends the body here, so that the fiber ends cleanly; stepRun lets it out of the loop.
             bodyException = t;
         }
     }
 
     /**
      * Unwinds the suspended body of a task still pending when its loop closes (see {@link Fibers#closePending}). The
-     * task stays pending, as a destroyed asyncio task does: its loop can no longer run its callbacks.
+     * task stays pending, as a destroyed asyncio task does: its loop can no longer run its callbacks; and it is
+     * reported as "Task was destroyed but it is pending!" now rather than when it is collected.
      */
     private void close() {
-        if (!started || done() || bodyEnded) {
+        if (done()) {
             return;
         }
-        throwIn = new TaskAbandoned(this);
-        awaiting = null;
-        try {
-            bodyEnded = fiber.resume();
-        } finally {
-            bodyResult = null;
-            bodyException = null;
-            throwIn = null;
-            futWaiter = null;
+        if (started && !bodyEnded) {
+            throwIn = new TaskAbandoned(this);
+            awaiting = null;
+            try {
+                bodyEnded = fiber.resume();
+            } finally {
+                bodyResult = null;
+                bodyException = null;
+                throwIn = null;
+                futWaiter = null;
+            }
         }
+        followPending().reportNow(); // destroyed pending, as asyncio reports it once its loop let it go
+    }
+
+    private FinalizerReports.PendingTaskLogger followPending() {
+        if (pendingLogger == null) {
+            pendingLogger = FinalizerReports.taskPending(this, loop, name, coro, sourceTraceback);
+        }
+        return pendingLogger;
     }
 
     private void step(Throwable exc) {
@@ -356,6 +374,9 @@ public class Task<T> extends Future<T> {
                 long dt = loop.ticker().nanoTime() - t0;
                 suspendedAtNanos = t0 + dt;
                 ic.each(i -> i.afterTaskStep(loop, this, dt));
+                if (pendingLogger != null && !done() && loop.getDebug()) {
+                    pendingLogger.setRepr(toString()); // debug mode: the report shows what the task last awaited
+                }
             } else {
                 suspendedAtNanos = 0;
             }
@@ -376,8 +397,16 @@ public class Task<T> extends Future<T> {
         boolean ended = fiber.resume();
         bodyEnded = ended;
         if (ended) {
-            finish(bodyResult, bodyException);
+            Throwable error = bodyException;
+            finish(bodyResult, error);
+            if (BaseEventLoop.isFatal(error)) {
+                // asyncio's __step_run_and_handle_result: the task holds the error, and the error leaves the loop.
+                throw (Error) error;
+            }
             return;
+        }
+        if (pendingLogger == null) {
+            followPending();
         }
         Future<?> result = awaiting;
         awaiting = null;
@@ -403,6 +432,9 @@ public class Task<T> extends Future<T> {
     private void finish(T value, Throwable error) {
         bodyResult = null;
         bodyException = null;
+        if (pendingLogger != null) {
+            pendingLogger.done();
+        }
         LoopAccess.unregisterTask(loop, this);
         if (error == null) {
             if (mustCancel) {

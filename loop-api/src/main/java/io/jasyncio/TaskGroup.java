@@ -6,6 +6,7 @@
  */
 package io.jasyncio;
 
+import io.jasyncio.internal.BaseEventLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,16 +136,17 @@ public final class TaskGroup {
         return task;
     }
 
-    /** asyncio's __aexit__: waits for the children; throws what the group raises, else returns. */
+    /**
+     * asyncio's __aexit__ (3.12 order): waits for the children, then takes back its cancellation of the parent task, so
+     * that a parent that absorbed a child failure ends with {@code cancelling() == 0}; throws what the group raises,
+     * else returns.
+     */
     private void exit(Throwable exc) {
         exiting = true;
         if (exc != null && isBaseError(exc) && baseError == null) {
             baseError = exc;
         }
         Throwable propagateCancellation = exc instanceof CancelledError ? exc : null;
-        if (parentCancelRequested && parentTask.uncancel() == 0) {
-            propagateCancellation = null;
-        }
         if (exc != null && !aborting) {
             abort();
         }
@@ -165,8 +167,12 @@ public final class TaskGroup {
         if (baseError != null) {
             throw Asyncio.<RuntimeException>sneaky(baseError);
         }
-        if (propagateCancellation != null) {
-            throw Asyncio.<RuntimeException>sneaky(propagateCancellation);
+        if (parentCancelRequested && parentTask.uncancel() == 0) {
+            // No cancellation left but the group's own: the CancelledError it caused is not propagated.
+            propagateCancellation = null;
+        }
+        if (propagateCancellation != null && errors.isEmpty()) {
+            throw Asyncio.<RuntimeException>sneaky(propagateCancellation); // errors, if any, have priority
         }
         if (exc != null && !(exc instanceof CancelledError)) {
             errors.add(exc);
@@ -177,7 +183,7 @@ public final class TaskGroup {
     }
 
     private static boolean isBaseError(Throwable t) {
-        return t instanceof VirtualMachineError;
+        return BaseEventLoop.isFatal(t);
     }
 
     private void abort() {

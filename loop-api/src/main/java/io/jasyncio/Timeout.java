@@ -24,7 +24,16 @@ package io.jasyncio;
  *     Differences: the body is a lambda, since a try-with-resources close() never sees the body's exception.
  */
 public final class Timeout {
-    private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, EXITED }
+    /** asyncio's _State, with its values: what reprs and errors show. */
+    private enum State {
+        CREATED("created"), ENTERED("active"), EXPIRING("expiring"), EXPIRED("expired"), EXITED("finished");
+
+        final String value;
+
+        State(String value) {
+            this.value = value;
+        }
+    }
 
     private Double delay;
     private Double when;
@@ -92,7 +101,7 @@ public final class Timeout {
             if (state == State.CREATED) {
                 throw new IllegalStateException("Timeout has not been entered");
             }
-            throw new IllegalStateException("Cannot change state of " + state.name().toLowerCase() + " Timeout");
+            throw new IllegalStateException("Cannot change state of " + state.value + " Timeout");
         }
         when = newWhen;
         if (timeoutHandler != null) {
@@ -166,6 +175,6 @@ public final class Timeout {
 
     @Override
     public String toString() {
-        return "<Timeout [" + state.name().toLowerCase() + "]" + (state == State.ENTERED ? " when=" + when : "") + ">";
+        return "<Timeout [" + state.value + "]" + (state == State.ENTERED ? " when=" + when : "") + ">";
     }
 }

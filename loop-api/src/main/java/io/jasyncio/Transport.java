@@ -13,7 +13,8 @@ package io.jasyncio;
  * <p>The protocol hears {@code connectionMade -> dataReceived* -> eofReceived? -> connectionLost}, and nothing after
  * {@code connectionLost}. A protocol callback that throws is reported to the loop's exception handler (with the
  * transport and the protocol) and the transport is aborted; an I/O error (a reset, a broken pipe) closes it and is
- * passed to {@code connectionLost}.
+ * passed to {@code connectionLost}. A callback that throws a {@link java.lang.Error} aborts the transport too, but the
+ * error is not reported: it leaves the loop (see "Fatal errors" in the package documentation).
  *
  * @asyncio asyncio.Transport (ReadTransport + WriteTransport)
  */

@@ -161,8 +161,48 @@
  * </ul>
  *
  * <h2>Guarantees</h2>
- * A callback that throws never stops the loop: the exception goes to the exception handler with asyncio's context keys.
- * Every operation on a closed loop raises "Event loop is closed"; {@code close()} is idempotent.
+ * A callback that throws an exception never stops the loop: the exception goes to the exception handler with asyncio's
+ * context keys. Every operation on a closed loop raises "Event loop is closed"; {@code close()} is idempotent.
+ *
+ * <h2>Fatal errors</h2>
+ * asyncio lets {@code BaseException}s that are not {@code Exception}s ({@code KeyboardInterrupt}, {@code SystemExit})
+ * out of the loop instead of reporting them. Their counterpart here is {@link java.lang.Error}: an
+ * {@code OutOfMemoryError} or another {@code VirtualMachineError}, a {@code LinkageError}, an {@code AssertionError},
+ * an application's own {@code Error} subclass. The one exception is {@link java.lang.StackOverflowError}, the failing
+ * code's own fault and caught like an exception, as asyncio reports a {@code RecursionError}. The same policy holds
+ * wherever the loop calls user code:
+ * <ul>
+ * <li>A callback ({@code callSoon}, {@code callLater}, {@code callAt}, a future's done callback): the error is not
+ *     reported to the exception handler; it propagates out of {@code runForever()} or {@code runUntilComplete()} on
+ *     the loop's thread. The callbacks that were ready after it stay queued and run at the next run.</li>
+ * <li>A task: the task finishes with the error as its exception (awaiting it rethrows the error), and the error
+ *     propagates out of the loop as from a callback. {@code runUntilComplete(coroutine)} marks the exception of its own
+ *     task retrieved, so it is not reported again as "Task exception was never retrieved".</li>
+ * <li>A {@link io.jasyncio.TaskGroup}: an error raised in the body, or by a child, cancels the other children, and the
+ *     group rethrows the error itself once they are done, not wrapped in an {@link io.jasyncio.ExceptionGroup}. (A
+ *     child's error has already left the loop once, as any task's; the group rethrows it if the loop runs again.)</li>
+ * <li>A protocol callback ({@code connectionMade}, {@code dataReceived}, {@code eofReceived}, {@code getBuffer},
+ *     {@code bufferUpdated}, {@code pauseWriting}, {@code resumeWriting}, {@code connectionLost},
+ *     {@code datagramReceived}, {@code errorReceived}): the transport is aborted, so that a protocol left in an
+ *     unknown state is not called again on the next read (a TCP protocol's {@code connectionLost} then receives the
+ *     error); the error is not reported, and it propagates out of {@code runForever()} right after the I/O poll that
+ *     called the protocol (or at the end of the iteration, for a protocol called from a callback), since Netty's
+ *     pipeline, which calls these callbacks, would log and swallow anything thrown to it.</li>
+ * <li>An exception handler that throws an error: the error propagates, unreported.</li>
+ * </ul>
+ * The loop is stopped, not closed: a program may log, free memory, and run it again, as asyncio's
+ * {@code run_until_complete} may be called again after a {@code KeyboardInterrupt}; {@link io.jasyncio.Asyncio#run}
+ * cancels the remaining tasks and closes the loop as it does for any exception.
+ *
+ * <h2>Exceptions nobody saw, tasks nobody finished</h2>
+ * As asyncio's {@code __del__} methods, whether debug mode is on or off, the loop reports through its exception handler
+ * a future or task collected with an exception nobody retrieved ("Future exception was never retrieved", "Task
+ * exception was never retrieved", keys {@code future}, {@code exception}) and a task collected, or left behind by
+ * {@code close()}, while pending ("Task was destroyed but it is pending!", key {@code task}). The {@code future} and
+ * {@code task} values are the object's repr, since the object is gone. In debug mode a task's report adds where it
+ * was created ({@code source_traceback}, frames innermost first). A future that finishes with a result, or whose
+ * exception is retrieved, pays nothing for this: the collector follows it only from the moment an exception is set
+ * until it is retrieved.
  *
  * <h2>Behaviour at the time of writing</h2>
  * Java's {@code catch (Exception e)} also catches {@link io.jasyncio.CancelledError}: rethrow it. On the virtual-thread

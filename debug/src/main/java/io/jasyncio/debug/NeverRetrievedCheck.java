@@ -7,15 +7,15 @@
 package io.jasyncio.debug;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.Task;
+import io.jasyncio.ExceptionContext;
 import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.spi.LoopInterceptorProvider;
-import java.util.function.BooleanSupplier;
 
 /**
  * Futures and tasks that failed and were collected before anyone looked at their exception (no {@code result()},
- * {@code exception()} nor await): logged at ERROR with the exception's trace as asyncio's {@code Future.__del__} does,
- * and for a task where it was created ({@code source_traceback}, recorded in debug mode).
+ * {@code exception()} nor await). The loop itself reports them, debug mode or not, through its exception handler as
+ * asyncio's {@code Future.__del__} does; debug mode adds where a task was created ({@code source_traceback}, which
+ * tasks record in debug mode), and this check records each report as a JFR event:
  *
  * <pre>
  * Task exception was never retrieved
@@ -48,25 +48,13 @@ public final class NeverRetrievedCheck implements LoopInterceptor {
     }
 
     @Override
-    public void exceptionSet(EventLoop loop, Object future, Throwable exception, BooleanSupplier neverRetrieved) {
-        boolean task = future instanceof Task<?>;
-        StackTraceElement[] site = task ? DebugLog.trim(((Task<?>) future).getSourceTraceback()) : null;
-        DebugLog.CLEANER.register(future,
-                new Report(task ? "Task" : "Future", future.toString(), site, exception, neverRetrieved));
-    }
-
-    /** Runs on the cleaner's thread; holds nothing of the future itself. */
-    private record Report(String kind, String future, StackTraceElement[] site, Throwable exception,
-            BooleanSupplier neverRetrieved) implements Runnable {
-        @Override
-        public void run() {
-            if (neverRetrieved.getAsBoolean()) {
-                StringBuilder sb = new StringBuilder(kind).append(" exception was never retrieved\nfuture: ")
-                        .append(future);
-                DebugLog.appendSite(sb, "source_traceback: Object created at", site);
-                DebugLog.LOGGER.error(sb.toString(), exception);
-                io.jasyncio.debug.jfr.JfrEvents.exceptionNeverRetrieved(future, exception, site);
-            }
+    public void exceptionHandlerCalled(EventLoop loop, ExceptionContext context) {
+        String message = context.message();
+        if (message != null && message.endsWith(" exception was never retrieved")) {
+            StackTraceElement[] site = context.get(ExceptionContext.SOURCE_TRACEBACK) instanceof StackTraceElement[] s
+                    ? s : null;
+            io.jasyncio.debug.jfr.JfrEvents.exceptionNeverRetrieved(context.get(ExceptionContext.FUTURE),
+                    context.exception(), site);
         }
     }
 

@@ -17,6 +17,7 @@ import io.jasyncio.Task;
 import io.jasyncio.TaskFactory;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
+import io.jasyncio.internal.coro.TaskAbandoned;
 import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.spi.LoopProbe;
 import java.lang.invoke.MethodHandles;
@@ -101,6 +102,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     private final Interceptors interceptors = new Interceptors(this);
     /** Whether any interceptor is installed: read once per iteration to choose the plain or the watched path. */
     private volatile boolean intercepted;
+    /** A fatal error a protocol callback raised inside the I/O poll, thrown out of the iteration that polled. */
+    private Error pendingFatal;
 
     /**
      * Creates the loop's state.
@@ -207,17 +210,31 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             pollIo(timeout);
         }
         polls++;
+        if (pendingFatal != null) {
+            throwPendingFatal();
+        }
         inbox.drainTo(ready);
         if (!timers.isEmpty()) { // no clock read for an empty heap: it costs as much as the rest of an idle iteration
             // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
             timers.moveDue(Deadlines.saturatedAdd(ticker.nanoTime(), 1), ready);
         }
+        int ran;
         if (!watched) {
-            return runReady();
+            ran = runReady();
+        } else {
+            ran = runReadyWatched();
+            interceptors.afterIteration(ran, ticker.nanoTime() - polled);
         }
-        int ran = runReadyWatched();
-        interceptors.afterIteration(ran, ticker.nanoTime() - polled);
+        if (pendingFatal != null) {
+            throwPendingFatal();
+        }
         return ran;
+    }
+
+    private void throwPendingFatal() {
+        Error e = pendingFatal;
+        pendingFatal = null;
+        throw e;
     }
 
     /**
@@ -471,7 +488,15 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (isRunning()) {
             throw new IllegalStateException("This event loop is already running");
         }
-        return runUntilComplete(createTask(coro));
+        Task<T> task = createTask(coro);
+        try {
+            return runUntilComplete(task);
+        } catch (RuntimeException | Error e) {
+            if (task.done() && !task.cancelled()) {
+                task.exception(); // retrieved: the failure is on its way to the caller, as asyncio's run_until_complete
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -750,16 +775,50 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     }
 
     /**
-     * Rethrows errors that no callback failure report should swallow: the JVM's own (out of memory, internal errors),
-     * but not a stack overflow, which is the callback's fault. asyncio's analogue is re-raising SystemExit and
-     * KeyboardInterrupt.
+     * Whether a throwable is fatal to the loop, asyncio's {@code (SystemExit, KeyboardInterrupt)}: every
+     * {@link Error} except {@link StackOverflowError}, which is the failing code's own fault (asyncio's
+     * {@code RecursionError} is an ordinary exception), and the unwinding of a task abandoned by its closing loop.
+     * A fatal error is never reported to the exception handler: it propagates out of {@code runForever} and
+     * {@code runUntilComplete}; see the package documentation of {@code io.jasyncio}, "Fatal errors".
+     *
+     * @param t a caught throwable, may be {@code null}
+     * @return {@code true} if the loop must let it out
+     */
+    public static boolean isFatal(Throwable t) {
+        return t instanceof Error && !(t instanceof StackOverflowError) && !(t instanceof TaskAbandoned);
+    }
+
+    /**
+     * Rethrows a fatal error (see {@link #isFatal(Throwable)}) instead of reporting it. asyncio's analogue is
+     * re-raising SystemExit and KeyboardInterrupt.
      *
      * @param t a caught throwable
      */
     public static void rethrowIfFatal(Throwable t) {
-        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-            throw (VirtualMachineError) t;
+        if (isFatal(t)) {
+            throw (Error) t;
         }
+    }
+
+    /**
+     * Lets a fatal error out of the loop from code that cannot throw it to the loop itself, such as a protocol
+     * callback that Netty's pipeline calls inside the I/O poll: the error is thrown out of the current iteration
+     * of {@code runForever}, after the poll or after the ready callbacks, and the loop stops. A second error of the
+     * same iteration is added to the first as suppressed. Called on the loop's thread; when the loop does not run,
+     * the error is thrown to the caller at once.
+     *
+     * @param error the fatal error
+     */
+    public final void raiseFatal(Error error) {
+        if (thread != Thread.currentThread()) {
+            throw error;
+        }
+        if (pendingFatal == null) {
+            pendingFatal = error;
+        } else if (pendingFatal != error) {
+            pendingFatal.addSuppressed(error);
+        }
+        stopping = true;
     }
 
     @Override

@@ -53,7 +53,13 @@ final class ExceptionHandlers {
         }
         StringBuilder log = new StringBuilder(message);
         context.asMap().forEach((key, value) -> {
-            if (!key.equals(ExceptionContext.MESSAGE) && !key.equals(ExceptionContext.EXCEPTION)) {
+            if (value instanceof StackTraceElement[] frames) {
+                // asyncio's default handler prints a traceback value as "Object created at ...": frames follow.
+                log.append('\n').append(key).append(": Object created at (most recent call first):");
+                for (StackTraceElement f : frames) {
+                    log.append("\n\tat ").append(f);
+                }
+            } else if (!key.equals(ExceptionContext.MESSAGE) && !key.equals(ExceptionContext.EXCEPTION)) {
                 log.append('\n').append(key).append(": ").append(value);
             }
         });

@@ -238,4 +238,24 @@ class GatherTest extends LoopTestBase {
         Future<Object> f = loop.createFuture();
         assertSame(f, Asyncio.ensureFuture(f));
     }
+
+    /**
+     * Port of test_tasks.py FutureGatherTests.test_constructor_heterogenous_futures: futures of different loops are
+     * refused (asyncio's ValueError), whichever comes first.
+     */
+    @Test
+    void testConstructorHeterogenousFutures() {
+        io.jasyncio.EventLoop otherLoop = Asyncio.newEventLoop(options());
+        try {
+            Future<Object> fut1 = loop.createFuture();
+            Future<Object> fut2 = otherLoop.createFuture();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Asyncio.gather(fut1, fut2));
+            assertEquals("The future belongs to a different loop than the one specified as the loop argument",
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Asyncio.gather(fut2, fut1));
+        } finally {
+            otherLoop.close();
+        }
+    }
 }

@@ -42,7 +42,8 @@ class TaskCloseTest extends LoopTestBase {
         });
         runOnce();
         assertTrue(events.isEmpty());
-        loop.close();
+        loop.close(); // the pending task is destroyed: reported
+        assertDestroyedPendingReported();
         assertEquals(List.of("finally ran"), events);
         assertFalse(t.done(), "a task destroyed while pending stays pending");
         if (bodyThread[0].isVirtual()) {
@@ -71,7 +72,8 @@ class TaskCloseTest extends LoopTestBase {
             return null;
         });
         runOnce();
-        loop.close();
+        loop.close(); // the pending task is destroyed: reported
+        assertDestroyedPendingReported();
         assertEquals(1, events.size(), events.toString());
         IllegalStateException e = assertInstanceOf(IllegalStateException.class, events.get(0));
         assertTrue(e.getMessage().startsWith("sleep outside a task"), e.getMessage());
@@ -92,7 +94,8 @@ class TaskCloseTest extends LoopTestBase {
             return "slept";
         });
         runOnce();
-        loop.close();
+        loop.close(); // the pending task is destroyed: reported
+        assertDestroyedPendingReported();
         assertEquals(List.of("loop closed"), events);
         assertFalse(t.done());
     }
@@ -105,7 +108,8 @@ class TaskCloseTest extends LoopTestBase {
             ran[0] = true;
             return null;
         });
-        loop.close();
+        loop.close(); // the pending task is destroyed: reported
+        assertDestroyedPendingReported();
         assertFalse(ran[0]);
     }
 
@@ -123,5 +127,12 @@ class TaskCloseTest extends LoopTestBase {
         assertEquals("done", loop.runUntilComplete(t));
         loop.close();
         assertEquals(List.of("finally"), events);
+    }
+
+    /** Closing the loop destroyed one pending task: reported once, as asyncio's Task.__del__ reports it. */
+    private void assertDestroyedPendingReported() {
+        expectExceptions();
+        assertEquals(1, handled.size(), () -> "reports: " + handled);
+        assertEquals("Task was destroyed but it is pending!", handled.get(0).message());
     }
 }

@@ -8,6 +8,7 @@ package io.jasyncio.tests.tasks;
 
 import static io.jasyncio.Asyncio.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -210,5 +211,169 @@ class TaskGroupTest extends LoopTestBase {
     @Test
     void testTaskgroupOutsideTask() {
         assertThrows(IllegalStateException.class, () -> TaskGroup.run(g -> null));
+    }
+
+    /** An error of the tests' own: asyncio's KeyboardInterrupt, thrown where the JVM would throw a fatal error. */
+    static final class KeyboardInterrupt extends Error {
+        private static final long serialVersionUID = 1L;
+
+        KeyboardInterrupt() {
+            super("keyboard interrupt");
+        }
+    }
+
+    /**
+     * Port of test_taskgroups.py TestTaskGroup.test_taskgroup_20: the body raises a fatal error (in a finally, while
+     * a child's failure cancels it); the group lets the error out as itself, not in an ExceptionGroup, and the loop
+     * lets it out of runUntilComplete.
+     */
+    @Test
+    void testTaskgroup20() {
+        KeyboardInterrupt interrupt = new KeyboardInterrupt();
+        Task<Object> runner = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                Asyncio.sleep(0.1);
+                throw new ArithmeticException("/ by zero");
+            });
+            try {
+                Asyncio.sleep(10);
+            } catch (CancelledError e) { // the original raises in a finally, replacing the CancelledError
+                throw interrupt;
+            }
+            return null;
+        }));
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertSame(interrupt, runner.exception());
+        assertTrue(handled.isEmpty());
+    }
+
+    /**
+     * Port of test_taskgroups.py TestTaskGroup._test_taskgroup_21, which CPython leaves disabled ("KeyboardInterrupt
+     * ... cause[s] the event loop itself to crash"): a child raises the fatal error, the body an ordinary one while
+     * cancelled. The child's error leaves the loop first, as any task's; run again, the group rethrows it as itself.
+     */
+    @Test
+    void testTaskgroup21() {
+        KeyboardInterrupt interrupt = new KeyboardInterrupt();
+        Task<Object> runner = loop.createTask(() -> TaskGroup.run(g -> {
+            g.createTask(() -> {
+                Asyncio.sleep(0.1);
+                throw interrupt;
+            });
+            try {
+                Asyncio.sleep(10);
+            } catch (CancelledError e) {
+                throw new IllegalArgumentException("type error");
+            }
+            return null;
+        }));
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertFalse(runner.done());
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertSame(interrupt, runner.exception());
+        assertTrue(handled.isEmpty());
+    }
+
+    /** A fatal error raised directly in the body cancels the children and leaves the group as itself. */
+    @Test
+    void testTaskgroupBaseErrorInBodyCancelsChildren() {
+        KeyboardInterrupt interrupt = new KeyboardInterrupt();
+        List<Task<Object>> children = new ArrayList<>();
+        Task<Object> runner = loop.createTask(() -> TaskGroup.run(g -> {
+            children.add(g.createTask(() -> Asyncio.sleep(10, null)));
+            Asyncio.sleep(0);
+            throw interrupt;
+        }));
+        assertSame(interrupt, assertThrows(KeyboardInterrupt.class, () -> runUntilDone(runner)));
+        assertTrue(children.get(0).cancelled());
+        assertTrue(loop.time() < 1, "the child did not run its 10 s");
+    }
+
+    /** A coroutine that sleeps, then throws what the supplier makes: test_taskgroups.py's raise_after. */
+    private static io.jasyncio.Coroutine<Object> raiseAfter(double t, java.util.function.Supplier<RuntimeException> e) {
+        return () -> {
+            Asyncio.sleep(t);
+            throw e.get();
+        };
+    }
+
+    /**
+     * Port of test_taskgroups.py BaseTestTaskGroup.test_cancelling_level_preserved: the group takes back its
+     * cancellation of the parent after its children are done (3.12 order), also when the child fails while the group
+     * waits at its exit.
+     */
+    @Test
+    void testCancellingLevelPreserved() {
+        run(() -> {
+            assertThrows(ExceptionGroup.class, () -> TaskGroup.run(tg -> {
+                tg.createTask(raiseAfter(0.0, IllegalStateException::new));
+                return null;
+            }));
+            assertEquals(0, Asyncio.currentTask().cancelling());
+            return null;
+        });
+    }
+
+    /** Port of test_taskgroups.py BaseTestTaskGroup.test_nested_groups_both_cancelled. */
+    @Test
+    void testNestedGroupsBothCancelled() {
+        run(() -> {
+            ExceptionGroup outerError = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(outer -> {
+                ExceptionGroup innerError = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(inner -> {
+                    inner.createTask(raiseAfter(0, IllegalStateException::new));
+                    outer.createTask(raiseAfter(0, IllegalArgumentException::new));
+                    return null;
+                }));
+                assertInstanceOf(IllegalStateException.class, innerError.exceptions().get(0));
+                assertEquals(1, Asyncio.currentTask().cancelling());
+                return null;
+            }));
+            assertInstanceOf(IllegalArgumentException.class, outerError.exceptions().get(0));
+            assertEquals(0, Asyncio.currentTask().cancelling());
+            return null;
+        });
+    }
+
+    /**
+     * Port of test_taskgroups.py BaseTestTaskGroup.test_cancellation_does_not_leak_out_of_tg: after the group, the
+     * parent is not cancelled at its next await.
+     */
+    @Test
+    void testCancellationDoesNotLeakOutOfTg() {
+        assertEquals("not cancelled", run(() -> {
+            assertThrows(ExceptionGroup.class, () -> TaskGroup.run(tg -> {
+                tg.createTask(() -> {
+                    throw new IllegalStateException("my error");
+                });
+                return null;
+            }));
+            Asyncio.sleep(0);
+            return "not cancelled";
+        }));
+    }
+
+    /**
+     * Port of test_taskgroups.py BaseTestTaskGroup.test_taskgroup_context_manager_exit_raises: the body's cleanup
+     * raises while the group cancels it; both errors are reported and the parent ends uncancelled.
+     */
+    @Test
+    void testTaskgroupContextManagerExitRaises() {
+        run(() -> {
+            Task<?> task = Asyncio.currentTask();
+            ExceptionGroup err = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(tg -> {
+                try {
+                    tg.createTask(() -> {
+                        throw new IllegalStateException("custom");
+                    });
+                    Asyncio.sleep(1);
+                } catch (CancelledError e) { // the original's database() raises in its finally
+                    throw new IllegalStateException("custom in cleanup");
+                }
+                return null;
+            }));
+            assertEquals(0, task.cancelling());
+            assertEquals(2, err.exceptions().size());
+            return null;
+        });
     }
 }

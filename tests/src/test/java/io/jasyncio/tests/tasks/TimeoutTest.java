@@ -139,4 +139,41 @@ class TimeoutTest extends LoopTestBase {
                 () -> Asyncio.timeout(1.0, () -> null));
         assertEquals("Timeout should be used inside a task", e.getMessage());
     }
+
+    /** Port of test_timeouts.py TimeoutTests.test_timeout_finished: a finished timeout refuses reschedule. */
+    @Test
+    void testTimeoutFinished() {
+        Timeout cm = Timeout.after(0.01);
+        run(() -> cm.run(() -> null));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> cm.reschedule(0.02));
+        assertEquals("Cannot change state of finished Timeout", e.getMessage());
+    }
+
+    /** Port of test_timeouts.py TimeoutTests.test_repr_active: asyncio's state names in the repr. */
+    @Test
+    void testReprActive() {
+        Timeout cm = Timeout.after(10.0);
+        String repr = run(() -> cm.run(() -> cm.toString()));
+        assertEquals("<Timeout [active] when=10.0>", repr);
+    }
+
+    /** Port of test_timeouts.py TimeoutTests.test_repr_expired; an expired timeout refuses reschedule too. */
+    @Test
+    void testReprExpired() {
+        Timeout cm = Timeout.after(0.01);
+        Task<Object> t = loop.createTask(() -> cm.run(() -> Asyncio.sleep(10, null)));
+        runUntilDone(t);
+        assertInstanceOf(TimeoutError.class, t.exception());
+        assertEquals("<Timeout [expired]>", cm.toString());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> cm.reschedule(1.0));
+        assertEquals("Cannot change state of expired Timeout", e.getMessage());
+    }
+
+    /** Port of test_timeouts.py TimeoutTests.test_repr_finished. */
+    @Test
+    void testReprFinished() {
+        Timeout cm = Timeout.after(10.0);
+        run(() -> cm.run(() -> Asyncio.sleep(0, null)));
+        assertEquals("<Timeout [finished]>", cm.toString());
+    }
 }

@@ -680,7 +680,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void fatalError(Throwable t, String message) {
-        BaseEventLoop.rethrowIfFatal(t);
         if (failure == null) {
             failure = t;
         }

@@ -141,7 +141,6 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void fatal(Throwable t, String message) {
-        BaseEventLoop.rethrowIfFatal(t);
         ProtocolFailures.report(loop, message, t, this, protocol);
         abort();
     }
