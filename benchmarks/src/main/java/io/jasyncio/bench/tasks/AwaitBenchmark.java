@@ -8,6 +8,7 @@ package io.jasyncio.bench.tasks;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Future;
+import io.jasyncio.Task;
 import io.jasyncio.bench.AbstractLoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -16,7 +17,8 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
  * The await round trip on the continuation path: a task suspends and is resumed by the loop. {@code sleepZero}: a
  * bare yield ({@code sleep(0)}: suspend, one callSoon, resume). {@code awaitFuture}: await a future that a callback
  * completes (suspend, done callback, wake-up step, resume). Scores are per await. The loop runs on the JMH thread
- * ({@code runUntilComplete}), once per batch of {@value #BATCH} awaits.
+ * ({@code runUntilComplete}), once per batch of {@value #BATCH} awaits. {@code childTask}: a task's whole life, made,
+ * suspended once, finished and awaited by its parent; the score is per child task.
  */
 public class AwaitBenchmark extends AbstractLoopBenchmark {
     static final int BATCH = 10_000;
@@ -52,6 +54,28 @@ public class AwaitBenchmark extends AbstractLoopBenchmark {
                 Future<Integer> f = loop.createFuture();
                 loop.callSoon(f::setResult, i);
                 sum += Asyncio.await(f);
+            }
+            return sum;
+        }));
+    }
+
+    /**
+     * A child task that yields once and returns, awaited by its parent: creation, a first step, one suspension, the
+     * last step and the parent's wake-up, per child.
+     *
+     * @return the parent's result
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object childTask() {
+        return loop.runUntilComplete(loop.createTask(() -> {
+            int sum = 0;
+            for (int i = 0; i < BATCH; i++) {
+                Task<Integer> child = loop.createTask(() -> {
+                    Asyncio.sleep(0);
+                    return 1;
+                });
+                sum += Asyncio.await(child);
             }
             return sum;
         }));
