@@ -63,6 +63,16 @@ public final class RespProtocol implements Protocol, RespParser.Handler {
         }
     }
 
+    /**
+     * How many bytes the request parser has looked at or copied on this connection: a measure of its work, which
+     * stays proportional to the bytes received however they are split (the tests read it).
+     *
+     * @return the count
+     */
+    public long parseWork() {
+        return parser.examined();
+    }
+
     @Override
     public boolean command(byte[][] args) {
         return commands.execute(args);

@@ -22,9 +22,12 @@
  *   <li>{@link io.jasyncio.examples.redis.RespProtocol} is the {@code Protocol}: one per connection, made by the
  *       server's factory ({@link io.jasyncio.examples.redis.RedisServer#factory}). {@code dataReceived}'s buffer is
  *       valid during the call only, so the parser copies what it has not used.</li>
- *   <li>Incremental parsing: {@code RespParser} restarts at the first byte of an incomplete command when more bytes
- *       arrive, and remembers how many bytes it needs before trying again. A command split at any byte gives the same
- *       result as when it arrives whole (the tests split at every position).</li>
+ *   <li>Incremental parsing: {@code RespParser} keeps its state between reads, as redis does: the command's
+ *       argument count, the arguments read so far, the bulk being filled and how far the current line was searched.
+ *       Each byte is looked at a bounded number of times however the bytes are split (the tests count them), and a
+ *       bulk whose length is known goes straight into its own array, so a large {@code SET} costs its size once.
+ *       A command split at any byte gives the same result as when it arrives whole (the tests split at every
+ *       position).</li>
  *   <li>Pipelining: the replies of all complete commands of one read are written together; the transport flushes
  *       once per read batch.</li>
  *   <li>Errors: a bad command gets redis's error reply and the connection goes on; a malformed frame gets
