@@ -9,7 +9,6 @@ package io.jasyncio.examples.http;
 import io.jasyncio.Protocol;
 import io.jasyncio.Transport;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * One HTTP/1.1 connection: bytes are kept until they make a whole request ({@link RequestParser}), each request is
@@ -26,6 +25,7 @@ public final class HttpProtocol implements Protocol {
     private final Request request = new Request();
     private final ResponseWriter out = new ResponseWriter();
     private byte[] buf = new byte[8 * 1024];
+    private int start; // the first byte not used yet
     private int end;
     private boolean continueSent;
     private Transport transport;
@@ -44,30 +44,21 @@ public final class HttpProtocol implements Protocol {
         if (transport.isClosing()) {
             return; // after an answer that closes, nothing more is read
         }
-        int n = data.remaining();
-        if (end + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, end + n));
-        }
-        data.get(data.position(), buf, end, n);
-        end += n;
-        if (end < parser.needed) {
-            return;
-        }
-        int start = 0;
+        append(data);
         boolean open = true;
         try {
             while (start < end) {
-                if (!parser.parse(buf, start, end, request)) {
-                    if (request.headEnd > 0 && request.expectContinue && request.http11 && !continueSent) {
+                boolean whole = parser.parse(buf, start, end, request);
+                start = parser.consumed;
+                if (!whole) {
+                    if (parser.headDone() && request.expectContinue && request.http11 && !continueSent) {
                         out.raw(ResponseWriter.CONTINUE); // the client waits for this before sending its body
                         continueSent = true;
                     }
                     break;
                 }
-                parser.needed = 0;
                 continueSent = false;
                 handle(request);
-                start = request.end;
                 if (!request.keepAlive) {
                     open = false;
                     break;
@@ -85,14 +76,42 @@ public final class HttpProtocol implements Protocol {
             transport.close(); // after the answers are flushed
             return;
         }
-        // Keep the incomplete request at the front; let go of a buffer grown for a large body.
-        int rest = end - start;
-        if (rest == 0 && buf.length > 64 * 1024) {
-            buf = new byte[8 * 1024];
-        } else if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, rest);
+        if (start == end) {
+            start = 0;
+            end = 0;
+            if (buf.length > 64 * 1024) {
+                buf = new byte[8 * 1024]; // let go of a buffer grown for a long pipeline
+            }
         }
-        end = rest;
+    }
+
+    /**
+     * Keeps the bytes after those not used yet. The buffer is compacted only when that frees half of it, and grows
+     * otherwise, so each byte is moved a bounded number of times however the bytes are split.
+     */
+    private void append(ByteBuffer data) {
+        int n = data.remaining();
+        if (end + n > buf.length) {
+            int live = end - start;
+            int needed = live + n;
+            byte[] to = needed <= buf.length / 2 ? buf : new byte[Math.max(needed, 2 * buf.length)];
+            System.arraycopy(buf, start, to, 0, live);
+            buf = to;
+            start = 0;
+            end = live;
+        }
+        data.get(data.position(), buf, end, n);
+        end += n;
+    }
+
+    /**
+     * How many bytes the request parser has looked at or copied on this connection: a measure of its work, which
+     * stays proportional to the bytes received however they are split (the tests read it).
+     *
+     * @return the count
+     */
+    public long parseWork() {
+        return parser.examined();
     }
 
     private void handle(Request r) {

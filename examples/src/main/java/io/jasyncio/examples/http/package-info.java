@@ -13,19 +13,23 @@
  * <h2>How the protocol is written</h2>
  * <pre>
  *  dataReceived(bytes) -&gt; HttpProtocol appends them to its buffer
- *                         while RequestParser.parse(buffer) finds a whole request (head, then body by
- *                         Content-Length or chunked):
+ *                         while RequestParser.parse(buffer) goes on to a whole request (head, then body by
+ *                         Content-Length or chunked; its state kept between reads):
  *                             handle it -&gt; ResponseWriter appends the answer
  *                         one transport.write(all answers); close if the last one said "Connection: close"
  * </pre>
  * <ul>
- *   <li>Incremental parsing, picohttpparser's way: parse from the request's first byte each time; when bytes are
- *       missing, remember how many are needed and wait for them. Splitting a request at any byte gives the same
- *       answer (the tests split at every position).</li>
+ *   <li>Incremental parsing: the parse state survives between reads. The head is searched for its end from
+ *       where the last search stopped and parsed once, when whole; the body is then read phase by phase (the bytes
+ *       of a Content-Length body, or chunk-size line, chunk data, CRLF, trailers), each byte once, straight into
+ *       the body. The work stays proportional to the bytes received however they are split (the tests count it),
+ *       and splitting a request at any byte gives the same answer (the tests split at every position). The
+ *       connection's buffer holds only what is not used yet, compacted when that frees half of it.</li>
  *   <li>Framing (RFC 9112): Content-Length or {@code Transfer-Encoding: chunked} (chunk extensions and trailers are
  *       read past); {@code Expect: 100-continue} is answered once the head is read.</li>
  *   <li>Refusals close the connection after the answer: 400 for a malformed request, 413 when the body is over the
- *       limit ({@code --max-body}, 1 MiB by default; sent as soon as the head or a chunk size says so), 431 for a
+ *       limit ({@code --max-body}, 1 MiB by default; sent as soon as the head or a chunk size says so; with the
+ *       chunked coding every byte of the body as sent counts, chunk-size lines, extensions and trailers too), 431 for a
  *       head over 8 KiB, 501 for a transfer coding other than chunked, 505 for versions other than 1.0 and 1.1.
  *       What request smuggling relies on is refused (both Content-Length and Transfer-Encoding, differing
  *       Content-Lengths, folded lines, a missing or repeated Host).</li>

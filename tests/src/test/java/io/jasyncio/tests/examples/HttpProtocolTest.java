@@ -197,6 +197,49 @@ class HttpProtocolTest {
         assertTrue(t.closed);
     }
 
+    /** Feeds bytes in pieces of 1, 2, 3, 5 and 7 bytes in turn. */
+    private void trickle(byte[] bytes) {
+        int[] sizes = {1, 2, 3, 5, 7};
+        for (int i = 0, k = 0; i < bytes.length; k++) {
+            int to = Math.min(bytes.length, i + sizes[k % sizes.length]);
+            t.feed(bytes, i, to);
+            i = to;
+        }
+    }
+
+    /** A long chunked body trickled in: each byte is looked at a bounded number of times, not once per read. */
+    @Test
+    void testParserWorkIsLinearWhateverTheSplit() {
+        t = FakeTransport.connect(HttpServer.factory(1 << 20).get());
+        StringBuilder request = new StringBuilder("POST /echo HTTP/1.1\r\nHost: x\r\nX-Long: ")
+                .append("h".repeat(7000)).append("\r\nTransfer-Encoding: chunked\r\n\r\n");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            request.append("a;e=1\r\n0123456789\r\n");
+            expected.append("0123456789");
+        }
+        request.append("0\r\nT: 1\r\n\r\nPOST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 30000\r\n\r\n")
+                .append("b".repeat(30_000));
+        byte[] bytes = request.toString().getBytes(StandardCharsets.ISO_8859_1);
+        trickle(bytes);
+        List<Response> all = responses(t.output());
+        assertEquals(2, all.size());
+        assertEquals(expected.toString(), all.get(0).body());
+        assertEquals("b".repeat(30_000), all.get(1).body());
+        long work = ((io.jasyncio.examples.http.HttpProtocol) t.getProtocol()).parseWork();
+        assertTrue(work <= 3L * bytes.length, work + " bytes examined for " + bytes.length);
+    }
+
+    /** Chunk extensions, chunk-size lines and trailers count towards the body's limit: every byte read does. */
+    @Test
+    void testEveryByteOfAChunkedBodyCountsTowardsTheLimit() {
+        String chunk = "1;" + "e".repeat(600) + "\r\nx\r\n";
+        assertEquals(413, refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunk + chunk + "0\r\n\r\n").status());
+        assertEquals(413, refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "1\r\nx\r\n0\r\n" + ("T: " + "t".repeat(500) + "\r\n").repeat(2) + "\r\n").status());
+    }
+
     @Test
     void testExpectContinue() {
         t.feed("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
