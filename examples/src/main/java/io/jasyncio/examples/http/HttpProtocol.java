@@ -17,9 +17,16 @@ import java.nio.ByteBuffer;
  *
  * <p>State machine: {@code connectionMade -> dataReceived* -> connectionLost}. Keep-alive is HTTP/1.1's default;
  * {@code Connection: close}, HTTP/1.0 without {@code Connection: keep-alive}, and every refused request close the
- * connection once the answer is written. {@code pauseWriting} stops reading from a client that does not read.
+ * connection once the answer is written.
+ *
+ * <p>Flow control bounds the answers in flight by the server: answers are written out every {@link #FLUSH_BYTES},
+ * and once the transport's buffer passes its high-water mark ({@code pauseWriting}) reading stops, and so does the
+ * answering of requests already received (they wait in the buffer), until {@code resumeWriting}.
  */
 public final class HttpProtocol implements Protocol {
+    /** How many bytes of answers are gathered before they are written out, within one read. */
+    public static final int FLUSH_BYTES = 64 * 1024;
+
     // Threading: the connection's loop thread only.
     private final RequestParser parser;
     private final Request request = new Request();
@@ -28,6 +35,7 @@ public final class HttpProtocol implements Protocol {
     private int start; // the first byte not used yet
     private int end;
     private boolean continueSent;
+    private boolean writingPaused;
     private Transport transport;
 
     HttpProtocol(long maxBody) {
@@ -45,9 +53,16 @@ public final class HttpProtocol implements Protocol {
             return; // after an answer that closes, nothing more is read
         }
         append(data);
+        if (!writingPaused) {
+            run();
+        }
+    }
+
+    /** Answers the requests received, as far as the answers' budget lets them. */
+    private void run() {
         boolean open = true;
         try {
-            while (start < end) {
+            while (start < end && !writingPaused) {
                 boolean whole = parser.parse(buf, start, end, request);
                 start = parser.consumed;
                 if (!whole) {
@@ -59,6 +74,9 @@ public final class HttpProtocol implements Protocol {
                 }
                 continueSent = false;
                 handle(request);
+                if (out.size() >= FLUSH_BYTES) {
+                    flush(); // may pause writing: the rest waits
+                }
                 if (!request.keepAlive) {
                     open = false;
                     break;
@@ -68,10 +86,7 @@ public final class HttpProtocol implements Protocol {
             out.error(e.status, e.getMessage());
             open = false;
         }
-        if (!out.isEmpty()) {
-            transport.write(out.buffer());
-            out.clear();
-        }
+        flush();
         if (!open) {
             transport.close(); // after the answers are flushed
             return;
@@ -82,6 +97,13 @@ public final class HttpProtocol implements Protocol {
             if (buf.length > 64 * 1024) {
                 buf = new byte[8 * 1024]; // let go of a buffer grown for a long pipeline
             }
+        }
+    }
+
+    private void flush() {
+        if (!out.isEmpty()) {
+            transport.write(out.buffer());
+            out.clear();
         }
     }
 
@@ -131,11 +153,17 @@ public final class HttpProtocol implements Protocol {
 
     @Override
     public void pauseWriting() {
+        writingPaused = true;
         transport.pauseReading();
     }
 
     @Override
     public void resumeWriting() {
+        writingPaused = false;
+        if (transport.isClosing()) {
+            return;
+        }
         transport.resumeReading();
+        run(); // the requests left waiting
     }
 }

@@ -33,6 +33,9 @@
  *       head over 8 KiB, 501 for a transfer coding other than chunked, 505 for versions other than 1.0 and 1.1.
  *       What request smuggling relies on is refused (both Content-Length and Transfer-Encoding, differing
  *       Content-Lengths, folded lines, a missing or repeated Host).</li>
+ *   <li>Back-pressure: answers are written out every 64 KiB; once the transport's buffer passes its high-water
+ *       mark ({@code pauseWriting}) reading stops, and so does the answering of requests already received, until
+ *       {@code resumeWriting}: the answers in flight are bounded by the server, not by the client.</li>
  *   <li>Keep-alive is HTTP/1.1's default; HTTP/1.0 connections close unless they ask for keep-alive.</li>
  *   <li>The hello-world answer's fixed bytes are made once; the Date header once a second.</li>
  * </ul>

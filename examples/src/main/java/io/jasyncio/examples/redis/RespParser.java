@@ -69,6 +69,16 @@ final class RespParser {
      * @throws ProtocolError on a malformed request
      */
     boolean feed(ByteBuffer data, Handler handler) {
+        add(data);
+        return parse(handler);
+    }
+
+    /**
+     * Adds the bytes without parsing them: while the replies wait to be written, commands wait too.
+     *
+     * @param data the bytes received (read from its position; its position is not changed)
+     */
+    void add(ByteBuffer data) {
         int at = data.position();
         int n = data.remaining();
         if (bulk != null && start == end) {
@@ -80,7 +90,6 @@ final class RespParser {
             n -= take;
         }
         append(data, at, n);
-        return parse(handler);
     }
 
     /**

@@ -16,7 +16,7 @@
  *  dataReceived(ByteBuffer) -&gt; feed(): every complete  -&gt; execute(args): one command  -&gt;  encodes into one array
  *                              command, in order          against the Store                 |
  *                              (the rest waits)                                             v
- *                                                              one transport.write(...) per dataReceived
+ *                                                              one transport.write(...) per read (or per 64 KiB)
  * </pre>
  * <ul>
  *   <li>{@link io.jasyncio.examples.redis.RespProtocol} is the {@code Protocol}: one per connection, made by the
@@ -33,7 +33,11 @@
  *   <li>Errors: a bad command gets redis's error reply and the connection goes on; a malformed frame gets
  *       {@code -ERR Protocol error: ...} and the connection closes once it is written, as redis does. Nothing is ever
  *       dropped without a reply.</li>
- *   <li>Back-pressure: {@code pauseWriting} pauses reading from a client that does not read its replies.</li>
+ *   <li>Back-pressure, bounded by the server as redis's client output buffer limits are: replies are written out
+ *       every 64 KiB; once the transport's buffer passes its high-water mark ({@code pauseWriting}), reading stops
+ *       and so does the running of commands already received (the rest of the read waits in the parser) until
+ *       {@code resumeWriting}. A client that pipelines {@code GET}s of a large value and never reads costs the
+ *       high-water mark, one flush and one reply.</li>
  * </ul>
  *
  * <h2>Threading model</h2>

@@ -240,6 +240,22 @@ class HttpProtocolTest {
                 + "1\r\nx\r\n0\r\n" + ("T: " + "t".repeat(500) + "\r\n").repeat(2) + "\r\n").status());
     }
 
+    /** A long pipeline from a client that does not read: the answers in flight stay bounded by the server. */
+    @Test
+    void testAnswersInFlightAreBoundedByTheServer() {
+        t.limitWrites(16 * 1024);
+        t.feed("GET / HTTP/1.1\r\nHost: x\r\n\r\n".repeat(3000));
+        assertFalse(t.reading, "reading stops while the answers wait");
+        long bound = 16 * 1024 + io.jasyncio.examples.http.HttpProtocol.FLUSH_BYTES + 1024;
+        while (!t.reading) {
+            t.drain();
+        }
+        assertTrue(t.maxBuffered <= bound, t.maxBuffered + " bytes buffered, over " + bound);
+        List<Response> all = responses(t.output());
+        assertEquals(3000, all.size(), "every request is answered, in order, as the client reads");
+        assertFalse(t.closed);
+    }
+
     @Test
     void testExpectContinue() {
         t.feed("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");

@@ -275,6 +275,48 @@ class RespProtocolTest {
         assertEquals("+PONG\r\n:0\r\n", send("*1\r\n$4\r\nPING\r\n*-1\r\n*0\r\n*1\r\n$6\r\nDBSIZE\r\n"));
     }
 
+    /**
+     * A pipeline of GETs of a large value from a client that does not read (the probe sent 14.7 KB of them for a
+     * 1 MiB value; smaller here to stay quick): the replies in flight stay bounded by the high-water mark, one flush
+     * and one reply; the rest of the read waits, and is answered in full, in order, as the client reads.
+     */
+    @Test
+    void testRepliesInFlightAreBoundedByTheServer() {
+        String value = "v".repeat(128 * 1024);
+        send(cmd("SET", "big", value));
+        t.limitWrites(64 * 1024);
+        int gets = 300;
+        int before = t.written.size();
+        t.feed(cmd("GET", "big").repeat(gets) + cmd("PING"));
+        assertFalse(t.reading, "reading stops while the replies wait");
+        long bound = 64 * 1024 + RespProtocol.FLUSH_BYTES + value.length() + 64;
+        int drains = 0;
+        while (!t.reading) {
+            t.drain();
+            drains++;
+        }
+        assertTrue(t.maxBuffered <= bound, t.maxBuffered + " bytes buffered, over " + bound);
+        String reply = "$131072\r\n" + value + "\r\n";
+        String out = t.output().substring(before);
+        assertEquals(reply.length() * (long) gets + 7, out.length());
+        assertTrue(out.startsWith(reply + reply) && out.endsWith(reply + "+PONG\r\n"));
+        assertTrue(drains >= gets / 2, "answered as the client read, not all at once: " + drains);
+    }
+
+    /** QUIT among commands held back by flow control still closes after its reply, and nothing after it runs. */
+    @Test
+    void testQuitAfterHeldBackCommands() {
+        send(cmd("SET", "big", "w".repeat(100_000)));
+        t.limitWrites(1024);
+        t.feed(cmd("GET", "big").repeat(3) + cmd("QUIT") + cmd("SET", "after", "1"));
+        while (!t.closed) {
+            t.drain();
+        }
+        assertTrue(t.output().endsWith("+OK\r\n"));
+        t = FakeTransport.connect(factory.get());
+        assertEquals(":0\r\n", send(cmd("EXISTS", "after")));
+    }
+
     @Test
     void testBackPressurePausesReading() {
         RespProtocol p = (RespProtocol) t.getProtocol();
