@@ -6,7 +6,10 @@
  */
 package io.jasyncio.examples.http;
 
+import io.jasyncio.Asyncio;
+import io.jasyncio.EventLoop;
 import io.jasyncio.Protocol;
+import io.jasyncio.TimerHandle;
 import io.jasyncio.Transport;
 import java.nio.ByteBuffer;
 
@@ -22,6 +25,14 @@ import java.nio.ByteBuffer;
  * <p>Flow control bounds the answers in flight by the server: answers are written out every {@link #FLUSH_BYTES},
  * and once the transport's buffer passes its high-water mark ({@code pauseWriting}) reading stops, and so does the
  * answering of requests already received (they wait in the buffer), until {@code resumeWriting}.
+ *
+ * <p>Timeouts, nginx's: a request's head must be whole within the header timeout of its first byte (a fresh
+ * connection's first head, of the connection; reads do not extend it, so a head sent a byte at a time is cut off),
+ * answered 408 and closed; a body must progress within the same time between reads; an idle keep-alive connection
+ * is closed after the keep-alive timeout; a client that reads none of its answers for the header timeout is
+ * aborted. One timer per connection, armed with the loop's {@code callLater}: activity only moves a deadline, and
+ * the timer, when it fires early, re-arms itself for what is left, so a busy connection schedules nothing per
+ * request.
  */
 public final class HttpProtocol implements Protocol {
     /** How many bytes of answers are gathered before they are written out, within one read. */
@@ -37,14 +48,87 @@ public final class HttpProtocol implements Protocol {
     private boolean continueSent;
     private boolean writingPaused;
     private Transport transport;
+    private final double headerTimeout;
+    private final double keepAliveTimeout;
+    private EventLoop loop;
+    private TimerHandle timer;
+    private Wait waiting = Wait.NONE;
+    private double deadline; // on the loop's clock
 
-    HttpProtocol(long maxBody) {
+    /** What the connection waits for, and so which timeout applies. */
+    private enum Wait { NONE, HEAD, BODY, IDLE, SEND }
+
+    HttpProtocol(long maxBody, double headerTimeout, double keepAliveTimeout) {
         this.parser = new RequestParser(maxBody);
+        this.headerTimeout = headerTimeout;
+        this.keepAliveTimeout = keepAliveTimeout;
     }
 
     @Override
     public void connectionMade(Transport t) {
         transport = t;
+        loop = Asyncio.getRunningLoop();
+        expect(Wait.HEAD, headerTimeout);
+    }
+
+    @Override
+    public void connectionLost(Throwable exc) {
+        waiting = Wait.NONE;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    /** Sets what the connection waits for and by when; arms the timer only if it would fire too late. */
+    private void expect(Wait what, double timeout) {
+        waiting = what;
+        deadline = loop.time() + timeout;
+        if (timer != null && timer.when() > deadline) {
+            timer.cancel();
+            timer = null;
+        }
+        if (timer == null) {
+            timer = loop.callLater(timeout, this::timedOut);
+        }
+    }
+
+    private void timedOut() {
+        timer = null;
+        if (waiting == Wait.NONE || transport.isClosing()) {
+            return;
+        }
+        double left = deadline - loop.time();
+        if (left > 0) {
+            timer = loop.callLater(left, this::timedOut); // activity moved the deadline
+            return;
+        }
+        switch (waiting) {
+            case IDLE -> transport.close();
+            case SEND -> transport.abort(); // what waits will never be read
+            default -> {
+                out.error(408, "Request Timeout");
+                flush();
+                transport.close();
+            }
+        }
+        waiting = Wait.NONE;
+    }
+
+    /** After the bytes at hand are used: what the connection waits for now. */
+    private void waitNext() {
+        if (writingPaused) {
+            return; // SEND, set by pauseWriting
+        }
+        if (parser.headDone()) {
+            expect(Wait.BODY, headerTimeout); // progress between reads
+        } else if (start < end) {
+            if (waiting != Wait.HEAD) {
+                expect(Wait.HEAD, headerTimeout); // a new head: reads do not extend its time
+            }
+        } else {
+            expect(Wait.IDLE, keepAliveTimeout);
+        }
     }
 
     @Override
@@ -73,6 +157,7 @@ public final class HttpProtocol implements Protocol {
                     break;
                 }
                 continueSent = false;
+                waiting = Wait.NONE; // the next request's head gets its own time
                 handle(request);
                 if (out.size() >= FLUSH_BYTES) {
                     flush(); // may pause writing: the rest waits
@@ -88,9 +173,11 @@ public final class HttpProtocol implements Protocol {
         }
         flush();
         if (!open) {
+            waiting = Wait.NONE;
             transport.close(); // after the answers are flushed
             return;
         }
+        waitNext();
         if (start == end) {
             start = 0;
             end = 0;
@@ -154,6 +241,7 @@ public final class HttpProtocol implements Protocol {
     @Override
     public void pauseWriting() {
         writingPaused = true;
+        expect(Wait.SEND, headerTimeout);
         transport.pauseReading();
     }
 

@@ -20,7 +20,7 @@ import java.io.ByteArrayOutputStream;
  * with the chunked coding every byte of the body as sent counts, chunk-size lines, extensions and trailers too), a
  * version other than 1.0 and 1.1 (505), a transfer coding other than chunked (501). Request smuggling's ambiguities
  * are refused (400): Content-Length beside Transfer-Encoding, two different Content-Lengths, obsolete line folding,
- * a space before a header's colon, a missing or repeated Host in HTTP/1.1.
+ * a space before a header's colon, a missing or repeated Host in HTTP/1.1, a NUL or a bare CR in a header value.
  */
 final class RequestParser {
     static final int MAX_HEAD = 8 * 1024;
@@ -229,6 +229,11 @@ final class RequestParser {
         }
         while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
             ve--;
+        }
+        for (int i = vs; i < ve; i++) {
+            if (b[i] == 0 || b[i] == '\r') { // RFC 9110 5.5, RFC 9112 2.2: NUL and a bare CR are refused
+                throw new HttpError(400, "invalid character in header value");
+            }
         }
         if (Bytes.equalsIgnoreCase(b, from, colon, "content-length")) {
             long n = digits(b, vs, ve);

@@ -32,10 +32,16 @@
  *       chunked coding every byte of the body as sent counts, chunk-size lines, extensions and trailers too), 431 for a
  *       head over 8 KiB, 501 for a transfer coding other than chunked, 505 for versions other than 1.0 and 1.1.
  *       What request smuggling relies on is refused (both Content-Length and Transfer-Encoding, differing
- *       Content-Lengths, folded lines, a missing or repeated Host).</li>
+ *       Content-Lengths, folded lines, a missing or repeated Host, a NUL or bare CR in a header value).</li>
  *   <li>Back-pressure: answers are written out every 64 KiB; once the transport's buffer passes its high-water
  *       mark ({@code pauseWriting}) reading stops, and so does the answering of requests already received, until
  *       {@code resumeWriting}: the answers in flight are bounded by the server, not by the client.</li>
+ *   <li>Timeouts, with nginx's defaults: a head must be whole within {@code --header-timeout} (60 s) of its first
+ *       byte, reads not extending it (408, then close: a slowloris client holds its fd for a minute, not forever);
+ *       a body must progress within the same time between reads; an idle keep-alive connection closes after
+ *       {@code --keepalive-timeout} (75 s); a client that reads none of its answers for the header timeout is
+ *       aborted. One timer per connection ({@code loop.callLater}): activity moves a deadline, and the timer re-arms
+ *       itself for what is left when it fires early, so busy connections schedule nothing per request.</li>
  *   <li>Keep-alive is HTTP/1.1's default; HTTP/1.0 connections close unless they ask for keep-alive.</li>
  *   <li>The hello-world answer's fixed bytes are made once; the Date header once a second.</li>
  * </ul>
@@ -45,7 +51,7 @@
  * over N loops and share nothing but the Date line (an immutable record behind a volatile field).
  *
  * <h2>Behaviour at the time of writing</h2>
- * Routes: {@code GET|HEAD /} (others: 405), {@code /echo} (any method), anything else 404. No TLS, no HTTP/2, no
- * request timeouts (a client that sends half a head keeps its connection).
+ * Routes: {@code GET|HEAD /} (others: 405), {@code /echo} (any method), anything else 404. No TLS, no HTTP/2,
+ * no timeout on a response being written to a client that reads slowly but does read.
  */
 package io.jasyncio.examples.http;
