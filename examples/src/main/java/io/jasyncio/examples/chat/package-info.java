@@ -17,8 +17,9 @@
  *    serve (the server's task)             send (its own task)
  *    readline() -&gt; command or broadcast    outbox.get() -&gt; write(line) -&gt; drain()
  *                    |                          ^
- *                    +-- deliver(member) -------+  putNowait into the member's bounded outbox;
- *                                                  QueueFull: the member is too slow, and is dropped
+ *                    +-- deliver(member) -------+  putNowait of the line's one shared copy into the
+ *                                                  member's bounded outbox; QueueFull, or the room over
+ *                                                  its bytes: the slowest member is dropped
  * </pre>
  * <ul>
  *   <li>{@code drain()} is where a slow client makes its sender wait (the transport's buffer is over the high-water
