@@ -31,7 +31,11 @@ import java.nio.ByteBuffer;
  */
 public final class EchoServer {
 
-    /** The Protocol API: each chunk received is written back. */
+    /**
+     * The Protocol API: each chunk received is written back. Flow control: when the client does not read and the
+     * transport's buffer passes its high-water mark, {@code pauseWriting} pauses reading until {@code resumeWriting},
+     * so the echoes waiting cost at most the mark and one read, not all the client sends.
+     */
     public static final class Echo implements Protocol {
         private Transport transport;
 
@@ -44,9 +48,22 @@ public final class EchoServer {
         public void dataReceived(ByteBuffer data) {
             transport.write(data);
         }
+
+        @Override
+        public void pauseWriting() {
+            transport.pauseReading();
+        }
+
+        @Override
+        public void resumeWriting() {
+            transport.resumeReading();
+        }
     }
 
-    /** The BufferedProtocol API: receives into its own buffer, then writes it back. */
+    /**
+     * The BufferedProtocol API: receives into its own buffer, then writes it back; the same flow control as
+     * {@link Echo}'s.
+     */
     public static final class BufferedEcho implements BufferedProtocol {
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
         private Transport transport;
@@ -64,6 +81,16 @@ public final class EchoServer {
         @Override
         public void bufferUpdated(int nbytes) {
             transport.write(buffer.flip());
+        }
+
+        @Override
+        public void pauseWriting() {
+            transport.pauseReading();
+        }
+
+        @Override
+        public void resumeWriting() {
+            transport.resumeReading();
         }
     }
 

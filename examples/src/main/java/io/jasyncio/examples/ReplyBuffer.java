@@ -12,7 +12,9 @@ import java.util.Arrays;
 
 /**
  * The answers to one read's requests, encoded into one growing array and written with one {@code transport.write}
- * (which copies, so the array is reused): what the RESP and HTTP encoders of the example servers write into.
+ * (which copies, so the array is reused): what the RESP and HTTP encoders of the example servers write into. The
+ * protocols write it out whenever it passes their budget ({@link #size()}), so it stays small whatever one read asks;
+ * its growth is geometric, computed without overflow up to the largest array.
  *
  * <p>Threading: the connection's loop thread only.
  */
@@ -32,9 +34,17 @@ public abstract class ReplyBuffer {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** The largest array the JVM makes. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+
     private void ensure(int more) {
         if (len + more > out.length) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, len + more));
+            long needed = (long) len + more;
+            if (needed > MAX_ARRAY) {
+                throw new OutOfMemoryError("replies over " + MAX_ARRAY + " bytes in one buffer");
+            }
+            // Doubling, in long arithmetic: past 1 GiB, out.length * 2 would overflow to a negative size.
+            out = Arrays.copyOf(out, (int) Math.min(MAX_ARRAY, Math.max(2L * out.length, needed)));
         }
     }
 
@@ -92,6 +102,16 @@ public abstract class ReplyBuffer {
      */
     public final boolean isEmpty() {
         return len == 0;
+    }
+
+    /**
+     * How many bytes were appended since the last {@link #clear()}: a protocol writes them out once they pass its
+     * budget, so one read's replies never pile up in memory.
+     *
+     * @return the count
+     */
+    public final int size() {
+        return len;
     }
 
     /**

@@ -16,6 +16,11 @@
  * and tasks). {@link io.jasyncio.examples.Serving} is what they share: the command line, the line saying where they
  * listen, one loop or a {@code LoopGroup}, and a clean stop on SIGINT or SIGTERM; {@link
  * io.jasyncio.examples.ReplyBuffer} is the growing array the RESP and HTTP encoders write one read's answers into.
+ *
+ * <p>Memory is bounded by the server, never by the client: every server honours {@code pauseWriting}. The echo
+ * protocols pause reading until {@code resumeWriting}; the redis and HTTP protocols also stop answering what they
+ * have already read and write their answers out every 64 KiB, so a client that sends without reading costs the
+ * transport's high-water mark and about one read, whatever it sends.
  * {@link io.jasyncio.examples.CommandLine} reports what stops a command (a bad argument, a busy port, a host that does
  * not resolve) in one line on stderr with asyncio's words, and exits non-zero without a stack trace.
  */

@@ -12,7 +12,7 @@ import io.jasyncio.examples.Serving;
 
 /**
  * A line-based chat room on streams and tasks: {@code ./jasyncio chat-server [--host 127.0.0.1] [--port 8765]
- * [--queue LINES]}; talk to it with {@code nc 127.0.0.1 8765}.
+ * [--queue LINES] [--room-bytes BYTES]}; talk to it with {@code nc 127.0.0.1 8765}.
  */
 public final class ChatServer {
     /** How many lines may wait for a member before it is disconnected as too slow, by default. */
@@ -27,13 +27,14 @@ public final class ChatServer {
      * @param args the options
      */
     public static void main(String[] args) {
-        String usage = "./jasyncio chat-server [--host 127.0.0.1] [--port 8765] [--queue LINES]";
+        String usage = "./jasyncio chat-server [--host 127.0.0.1] [--port 8765] [--queue LINES] [--room-bytes BYTES]";
         CommandLine cli = new CommandLine("chat-server", usage);
-        Serving.Options options = Serving.parse(args, 8765, cli, "queue");
+        Serving.Options options = Serving.parse(args, 8765, cli, "queue", "room-bytes");
         if (options.loops() != 1) {
             throw cli.fail("one room lives on one loop; --loops is not taken");
         }
-        ChatRoom room = new ChatRoom(options.intOption("queue", DEFAULT_QUEUE));
+        ChatRoom room = new ChatRoom(options.intOption("queue", DEFAULT_QUEUE),
+                options.intOption("room-bytes", (int) ChatRoom.DEFAULT_ROOM_BYTES));
         Serving.serveStreams("chat server", () -> Asyncio.startServer(room::serve, options.host(), options.port()),
                 options);
     }

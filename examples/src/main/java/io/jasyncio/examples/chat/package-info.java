@@ -17,8 +17,9 @@
  *    serve (the server's task)             send (its own task)
  *    readline() -&gt; command or broadcast    outbox.get() -&gt; write(line) -&gt; drain()
  *                    |                          ^
- *                    +-- deliver(member) -------+  putNowait into the member's bounded outbox;
- *                                                  QueueFull: the member is too slow, and is dropped
+ *                    +-- deliver(member) -------+  putNowait of the line's one shared copy into the
+ *                                                  member's bounded outbox; QueueFull, or the room over
+ *                                                  its bytes: the slowest member is dropped
  * </pre>
  * <ul>
  *   <li>{@code drain()} is where a slow client makes its sender wait (the transport's buffer is over the high-water
@@ -27,6 +28,14 @@
  *       sender is cancelled, its connection closed, and the others are told.</li>
  *   <li>A member that leaves (EOF or {@code /quit}) has its outbox shut down: its sender sends what is queued and
  *       closes the connection.</li>
+ *   <li>Memory is bounded for the room as a whole ({@code --room-bytes}, 16 MiB by default), not per member: a line
+ *       is encoded once and the same copy queued for every member, counted once while any queue holds it; past the
+ *       budget, the members with the most bytes waiting are dropped until the room fits. So idle members cost their
+ *       queue's references, not copies of every line.</li>
+ *   <li>Fairness during a burst: {@code readline} returns lines already buffered without suspending, so a paste
+ *       of many lines would otherwise be broadcast before any sender runs, filling every queue at once. The reading
+ *       task yields to the loop ({@code sleep(0)}) after each line: the senders write as lines come, and a member
+ *       that reads keeps up whatever the burst.</li>
  * </ul>
  *
  * <h2>Threading model</h2>

@@ -9,14 +9,13 @@ package io.jasyncio.examples.http;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One parsed request. The method and the path are kept as offsets into the connection's buffer, valid while the
+ * One parsed request. The method and the path are kept as offsets into the connection's buffer (or a copy of their
+ * own, see {@link #detach}), valid while the
  * request is handled; the body is copied.
  */
 final class Request {
     // Threading: the connection's loop thread only; reused for each request of the connection.
     byte[] buf;
-    /** Where the request starts in buf. */
-    int start;
     int methodStart;
     int methodEnd;
     int pathStart;
@@ -27,19 +26,37 @@ final class Request {
     boolean keepAlive;
     boolean expectContinue;
     int hosts;
-    /** Where the head ends (the first body byte). */
-    int headEnd;
     /** Where the whole request ends, body included. */
     int end;
     byte[] body;
+    private boolean detached;
 
     void reset() {
+        detached = false;
         contentLength = -1;
         chunked = false;
         keepAlive = true;
         expectContinue = false;
         hosts = 0;
         body = EMPTY;
+    }
+
+    /**
+     * Gives the request its own copy of its method and path, which are offsets into the connection's buffer until
+     * then: done when the body is still to come, as the buffer's bytes may move.
+     */
+    void detach() {
+        if (detached) {
+            return;
+        }
+        detached = true;
+        byte[] own = java.util.Arrays.copyOfRange(buf, methodStart, pathEnd);
+        int shift = methodStart;
+        buf = own;
+        methodStart -= shift;
+        methodEnd -= shift;
+        pathStart -= shift;
+        pathEnd -= shift;
     }
 
     static final byte[] EMPTY = new byte[0];

@@ -16,15 +16,20 @@ import java.util.List;
  * as its arguments. Both request forms redis accepts are read: multibulk ({@code *2\r\n$3\r\nGET\r\n$1\r\nk\r\n})
  * and inline ({@code GET k\r\n}, as typed into a telnet session; redis-benchmark's {@code ping_inline} uses it).
  *
- * <p>How it copes with any split: the bytes not yet used are kept in one array; parsing starts again at the first
- * byte of the incomplete command each time more arrive (the approach of picohttpparser), and {@link #needed} says how
- * many bytes must be there before trying again, so a large bulk arriving in many reads is not re-read each time.
+ * <p>How it copes with any split: the parse state survives between reads, as in redis's {@code networking.c}: the
+ * command's argument count, the arguments read so far, the length of the bulk being read and how much of it has
+ * come, and how far the current line has been searched for its end. Nothing is parsed twice: each byte received is
+ * looked at a bounded number of times whatever the split ({@link #examined} counts them). Once a bulk's length is
+ * known, its final array is made and the bytes go straight into it, so a 400 MB {@code SET} costs its size once.
+ * The read buffer holds only a line being read (at most 64 KiB) and the bytes of a read not parsed yet.
  *
  * <p>Limits and error messages are redis's ({@code networking.c}); after a {@link ProtocolError} the connection is
- * closed, as redis does.
+ * closed, as redis does. As there, a multibulk line ends at its {@code \r} (the byte after it is skipped unread), so a
+ * line ending in a bare {@code \n} waits for more; counts are read as redis's {@code string2ll} does, refusing
+ * {@code *01} and {@code $04}.
  */
 final class RespParser {
-    /** Receives each complete command; returns {@code false} to stop parsing (after QUIT). */
+    /** Receives each complete command; returns {@code false} to stop parsing (after QUIT, or to wait). */
     interface Handler {
         boolean command(byte[][] args);
     }
@@ -39,123 +44,252 @@ final class RespParser {
     static final int MAX_INLINE = 64 * 1024;
     static final int MAX_MULTIBULK = 1024 * 1024;
     static final long MAX_BULK = 512L * 1024 * 1024;
+    private static final int SMALL = 16 * 1024;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     // Threading: the connection's loop thread only.
-    private byte[] buf = new byte[16 * 1024];
+    private byte[] buf = new byte[SMALL];
+    private int start; // the first byte not parsed
     private int end;
-    private int needed;
-    private int pos; // the parse position within the command being read
+    private int scanned; // bytes from start already searched for the current line's end
+    private int argc; // the current multibulk command's argument count; 0 between commands
+    private int argi; // how many of its arguments are read
+    private byte[][] args;
+    private byte[] bulk; // the argument being read, once its length is known
+    private int filled;
+    private int skip; // bytes of the CRLF after a bulk still to skip
+    private long examined;
 
     /**
      * Adds the bytes and hands every complete command to the handler.
      *
-     * @param data the bytes received
+     * @param data the bytes received (read from its position; its position is not changed)
      * @param handler gets the commands in order
-     * @return {@code false} if the handler stopped the parsing
+     * @return {@code false} if the handler stopped the parsing; the bytes not parsed are kept
      * @throws ProtocolError on a malformed request
      */
     boolean feed(ByteBuffer data, Handler handler) {
+        add(data);
+        return parse(handler);
+    }
+
+    /**
+     * Adds the bytes without parsing them: while the replies wait to be written, commands wait too.
+     *
+     * @param data the bytes received (read from its position; its position is not changed)
+     */
+    void add(ByteBuffer data) {
+        int at = data.position();
         int n = data.remaining();
-        if (end + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, end + n));
+        if (bulk != null && start == end) {
+            int take = Math.min(n, bulk.length - filled); // straight into the argument's own array
+            data.get(at, bulk, filled, take);
+            filled += take;
+            examined += take;
+            at += take;
+            n -= take;
         }
-        data.get(data.position(), buf, end, n);
-        end += n;
-        if (end < needed) {
-            return true;
-        }
-        int start = 0;
-        boolean go = true;
-        while (go && start < end) {
-            pos = start;
-            byte[][] args = buf[start] == '*' ? multibulk() : inline();
-            if (args == null) {
-                break; // incomplete: needed is set
+        append(data, at, n);
+    }
+
+    /**
+     * Parses the bytes kept, handing every complete command to the handler: how parsing stopped by the handler
+     * goes on.
+     *
+     * @param handler gets the commands in order
+     * @return {@code false} if the handler stopped the parsing again
+     * @throws ProtocolError on a malformed request
+     */
+    boolean parse(Handler handler) {
+        try {
+            while (true) {
+                byte[][] command = next();
+                if (command == null) {
+                    return true;
+                }
+                if (!handler.command(command)) {
+                    return false;
+                }
             }
-            start = pos;
-            needed = 0;
-            if (args.length > 0) {
-                go = handler.command(args);
+        } finally {
+            if (start == end) {
+                start = 0;
+                end = 0;
+                if (buf.length > 256 * 1024) {
+                    buf = new byte[SMALL]; // let go of a buffer grown for a long pipeline
+                }
             }
         }
-        // Keep the incomplete command at the front; shrink a buffer grown for a large command once it is used.
-        int rest = end - start;
-        if (rest == 0 && buf.length > 256 * 1024) {
-            buf = new byte[16 * 1024];
-        } else if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, rest);
-        }
-        needed -= start;
-        end = rest;
-        return go;
     }
 
     /** Whether bytes of an incomplete command are waiting. */
     boolean hasPartial() {
-        return end > 0;
+        return end > start || argc > 0 || bulk != null || skip > 0;
     }
 
-    private byte[][] multibulk() {
-        int eol = lineEnd(pos + 1, "too big mbulk count string");
-        if (eol < 0) {
-            return null;
+    /** How many bytes the parser has looked at or copied: a measure of its work, linear in the bytes received. */
+    long examined() {
+        return examined;
+    }
+
+    /** How many bytes are buffered, not parsed yet (a bulk's own array not counted). */
+    int buffered() {
+        return end - start;
+    }
+
+    private void append(ByteBuffer data, int at, int n) {
+        if (n == 0) {
+            return;
         }
-        long count = number(pos + 1, eol - 1);
-        if (count > MAX_MULTIBULK || count == Long.MIN_VALUE) {
-            throw new ProtocolError("invalid multibulk length");
-        }
-        pos = eol + 1;
-        if (count <= 0) {
-            return new byte[0][]; // redis ignores "*0" and "*-1"
-        }
-        byte[][] args = new byte[(int) count][];
-        for (int i = 0; i < count; i++) {
-            if (pos >= end) {
-                return incomplete(pos + 1);
+        if (end + n > buf.length) {
+            int live = end - start;
+            long needed = (long) live + n;
+            if (needed > MAX_ARRAY) {
+                throw new OutOfMemoryError("request buffer over " + MAX_ARRAY + " bytes");
             }
-            if (buf[pos] != '$') {
-                throw new ProtocolError("expected '$', got '" + (char) (buf[pos] & 0xff) + "'");
+            // Compact when that frees at least half the buffer, so each byte is moved a bounded number of times.
+            byte[] to = needed <= buf.length / 2 ? buf
+                    : new byte[(int) Math.min(MAX_ARRAY, Math.max(needed, 2L * buf.length))];
+            System.arraycopy(buf, start, to, 0, live);
+            buf = to;
+            start = 0;
+            end = live;
+        }
+        data.get(at, buf, end, n);
+        end += n;
+    }
+
+    /** The next complete command, or {@code null} when more bytes are needed. */
+    private byte[][] next() {
+        while (true) {
+            if (bulk != null) {
+                int take = Math.min(end - start, bulk.length - filled);
+                System.arraycopy(buf, start, bulk, filled, take);
+                start += take;
+                filled += take;
+                examined += take;
+                if (filled < bulk.length) {
+                    return null;
+                }
+                args[argi++] = bulk;
+                bulk = null;
+                skip = 2; // redis skips the CRLF after the bulk without looking at it
             }
-            eol = lineEnd(pos + 1, "too big bulk count string");
-            if (eol < 0) {
+            if (skip > 0) {
+                int take = Math.min(skip, end - start);
+                start += take;
+                skip -= take;
+                if (skip > 0) {
+                    return null;
+                }
+                if (argi == argc) {
+                    byte[][] command = args.length == argc ? args : Arrays.copyOf(args, argc);
+                    argc = 0;
+                    argi = 0;
+                    args = null;
+                    return command;
+                }
+            }
+            if (start == end) {
                 return null;
             }
-            long len = number(pos + 1, eol - 1);
-            if (len < 0 || len > MAX_BULK) {
-                throw new ProtocolError("invalid bulk length");
+            if (argc > 0) {
+                if (!bulkLength()) {
+                    return null;
+                }
+            } else if (buf[start] == '*') {
+                if (!multibulkCount()) {
+                    return null;
+                }
+            } else {
+                byte[][] command = inline();
+                if (command == null) {
+                    return null;
+                }
+                if (command.length > 0) {
+                    return command;
+                }
             }
-            int from = eol + 1;
-            if (end - from < len + 2) {
-                return incomplete((int) Math.min(Integer.MAX_VALUE, from + len + 2));
-            }
-            args[i] = Arrays.copyOfRange(buf, from, from + (int) len);
-            pos = from + (int) len + 2; // redis skips the CRLF after the bulk without looking at it
         }
-        return args;
     }
 
-    /** The index of the {@code \n} ending the line that starts at {@code from}, or -1 with needed set. */
-    private int lineEnd(int from, String tooBig) {
-        for (int i = from; i < end; i++) {
-            if (buf[i] == '\n') {
+    /** {@code *N\r\n}: sets argc; {@code false} if the line is incomplete. */
+    private boolean multibulkCount() {
+        int cr = lineEnd("too big mbulk count string");
+        if (cr < 0) {
+            return false;
+        }
+        long count = string2ll(start + 1, cr);
+        if (count == Long.MIN_VALUE || count > MAX_MULTIBULK) {
+            throw new ProtocolError("invalid multibulk length");
+        }
+        start = cr + 2;
+        if (count > 0) { // redis ignores "*0" and "*-1"
+            argc = (int) count;
+            argi = 0;
+            args = new byte[Math.min(argc, 1024)][]; // grown as arguments come, as redis does
+        }
+        return true;
+    }
+
+    /** {@code $N\r\n}: makes the argument's array; {@code false} if the line is incomplete. */
+    private boolean bulkLength() {
+        int cr = lineEnd("too big bulk count string");
+        if (cr < 0) {
+            return false;
+        }
+        if (buf[start] != '$') {
+            byte got = buf[start] == '\r' || buf[start] == '\n' ? (byte) ' ' : buf[start];
+            throw new ProtocolError("expected '$', got '" + (char) (got & 0xff) + "'");
+        }
+        long len = string2ll(start + 1, cr);
+        if (len < 0 || len > MAX_BULK) {
+            throw new ProtocolError("invalid bulk length");
+        }
+        start = cr + 2;
+        if (argi == args.length) {
+            args = Arrays.copyOf(args, (int) Math.min(argc, 2L * args.length));
+        }
+        bulk = new byte[(int) len];
+        filled = 0;
+        return true;
+    }
+
+    /**
+     * The index of the {@code \r} ending the line at {@code start}, once the byte after it has come too; -1 when
+     * more bytes are needed. The search goes on where the last one stopped.
+     */
+    private int lineEnd(String tooBig) {
+        for (int i = start + scanned; i < end; i++) {
+            examined++;
+            if (buf[i] == '\r') {
+                scanned = i - start; // found: look at it again only if its next byte is missing
+                if (i + 1 == end) {
+                    return -1;
+                }
+                scanned = 0;
                 return i;
             }
         }
-        if (end - pos > MAX_INLINE) {
+        scanned = end - start;
+        if (end - start > MAX_INLINE) {
             throw new ProtocolError(tooBig);
         }
-        incomplete(end + 1);
         return -1;
     }
 
-    /** A decimal integer in buf[from, to) where to is the {@code \r} before the {@code \n}; MIN_VALUE if invalid. */
-    private long number(int from, int to) {
-        if (to <= from || buf[to] != '\r') {
-            return Long.MIN_VALUE;
+    /**
+     * redis's {@code string2ll} over buf[from, to): an optional minus, then digits without a leading zero ("0" alone
+     * is zero); {@code Long.MIN_VALUE} if invalid or too long to matter.
+     */
+    private long string2ll(int from, int to) {
+        examined += to - from;
+        if (to - from == 1 && buf[from] == '0') {
+            return 0;
         }
-        boolean negative = buf[from] == '-';
+        boolean negative = from < to && buf[from] == '-';
         int i = negative ? from + 1 : from;
-        if (i == to || to - i > 18) {
+        if (i == to || to - i > 18 || buf[i] < '1' || buf[i] > '9') {
             return Long.MIN_VALUE;
         }
         long v = 0;
@@ -169,30 +303,41 @@ final class RespParser {
         return negative ? -v : v;
     }
 
-    private byte[][] incomplete(int need) {
-        needed = need;
-        return null;
-    }
-
-    /** An inline command: words separated by spaces, with redis's quoting ({@code "a b\n"}, {@code 'a b'}). */
+    /**
+     * An inline command: words separated by spaces, with redis's quoting ({@code "a b\n"}, {@code 'a b'}); the line
+     * ends at {@code \n}, a {@code \r} before it dropped. {@code null} when the line is incomplete.
+     */
     private byte[][] inline() {
-        int eol = lineEnd(pos, "too big inline request");
-        if (eol < 0) {
+        int lf = -1;
+        for (int i = start + scanned; i < end; i++) {
+            examined++;
+            if (buf[i] == '\n') {
+                lf = i;
+                break;
+            }
+        }
+        if (lf < 0) {
+            scanned = end - start;
+            if (end - start > MAX_INLINE) {
+                throw new ProtocolError("too big inline request");
+            }
             return null;
         }
-        int last = eol > pos && buf[eol - 1] == '\r' ? eol - 1 : eol;
-        List<byte[]> words = splitArgs(buf, pos, last);
-        pos = eol + 1;
+        scanned = 0;
+        int last = lf > start && buf[lf - 1] == '\r' ? lf - 1 : lf;
+        examined += last - start;
+        List<byte[]> words = splitArgs(buf, start, last);
+        start = lf + 1;
         return words.toArray(new byte[0][]);
     }
 
-    /** redis's {@code sdssplitargs}: words, "double quoted" with escapes, or 'single quoted'. */
+    /** redis's {@code sdssplitargs}: words, "double quoted" with escapes, or 'single quoted'; any other byte is data. */
     static List<byte[]> splitArgs(byte[] b, int from, int to) {
         List<byte[]> words = new ArrayList<>();
         java.io.ByteArrayOutputStream word = new java.io.ByteArrayOutputStream();
         int i = from;
         while (true) {
-            while (i < to && Character.isWhitespace(b[i])) {
+            while (i < to && isSpace(b[i])) {
                 i++;
             }
             if (i == to) {
@@ -203,13 +348,13 @@ final class RespParser {
             boolean closed = quote == 0;
             while (i < to) {
                 byte c = b[i];
-                if (quote == 0 && Character.isWhitespace(c)) {
+                if (quote == 0 && isSpace(c)) {
                     break;
                 }
                 i++;
-                if (c == quote) {
+                if (quote != 0 && c == quote) {
                     closed = true;
-                    if (i < to && !Character.isWhitespace(b[i])) {
+                    if (i < to && !isSpace(b[i])) {
                         throw new ProtocolError("unbalanced quotes in request"); // "closing quote must be followed by a space"
                     }
                     break;
@@ -234,5 +379,10 @@ final class RespParser {
             }
             words.add(word.toByteArray());
         }
+    }
+
+    /** C's {@code isspace}: space, \t, \n, \v, \f, \r. */
+    private static boolean isSpace(byte c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }

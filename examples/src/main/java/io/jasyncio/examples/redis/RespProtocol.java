@@ -12,22 +12,30 @@ import java.nio.ByteBuffer;
 
 /**
  * One client connection: the bytes of each {@code dataReceived} go through the {@link RespParser}, every complete
- * command runs against the {@link Store}, and all their replies leave in one {@code transport.write} — pipelining
- * costs one write per read, not one per command.
+ * command runs against the {@link Store}, and their replies leave together in one {@code transport.write} per read
+ * (or per {@link #FLUSH_BYTES} of replies) — pipelining costs one write per read, not one per command.
  *
  * <p>State machine: {@code connectionMade -> dataReceived* -> connectionLost}. A malformed request gets redis's
  * {@code -ERR Protocol error: ...} and the connection closes after it is written; QUIT closes after its {@code +OK}.
  *
- * <p>Flow control: when the client does not read its replies and the transport's buffer passes the high-water mark,
- * {@code pauseWriting} stops reading the client's commands until the buffer drains.
+ * <p>Flow control bounds the replies in flight by the server, not by the client, as redis's client output buffer
+ * limits do: once the transport's buffer passes its high-water mark ({@code pauseWriting}), reading stops and so does
+ * the running of commands already received (the rest of a read stays in the parser) until {@code resumeWriting}.
+ * Replies are written out every {@link #FLUSH_BYTES}, so a pipeline of {@code GET}s of a large value costs at most
+ * the high-water mark, one flush and one reply, whatever the client sends and however slowly it reads.
  */
 public final class RespProtocol implements Protocol, RespParser.Handler {
+    /** How many bytes of replies are gathered before they are written out, within one read. */
+    public static final int FLUSH_BYTES = 64 * 1024;
+
     // Threading: the connection's loop thread only.
     private final Store store;
     private final RespParser parser = new RespParser();
     private final RespReply reply = new RespReply();
     private final Commands commands;
     private Transport transport;
+    private boolean writingPaused;
+    private boolean quit;
 
     RespProtocol(Store store) {
         this.store = store;
@@ -44,37 +52,76 @@ public final class RespProtocol implements Protocol, RespParser.Handler {
         if (transport.isClosing()) {
             return; // after QUIT or a protocol error, the rest is not read
         }
-        boolean open;
+        parser.add(data);
+        if (!writingPaused) {
+            run();
+        }
+    }
+
+    /** Runs the commands received, as far as the replies' budget lets them, and writes their replies. */
+    private void run() {
+        boolean open = true;
         store.lock.lock();
         try {
-            open = parser.feed(data, this);
+            parser.parse(this);
+            open = !quit;
         } catch (RespParser.ProtocolError e) {
             reply.error("ERR " + e.getMessage());
             open = false;
         } finally {
             store.lock.unlock();
         }
-        if (!reply.isEmpty()) {
-            transport.write(reply.buffer());
-            reply.clear();
-        }
+        flush();
         if (!open) {
             transport.close(); // flushes the replies first
         }
     }
 
+    private void flush() {
+        if (!reply.isEmpty()) {
+            transport.write(reply.buffer()); // may call pauseWriting
+            reply.clear();
+        }
+    }
+
+    /**
+     * How many bytes the request parser has looked at or copied on this connection: a measure of its work, which
+     * stays proportional to the bytes received however they are split (the tests read it).
+     *
+     * @return the count
+     */
+    public long parseWork() {
+        return parser.examined();
+    }
+
     @Override
     public boolean command(byte[][] args) {
-        return commands.execute(args);
+        if (!commands.execute(args)) {
+            quit = true;
+            return false;
+        }
+        if (reply.size() >= FLUSH_BYTES) {
+            flush();
+            return !writingPaused; // the rest waits in the parser for resumeWriting
+        }
+        return true;
     }
 
     @Override
     public void pauseWriting() {
+        writingPaused = true;
         transport.pauseReading();
     }
 
     @Override
     public void resumeWriting() {
+        writingPaused = false;
+        if (transport.isClosing()) {
+            return;
+        }
         transport.resumeReading();
+        if (parser.hasPartial()) {
+            run(); // the commands left waiting
+        }
     }
 }

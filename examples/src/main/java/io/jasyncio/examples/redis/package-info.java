@@ -16,21 +16,28 @@
  *  dataReceived(ByteBuffer) -&gt; feed(): every complete  -&gt; execute(args): one command  -&gt;  encodes into one array
  *                              command, in order          against the Store                 |
  *                              (the rest waits)                                             v
- *                                                              one transport.write(...) per dataReceived
+ *                                                              one transport.write(...) per read (or per 64 KiB)
  * </pre>
  * <ul>
  *   <li>{@link io.jasyncio.examples.redis.RespProtocol} is the {@code Protocol}: one per connection, made by the
  *       server's factory ({@link io.jasyncio.examples.redis.RedisServer#factory}). {@code dataReceived}'s buffer is
  *       valid during the call only, so the parser copies what it has not used.</li>
- *   <li>Incremental parsing: {@code RespParser} restarts at the first byte of an incomplete command when more bytes
- *       arrive, and remembers how many bytes it needs before trying again. A command split at any byte gives the same
- *       result as when it arrives whole (the tests split at every position).</li>
+ *   <li>Incremental parsing: {@code RespParser} keeps its state between reads, as redis does: the command's
+ *       argument count, the arguments read so far, the bulk being filled and how far the current line was searched.
+ *       Each byte is looked at a bounded number of times however the bytes are split (the tests count them), and a
+ *       bulk whose length is known goes straight into its own array, so a large {@code SET} costs its size once.
+ *       A command split at any byte gives the same result as when it arrives whole (the tests split at every
+ *       position).</li>
  *   <li>Pipelining: the replies of all complete commands of one read are written together; the transport flushes
  *       once per read batch.</li>
  *   <li>Errors: a bad command gets redis's error reply and the connection goes on; a malformed frame gets
  *       {@code -ERR Protocol error: ...} and the connection closes once it is written, as redis does. Nothing is ever
  *       dropped without a reply.</li>
- *   <li>Back-pressure: {@code pauseWriting} pauses reading from a client that does not read its replies.</li>
+ *   <li>Back-pressure, bounded by the server as redis's client output buffer limits are: replies are written out
+ *       every 64 KiB; once the transport's buffer passes its high-water mark ({@code pauseWriting}), reading stops
+ *       and so does the running of commands already received (the rest of the read waits in the parser) until
+ *       {@code resumeWriting}. A client that pipelines {@code GET}s of a large value and never reads costs the
+ *       high-water mark, one flush and one reply.</li>
  * </ul>
  *
  * <h2>Threading model</h2>

@@ -154,4 +154,82 @@ class ChatServerTest extends LoopTestBase {
         slow.close();
         stop(server);
     }
+
+    /**
+     * A paste of many more lines than a queue holds, read by the lines' ends in one go: a member that reads keeps up
+     * and gets every line, as the senders get a turn after each line.
+     */
+    @Test
+    void testBurstDoesNotEvictMembersThatRead() {
+        ChatRoom room = new ChatRoom(16);
+        Server server = start(room);
+        int port = port(server);
+        loop.runUntilComplete(() -> {
+            Streams a = Asyncio.openConnection("127.0.0.1", port);
+            line(a);
+            Streams b = Asyncio.openConnection("127.0.0.1", port);
+            line(b);
+            assertEquals("* guest2 joined", line(a));
+            StringBuilder paste = new StringBuilder();
+            for (int i = 0; i < 300; i++) {
+                paste.append("line ").append(i).append('\n');
+            }
+            say(a, paste.toString().strip());
+            for (int i = 0; i < 300; i++) {
+                assertEquals("guest1: line " + i, line(b), "b keeps up with the paste");
+            }
+            assertEquals(List.of("guest1", "guest2"), room.who(), "nobody was dropped");
+            a.writer().close();
+            b.writer().close();
+            return null;
+        });
+        stop(server);
+    }
+
+    /**
+     * Members that never read, with queues long enough never to fill: the room's memory stays within its budget as a
+     * whole (each line held once, not once per member), and the members holding the most go.
+     */
+    @Test
+    void testRoomMemoryIsBoundedAsAWhole() throws Exception {
+        long budget = 64 * 1024;
+        ChatRoom room = new ChatRoom(100_000, budget);
+        Server server = start(room);
+        int port = port(server);
+        List<Socket> slow = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Socket s = new Socket();
+            s.setReceiveBufferSize(2048);
+            s.connect(new InetSocketAddress("127.0.0.1", port));
+            slow.add(s);
+        }
+        String payload = "y".repeat(1000);
+        loop.runUntilComplete(() -> {
+            while (room.who().size() < 3) {
+                Asyncio.sleep(0.005);
+            }
+            Streams a = Asyncio.openConnection("127.0.0.1", port);
+            Streams b = Asyncio.openConnection("127.0.0.1", port);
+            say(a, "/nick alice");
+            long most = 0;
+            for (int sent = 0; sent < 20_000 && room.who().size() > 2; sent++) {
+                say(a, payload);
+                while (!line(b).equals("alice: " + payload)) {
+                    assertTrue(!b.reader().atEof(), "b was disconnected");
+                }
+                most = Math.max(most, room.bytesHeld());
+                assertTrue(room.bytesHeld() <= budget, room.bytesHeld() + " bytes held, over " + budget);
+            }
+            assertEquals(2, room.who().size(), "the members that did not read were dropped: " + room.who());
+            assertTrue(room.who().contains("alice"));
+            assertTrue(most > budget / 2, "the room did fill: " + most);
+            a.writer().close();
+            b.writer().close();
+            return null;
+        });
+        for (Socket s : slow) {
+            s.close();
+        }
+        stop(server);
+    }
 }

@@ -7,8 +7,17 @@
 package io.jasyncio.tests.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.BufferedProtocol;
+import io.jasyncio.Protocol;
+import io.jasyncio.Transport;
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Timeout;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
 import io.jasyncio.ServerOptions;
@@ -91,5 +100,136 @@ class EchoServerTest extends LoopTestBase {
         Server server = loop.runUntilComplete(() -> Asyncio.startServer(EchoServer::echoLines, "127.0.0.1", 0,
                 ServerOptions.defaults().withLimit(1 << 20)));
         assertArrayEquals(lines, roundTrip(server, lines));
+    }
+
+    /** Forwards every callback to the server's protocol, keeping the server's transport for the test to read. */
+    private abstract static class Watched implements BaseProtocol {
+        final BaseProtocol inner;
+        Transport transport;
+
+        Watched(BaseProtocol inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+            inner.connectionMade(t);
+        }
+
+        @Override
+        public void connectionLost(Throwable exc) {
+            inner.connectionLost(exc);
+        }
+
+        @Override
+        public void pauseWriting() {
+            inner.pauseWriting();
+        }
+
+        @Override
+        public void resumeWriting() {
+            inner.resumeWriting();
+        }
+    }
+
+    /** For a Protocol. */
+    private static final class WatchedPlain extends Watched implements Protocol {
+        WatchedPlain(Protocol inner) {
+            super(inner);
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            ((Protocol) inner).dataReceived(data);
+        }
+    }
+
+    /** For a BufferedProtocol. */
+    private static final class WatchedBuffered extends Watched implements BufferedProtocol {
+        WatchedBuffered(BufferedProtocol inner) {
+            super(inner);
+        }
+
+        @Override
+        public ByteBuffer getBuffer(int sizeHint) {
+            return ((BufferedProtocol) inner).getBuffer(sizeHint);
+        }
+
+        @Override
+        public void bufferUpdated(int nbytes) {
+            ((BufferedProtocol) inner).bufferUpdated(nbytes);
+        }
+    }
+
+    /** A client that does not read until told to, counting what comes back. */
+    private static final class SlowReader implements Protocol {
+        Transport transport;
+        long received;
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+            t.pauseReading();
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            received += data.remaining();
+        }
+    }
+
+    /**
+     * A client that sends 32 MB and does not read: the server pauses reading once its buffer passes the high-water
+     * mark, so what waits there stays under the mark and one read; every byte still comes back once the client reads.
+     */
+    private void checkClientThatDoesNotRead(Supplier<? extends Watched> factory) {
+        Watched[] watched = new Watched[1];
+        Server server = loop.runUntilComplete(loop.createServer(() -> watched[0] = factory.get(), "127.0.0.1", 0));
+        int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
+        SlowReader client = loop.runUntilComplete(loop.createConnection(SlowReader::new, "127.0.0.1", port)).protocol();
+        long sent = 32L << 20;
+        byte[] piece = new byte[1 << 20];
+        for (int i = 0; i < sent / piece.length; i++) {
+            client.transport.write(piece);
+        }
+        long bound = 64 * 1024 + 256 * 1024 + 64 * 1024; // the high-water mark, one read and some slack
+        loop.runUntilComplete(() -> {
+            while (watched[0] == null || watched[0].transport.isReading()) {
+                assertTrue(watched[0] == null || watched[0].transport.getWriteBufferSize() <= bound,
+                        () -> watched[0].transport.getWriteBufferSize() + " bytes buffered by the server");
+                Asyncio.sleep(0.005);
+            }
+            for (int i = 0; i < 20; i++) { // it stays paused and bounded while the client would send more
+                assertTrue(watched[0].transport.getWriteBufferSize() <= bound,
+                        watched[0].transport.getWriteBufferSize() + " bytes buffered by the server");
+                Asyncio.sleep(0.005);
+            }
+            client.transport.resumeReading();
+            while (client.received < sent) {
+                Asyncio.sleep(0.005);
+            }
+            return null;
+        });
+        assertEquals(sent, client.received);
+        client.transport.close();
+        server.close();
+        server.closeClients();
+        loop.runUntilComplete(() -> {
+            server.waitClosed();
+            return null;
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void testProtocolApiPausesReadingForAClientThatDoesNotRead() {
+        checkClientThatDoesNotRead(() -> new WatchedPlain(new EchoServer.Echo()));
+    }
+
+    @Test
+    @Timeout(60)
+    void testBufferedApiPausesReadingForAClientThatDoesNotRead() {
+        checkClientThatDoesNotRead(() -> new WatchedBuffered(new EchoServer.BufferedEcho()));
     }
 }

@@ -24,6 +24,11 @@ final class FakeTransport implements Transport {
     final ByteArrayOutputStream written = new ByteArrayOutputStream();
     boolean closed;
     boolean reading = true;
+    /** With {@link #limitWrites}: the bytes written and not drained, the most there ever were, and the high mark. */
+    long buffered;
+    long maxBuffered;
+    private int high = -1;
+    private boolean writingPaused;
     private BaseProtocol protocol;
 
     /** Connects a protocol to a new fake transport. */
@@ -46,6 +51,20 @@ final class FakeTransport implements Transport {
         feed(b, 0, b.length);
     }
 
+    /** Makes the transport keep what is written, as a socket whose peer does not read, with a high-water mark. */
+    void limitWrites(int highWaterMark) {
+        high = highWaterMark;
+    }
+
+    /** The peer reads everything: the buffer empties and a paused protocol hears resumeWriting. */
+    void drain() {
+        buffered = 0;
+        if (writingPaused) {
+            writingPaused = false;
+            protocol.resumeWriting();
+        }
+    }
+
     /** Everything written so far, as Latin-1 text. */
     String output() {
         return written.toString(StandardCharsets.ISO_8859_1);
@@ -57,6 +76,14 @@ final class FakeTransport implements Transport {
         data.duplicate().get(b);
         writes.add(b);
         written.writeBytes(b);
+        if (high >= 0) {
+            buffered += b.length;
+            maxBuffered = Math.max(maxBuffered, buffered);
+            if (!writingPaused && buffered > high) {
+                writingPaused = true;
+                protocol.pauseWriting(); // inside the write, as the real transports do
+            }
+        }
     }
 
     @Override
@@ -110,7 +137,7 @@ final class FakeTransport implements Transport {
 
     @Override
     public long getWriteBufferSize() {
-        return 0;
+        return buffered;
     }
 
     @Override

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.Protocol;
+import io.jasyncio.Transport;
+import java.nio.ByteBuffer;
 import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
@@ -24,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The RESP server over TCP: with a client of our own, on a loop group, and driven by redis-cli and redis-benchmark. */
 class RedisServerTest extends LoopTestBase {
@@ -198,6 +202,101 @@ class RedisServerTest extends LoopTestBase {
         List<String> errors = r.lines().stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("err"))
                 .toList();
         assertEquals(List.of(), errors, "redis-benchmark reported errors");
+        stop(server);
+    }
+
+    /** Forwards every callback to the server's protocol, keeping the server's transport for the test to read. */
+    private static final class Watched implements Protocol {
+        final Protocol inner;
+        Transport transport;
+
+        Watched(Protocol inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+            inner.connectionMade(t);
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            inner.dataReceived(data);
+        }
+
+        @Override
+        public void connectionLost(Throwable exc) {
+            inner.connectionLost(exc);
+        }
+
+        @Override
+        public void pauseWriting() {
+            inner.pauseWriting();
+        }
+
+        @Override
+        public void resumeWriting() {
+            inner.resumeWriting();
+        }
+    }
+
+    /** A client that does not read until told to, counting what comes back. */
+    private static final class SlowReader implements Protocol {
+        Transport transport;
+        long received;
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+            t.pauseReading();
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            received += data.remaining();
+        }
+    }
+
+    /**
+     * A client pipelines GETs of a large value and does not read: the server's buffered output stays under the
+     * high-water mark, one flush and one reply while the client holds back, and every reply comes once it reads.
+     */
+    @Test
+    @Timeout(60)
+    void testClientThatDoesNotReadCostsABoundedBuffer() {
+        java.util.function.Supplier<io.jasyncio.examples.redis.RespProtocol> protocols =
+                RedisServer.factory(Ticker.system());
+        Watched[] watched = new Watched[1];
+        Server server = loop.runUntilComplete(loop.createServer(() -> watched[0] = new Watched(protocols.get()),
+                "127.0.0.1", 0));
+        SlowReader client = loop.runUntilComplete(loop.createConnection(SlowReader::new, "127.0.0.1", port(server)))
+                .protocol();
+        int size = 256 * 1024;
+        int gets = 200;
+        client.transport.write((cmd("SET", "big", "v".repeat(size)) + cmd("GET", "big").repeat(gets))
+                .getBytes(StandardCharsets.ISO_8859_1));
+        long expected = 5 + gets * (long) (("$" + size + "\r\n").length() + size + 2);
+        long bound = 64 * 1024 + io.jasyncio.examples.redis.RespProtocol.FLUSH_BYTES + size + 1024;
+        loop.runUntilComplete(() -> {
+            while (watched[0] == null || watched[0].transport.isReading()) {
+                assertTrue(watched[0] == null || watched[0].transport.getWriteBufferSize() <= bound,
+                        () -> watched[0].transport.getWriteBufferSize() + " bytes buffered by the server");
+                Asyncio.sleep(0.005);
+            }
+            for (int i = 0; i < 20; i++) {
+                assertTrue(watched[0].transport.getWriteBufferSize() <= bound,
+                        () -> watched[0].transport.getWriteBufferSize() + " bytes buffered by the server");
+                Asyncio.sleep(0.005);
+            }
+            client.transport.resumeReading();
+            while (client.received < expected) {
+                Asyncio.sleep(0.005);
+            }
+            return null;
+        });
+        assertEquals(expected, client.received);
+        client.transport.close();
         stop(server);
     }
 }

@@ -210,6 +210,113 @@ class RespProtocolTest {
                         cmd("COMMAND", "DOCS"), cmd("CLIENT", "SETNAME", "bench"), cmd("SELECT", "0")));
     }
 
+    /** Feeds bytes in pieces of 1, 2, 3, 5 and 7 bytes in turn. */
+    private void trickle(byte[] bytes) {
+        int[] sizes = {1, 2, 3, 5, 7};
+        for (int i = 0, k = 0; i < bytes.length; k++) {
+            int to = Math.min(bytes.length, i + sizes[k % sizes.length]);
+            t.feed(bytes, i, to);
+            i = to;
+        }
+    }
+
+    private long parseWork() {
+        return ((RespProtocol) t.getProtocol()).parseWork();
+    }
+
+    /** A large multibulk trickled in: each byte is looked at a bounded number of times, not once per read. */
+    @Test
+    void testParserWorkIsLinearWhateverTheSplit() {
+        String[] args = new String[20_002];
+        args[0] = "RPUSH";
+        args[1] = "l";
+        for (int i = 2; i < args.length; i++) {
+            args[i] = "item-" + i;
+        }
+        byte[] request = cmd(args).getBytes(StandardCharsets.ISO_8859_1);
+        trickle(request);
+        assertEquals(":20000\r\n", t.output());
+        assertTrue(parseWork() <= 2L * request.length, parseWork() + " bytes examined for " + request.length);
+
+        long before = parseWork();
+        byte[] inline = ("ECHO " + "y".repeat(60_000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        trickle(inline);
+        assertTrue(t.output().endsWith("$60000\r\n" + "y".repeat(60_000) + "\r\n"));
+        assertTrue(parseWork() - before <= 2L * inline.length, "an inline line is searched once");
+    }
+
+    /** A large bulk is copied once, into its own array, however it arrives. */
+    @Test
+    void testLargeBulkIsCopiedOnce() {
+        String value = "z".repeat(1 << 20);
+        byte[] request = cmd("SET", "big", value).getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < request.length; i += 1000) {
+            t.feed(request, i, Math.min(request.length, i + 1000));
+        }
+        assertEquals("+OK\r\n", t.output());
+        assertTrue(parseWork() < request.length + 100, parseWork() + " bytes examined for " + request.length);
+    }
+
+    /** What redis-server answers to the same bytes. */
+    @Test
+    void testParityWithRedis() {
+        assertProtocolError("*01\r\n", "invalid multibulk length");
+        assertProtocolError("*-01\r\n", "invalid multibulk length");
+        assertProtocolError("*1\r\n$04\r\nPING\r\n", "invalid bulk length");
+        assertProtocolError("*1\r\n\r\n", "expected '$', got ' '");
+        t = FakeTransport.connect(factory.get());
+        assertEquals("$3\r\na\0b\r\n", send("ECHO a\0b\r\n"), "a NUL byte in an inline command is data");
+        assertEquals("$3\r\n\0\0\0\r\n", send("ECHO \0\0\0\n"));
+        assertEquals("", send("*1\n"), "a multibulk line ends at its \\r: a bare \\n waits for more");
+        assertFalse(t.closed);
+        assertEquals("-ERR Protocol error: invalid multibulk length\r\n", send("$4\r\nPING\r\n"));
+        assertTrue(t.closed);
+        t = FakeTransport.connect(factory.get());
+        assertEquals("+PONG\r\n:0\r\n", send("*1\r\n$4\r\nPING\r\n*-1\r\n*0\r\n*1\r\n$6\r\nDBSIZE\r\n"));
+    }
+
+    /**
+     * A pipeline of GETs of a large value from a client that does not read (the probe sent 14.7 KB of them for a
+     * 1 MiB value; smaller here to stay quick): the replies in flight stay bounded by the high-water mark, one flush
+     * and one reply; the rest of the read waits, and is answered in full, in order, as the client reads.
+     */
+    @Test
+    void testRepliesInFlightAreBoundedByTheServer() {
+        String value = "v".repeat(128 * 1024);
+        send(cmd("SET", "big", value));
+        t.limitWrites(64 * 1024);
+        int gets = 300;
+        int before = t.written.size();
+        t.feed(cmd("GET", "big").repeat(gets) + cmd("PING"));
+        assertFalse(t.reading, "reading stops while the replies wait");
+        long bound = 64 * 1024 + RespProtocol.FLUSH_BYTES + value.length() + 64;
+        int drains = 0;
+        while (!t.reading) {
+            t.drain();
+            drains++;
+        }
+        assertTrue(t.maxBuffered <= bound, t.maxBuffered + " bytes buffered, over " + bound);
+        String reply = "$131072\r\n" + value + "\r\n";
+        String out = t.output().substring(before);
+        assertEquals(reply.length() * (long) gets + 7, out.length());
+        assertTrue(out.startsWith(reply + reply) && out.endsWith(reply + "+PONG\r\n"));
+        assertTrue(drains >= gets / 2, "answered as the client read, not all at once: " + drains);
+    }
+
+    /** QUIT among commands held back by flow control still closes after its reply, and nothing after it runs. */
+    @Test
+    void testQuitAfterHeldBackCommands() {
+        send(cmd("SET", "big", "w".repeat(100_000)));
+        t.limitWrites(1024);
+        t.feed(cmd("GET", "big").repeat(3) + cmd("QUIT") + cmd("SET", "after", "1"));
+        while (!t.closed) {
+            t.drain();
+        }
+        assertTrue(t.output().endsWith("+OK\r\n"));
+        t = FakeTransport.connect(factory.get());
+        assertEquals(":0\r\n", send(cmd("EXISTS", "after")));
+    }
+
     @Test
     void testBackPressurePausesReading() {
         RespProtocol p = (RespProtocol) t.getProtocol();

@@ -7,9 +7,15 @@
 /**
  * The example programs, run once per backend. The protocols of the RESP and HTTP servers are fed through a
  * socket-less {@link io.jasyncio.tests.examples.FakeTransport}, so a request can be split at every byte position and
- * each read's writes counted ({@code RespProtocolTest}, {@code HttpProtocolTest}; expiry on a {@code MockTicker}).
+ * each read's writes counted ({@code RespProtocolTest}, {@code HttpProtocolTest}; expiry and the HTTP timeouts on a
+ * {@code MockTicker}). The fake can hold what is written as a socket whose peer does not read, with a high-water mark
+ * and {@code pauseWriting} inside the write, to bound the replies in flight; the parsers' work is read through the
+ * protocols' {@code parseWork()} and bounded by a multiple of the bytes fed, however they are split (a count, not a
+ * timing).
  * Over real sockets on 127.0.0.1 port 0, clients of our own check pipelining, refusals, a loop group, the chat room's
- * broadcast and its dropping of a slow member (a plain socket with a tiny receive window that never reads); and the
+ * broadcast, its dropping of a slow member (a plain socket with a tiny receive window that never reads), its memory
+ * bound as a whole and a burst that a reading member keeps up with; echo and redis clients that do not read, while
+ * the server's write buffer stays bounded; and the
  * real clients, {@code redis-cli}, {@code redis-benchmark}, {@code curl} and {@code wrk}, drive the servers where they
  * are installed ({@link io.jasyncio.tests.examples.ExternalTool}; skipped with the reason otherwise;
  * {@code scripts/install-test-tools.sh} installs them, and {@code .ci/run} calls it). {@code ServerLaunchTest} runs
