@@ -13,9 +13,11 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.LoopGroup;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Server;
+import io.jasyncio.Signal;
 import io.jasyncio.transport.Transports;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -26,6 +28,9 @@ import java.util.function.Supplier;
  * and serving until SIGINT or SIGTERM, then closing cleanly. It is {@link EchoServer}'s {@code main}, written once.
  */
 public final class Serving {
+    /** The signals that stop a server, as Ctrl-C and {@code kill} send them. */
+    private static final List<Signal> STOP_SIGNALS = List.of(Signal.SIGINT, Signal.SIGTERM);
+
 
     /**
      * A server's command line.
@@ -119,21 +124,22 @@ public final class Serving {
     }
 
     /**
-     * Waits until SIGINT or SIGTERM, then closes the group (its loops, servers and connections).
+     * Waits until SIGINT or SIGTERM, then closes the group (its loops, servers and connections). The signals reach
+     * the group's first loop through {@code addSignalHandler}, as asyncio servers handle them, not a JVM shutdown hook.
      *
      * @param group the running group
      */
     public static void closeOnSignal(LoopGroup group) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            group.close();
-            stopped.countDown();
-        }));
+        CountDownLatch signalled = new CountDownLatch(1);
+        for (Signal signal : STOP_SIGNALS) {
+            group.loop(0).addSignalHandler(signal, signalled::countDown);
+        }
         try {
-            stopped.await();
+            signalled.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        group.close();
     }
 
     /**
@@ -153,21 +159,16 @@ public final class Serving {
     }
 
     /**
-     * Runs the loop on the calling thread until SIGINT or SIGTERM, then closes the server, its clients and the loop.
+     * Runs the loop on the calling thread until SIGINT or SIGTERM, then closes the server, its clients and the loop;
+     * closing the loop gives the signals back to the JVM.
      *
      * @param loop the loop, not running
      * @param server its server
      */
     public static void runUntilSignal(EventLoop loop, Server server) {
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            loop.callSoonThreadsafe(loop::stop);
-            try {
-                main.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        for (Signal signal : STOP_SIGNALS) {
+            loop.addSignalHandler(signal, loop::stop);       // on the loop's thread, in turn with its callbacks
+        }
         loop.runForever();
         server.close();
         server.abortClients();
