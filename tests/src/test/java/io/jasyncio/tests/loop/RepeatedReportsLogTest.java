@@ -9,16 +9,22 @@ package io.jasyncio.tests.loop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jasyncio.Asyncio;
 import io.jasyncio.ConnectionResetError;
 import io.jasyncio.ExceptionContext;
+import io.jasyncio.Server;
+import io.jasyncio.Streams;
 import io.jasyncio.tests.LogCapture;
 import io.jasyncio.tests.LoopTestBase;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The default exception handler logs the first report of a kind (message, exception class, top frame) in full and
@@ -182,6 +188,37 @@ class RepeatedReportsLogTest extends LoopTestBase {
             assertEquals(2, count(log.text(), PREFIX + "many 0\n"), log.text());
             loop.callExceptionHandler(report("many 999", reset()));
             assertEquals(1, count(log.text(), PREFIX + "many 999\n"), log.text());
+        }
+    }
+
+    /** Fifty clients each make a stream handler fail: one full entry in the log, every report to the handler. */
+    @Test
+    @Timeout(20)
+    void failingStreamsHandlerIsLoggedOnceForManyClients() {
+        List<ExceptionContext> seen = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> {
+            seen.add(context);
+            l.defaultExceptionHandler(context);
+        });
+        try (LogCapture log = new LogCapture()) {
+            Server server = loop.runUntilComplete(() -> Asyncio.startServer((reader, writer) -> {
+                reader.readline();
+                throw reset();
+            }, "127.0.0.1", 0));
+            int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
+            for (int i = 0; i < 50; i++) {
+                Streams s = loop.runUntilComplete(() -> Asyncio.openConnection("127.0.0.1", port));
+                s.writer().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals(0, loop.runUntilComplete(() -> s.reader().read(-1)).length, "EOF: the server closed");
+                s.writer().close();
+            }
+            assertEquals(50, seen.size());
+            assertEquals(List.of("Unhandled exception in client_connected_cb"), errorLines(log.text()), log.text());
+            server.close();
+            loop.runUntilComplete(() -> {
+                server.waitClosed();
+                return null;
+            });
         }
     }
 
