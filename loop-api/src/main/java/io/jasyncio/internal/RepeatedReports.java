@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the default exception handler from flooding the log with one failure a client can repeat at will (a reset
- * peer, a malformed request). Reports are grouped into kinds: the same message, the same exception class and the same
- * top frame of the exception's stack. The first report of a kind is logged in full and opens a window of
- * {@link #WINDOW_NANOS}; further reports of that kind inside the window are only counted. When the window has ended,
- * on the next report of that kind, on the loop's timer ({@link #flushExpired(long)}), when the kind is evicted or
- * when the loop closes, one line says how many were not logged: {@code "<message> (<class>): repeated N more times in
- * the last S s"}. At most {@link #MAX_KINDS} kinds are tracked; the least recently reported one is evicted first.
+ * Keeps the default exception handler from flooding the log with one failure a client can repeat at will (a reset peer,
+ * a malformed request). Reports are grouped into kinds: the same message, the same exception class, the same top frame
+ * of the exception's stack and, in debug mode, the same top frame of where the object was created
+ * ({@code source_traceback}), so that two pending tasks destroyed from two places are two kinds. The first report of a
+ * kind is logged in full and opens a window of {@link #WINDOW_NANOS}; further reports of that kind inside the window
+ * are only counted. When the window has ended, on the next report of that kind, on the loop's timer
+ * ({@link #flushExpired(long)}), when the kind is evicted or when the loop closes, one line says how many were not
+ * logged: {@code "<message> (<class>): repeated N more times in the last S s"}. At most {@link #MAX_KINDS} kinds are
+ * tracked; the least recently reported one is evicted first.
  *
  * <p>Threading: any thread (the cleaner thread reports what the collector found while the loop is not running); the
  * table is guarded by this object's monitor, and lines are logged outside it.
@@ -34,7 +36,8 @@ final class RepeatedReports {
     static final int MAX_KINDS = 64;
 
     /** What reports of one kind have in common. */
-    private record Kind(String message, String exceptionClass, StackTraceElement topFrame) {
+    private record Kind(String message, String exceptionClass, StackTraceElement topFrame,
+            StackTraceElement createdAt) {
     }
 
     /** One kind's current window. */
@@ -141,12 +144,20 @@ final class RepeatedReports {
     }
 
     private static Kind kindOf(ExceptionContext context) {
+        StackTraceElement createdAt = null;
+        for (Object value : context.asMap().values()) {
+            if (value instanceof StackTraceElement[] frames && frames.length > 0) {
+                createdAt = frames[0];
+                break;
+            }
+        }
         Throwable exception = context.exception();
         if (exception == null) {
-            return new Kind(context.message(), null, null);
+            return new Kind(context.message(), null, null, createdAt);
         }
         StackTraceElement[] stack = exception.getStackTrace();
-        return new Kind(context.message(), exception.getClass().getName(), stack.length == 0 ? null : stack[0]);
+        return new Kind(context.message(), exception.getClass().getName(), stack.length == 0 ? null : stack[0],
+                createdAt);
     }
 
     /** Adds the line for a window's uncounted reports, if any, and resets its count. */

@@ -129,6 +129,17 @@ class RepeatedReportsLogTest extends LoopTestBase {
                 loop.callExceptionHandler(ExceptionContext.builder("one").build());
             }
             assertEquals(List.of("one", "two", "one", "one", "one"), errorLines(log.text()), log.text());
+
+            // In debug mode, reports of objects created in two places (source_traceback) are two kinds.
+            StackTraceElement here = new StackTraceElement("Made", "here", "Made.java", 1);
+            StackTraceElement there = new StackTraceElement("Made", "there", "Made.java", 2);
+            for (int i = 0; i < 3; i++) {
+                for (StackTraceElement at : List.of(here, there)) {
+                    loop.callExceptionHandler(ExceptionContext.builder("Task was destroyed but it is pending!")
+                            .put("source_traceback", new StackTraceElement[] {at}).build());
+                }
+            }
+            assertEquals(2, count(log.text(), PREFIX + "Task was destroyed but it is pending!\n"), log.text());
         }
     }
 
