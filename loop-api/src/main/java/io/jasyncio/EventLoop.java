@@ -665,7 +665,8 @@ public interface EventLoop extends AutoCloseable {
     // ---------------------------------------------------------------- errors
 
     /**
-     * Sets the exception handler, or restores the default one with {@code null}.
+     * Sets the exception handler, or restores the default one with {@code null}. A custom handler is called for every
+     * report: it sees repeats that the default handler would only count (see {@link #defaultExceptionHandler}).
      *
      * @param handler the handler or {@code null}
      * @asyncio loop.set_exception_handler(handler)
@@ -689,8 +690,14 @@ public interface EventLoop extends AutoCloseable {
     void callExceptionHandler(ExceptionContext context);
 
     /**
-     * The default exception handler: logs the message, the exception and the other keys to the logger
-     * {@code asyncio} at ERROR.
+     * The default exception handler: logs the message, the exception and the other keys to the logger {@code asyncio}
+     * at ERROR. Repeats are summarised, so that a failure a client can cause at will cannot fill the log: the first
+     * report of a kind (the same message, exception class and top frame of the exception's stack, and in debug mode the
+     * same top frame of {@code source_traceback}) is logged in full; the reports of that kind in the next 10 seconds on
+     * the loop's ticker are counted, not logged; then one line says "{@code <message> (<exception class>): repeated N
+     * more times in the last 10 s}", and the next report of the kind is logged in full again. At most 64 kinds are
+     * tracked, the least recently reported forgotten first; {@code close()} logs the counts still pending. See
+     * "Repeated failures in the log" in the package documentation.
      *
      * @param context what happened
      * @asyncio loop.default_exception_handler(context)

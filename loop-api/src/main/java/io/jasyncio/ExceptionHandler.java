@@ -12,7 +12,8 @@ package io.jasyncio;
  * what the garbage collector found while the loop was not running (never-retrieved exceptions, destroyed pending
  * tasks), which come on the collector's cleaner thread, as asyncio's {@code __del__} reports come wherever the
  * collector runs. {@link java.lang.Error}s are never handed to it: they leave the loop (see "Fatal errors" in the
- * package documentation).
+ * package documentation). A custom handler is called for every report, repeats included; only the default handler's
+ * log summarises repeats ({@link EventLoop#defaultExceptionHandler}).
  *
  * @asyncio the handler of loop.set_exception_handler(handler), called as handler(loop, context)
  */

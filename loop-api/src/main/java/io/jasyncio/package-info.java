@@ -204,6 +204,20 @@
  * exception is retrieved, pays nothing for this: the collector follows it only from the moment an exception is set
  * until it is retrieved.
  *
+ * <h2>Repeated failures in the log</h2>
+ * A failure a client can cause at will (a peer that resets its connection while a stream handler writes, a malformed
+ * request) must not let that client fill the disk, so the default exception handler, unlike asyncio's, summarises
+ * repeats. Reports of one kind (the same message, the same exception class, the same top frame of the exception's stack
+ * and, in debug mode, the same top frame of {@code source_traceback}; the other keys, such as the transport, may
+ * differ) are logged thus: the first in full, at ERROR on the {@code asyncio} logger; the others of the next 10 seconds
+ * on the loop's ticker only counted; when those 10 seconds end (at a timer of the loop's own, or on the next report of
+ * that kind if the loop was not running) one line, "{@code <message> (<exception class>): repeated N more times in the
+ * last 10 s}"; after that, the next report of the kind is logged in full again and opens a new window. At most 64 kinds
+ * are tracked, the least recently reported forgotten first (its pending count logged then); {@code close()} logs the
+ * counts still pending. So each kind costs at most one full entry and one line per 10 seconds. Only the default
+ * handler's logging is summarised: a custom handler set with {@code setExceptionHandler} is called for every report,
+ * and a custom handler that passes reports on to {@code defaultExceptionHandler} has them summarised in the log.
+ *
  * <h2>Behaviour at the time of writing</h2>
  * Java's {@code catch (Exception e)} also catches {@link io.jasyncio.CancelledError}: rethrow it. On the virtual-thread
  * coroutine path, task code runs off the loop's thread, so Netty sees its transport calls as coming from another

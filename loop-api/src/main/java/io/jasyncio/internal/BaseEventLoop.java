@@ -74,6 +74,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
     private ExceptionHandler exceptionHandler;
+    /** The timer that logs the summaries of the default handler's ended windows; {@code null} when none is due. */
+    private TimerHandle repeatsTimer;
     private final DefaultExecutor defaultExecutor = new DefaultExecutor();
     private double slowCallbackDuration;
     private TaskFactory taskFactory;
@@ -94,6 +96,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     // Threading: any thread.
     private final MpscInbox inbox = new MpscInbox();
     private final Ticker ticker;
+    /** The default exception handler's counts of repeated reports. */
+    private final RepeatedReports repeats = new RepeatedReports();
     private volatile boolean debug;
     private volatile boolean stopping;
     private volatile boolean closed;
@@ -357,6 +361,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         inbox.drainTo(ready);
         ready.clear();
         timers.clear();
+        repeatsTimer = null;
+        repeats.flushAll(ticker.nanoTime());
         defaultExecutor.shutdownNoWait();
         if (intercepted) {
             interceptors.loopClosed();
@@ -646,7 +652,27 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public void defaultExceptionHandler(ExceptionContext context) {
-        ExceptionHandlers.logDefault(context);
+        if (repeats.admit(context, ticker.nanoTime())) {
+            ExceptionHandlers.logDefault(context);
+        } else if (repeatsTimer == null && runsOnCurrentThread() && !closed) {
+            scheduleRepeatsTimer(repeats.nextDeadline());
+        }
+    }
+
+    /**
+     * Logs the summaries of the default handler's ended windows at the first one's end; loop thread only. The loop's
+     * own timer: interceptors are not told it was scheduled.
+     */
+    private void scheduleRepeatsTimer(long deadline) {
+        if (deadline != Long.MAX_VALUE) {
+            repeatsTimer = HandleAccess.newTimer(deadline, timers.nextSequence(), this::flushRepeats, this);
+            timers.add(repeatsTimer);
+        }
+    }
+
+    private void flushRepeats() {
+        repeatsTimer = null;
+        scheduleRepeatsTimer(repeats.flushExpired(ticker.nanoTime()));
     }
 
     // ---------------------------------------------------------------- debug

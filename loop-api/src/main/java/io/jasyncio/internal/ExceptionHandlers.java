@@ -17,6 +17,9 @@ import io.jasyncio.ExceptionHandler;
  */
 final class ExceptionHandlers {
 
+    /** The message logged for a report without one. */
+    static final String DEFAULT_MESSAGE = "Unhandled exception in event loop";
+
     private ExceptionHandlers() {
     }
 
@@ -49,7 +52,7 @@ final class ExceptionHandlers {
     static void logDefault(ExceptionContext context) {
         String message = context.message();
         if (message == null || message.isEmpty()) {
-            message = "Unhandled exception in event loop";
+            message = DEFAULT_MESSAGE;
         }
         StringBuilder log = new StringBuilder(message);
         context.asMap().forEach((key, value) -> {

@@ -15,6 +15,8 @@
  * that throws removed), {@code DebugSupport} (the interceptor providers found with {@code ServiceLoader}, the debug-only
  * ones following {@code setDebug}), {@code TaskRegistry} (the tasks, held weakly) and
  * {@link io.jasyncio.internal.CoroutineObject} (the named coroutine objects of {@code Asyncio.coroutine}).
+ * {@code RepeatedReports} counts the default exception handler's repeats of a kind into one summary line per window
+ * (its own timer, not told to interceptors, logs the summaries of ended windows).
  * {@link io.jasyncio.internal.ByteSearch} finds a byte eight bytes at a time for the stream reader's line search.
  *
  * <h2>Boundary with the API</h2>
