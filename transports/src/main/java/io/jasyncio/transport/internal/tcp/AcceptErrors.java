@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.tcp;
+
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.transport.internal.OsErrors;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.unix.Errors;
+import java.util.Locale;
+
+/**
+ * asyncio's answer to a failed {@code accept()} on one listening socket: it stops accepting there for
+ * {@link #ACCEPT_RETRY_DELAY} seconds, then tries again. A shortage of resources (EMFILE, ENFILE, ENOBUFS, ENOMEM) is
+ * reported to the loop's exception handler as "socket.accept() out of system resource", any other failure as
+ * "socket.accept() failed", with the exception and the socket in the context; an aborted or not yet ready connection
+ * (ECONNABORTED, EAGAIN) is passed over, as asyncio does.
+ *
+ * <p>One report per episode, not per failure: an episode lasts from the first failure until a connection is accepted
+ * again, so a socket that stays out of descriptors for minutes is reported once, where asyncio reports it at each
+ * retry. The backends differ in how often a failure comes back (io_uring completes the pending accept at once,
+ * epoll on the next readiness, NIO on the next select), and every failure that arrives while paused is dropped.
+ *
+ * <p>It sits in the listening socket's pipeline before Netty's {@code ServerBootstrapAcceptor} and keeps its failures
+ * from it: Netty's acceptor pauses for one second too, but then hands every failure on to the end of the pipeline,
+ * which logs each. Loop thread only.
+ */
+final class AcceptErrors extends ChannelInboundHandlerAdapter {
+    /** asyncio's {@code ACCEPT_RETRY_DELAY}: the seconds a listening socket rests after a failed accept. */
+    static final double ACCEPT_RETRY_DELAY = 1.0;
+
+    private static final int ENOMEM = 12;
+    private static final int ENFILE = 23;
+    private static final int EMFILE = 24;
+    private static final int ENOBUFS = 105;
+    private static final int EAGAIN = 11;
+    private static final int ECONNABORTED = 103;
+
+    private final BaseEventLoop loop;
+    private final TcpServer server;
+    /** Accepting is paused by this handler, a retry is scheduled. */
+    private boolean paused;
+    /** This episode was reported; cleared by the next accepted connection. */
+    private boolean reported;
+
+    AcceptErrors(BaseEventLoop loop, TcpServer server) {
+        this.loop = loop;
+        this.server = server;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reported = false;
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof Error) {
+            ctx.fireExceptionCaught(cause);
+            return;
+        }
+        int errno = errno(cause);
+        if (errno == EAGAIN || errno == ECONNABORTED) {
+            return;
+        }
+        Channel ch = ctx.channel();
+        if (!paused) {
+            paused = true;
+            ch.config().setAutoRead(false);
+            loop.callLater(ACCEPT_RETRY_DELAY, () -> resume(ch));
+        }
+        if (!reported) {
+            reported = true;
+            String message = outOfResources(errno) ? "socket.accept() out of system resource"
+                    : "socket.accept() failed";
+            loop.callExceptionHandler(ExceptionContext.builder(message).exception(OsErrors.of(cause))
+                    .put("socket", ch).build());
+        }
+    }
+
+    private void resume(Channel ch) {
+        paused = false;
+        if (ch.isOpen() && server.isServing()) {
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    /** Whether an error number tells of a shortage of descriptors or memory, asyncio's retry-later errors. */
+    static boolean outOfResources(int errno) {
+        return errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM;
+    }
+
+    /** The error number of a failed accept: Netty's native one, else read from the JDK's message; 0 if unknown. */
+    static int errno(Throwable t) {
+        if (t instanceof Errors.NativeIoException n && n.expectedErr() != 0) {
+            return Math.abs(n.expectedErr());
+        }
+        String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+        if (m.contains("too many open files in system")) {
+            return ENFILE;
+        }
+        if (m.contains("too many open files")) {
+            return EMFILE;
+        }
+        if (m.contains("no buffer space available")) {
+            return ENOBUFS;
+        }
+        if (m.contains("cannot allocate memory")) {
+            return ENOMEM;
+        }
+        if (m.contains("resource temporarily unavailable")) {
+            return EAGAIN;
+        }
+        return m.contains("software caused connection abort") ? ECONNABORTED : 0;
+    }
+}
