@@ -52,6 +52,23 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
     AcceptErrors(BaseEventLoop loop, TcpServer server) {
         this.loop = loop;
         this.server = server;
+        warmUp(loop);
+    }
+
+    /**
+     * Loads, while descriptors are still free, the classes that a report and a retry need: out of descriptors, the
+     * class loader cannot open a class file, and a failure to load one would leave the socket paused for good.
+     */
+    private static void warmUp(BaseEventLoop loop) {
+        loop.callLater(ACCEPT_RETRY_DELAY, () -> { }).cancel();
+        ExceptionContext.builder("socket.accept() out of system resource")
+                .exception(OsErrors.of(new java.io.IOException("Too many open files"))).put("socket", null).build();
+        errno(new java.io.IOException("Too many open files"));
+        try { // what callExceptionHandler calls, short of calling a handler
+            Class.forName("io.jasyncio.internal.ExceptionHandlers", true, BaseEventLoop.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -72,9 +89,9 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
         }
         Channel ch = ctx.channel();
         if (!paused) {
+            loop.callLater(ACCEPT_RETRY_DELAY, () -> resume(ch)); // first: a pause never outlives its retry
             paused = true;
             ch.config().setAutoRead(false);
-            loop.callLater(ACCEPT_RETRY_DELAY, () -> resume(ch));
         }
         if (!reported) {
             reported = true;
