@@ -7,6 +7,7 @@
 package io.jasyncio.transport.internal.tcp;
 
 import io.jasyncio.ExceptionContext;
+import io.jasyncio.OSError;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.internal.OsErrors;
 import io.netty.channel.Channel;
@@ -62,7 +63,9 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
     private static void warmUp(BaseEventLoop loop) {
         loop.callLater(ACCEPT_RETRY_DELAY, () -> { }).cancel();
         ExceptionContext.builder("socket.accept() out of system resource")
-                .exception(OsErrors.of(new java.io.IOException("Too many open files"))).put("socket", null).build();
+                .exception(osError(EMFILE, new java.io.IOException("Too many open files"))).put("socket", null)
+                .build();
+        osError(0, new java.io.IOException("accept failed"));
         errno(new java.io.IOException("Too many open files"));
         try { // what callExceptionHandler calls, short of calling a handler
             Class.forName("io.jasyncio.internal.ExceptionHandlers", true, BaseEventLoop.class.getClassLoader());
@@ -97,7 +100,7 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
             reported = true;
             String message = outOfResources(errno) ? "socket.accept() out of system resource"
                     : "socket.accept() failed";
-            loop.callExceptionHandler(ExceptionContext.builder(message).exception(OsErrors.of(cause))
+            loop.callExceptionHandler(ExceptionContext.builder(message).exception(osError(errno, cause))
                     .put("socket", ch).build());
         }
     }
@@ -107,6 +110,18 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
         if (ch.isOpen() && server.isServing()) {
             ch.config().setAutoRead(true);
         }
+    }
+
+    /** asyncio's exception for a failed accept: "[Errno 24] Too many open files" and the like, with the cause. */
+    private static Throwable osError(int errno, Throwable cause) {
+        String strerror = switch (errno) {
+            case EMFILE -> "Too many open files";
+            case ENFILE -> "Too many open files in system";
+            case ENOBUFS -> "No buffer space available";
+            case ENOMEM -> "Cannot allocate memory";
+            default -> null;
+        };
+        return strerror == null ? OsErrors.of(cause) : new OSError(errno, strerror, cause);
     }
 
     /** Whether an error number tells of a shortage of descriptors or memory, asyncio's retry-later errors. */
