@@ -23,9 +23,9 @@ import java.util.Locale;
  * "socket.accept() failed", with the exception and the socket in the context; an aborted or not yet ready connection
  * (ECONNABORTED, EAGAIN) is passed over, as asyncio does.
  *
- * <p>One report per episode, not per failure: an episode lasts from the first failure until a connection is accepted
- * again, so a socket that stays out of descriptors for minutes is reported once, where asyncio reports it at each
- * retry. The backends differ in how often a failure comes back (io_uring completes the pending accept at once,
+ * <p>One report per episode, not per failure: an episode lasts from the first failure until a quiet spell of two
+ * retry delays without one, so a socket that stays out of descriptors for minutes is reported once, where asyncio
+ * reports it at each retry, and the few connections accepted as descriptors come back do not start a new one. The backends differ in how often a failure comes back (io_uring completes the pending accept at once,
  * epoll on the next readiness, NIO on the next select), and every failure that arrives while paused is dropped.
  *
  * <p>It sits in the listening socket's pipeline before Netty's {@code ServerBootstrapAcceptor} and keeps its failures
@@ -47,8 +47,8 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
     private final TcpServer server;
     /** Accepting is paused by this handler, a retry is scheduled. */
     private boolean paused;
-    /** This episode was reported; cleared by the next accepted connection. */
-    private boolean reported;
+    /** The loop's time of the last failure, {@code NaN} before the first: a new episode begins after a quiet spell. */
+    private double lastFailure = Double.NaN;
 
     AcceptErrors(BaseEventLoop loop, TcpServer server) {
         this.loop = loop;
@@ -75,12 +75,6 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        reported = false;
-        ctx.fireChannelRead(msg);
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof Error) {
             ctx.fireExceptionCaught(cause);
@@ -96,8 +90,10 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
             paused = true;
             ch.config().setAutoRead(false);
         }
-        if (!reported) {
-            reported = true;
+        double now = loop.time();
+        boolean newEpisode = Double.isNaN(lastFailure) || now - lastFailure > 2 * ACCEPT_RETRY_DELAY;
+        lastFailure = now;
+        if (newEpisode) {
             String message = outOfResources(errno) ? "socket.accept() out of system resource"
                     : "socket.accept() failed";
             loop.callExceptionHandler(ExceptionContext.builder(message).exception(osError(errno, cause))
