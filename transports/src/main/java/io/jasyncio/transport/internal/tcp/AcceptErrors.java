@@ -21,12 +21,13 @@ import java.util.Locale;
  * {@link #ACCEPT_RETRY_DELAY} seconds, then tries again. A shortage of resources (EMFILE, ENFILE, ENOBUFS, ENOMEM) is
  * reported to the loop's exception handler as "socket.accept() out of system resource", any other failure as
  * "socket.accept() failed", with the exception and the socket in the context; an aborted or not yet ready connection
- * (ECONNABORTED, EAGAIN) is passed over, as asyncio does.
+ * (ECONNABORTED, EAGAIN) is passed over, as asyncio does. Where asyncio rests the socket only on a shortage, every
+ * failure rests it here, as Netty's acceptor does, so that no error can turn into a busy loop.
  *
  * <p>One report per episode, not per failure: an episode lasts from the first failure until a quiet spell of two
- * retry delays without one, so a socket that stays out of descriptors for minutes is reported once, where asyncio
- * reports it at each retry, and the few connections accepted as descriptors come back do not start a new one. The backends differ in how often a failure comes back (io_uring completes the pending accept at once,
- * epoll on the next readiness, NIO on the next select), and every failure that arrives while paused is dropped.
+ * retry delays without one, so a socket that stays out of descriptors for minutes is reported once (asyncio reports
+ * it at each retry), and the few connections accepted as descriptors come back do not start a new episode. A
+ * failure that still arrives while the socket rests (a completion already on its way) is dropped.
  *
  * <p>It sits in the listening socket's pipeline before Netty's {@code ServerBootstrapAcceptor} and keeps its failures
  * from it: Netty's acceptor pauses for one second too, but then hands every failure on to the end of the pipeline,
@@ -63,8 +64,8 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
     private static void warmUp(BaseEventLoop loop) {
         loop.callLater(ACCEPT_RETRY_DELAY, () -> { }).cancel();
         ExceptionContext.builder("socket.accept() out of system resource")
-                .exception(osError(EMFILE, new java.io.IOException("Too many open files"))).put("socket", null)
-                .build();
+                .exception(osError(EMFILE, new java.io.IOException("Too many open files")))
+                .put(ExceptionContext.SOCKET, null).build();
         osError(0, new java.io.IOException("accept failed"));
         errno(new java.io.IOException("Too many open files"));
         try { // what callExceptionHandler calls, short of calling a handler
@@ -97,7 +98,7 @@ final class AcceptErrors extends ChannelInboundHandlerAdapter {
             String message = outOfResources(errno) ? "socket.accept() out of system resource"
                     : "socket.accept() failed";
             loop.callExceptionHandler(ExceptionContext.builder(message).exception(osError(errno, cause))
-                    .put("socket", ch).build());
+                    .put(ExceptionContext.SOCKET, ch).build());
         }
     }
 
