@@ -246,6 +246,18 @@ public enum Backend {
         }
     };
 
+    /** Netty's switch for io_uring's multishot accept, read once when its io_uring transport loads. */
+    static final String ACCEPT_MULTISHOT = "io.netty.iouring.acceptMultiShotEnabled";
+
+    static {
+        // A multishot accept that ends in an error (EMFILE) is armed again by Netty whether or not the socket reads
+        // (autoRead off), so a listening socket out of descriptors fails its accept in a busy loop: one accept at a
+        // time pauses as on epoll and NIO. Set before any io_uring class loads; a value set by the user stands.
+        if (System.getProperty(ACCEPT_MULTISHOT) == null) {
+            System.setProperty(ACCEPT_MULTISHOT, "false");
+        }
+    }
+
     /**
      * Whether the backend can run here.
      *

@@ -36,7 +36,8 @@ import javax.net.ssl.SSLContext;
  * become Netty's, each address (one, several hosts, or a Unix path) gets a listening socket, and the accepted
  * connections are given their TLS handler and transport, on the server's loop or spread round robin over child loops
  * (a {@code LoopGroup}) with the same options. The result is a {@link TcpServer}, which owns the sockets and
- * the clients from then on. Loop thread only.
+ * the clients from then on. A failed accept rests the listening socket as asyncio does ({@link AcceptErrors}). Loop
+ * thread only.
  */
 public final class ServerBinder {
     private final BaseEventLoop loop;
@@ -155,9 +156,16 @@ public final class ServerBinder {
                         binder.initChild(ch, loop);
                     }
                 });
-        if (!children.isEmpty()) {
-            b.handler(binder.new Spread()); // before Netty's acceptor, which then sees no connection
-        }
+        Spread spread = children.isEmpty() ? null : binder.new Spread();
+        b.handler(new ChannelInitializer<Channel>() { // before Netty's acceptor, in each listening socket
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new AcceptErrors(loop, binder.server));
+                if (spread != null) {
+                    ch.pipeline().addLast(spread); // Netty's acceptor then sees no connection
+                }
+            }
+        });
         b.option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.AUTO_READ, options.startServing()); // accept nothing before startServing()
         if (unixFile == null) {

@@ -33,6 +33,10 @@
  *     closes / {@code channel.close()} drops the buffer; what fails after either is not reported</td></tr>
  * <tr><td>{@code create_server(..., start_serving=False)}</td><td>the server channel bound with autoRead off;
  *     {@code start_serving()} turns it on</td></tr>
+ * <tr><td>{@code _accept_connection} on EMFILE, ENFILE, ENOBUFS, ENOMEM</td><td>{@code AcceptErrors}, first in
+ *     the listening socket's pipeline: autoRead off for {@code ACCEPT_RETRY_DELAY} (1 s), one report to the exception
+ *     handler per episode; io_uring's multishot accept is off, as Netty re-arms it after an error even with autoRead
+ *     off</td></tr>
  * </table>
  *
  * <h2>Classes</h2>
