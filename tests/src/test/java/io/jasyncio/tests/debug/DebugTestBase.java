@@ -6,18 +6,18 @@
  */
 package io.jasyncio.tests.debug;
 
+import io.jasyncio.tests.Gc;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.LoopOptions;
 import io.jasyncio.tests.LogCapture;
 import io.jasyncio.tests.LoopTestBase;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A loop in debug mode (the debug module's checks installed) and the {@code asyncio} logger captured. Checks made at
- * collection are waited for with {@link #gcUntil}: {@code System.gc()} in a loop bounded by a deadline.
+ * collection are waited for with {@link Gc#until}: {@code System.gc()} in a loop bounded by a deadline.
  */
 abstract class DebugTestBase extends LoopTestBase {
     private LogCapture capture;
@@ -42,31 +42,9 @@ abstract class DebugTestBase extends LoopTestBase {
         return capture.text();
     }
 
-    /**
-     * Collects garbage until the condition holds, for at most ten seconds.
-     *
-     * @param condition what to wait for
-     * @return whether it holds
-     */
-    static boolean gcUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            System.gc();
-            try {
-                Thread.sleep(10); // lets the cleaner thread run the actions of what was just collected
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Waits (collecting) for a text in the log, failing with the log when it does not come. */
     protected void awaitLog(String text) {
-        assertTrue(gcUntil(() -> log().contains(text)), "no '" + text + "' in:\n" + log());
+        assertTrue(Gc.until(() -> log().contains(text)), "no '" + text + "' in:\n" + log());
     }
 }

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.debug;
 
+import io.jasyncio.tests.Gc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,7 +59,7 @@ class NeverAwaitedCheckTest extends DebugTestBase {
         });
         forget("sentinel");
         awaitLog("coroutine 'sentinel' was never awaited");
-        assertTrue(gcUntil(() -> refs[0].get() == null && refs[1].get() == null && refs[2].get() == null));
+        assertTrue(Gc.until(() -> refs[0].get() == null && refs[1].get() == null && refs[2].get() == null));
         String log = log();
         assertFalse(log.contains("'awaited'") || log.contains("'scheduled'") || log.contains("'gathered'"), log);
     }
@@ -71,7 +72,7 @@ class NeverAwaitedCheckTest extends DebugTestBase {
         loop.setDebug(true);
         forget("sentinel");
         awaitLog("coroutine 'sentinel' was never awaited");
-        assertTrue(gcUntil(() -> quiet.get() == null));
+        assertTrue(Gc.until(() -> quiet.get() == null));
         assertFalse(log().contains("'quiet'"), log());
     }
 
@@ -120,7 +121,7 @@ class NeverAwaitedCheckTest extends DebugTestBase {
         WeakReference<Coroutine<String>> quiet = forgetOutsideLoop("quiet-outside", false);
         forget("sentinel");
         awaitLog("coroutine 'sentinel' was never awaited");
-        assertTrue(gcUntil(() -> quiet.get() == null));
+        assertTrue(Gc.until(() -> quiet.get() == null));
         assertFalse(log().contains("'quiet-outside'"), log());
     }
 
@@ -155,7 +156,7 @@ class NeverAwaitedCheckTest extends DebugTestBase {
             return new WeakReference<>(used);
         });
         awaitLog("future returned by loop.runInExecutor() was never awaited");
-        assertTrue(gcUntil(() -> awaited.get() == null));
+        assertTrue(Gc.until(() -> awaited.get() == null));
         String log = log();
         assertTrue(log.contains("WARN asyncio - future returned by loop.runInExecutor() was never awaited\n"
                 + "Future returned at (most recent call first):\n"
@@ -194,7 +195,7 @@ class NeverAwaitedCheckTest extends DebugTestBase {
         });
         awaitLog("future returned by loop.runInExecutor() was never awaited");
         for (WeakReference<?> ref : refs) {
-            assertTrue(gcUntil(() -> ref.get() == null));
+            assertTrue(Gc.until(() -> ref.get() == null));
         }
         String log = log();
         assertEquals(log.indexOf("future returned by"), log.lastIndexOf("future returned by"), log);

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.debug;
 
+import io.jasyncio.tests.Gc;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,7 +105,7 @@ class NeverRetrievedCheckTest extends DebugTestBase {
         WeakReference<?>[] refs = failAndRetrieve();
         failUnobserved("sentinel", "sentinel");
         awaitLog("name='sentinel'");
-        assertTrue(gcUntil(() -> java.util.Arrays.stream(refs).allMatch(r -> r.get() == null)));
+        assertTrue(Gc.until(() -> java.util.Arrays.stream(refs).allMatch(r -> r.get() == null)));
         assertFalse(log().contains("by-"), log());
     }
 
@@ -136,7 +137,7 @@ class NeverRetrievedCheckTest extends DebugTestBase {
     private void assertNotLogged(WeakReference<Future<Object>> ref, String tag) {
         failUnobserved("sentinel", "sentinel");
         awaitLog("name='sentinel'");
-        assertTrue(gcUntil(() -> ref.get() == null));
+        assertTrue(Gc.until(() -> ref.get() == null));
         assertFalse(log().contains(tag), log());
     }
 

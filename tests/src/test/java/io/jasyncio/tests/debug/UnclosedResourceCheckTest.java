@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.debug;
 
+import io.jasyncio.tests.Gc;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,7 @@ class UnclosedResourceCheckTest extends DebugTestBase {
         String before = log();
         dropLoop(true, false);
         awaitLog("unclosed event loop");
-        assertTrue(gcUntil(() -> log().indexOf("unclosed event loop") == log().lastIndexOf("unclosed event loop")),
+        assertTrue(Gc.until(() -> log().indexOf("unclosed event loop") == log().lastIndexOf("unclosed event loop")),
                 log());
         assertFalse(before.contains("unclosed"), before);
     }

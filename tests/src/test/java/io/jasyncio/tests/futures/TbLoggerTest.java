@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.futures;
 
+import io.jasyncio.tests.Gc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -19,7 +20,6 @@ import io.jasyncio.tests.LoopTestBase;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,23 +38,6 @@ class TbLoggerTest extends LoopTestBase {
         loop.setExceptionHandler((l, context) -> reports.add(context));
     }
 
-    /** Collects garbage until the condition holds, for at most ten seconds. */
-    static boolean gcUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            System.gc();
-            try {
-                Thread.sleep(10); // lets the cleaner thread run the actions of what was just collected
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Makes a future, does something to it, runs its callbacks, and drops it. */
     private WeakReference<Future<Object>> dropped(Consumer<Future<Object>> action) {
@@ -70,9 +53,9 @@ class TbLoggerTest extends LoopTestBase {
 
     /** Waits until the future is collected, then until a failing sentinel dropped after it is reported. */
     private void assertNotReported(WeakReference<Future<Object>> ref) {
-        assertTrue(gcUntil(() -> ref.get() == null));
+        assertTrue(Gc.until(() -> ref.get() == null));
         dropped(f -> f.setException(new IllegalStateException("sentinel")));
-        assertTrue(gcUntil(() -> reported("sentinel")), () -> "no sentinel report: " + reports);
+        assertTrue(Gc.until(() -> reported("sentinel")), () -> "no sentinel report: " + reports);
         assertEquals(1, reports.size(), () -> "reported: " + reports);
     }
 
@@ -111,7 +94,7 @@ class TbLoggerTest extends LoopTestBase {
     void testTbLoggerExceptionUnretrieved() {
         RuntimeException boom = new RuntimeException("boom");
         dropped(f -> f.setException(boom));
-        assertTrue(gcUntil(() -> !reports.isEmpty()));
+        assertTrue(Gc.until(() -> !reports.isEmpty()));
         ExceptionContext c = reports.get(0);
         assertEquals("Future exception was never retrieved", c.message());
         assertSame(boom, c.exception());
@@ -142,7 +125,7 @@ class TbLoggerTest extends LoopTestBase {
     void testTaskExceptionNeverRetrieved() {
         IllegalStateException doomed = new IllegalStateException("doomed");
         dropTask(doomed);
-        assertTrue(gcUntil(() -> !reports.isEmpty()));
+        assertTrue(Gc.until(() -> !reports.isEmpty()));
         ExceptionContext c = reports.get(0);
         assertEquals("Task exception was never retrieved", c.message());
         assertSame(doomed, c.exception());

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.loop;
 
+import io.jasyncio.tests.Gc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,7 +25,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,10 +159,10 @@ class FatalErrorTest extends LoopTestBase {
             // as the original's except KeyboardInterrupt: pass
         }
         loop.close();
-        assertTrue(gcUntil(() -> made.get(0).get() == null));
+        assertTrue(Gc.until(() -> made.get(0).get() == null));
         // A failure dropped after it is reported once the cleaner has had its turn for the task too.
         dropFailedFuture();
-        assertTrue(gcUntil(() -> !reports.isEmpty()));
+        assertTrue(Gc.until(() -> !reports.isEmpty()));
         assertEquals(1, reports.size(), () -> "reported: " + reports);
         assertEquals("sentinel", reports.get(0).exception().getMessage());
     }
@@ -172,23 +172,6 @@ class FatalErrorTest extends LoopTestBase {
         f.setException(new IllegalStateException("sentinel"));
     }
 
-    /** Collects garbage until the condition holds, for at most ten seconds. */
-    private static boolean gcUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            System.gc();
-            try {
-                Thread.sleep(10); // lets the cleaner thread run the actions of what was just collected
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** An exception handler that throws an error lets it out of the loop, unreported. */
     @Test

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.tests.tasks;
 
+import io.jasyncio.tests.Gc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,6 @@ import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,22 +45,6 @@ class DestroyedPendingTaskTest extends LoopTestBase {
                 "suspended virtual threads are never collected");
     }
 
-    static boolean gcUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            System.gc();
-            try {
-                Thread.sleep(10); // lets the cleaner thread run the actions of what was just collected
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * Starts kill_me, which awaits a future nobody else holds, runs it to that await, and drops it; returns its
@@ -89,7 +73,7 @@ class DestroyedPendingTaskTest extends LoopTestBase {
         assumeTasksCollectable();
         loop.setDebug(true);
         StackTraceElement[] site = startKillMe();
-        assertTrue(gcUntil(() -> !reports.isEmpty()));
+        assertTrue(Gc.until(() -> !reports.isEmpty()));
         ExceptionContext c = reports.get(0);
         assertEquals("Task was destroyed but it is pending!", c.message());
         assertTrue(String.valueOf(c.get(ExceptionContext.TASK)).startsWith("<Task pending name='kill_me'"),
@@ -105,7 +89,7 @@ class DestroyedPendingTaskTest extends LoopTestBase {
         assumeTasksCollectable();
         StackTraceElement[] site = startKillMe();
         assertArrayEquals(new StackTraceElement[0], site);
-        assertTrue(gcUntil(() -> !reports.isEmpty()));
+        assertTrue(Gc.until(() -> !reports.isEmpty()));
         ExceptionContext c = reports.get(0);
         assertEquals("Task was destroyed but it is pending!", c.message());
         assertEquals("<Task pending name='kill_me' coro=lambda in " + getClass().getName() + ">",
@@ -123,7 +107,7 @@ class DestroyedPendingTaskTest extends LoopTestBase {
                 .map(c -> String.valueOf(c.get(ExceptionContext.TASK)).replaceAll("^<Task pending name='([^']*)'.*",
                         "$1")).sorted().toList());
         assumeTasksCollectable();
-        assertTrue(gcUntil(() -> ref.get() == null));
+        assertTrue(Gc.until(() -> ref.get() == null));
         assertEquals(2, reports.size(), "not again when collected");
     }
 
