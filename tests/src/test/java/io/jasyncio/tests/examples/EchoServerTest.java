@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
-import io.jasyncio.BaseProtocol;
-import io.jasyncio.BufferedProtocol;
 import io.jasyncio.Protocol;
 import io.jasyncio.Transport;
 import java.nio.ByteBuffer;
@@ -102,66 +100,6 @@ class EchoServerTest extends LoopTestBase {
         assertArrayEquals(lines, roundTrip(server, lines));
     }
 
-    /** Forwards every callback to the server's protocol, keeping the server's transport for the test to read. */
-    private abstract static class Watched implements BaseProtocol {
-        final BaseProtocol inner;
-        Transport transport;
-
-        Watched(BaseProtocol inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void connectionMade(Transport t) {
-            transport = t;
-            inner.connectionMade(t);
-        }
-
-        @Override
-        public void connectionLost(Throwable exc) {
-            inner.connectionLost(exc);
-        }
-
-        @Override
-        public void pauseWriting() {
-            inner.pauseWriting();
-        }
-
-        @Override
-        public void resumeWriting() {
-            inner.resumeWriting();
-        }
-    }
-
-    /** For a Protocol. */
-    private static final class WatchedPlain extends Watched implements Protocol {
-        WatchedPlain(Protocol inner) {
-            super(inner);
-        }
-
-        @Override
-        public void dataReceived(ByteBuffer data) {
-            ((Protocol) inner).dataReceived(data);
-        }
-    }
-
-    /** For a BufferedProtocol. */
-    private static final class WatchedBuffered extends Watched implements BufferedProtocol {
-        WatchedBuffered(BufferedProtocol inner) {
-            super(inner);
-        }
-
-        @Override
-        public ByteBuffer getBuffer(int sizeHint) {
-            return ((BufferedProtocol) inner).getBuffer(sizeHint);
-        }
-
-        @Override
-        public void bufferUpdated(int nbytes) {
-            ((BufferedProtocol) inner).bufferUpdated(nbytes);
-        }
-    }
-
     /** A client that does not read until told to, counting what comes back. */
     private static final class SlowReader implements Protocol {
         Transport transport;
@@ -183,8 +121,8 @@ class EchoServerTest extends LoopTestBase {
      * A client that sends 32 MB and does not read: the server pauses reading once its buffer passes the high-water
      * mark, so what waits there stays under the mark and one read; every byte still comes back once the client reads.
      */
-    private void checkClientThatDoesNotRead(Supplier<? extends Watched> factory) {
-        Watched[] watched = new Watched[1];
+    private void checkClientThatDoesNotRead(Supplier<? extends WatchedProtocol> factory) {
+        WatchedProtocol[] watched = new WatchedProtocol[1];
         Server server = loop.runUntilComplete(loop.createServer(() -> watched[0] = factory.get(), "127.0.0.1", 0));
         int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
         SlowReader client = loop.runUntilComplete(loop.createConnection(SlowReader::new, "127.0.0.1", port)).protocol();
@@ -224,12 +162,12 @@ class EchoServerTest extends LoopTestBase {
     @Test
     @Timeout(60)
     void testProtocolApiPausesReadingForAClientThatDoesNotRead() {
-        checkClientThatDoesNotRead(() -> new WatchedPlain(new EchoServer.Echo()));
+        checkClientThatDoesNotRead(() -> new WatchedProtocol.Plain(new EchoServer.Echo()));
     }
 
     @Test
     @Timeout(60)
     void testBufferedApiPausesReadingForAClientThatDoesNotRead() {
-        checkClientThatDoesNotRead(() -> new WatchedBuffered(new EchoServer.BufferedEcho()));
+        checkClientThatDoesNotRead(() -> new WatchedProtocol.Buffered(new EchoServer.BufferedEcho()));
     }
 }

@@ -205,42 +205,6 @@ class RedisServerTest extends LoopTestBase {
         stop(server);
     }
 
-    /** Forwards every callback to the server's protocol, keeping the server's transport for the test to read. */
-    private static final class Watched implements Protocol {
-        final Protocol inner;
-        Transport transport;
-
-        Watched(Protocol inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void connectionMade(Transport t) {
-            transport = t;
-            inner.connectionMade(t);
-        }
-
-        @Override
-        public void dataReceived(ByteBuffer data) {
-            inner.dataReceived(data);
-        }
-
-        @Override
-        public void connectionLost(Throwable exc) {
-            inner.connectionLost(exc);
-        }
-
-        @Override
-        public void pauseWriting() {
-            inner.pauseWriting();
-        }
-
-        @Override
-        public void resumeWriting() {
-            inner.resumeWriting();
-        }
-    }
-
     /** A client that does not read until told to, counting what comes back. */
     private static final class SlowReader implements Protocol {
         Transport transport;
@@ -267,8 +231,9 @@ class RedisServerTest extends LoopTestBase {
     void testClientThatDoesNotReadCostsABoundedBuffer() {
         java.util.function.Supplier<io.jasyncio.examples.redis.RespProtocol> protocols =
                 RedisServer.factory(Ticker.system());
-        Watched[] watched = new Watched[1];
-        Server server = loop.runUntilComplete(loop.createServer(() -> watched[0] = new Watched(protocols.get()),
+        WatchedProtocol[] watched = new WatchedProtocol[1];
+        Server server = loop.runUntilComplete(loop.createServer(
+                () -> watched[0] = new WatchedProtocol.Plain(protocols.get()),
                 "127.0.0.1", 0));
         SlowReader client = loop.runUntilComplete(loop.createConnection(SlowReader::new, "127.0.0.1", port(server)))
                 .protocol();
