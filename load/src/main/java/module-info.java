@@ -12,4 +12,5 @@
 module io.jasyncio.load {
     requires io.jasyncio;
     requires io.jasyncio.netty;
+    requires HdrHistogram;
 }

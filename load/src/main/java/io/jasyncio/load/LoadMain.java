@@ -6,6 +6,8 @@
  */
 package io.jasyncio.load;
 
+import java.io.UncheckedIOException;
+
 /**
  * {@code ./jasyncio load --target HOST:PORT [options]}: runs the load, prints the report on stdout (text, or one JSON
  * object with {@code --json}) and the progress line on stderr. Exit status: 0, 1 when there were errors or no
@@ -46,6 +48,15 @@ public final class LoadMain {
             System.err.println("jasyncio load: " + e.getMessage());
             System.exit(1);
             return;
+        }
+        if (options.hgrm() != null) {
+            try {
+                Latencies.writeHgrm(result.latency(), options.hgrm());
+            } catch (UncheckedIOException e) {
+                System.err.println("jasyncio load: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
         }
         System.out.print(options.json() ? result.toJson() + System.lineSeparator() : result.toText());
         System.out.flush();

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.load;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -27,10 +28,12 @@ import java.util.Locale;
  * @param progress print a progress line every second on stderr
  * @param serverPid the server's process id, whose CPU time is read from {@code /proc} around the measurement, or 0
  * @param transport the loops' backend ({@code epoll}, {@code io_uring}, {@code nio}), or {@code null} for the default
+ * @param hgrm where to write the latency distribution in HdrHistogram's {@code .hgrm} form, or {@code null}
+ * @param hlog where to write HdrHistogram's interval log ({@code .hlog}, one histogram a second), or {@code null}
  */
 public record LoadOptions(String host, int port, String protocol, int connections, long durationNanos,
         long warmupNanos, double rate, int size, int pipeline, int loops, String command, String path, boolean json,
-        boolean progress, long serverPid, String transport) {
+        boolean progress, long serverPid, String transport, Path hgrm, Path hlog) {
 
     /** The usage text, one option a line. */
     public static final String USAGE = """
@@ -50,6 +53,8 @@ public record LoadOptions(String host, int port, String protocol, int connection
               --path /PATH              the HTTP path (default /)
               --server-pid PID          report that process's CPU time per request (Linux /proc)
               --json                    print the report as one JSON object
+              --hgrm FILE               write the latency distribution, in ms, as HdrHistogram's .hgrm
+              --hlog FILE               write HdrHistogram's interval log: one histogram a second, in ns
               --quiet                   no progress line on stderr""";
 
     /**
@@ -98,6 +103,8 @@ public record LoadOptions(String host, int port, String protocol, int connection
         boolean progress = true;
         long serverPid = 0;
         String transport = null;
+        Path hgrm = null;
+        Path hlog = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--json")) {
@@ -126,6 +133,8 @@ public record LoadOptions(String host, int port, String protocol, int connection
                 case "--path" -> path = value;
                 case "--server-pid" -> serverPid = integer(option, value);
                 case "--transport" -> transport = value;
+                case "--hgrm" -> hgrm = Path.of(value);
+                case "--hlog" -> hlog = Path.of(value);
                 default -> throw new IllegalArgumentException(unknown(option));
             }
         }
@@ -143,7 +152,7 @@ public record LoadOptions(String host, int port, String protocol, int connection
         int port = integer("--target's port", target.substring(colon + 1));
         int payload = size != null ? size : protocol.equals("echo") ? 1024 : 3;
         return new LoadOptions(host, port, protocol, connections, duration, warmup, rate, payload, pipeline, loops,
-                command, path, json, progress, serverPid, transport);
+                command, path, json, progress, serverPid, transport, hgrm, hlog);
     }
 
     /**

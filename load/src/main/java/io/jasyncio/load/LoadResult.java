@@ -7,13 +7,14 @@
 package io.jasyncio.load;
 
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /**
  * What a run measured, and its report as text or JSON.
  *
  * @param options the run's options
  * @param elapsedNanos how long the measurement lasted
- * @param latency every latency measured, in nanoseconds
+ * @param latency every latency measured, in nanoseconds, as HdrHistogram records it
  * @param requests the requests completed while measuring
  * @param bytes the bytes received while measuring
  * @param errors failed connections, lost connections, error responses, malformed responses, in the whole run
@@ -49,7 +50,7 @@ public record LoadResult(LoadOptions options, long elapsedNanos, Histogram laten
      * @return microseconds
      */
     public double latencyMicros(double percentile) {
-        return latency.valueAtPercentile(percentile) / 1e3;
+        return latency.getValueAtPercentile(percentile) / 1e3;
     }
 
     /**
@@ -88,7 +89,7 @@ public record LoadResult(LoadOptions options, long elapsedNanos, Histogram laten
         b.append(String.format(Locale.ROOT, "  throughput  %,.1f MiB/s received%n", mibPerSecond()));
         b.append(String.format(Locale.ROOT, "  latency us  p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s%n",
                 micros(latencyMicros(50)), micros(latencyMicros(90)), micros(latencyMicros(99)),
-                micros(latencyMicros(99.9)), micros(latency.max() / 1e3), micros(latency.mean() / 1e3)));
+                micros(latencyMicros(99.9)), micros(latency.getMaxValue() / 1e3), micros(latency.getMean() / 1e3)));
         if (serverCpuNanos >= 0) {
             b.append(String.format(Locale.ROOT, "  server CPU  %.1f%% of a core, %.2f us per request (pid %d)%n",
                     cpuPercent(serverCpuNanos), serverMicrosPerRequest(), options.serverPid()));
@@ -117,8 +118,8 @@ public record LoadResult(LoadOptions options, long elapsedNanos, Histogram laten
                 options.connections(), options.pipeline(), options.loops(),
                 options.fixedRate() ? "fixed-rate" : "closed-loop", options.rate(), seconds(),
                 options.warmupNanos() / 1e9, requests, requestsPerSecond(), mibPerSecond(), latencyMicros(50),
-                latencyMicros(90), latencyMicros(99), latencyMicros(99.9), latency.max() / 1e3,
-                latency.mean() / 1e3, errors, firstError == null ? "null" : "\"" + escape(firstError) + "\"",
+                latencyMicros(90), latencyMicros(99), latencyMicros(99.9), latency.getMaxValue() / 1e3,
+                latency.getMean() / 1e3, errors, firstError == null ? "null" : "\"" + escape(firstError) + "\"",
                 cpuPercent(serverCpuNanos), serverMicrosPerRequest(), cpuPercent(clientCpuNanos));
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * A whole run: the loops on their threads, the connections spread over them, warm-up, measurement, report. The
@@ -52,7 +53,7 @@ public final class LoadRun {
             }
             connect(options, workers);
             long start = LoadWorker.TICKER.nanoTime();
-            tick(workers, start, start + options.warmupNanos(), "warm-up", progress);
+            tick(workers, start, start + options.warmupNanos(), "warm-up", progress, null, 0);
             long serverCpu = options.serverPid() > 0 ? ProcessCpu.nanos(options.serverPid()) : -1;
             long clientCpu = ProcessCpu.nanos(0);
             for (LoadWorker w : workers) {
@@ -62,17 +63,29 @@ public final class LoadRun {
                 });
             }
             long measureStart = LoadWorker.TICKER.nanoTime();
-            tick(workers, measureStart, measureStart + options.durationNanos(), "", progress);
+            long measureStartMillis = System.currentTimeMillis();
             List<LoadWorker.Totals> totals = new ArrayList<>();
-            for (LoadWorker w : workers) {
-                totals.add(onLoop(w.loop(), w::finish));
+            try (Latencies.IntervalLog log = options.hlog() == null ? null
+                    : new Latencies.IntervalLog(options.hlog(), measureStartMillis)) {
+                long lastMillis = tick(workers, measureStart, measureStart + options.durationNanos(), "", progress,
+                        log, measureStartMillis);
+                for (LoadWorker w : workers) {
+                    totals.add(onLoop(w.loop(), w::finish));
+                }
+                if (log != null) {
+                    Histogram tail = Latencies.histogram();
+                    for (LoadWorker.Totals t : totals) {
+                        tail.add(t.tail());
+                    }
+                    log.append(tail, lastMillis, System.currentTimeMillis());
+                }
             }
             long serverCpuEnd = serverCpu >= 0 ? ProcessCpu.nanos(options.serverPid()) : -1;
             long clientCpuEnd = ProcessCpu.nanos(0);
             for (LoadWorker w : workers) {
                 onLoop(w.loop(), () -> null); // let the aborted connections tell their protocols
             }
-            Histogram latency = new Histogram();
+            Histogram latency = Latencies.histogram();
             long elapsed = 0;
             long requests = 0;
             long bytes = 0;
@@ -129,21 +142,28 @@ public final class LoadRun {
         }
     }
 
-    /** Waits until {@code end}, printing a progress line at each whole second. */
-    private static void tick(List<LoadWorker> workers, long start, long end, String phase, PrintStream progress) {
+    /**
+     * Waits until {@code end}; at each whole second, gathers the loops' latest interval, prints it as a progress line
+     * and appends it to the interval log, when there is either.
+     *
+     * @return the wall-clock time of the last interval's end, milliseconds since the epoch
+     */
+    private static long tick(List<LoadWorker> workers, long start, long end, String phase, PrintStream progress,
+            Latencies.IntervalLog log, long startMillis) {
         long last = start;
+        long lastMillis = startMillis;
         long next = start;
         while (true) {
             long now = LoadWorker.TICKER.nanoTime();
             if (now >= end) {
-                return;
+                return lastMillis;
             }
             next = Math.min(end, next + 1_000_000_000L);
             sleep(next - now);
-            if (progress == null || next == end) {
+            if ((progress == null && log == null) || next == end) {
                 continue;
             }
-            Histogram latency = new Histogram();
+            Histogram latency = Latencies.histogram();
             long requests = 0;
             long errors = 0;
             int open = 0;
@@ -155,11 +175,18 @@ public final class LoadRun {
                 open += i.open();
             }
             now = LoadWorker.TICKER.nanoTime();
-            progress.printf(Locale.ROOT, "load: %4ds %-7s %,10.0f req/s  p50 %,.0f us  p99 %,.0f us  %d open  %d"
-                            + " errors%n", (next - start) / 1_000_000_000L, phase,
-                    requests / ((now - last) / 1e9), latency.valueAtPercentile(50) / 1e3,
-                    latency.valueAtPercentile(99) / 1e3, open, errors);
+            long nowMillis = System.currentTimeMillis();
+            if (log != null) {
+                log.append(latency, lastMillis, nowMillis);
+            }
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "load: %4ds %-7s %,10.0f req/s  p50 %,.0f us  p99 %,.0f us  %d open  %d"
+                                + " errors%n", (next - start) / 1_000_000_000L, phase,
+                        requests / ((now - last) / 1e9), latency.getValueAtPercentile(50) / 1e3,
+                        latency.getValueAtPercentile(99) / 1e3, open, errors);
+            }
             last = now;
+            lastMillis = nowMillis;
         }
     }
 

@@ -10,6 +10,7 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.Ticker;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * The connections of one loop and what they measured. Everything here runs on that loop's thread; the run reads it
@@ -25,8 +26,8 @@ final class LoadWorker {
     private final long intervalNanos;
     // Threading: the loop's thread only.
     private final List<LoadConnection> connections = new ArrayList<>();
-    private final Histogram measured = new Histogram();
-    private final Histogram recent = new Histogram();
+    private final Histogram measured = Latencies.histogram();
+    private final Histogram recent = Latencies.histogram();
     private long requests;
     private long bytes;
     private long recentRequests;
@@ -115,10 +116,10 @@ final class LoadWorker {
 
     void completed(long latencyNanos) {
         long l = Math.max(0, latencyNanos);
-        recent.record(l);
+        recent.recordValue(l);
         recentRequests++;
         if (measuring) {
-            measured.record(l);
+            measured.recordValue(l);
             requests++;
         }
     }
@@ -169,8 +170,8 @@ final class LoadWorker {
     Totals finish() {
         measuring = false;
         sending = false;
-        Totals t = new Totals(TICKER.nanoTime() - measuringSince, measured.copy(), requests, bytes, errors,
-                firstError);
+        Totals t = new Totals(TICKER.nanoTime() - measuringSince, measured.copy(), recent.copy(), requests, bytes,
+                errors, firstError);
         for (LoadConnection c : List.copyOf(connections)) {
             c.close();
         }
@@ -193,11 +194,13 @@ final class LoadWorker {
      *
      * @param elapsedNanos how long it measured
      * @param latency every latency measured
+     * @param tail the latencies measured since the last {@link #interval()}
      * @param requests completed while measuring
      * @param bytes received while measuring
      * @param errors in the whole run
      * @param firstError the first error's description, or {@code null}
      */
-    record Totals(long elapsedNanos, Histogram latency, long requests, long bytes, long errors, String firstError) {
+    record Totals(long elapsedNanos, Histogram latency, Histogram tail, long requests, long bytes, long errors,
+            String firstError) {
     }
 }

@@ -28,8 +28,11 @@
  *       per second, the connections' schedules spread over one interval; a request's latency counts from when it was
  *       due, even when the connection could not send it then (all {@code --pipeline} slots busy): the correction for
  *       coordinated omission, as wrk2 makes it.</li>
- *   <li>Latencies go into a {@link io.jasyncio.load.Histogram}, log-linear as HdrHistogram's (exact below 256 ns,
- *       then 128 sub-buckets per power of two, under 1% error), one per loop, added at the end.</li>
+ *   <li>Latencies go into HdrHistogram's {@code Histogram} ({@link io.jasyncio.load.Latencies}: nanoseconds, three
+ *       significant digits, as wrk2 records them), one per loop, added at the end. {@code --hgrm FILE} writes the
+ *       distribution as HdrHistogram's {@code .hgrm} text (the file its plotter and wrk2's users read);
+ *       {@code --hlog FILE} writes its interval log, one histogram a second of the measured window, which
+ *       {@code HistogramLogReader} and {@code HistogramLogProcessor} read.</li>
  *   <li>Only requests completed inside the measured window count; warm-up requests are sent and timed for the
  *       progress line, not reported. Errors count in the whole run: failed or lost connections, malformed responses,
  *       RESP error replies, HTTP statuses of 400 or more. A lost connection is not reopened.</li>
