@@ -11,102 +11,84 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jasyncio.Asyncio;
-import io.jasyncio.Coroutine;
 import io.jasyncio.ContextVar;
-import io.jasyncio.LoopOptions;
-import io.jasyncio.tests.LoopTestBase;
+import io.jasyncio.junit.JasyncioTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 
-/** Ports of CPython's test_threads.py ToThreadTests: asyncio.to_thread runs a function in the default executor. */
-class ToThreadTest extends LoopTestBase {
-
-    @Override
-    protected LoopOptions options() {
-        return LoopOptions.defaults().withDebug(false); // real time: the function runs on another thread
-    }
-
-    private <T> T runReal(Coroutine<T> coro) {
-        return loop.runUntilComplete(loop.createTask(coro));
-    }
+/**
+ * Ports of CPython's test_threads.py ToThreadTests: asyncio.to_thread runs a function in the default executor. As
+ * CPython's run in an {@code IsolatedAsyncioTestCase}, each runs as a task on a new loop in strict mode.
+ */
+class ToThreadTest {
 
     /** Port of ToThreadTests.test_to_thread. */
-    @Test
+    @JasyncioTest
     void testToThread() {
-        assertEquals(42, runReal(() -> Asyncio.toThread(() -> IntStream.of(40, 2).sum())));
+        assertEquals(42, Asyncio.toThread(() -> IntStream.of(40, 2).sum()));
     }
 
     /** Port of ToThreadTests.test_to_thread_exception. */
-    @Test
+    @JasyncioTest
     void testToThreadException() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> runReal(() -> Asyncio.toThread(() -> {
-                    throw new IllegalStateException("test");
-                })));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Asyncio.toThread(() -> {
+            throw new IllegalStateException("test");
+        }));
         assertEquals("test", e.getMessage());
     }
 
     /** Port of ToThreadTests.test_to_thread_once. */
-    @Test
+    @JasyncioTest
     void testToThreadOnce() {
         AtomicInteger calls = new AtomicInteger();
         Thread loopThread = Thread.currentThread();
         Thread[] ranOn = {null};
-        runReal(() -> Asyncio.toThread(() -> {
+        Asyncio.toThread(() -> {
             ranOn[0] = Thread.currentThread();
             return calls.incrementAndGet();
-        }));
+        });
         assertEquals(1, calls.get());
         assertNotSame(loopThread, ranOn[0]);
     }
 
     /** Port of ToThreadTests.test_to_thread_concurrent. */
-    @Test
+    @JasyncioTest
     void testToThreadConcurrent() {
         List<Integer> calls = java.util.Collections.synchronizedList(new ArrayList<>());
-        runReal(() -> {
-            List<io.jasyncio.Future<Object>> futs = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                futs.add(Asyncio.createTask(() -> Asyncio.toThread(() -> calls.add(1))));
-            }
-            return Asyncio.await(Asyncio.gather(futs));
-        });
+        List<io.jasyncio.Future<Object>> futs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            futs.add(Asyncio.createTask(() -> Asyncio.toThread(() -> calls.add(1))));
+        }
+        Asyncio.await(Asyncio.gather(futs));
         assertEquals(10, calls.size());
     }
 
     /** Port of ToThreadTests.test_to_thread_args_kwargs: arguments are captured by the lambda. */
-    @Test
+    @JasyncioTest
     void testToThreadArgsKwargs() {
         List<String> seen = new ArrayList<>();
         String arg = "test";
         boolean something = true;
-        runReal(() -> Asyncio.toThread(() -> seen.add(arg + " something=" + something)));
+        Asyncio.toThread(() -> seen.add(arg + " something=" + something));
         assertEquals(List.of("test something=true"), seen);
     }
 
     /** Port of ToThreadTests.test_to_thread_contextvars: the function sees the caller's context variables. */
-    @Test
+    @JasyncioTest
     void testToThreadContextvars() {
         ContextVar<String> testCtx = new ContextVar<>("test_ctx");
-        String result = runReal(() -> {
-            testCtx.set("parrot");
-            return Asyncio.toThread(testCtx::get);
-        });
-        assertEquals("parrot", result);
+        testCtx.set("parrot");
+        assertEquals("parrot", Asyncio.toThread(testCtx::get));
     }
 
     /** What the function sets stays in its copy: the caller's context does not change. */
-    @Test
+    @JasyncioTest
     void testToThreadContextIsACopy() {
         ContextVar<String> testCtx = new ContextVar<>("test_ctx");
-        String result = runReal(() -> {
-            testCtx.set("caller");
-            Asyncio.toThread(() -> testCtx.set("thread"));
-            return testCtx.get();
-        });
-        assertEquals("caller", result);
+        testCtx.set("caller");
+        Asyncio.toThread(() -> testCtx.set("thread"));
+        assertEquals("caller", testCtx.get());
     }
 }
