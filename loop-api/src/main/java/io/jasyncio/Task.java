@@ -62,6 +62,8 @@ public class Task<T> extends Future<T> {
 
     // Threading: loop thread only (or the task's own fiber, which runs only while the loop thread waits for it).
     private boolean mustCancel;
+    /** Inside this task's cancel(), while it cancels its waiter: a cancel that comes back here closed a cycle. */
+    private boolean cancelPropagating;
     private int numCancelsRequested;
     private Future<?> futWaiter;
     /** Set by the body when it awaits: the future to wait on, or {@code null} for a bare yield (sleep(0)). */
@@ -246,10 +248,31 @@ public class Task<T> extends Future<T> {
         if (done()) {
             return false;
         }
-        numCancelsRequested++;
-        if (futWaiter != null && futWaiter.cancel(msg)) {
-            // The waiter's done callback wakes the task with CancelledError.
+        if (cancelPropagating) {
+            // Tasks that await each other in a cycle: the cancellation came round to this task through its own
+            // waiter. Going on would go round for ever (asyncio overflows its stack here): the task stops waiting and
+            // takes the CancelledError at its await, and its waiters' cancellation follows from its end.
+            Future<?> waiter = futWaiter;
+            if (waiter != null) {
+                waiter.removeDoneCallback(wakeup);
+                futWaiter = null;
+                loop.callSoon(STEP, this);
+            }
+            mustCancel = true;
+            setCancelMessage(msg);
             return true;
+        }
+        numCancelsRequested++;
+        if (futWaiter != null) {
+            cancelPropagating = true;
+            try {
+                if (futWaiter.cancel(msg)) {
+                    // The waiter's done callback wakes the task with CancelledError.
+                    return true;
+                }
+            } finally {
+                cancelPropagating = false;
+            }
         }
         mustCancel = true;
         setCancelMessage(msg);
@@ -513,12 +536,29 @@ public class Task<T> extends Future<T> {
         throw (E) t;
     }
 
+    /** The tasks whose repr this thread is writing: a task met again inside its own repr prints as "...". */
+    private static final ThreadLocal<java.util.Set<Task<?>>> PRINTING = ThreadLocal.withInitial(() ->
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
     /**
      * asyncio's repr: {@code <Task pending name='Task-1' coro=... wait_for=...>}, with {@code cancelling} for a pending
-     * task with cancellation requests, and the result or exception of a finished one.
+     * task with cancellation requests, and the result or exception of a finished one. Tasks that await each other in
+     * a cycle print {@code ...} where the repr would repeat, as asyncio's {@code reprlib.recursive_repr} does.
      */
     @Override
     public String toString() {
+        java.util.Set<Task<?>> printing = PRINTING.get();
+        if (!printing.add(this)) {
+            return "...";
+        }
+        try {
+            return repr();
+        } finally {
+            printing.remove(this);
+        }
+    }
+
+    private String repr() {
         String base = super.toString();
         String info = base.substring(base.indexOf(' ') + 1, base.length() - 1);
         int space = info.indexOf(' ');

@@ -73,6 +73,52 @@ class TaskBasicsTest extends LoopTestBase {
         assertFalse(task.toString().contains("wait_for"), task.toString());
     }
 
+    /** Two tasks that await each other: the repr stops where it would repeat, as asyncio's recursive_repr does. */
+    @Test
+    void testTaskReprOfAnAwaitCycle() {
+        Task<?>[] tasks = new Task<?>[2];
+        tasks[0] = loop.createTask(() -> {
+            Asyncio.sleep(0);
+            return await(tasks[1]);
+        }, "alpha");
+        tasks[1] = loop.createTask(() -> {
+            Asyncio.sleep(0);
+            return await(tasks[0]);
+        }, "beta");
+        runOnce();
+        runOnce();
+        String repr = tasks[0].toString();
+        assertTrue(repr.startsWith("<Task pending name='alpha'"), repr);
+        assertTrue(repr.contains(" wait_for=<Task pending name='beta'"), repr);
+        assertTrue(repr.endsWith(" wait_for=...>>"), repr);
+        tasks[0].cancel();
+        runUntilDone(tasks[0]);
+        runUntilDone(tasks[1]);
+    }
+
+    /** Cancelling one of two tasks that await each other ends both, cancelled, instead of going round for ever. */
+    @Test
+    void testCancelAnAwaitCycle() {
+        Task<?>[] tasks = new Task<?>[2];
+        tasks[0] = loop.createTask(() -> {
+            Asyncio.sleep(0);
+            return await(tasks[1]);
+        }, "alpha");
+        tasks[1] = loop.createTask(() -> {
+            Asyncio.sleep(0);
+            return await(tasks[0]);
+        }, "beta");
+        runOnce();
+        runOnce();
+        assertTrue(tasks[0].cancel("stop"));
+        assertEquals(1, tasks[0].cancelling());
+        assertEquals(1, tasks[1].cancelling());
+        runUntilDone(tasks[0]);
+        runUntilDone(tasks[1]);
+        assertTrue(tasks[0].cancelled(), tasks[0].toString());
+        assertTrue(tasks[1].cancelled(), tasks[1].toString());
+    }
+
     /** Port of test_tasks.py BaseTaskTests.test_task_repr_name / default names: Task-N counts up. */
     @Test
     void testTaskDefaultNames() {
