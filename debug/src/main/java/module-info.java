@@ -15,8 +15,10 @@ module io.jasyncio.debug {
     requires transitive org.slf4j; // DebugLog.LOGGER
     requires transitive java.management; // LoopMBeans.register returns an ObjectName
     requires jdk.jfr;
+    requires static jdk.attach; // ./jasyncio ps: only the command that attaches needs it, not the target
 
     exports io.jasyncio.debug;
+    exports io.jasyncio.debug.attach;
     exports io.jasyncio.debug.dump;
     exports io.jasyncio.debug.jfr;
     exports io.jasyncio.debug.strict;

@@ -119,6 +119,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         this.slowCallbackDuration = options.slowCallbackDuration();
         debugSupport.installAlways();
         setDebug(options.debug());
+        OpenLoops.opened(this);
     }
 
     // ---------------------------------------------------------------- I/O, for subclasses
@@ -355,6 +356,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             LOGGER.debug("Close {}", this);
         }
         closed = true;
+        OpenLoops.closed(this);
         SignalHandlers.removeAll(this);
         io.jasyncio.internal.coro.Fibers.closePending(allTasks());
         ready.clear();

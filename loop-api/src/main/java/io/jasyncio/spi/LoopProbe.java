@@ -8,6 +8,7 @@ package io.jasyncio.spi;
 
 import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +32,16 @@ public interface LoopProbe {
             return probe;
         }
         throw new IllegalArgumentException("the loop offers no probe: " + loop);
+    }
+
+    /**
+     * The loops of this process that are not closed: what a tool attached to a running process looks at. A loop
+     * dropped without being closed leaves the list once the garbage collector takes it.
+     *
+     * @return a new list, in no particular order
+     */
+    static List<EventLoop> openLoops() {
+        return io.jasyncio.internal.OpenLoops.all();
     }
 
     /**

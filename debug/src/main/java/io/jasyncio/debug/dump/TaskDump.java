@@ -156,6 +156,15 @@ public final class TaskDump {
     }
 
     /**
+     * The loop the dump is of.
+     *
+     * @return the loop's description
+     */
+    public String loop() {
+        return loop;
+    }
+
+    /**
      * The tasks, by name.
      *
      * @return the tasks
