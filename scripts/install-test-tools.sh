@@ -4,13 +4,15 @@
 # Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
 # with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
 #
-# Installs the real clients the example servers' tests drive (redis-cli, redis-benchmark, curl, wrk) and the
+# Installs the real clients the example servers' tests drive (redis-cli, redis-benchmark, curl, wrk), the headless
+# browser that renders the load tool's HTML report in its test (chromium), and the
 # redis-server the benchmarks compare against, with apt, when some are missing. Does nothing when all are there.
 # Never fails: without apt, root or a network it says what is missing, and those tests are skipped with that reason.
 set -uo pipefail
 
 missing=()
-for tool in redis-cli:redis-tools redis-benchmark:redis-tools redis-server:redis-server curl:curl wrk:wrk; do
+for tool in redis-cli:redis-tools redis-benchmark:redis-tools redis-server:redis-server curl:curl wrk:wrk \
+        chromium:chromium; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -7,10 +7,13 @@
 
 /**
  * jasyncio's load generator: a command-line application ({@code io.jasyncio.load.LoadMain}) that drives a server with
- * many connections and reports rates. It exports nothing: it is run, not built on.
+ * many connections and reports rates and latencies, and the library under it ({@code LoadRun} with a
+ * {@code Workload} of one's own: a request and a response parser) for benchmarking one's own protocol.
  */
 module io.jasyncio.load {
-    requires io.jasyncio;
+    requires transitive io.jasyncio;
     requires io.jasyncio.netty;
-    requires HdrHistogram;
+    requires transitive HdrHistogram; // LoadResult.latency() is HdrHistogram's Histogram
+
+    exports io.jasyncio.load;
 }

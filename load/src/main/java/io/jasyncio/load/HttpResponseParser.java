@@ -20,6 +20,10 @@ import java.util.Locale;
  * </pre>
  */
 public final class HttpResponseParser implements ResponseParser {
+    /** Creates a parser at the start of a connection's stream of HTTP/1.1 responses. */
+    public HttpResponseParser() {
+    }
+
     private static final int MAX_LINE = 16 * 1024;
     private static final int STATUS = 0;
     private static final int HEADERS = 1;

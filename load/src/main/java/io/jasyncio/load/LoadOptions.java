@@ -7,6 +7,8 @@
 package io.jasyncio.load;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,10 +32,24 @@ import java.util.Locale;
  * @param transport the loops' backend ({@code epoll}, {@code io_uring}, {@code nio}), or {@code null} for the default
  * @param hgrm where to write the latency distribution in HdrHistogram's {@code .hgrm} form, or {@code null}
  * @param hlog where to write HdrHistogram's interval log ({@code .hlog}, one histogram a second), or {@code null}
+ * @param report where to write the HTML report, or {@code null}
+ * @param compare the targets to run in turn ({@code --compare}), or empty for the one target
+ * @param passes how many passes over the targets, interleaved (target A, target B, A, B, ...)
  */
 public record LoadOptions(String host, int port, String protocol, int connections, long durationNanos,
         long warmupNanos, double rate, int size, int pipeline, int loops, String command, String path, boolean json,
-        boolean progress, long serverPid, String transport, Path hgrm, Path hlog) {
+        boolean progress, long serverPid, String transport, Path hgrm, Path hlog, Path report, List<Target> compare,
+        int passes) {
+
+    /**
+     * One target of {@code --compare}.
+     *
+     * @param name its name on the report
+     * @param host its host
+     * @param port its port
+     */
+    public record Target(String name, String host, int port) {
+    }
 
     /** The usage text, one option a line. */
     public static final String USAGE = """
@@ -55,6 +71,9 @@ public record LoadOptions(String host, int port, String protocol, int connection
               --json                    print the report as one JSON object
               --hgrm FILE               write the latency distribution, in ms, as HdrHistogram's .hgrm
               --hlog FILE               write HdrHistogram's interval log: one histogram a second, in ns
+              --report FILE             write an HTML page: latency by percentile, throughput and p99 per second
+              --compare N=H:P,N=H:P     run each target in turn, with the same settings, on the same report
+              --passes K                passes over the targets, interleaved (default 1; 2 with --compare)
               --quiet                   no progress line on stderr""";
 
     /**
@@ -78,6 +97,8 @@ public record LoadOptions(String host, int port, String protocol, int connection
                 "--command must be ping, set or get, not '" + command + "'");
         require(path.startsWith("/"), "--path must start with /, not '" + path + "'");
         require(serverPid >= 0, "--server-pid must be a process id, not " + serverPid);
+        require(passes > 0, "--passes must be 1 or more, not " + passes);
+        compare = List.copyOf(compare);
     }
 
     /**
@@ -105,6 +126,9 @@ public record LoadOptions(String host, int port, String protocol, int connection
         String transport = null;
         Path hgrm = null;
         Path hlog = null;
+        Path report = null;
+        List<Target> compare = List.of();
+        Integer passes = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--json")) {
@@ -135,24 +159,63 @@ public record LoadOptions(String host, int port, String protocol, int connection
                 case "--transport" -> transport = value;
                 case "--hgrm" -> hgrm = Path.of(value);
                 case "--hlog" -> hlog = Path.of(value);
+                case "--report" -> report = Path.of(value);
+                case "--compare" -> compare = targets(value);
+                case "--passes" -> passes = integer(option, value);
                 default -> throw new IllegalArgumentException(unknown(option));
             }
         }
-        if (target == null) {
+        if (target == null && compare.isEmpty()) {
             throw new IllegalArgumentException("--target HOST:PORT is required");
         }
+        if (target != null && !compare.isEmpty()) {
+            throw new IllegalArgumentException("--target and --compare cannot be given together");
+        }
+        Target first = target != null ? hostPort("--target", target, target) : compare.get(0);
+        String host = first.host();
+        int port = first.port();
+        int payload = size != null ? size : protocol.equals("echo") ? 1024 : 3;
+        return new LoadOptions(host, port, protocol, connections, duration, warmup, rate, payload, pipeline, loops,
+                command, path, json, progress, serverPid, transport, hgrm, hlog, report, compare,
+                passes != null ? passes : compare.isEmpty() ? 1 : 2);
+    }
+
+    /**
+     * These options aimed at another target.
+     *
+     * @param t the target
+     * @return a copy with its host and port
+     */
+    public LoadOptions withTarget(Target t) {
+        return new LoadOptions(t.host(), t.port(), protocol, connections, durationNanos, warmupNanos, rate, size,
+                pipeline, loops, command, path, json, progress, serverPid, transport, hgrm, hlog, report, compare,
+                passes);
+    }
+
+    /** {@code name=host:port,...}. */
+    private static List<Target> targets(String value) {
+        List<Target> targets = new ArrayList<>();
+        for (String item : value.split(",")) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--compare takes NAME=HOST:PORT,..., not '" + item + "'");
+            }
+            targets.add(hostPort("--compare", item.substring(eq + 1), item.substring(0, eq).strip()));
+        }
+        return targets;
+    }
+
+    /** {@code host:port} or {@code [v6]:port}. */
+    private static Target hostPort(String option, String target, String name) {
         int colon = target.lastIndexOf(':');
         if (colon <= 0 || colon == target.length() - 1) {
-            throw new IllegalArgumentException("--target must be HOST:PORT, not '" + target + "'");
+            throw new IllegalArgumentException(option + " must be HOST:PORT, not '" + target + "'");
         }
-        String host = target.substring(0, colon);
+        String host = target.substring(0, colon).strip();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1); // [::1]:8888
         }
-        int port = integer("--target's port", target.substring(colon + 1));
-        int payload = size != null ? size : protocol.equals("echo") ? 1024 : 3;
-        return new LoadOptions(host, port, protocol, connections, duration, warmup, rate, payload, pipeline, loops,
-                command, path, json, progress, serverPid, transport, hgrm, hlog);
+        return new Target(name, host, integer(option + "'s port", target.substring(colon + 1)));
     }
 
     /**

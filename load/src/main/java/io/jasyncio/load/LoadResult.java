@@ -6,6 +6,7 @@
  */
 package io.jasyncio.load;
 
+import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -21,9 +22,20 @@ import org.HdrHistogram.Histogram;
  * @param firstError the first error's description, or {@code null}
  * @param serverCpuNanos the server process's CPU time while measuring, or -1 when not asked or not readable
  * @param clientCpuNanos this process's CPU time while measuring, or -1 when not readable
+ * @param timeline the measured window second by second (the last point may cover less than a second)
  */
 public record LoadResult(LoadOptions options, long elapsedNanos, Histogram latency, long requests, long bytes,
-        long errors, String firstError, long serverCpuNanos, long clientCpuNanos) {
+        long errors, String firstError, long serverCpuNanos, long clientCpuNanos, List<Second> timeline) {
+
+    /**
+     * One second of the measured window.
+     *
+     * @param endSeconds when it ended, seconds since measuring began
+     * @param requestsPerSecond the requests completed in it, per second
+     * @param p99Micros the 99th percentile of their latencies, in microseconds
+     */
+    public record Second(double endSeconds, double requestsPerSecond, double p99Micros) {
+    }
 
     /**
      * Returns the completed requests per second.

@@ -43,7 +43,20 @@ public final class LoadRun {
      * @throws IllegalStateException when no connection could be made, naming the target and the cause
      */
     public static LoadResult run(LoadOptions options, PrintStream progress) {
-        Workload workload = Workload.of(options);
+        return run(options, Workload.of(options), progress);
+    }
+
+    /**
+     * Runs a workload of one's own: one's request and one's response parser (see {@link Workload}), with the
+     * options' connections, duration, rate and pipeline. The options' protocol only names the errors in the report.
+     *
+     * @param options what to run, and against which target
+     * @param workload the request and the parser of its responses
+     * @param progress where the progress line goes once a second, or {@code null} for none
+     * @return what was measured
+     * @throws IllegalStateException when no connection could be made, naming the target and the cause
+     */
+    public static LoadResult run(LoadOptions options, Workload workload, PrintStream progress) {
         LoopOptions loopOptions = options.transport() == null ? LoopOptions.defaults()
                 : LoopOptions.defaults().withTransport(options.transport());
         try (LoopGroup group = new LoopGroup(options.loops(), loopOptions).start()) {
@@ -53,7 +66,7 @@ public final class LoadRun {
             }
             connect(options, workers);
             long start = LoadWorker.TICKER.nanoTime();
-            tick(workers, start, start + options.warmupNanos(), "warm-up", progress, null, 0);
+            tick(workers, start, start + options.warmupNanos(), "warm-up", progress, null, 0, null);
             long serverCpu = options.serverPid() > 0 ? ProcessCpu.nanos(options.serverPid()) : -1;
             long clientCpu = ProcessCpu.nanos(0);
             for (LoadWorker w : workers) {
@@ -65,18 +78,26 @@ public final class LoadRun {
             long measureStart = LoadWorker.TICKER.nanoTime();
             long measureStartMillis = System.currentTimeMillis();
             List<LoadWorker.Totals> totals = new ArrayList<>();
+            List<LoadResult.Second> timeline = new ArrayList<>();
             try (Latencies.IntervalLog log = options.hlog() == null ? null
                     : new Latencies.IntervalLog(options.hlog(), measureStartMillis)) {
                 long lastMillis = tick(workers, measureStart, measureStart + options.durationNanos(), "", progress,
-                        log, measureStartMillis);
+                        log, measureStartMillis, timeline);
                 for (LoadWorker w : workers) {
                     totals.add(onLoop(w.loop(), w::finish));
                 }
+                Histogram tail = Latencies.histogram();
+                for (LoadWorker.Totals t : totals) {
+                    tail.add(t.tail());
+                }
+                long end = LoadWorker.TICKER.nanoTime();
+                double since = timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).endSeconds();
+                double tailSeconds = (end - measureStart) / 1e9 - since;
+                if (tail.getTotalCount() > 0 && tailSeconds > 0) {
+                    timeline.add(new LoadResult.Second(since + tailSeconds, tail.getTotalCount() / tailSeconds,
+                            tail.getValueAtPercentile(99) / 1e3));
+                }
                 if (log != null) {
-                    Histogram tail = Latencies.histogram();
-                    for (LoadWorker.Totals t : totals) {
-                        tail.add(t.tail());
-                    }
                     log.append(tail, lastMillis, System.currentTimeMillis());
                 }
             }
@@ -103,7 +124,7 @@ public final class LoadRun {
             }
             return new LoadResult(options, elapsed, latency, requests, bytes, errors, firstError,
                     serverCpu >= 0 && serverCpuEnd >= 0 ? serverCpuEnd - serverCpu : -1,
-                    clientCpu >= 0 && clientCpuEnd >= 0 ? clientCpuEnd - clientCpu : -1);
+                    clientCpu >= 0 && clientCpuEnd >= 0 ? clientCpuEnd - clientCpu : -1, List.copyOf(timeline));
         }
     }
 
@@ -144,12 +165,12 @@ public final class LoadRun {
 
     /**
      * Waits until {@code end}; at each whole second, gathers the loops' latest interval, prints it as a progress line
-     * and appends it to the interval log, when there is either.
+     * and appends it to the interval log and the timeline, when there is any of them.
      *
      * @return the wall-clock time of the last interval's end, milliseconds since the epoch
      */
     private static long tick(List<LoadWorker> workers, long start, long end, String phase, PrintStream progress,
-            Latencies.IntervalLog log, long startMillis) {
+            Latencies.IntervalLog log, long startMillis, List<LoadResult.Second> timeline) {
         long last = start;
         long lastMillis = startMillis;
         long next = start;
@@ -160,7 +181,7 @@ public final class LoadRun {
             }
             next = Math.min(end, next + 1_000_000_000L);
             sleep(next - now);
-            if ((progress == null && log == null) || next == end) {
+            if ((progress == null && log == null && timeline == null) || next == end) {
                 continue;
             }
             Histogram latency = Latencies.histogram();
@@ -178,6 +199,10 @@ public final class LoadRun {
             long nowMillis = System.currentTimeMillis();
             if (log != null) {
                 log.append(latency, lastMillis, nowMillis);
+            }
+            if (timeline != null) {
+                timeline.add(new LoadResult.Second((now - start) / 1e9, requests / ((now - last) / 1e9),
+                        latency.getValueAtPercentile(99) / 1e3));
             }
             if (progress != null) {
                 progress.printf(Locale.ROOT, "load: %4ds %-7s %,10.0f req/s  p50 %,.0f us  p99 %,.0f us  %d open  %d"

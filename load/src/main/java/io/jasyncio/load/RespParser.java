@@ -19,6 +19,10 @@ import java.nio.ByteBuffer;
  * </pre>
  */
 public final class RespParser implements ResponseParser {
+    /** Creates a parser at the start of a connection's stream of RESP replies. */
+    public RespParser() {
+    }
+
     private static final int MAX_LINE = 64 * 1024;
     private static final int MAX_DEPTH = 64;
     private static final int LINE = 0;
