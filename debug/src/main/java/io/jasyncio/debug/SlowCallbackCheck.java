@@ -61,6 +61,7 @@ public final class SlowCallbackCheck implements LoopInterceptor {
         steppedTask = null;
         if (durationNanos >= thresholdNanos(loop)) {
             loggedThisIteration = true;
+            io.jasyncio.debug.dump.DebugCounts.slowCallback(loop);
             DebugLog.LOGGER.warn("Executing {} took {} seconds", task != null ? task : handle,
                     DebugLog.seconds(durationNanos));
         }

@@ -88,6 +88,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      * I/O poll, so odd while polling. Plain stores, once per iteration: nothing per callback.
      */
     private int polls;
+    /** The running totals of {@link #stats()}. */
+    private final LoopCounters counters = new LoopCounters();
     /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
     private volatile Thread activeFiberThread;
     /** The interceptor providers: those installed always, and the debug-only ones that follow setDebug. */
@@ -230,6 +232,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             ran = runReadyWatched();
             interceptors.afterIteration(ran, ticker.nanoTime() - polled);
         }
+        counters.iterations++;
+        counters.callbacksRun += ran;
         if (pendingFatal != null) {
             throwPendingFatal();
         }
@@ -542,6 +546,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      */
     final void registerTask(Task<?> task) {
         tasks.add(task);
+        counters.tasksCreated++;
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskCreated(this, task));
@@ -564,6 +569,20 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     @Override
     public final Set<Task<?>> allTasks() {
         return tasks.pending();
+    }
+
+    @Override
+    public final io.jasyncio.spi.LoopStats stats() {
+        return counters.snapshot(tasks.pending().size());
+    }
+
+    /**
+     * The running totals that transports add to; the loop's thread only.
+     *
+     * @return this loop's counters
+     */
+    public final LoopCounters counters() {
+        return counters;
     }
 
     @Override

@@ -82,6 +82,13 @@ public interface LoopProbe {
     Task<?> currentTask();
 
     /**
+     * The loop's running totals: iterations, callbacks, tasks, open transports and servers, bytes.
+     *
+     * @return a snapshot, each value recent
+     */
+    LoopStats stats();
+
+    /**
      * The loop's tasks that are not done.
      *
      * @return a new set

@@ -53,4 +53,67 @@ public interface EventLoopMXBean {
      * @return {@link TaskDump#json()}
      */
     String dumpTasksJson();
+
+    /**
+     * Iterations of the loop since it was made.
+     *
+     * @return the count
+     */
+    long getIterations();
+
+    /**
+     * Callbacks run (task steps included).
+     *
+     * @return the count
+     */
+    long getCallbacksRun();
+
+    /**
+     * Tasks created.
+     *
+     * @return the count
+     */
+    long getTasksCreated();
+
+    /**
+     * Stream transports open now.
+     *
+     * @return the count
+     */
+    int getTransportsOpen();
+
+    /**
+     * Servers open now.
+     *
+     * @return the count
+     */
+    int getServersOpen();
+
+    /**
+     * Bytes the loop's stream transports read.
+     *
+     * @return the count
+     */
+    long getBytesRead();
+
+    /**
+     * Bytes the loop's stream transports were given to write.
+     *
+     * @return the count
+     */
+    long getBytesWritten();
+
+    /**
+     * Slow callbacks that debug mode logged ("Executing ... took ... seconds").
+     *
+     * @return the count, 0 when debug mode was never on
+     */
+    long getSlowCallbacks();
+
+    /**
+     * Stalls that a watchdog reported.
+     *
+     * @return the count, 0 without a watchdog
+     */
+    long getStalls();
 }

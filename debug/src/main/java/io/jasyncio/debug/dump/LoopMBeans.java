@@ -139,6 +139,58 @@ public final class LoopMBeans {
             return l == null ? 0 : LoopProbe.of(l).allTasks().size();
         }
 
+        private io.jasyncio.spi.LoopStats stats() {
+            EventLoop l = loop.get();
+            return l == null ? new io.jasyncio.spi.LoopStats(0, 0, 0, 0, 0, 0, 0, 0) : LoopProbe.of(l).stats();
+        }
+
+        @Override
+        public long getIterations() {
+            return stats().iterations();
+        }
+
+        @Override
+        public long getCallbacksRun() {
+            return stats().callbacksRun();
+        }
+
+        @Override
+        public long getTasksCreated() {
+            return stats().tasksCreated();
+        }
+
+        @Override
+        public int getTransportsOpen() {
+            return stats().transportsOpen();
+        }
+
+        @Override
+        public int getServersOpen() {
+            return stats().serversOpen();
+        }
+
+        @Override
+        public long getBytesRead() {
+            return stats().bytesRead();
+        }
+
+        @Override
+        public long getBytesWritten() {
+            return stats().bytesWritten();
+        }
+
+        @Override
+        public long getSlowCallbacks() {
+            EventLoop l = loop.get();
+            return l == null ? 0 : DebugCounts.slowCallbacks(l);
+        }
+
+        @Override
+        public long getStalls() {
+            EventLoop l = loop.get();
+            return l == null ? 0 : DebugCounts.stalls(l);
+        }
+
         @Override
         public String dumpTasks() {
             return TaskDump.of(live()).text();

@@ -166,6 +166,10 @@ public final class Watchdog implements AutoCloseable {
     }
 
     void report(Stall stall) {
+        EventLoop watched = watch.loop.get();
+        if (watched != null) {
+            io.jasyncio.debug.dump.DebugCounts.stall(watched);
+        }
         if (logging) {
             LOGGER.warn(stall.format());
         }
