@@ -754,7 +754,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     @Override
     public long getWriteBufferSize() {
-        if (channel == null) {
+        if (channel == null || state.forceClosed()) {
+            // asyncio's _force_close clears the buffer before abort() returns; Netty drops its outbound buffer only
+            // when its close runs, which off the loop's thread is later.
             return 0;
         }
         ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
