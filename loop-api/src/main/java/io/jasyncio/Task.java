@@ -208,6 +208,7 @@ public class Task<T> extends Future<T> {
      * @asyncio Task._source_traceback
      *     Differences: Java's order (innermost first).
      */
+    @Override
     public final StackTraceElement[] getSourceTraceback() {
         return sourceTraceback == null ? new StackTraceElement[0] : sourceTraceback.clone();
     }

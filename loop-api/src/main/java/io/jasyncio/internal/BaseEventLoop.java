@@ -379,6 +379,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             checkThread();
         }
         Handle handle = HandleAccess.newHandle(callback, this);
+        if (debug) {
+            CreationSites.record(handle);
+        }
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -393,6 +396,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             checkThread();
         }
         Handle handle = HandleAccess.newHandle(callback, arg, this);
+        if (debug) {
+            CreationSites.record(handle);
+        }
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -412,6 +418,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     public final Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
         Handle handle = HandleAccess.newHandle(callback, this);
+        if (debug) {
+            CreationSites.record(handle);
+        }
         if (intercepted) {
             interceptors.handleScheduled(handle);
         }
@@ -448,6 +457,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             checkThread();
         }
         TimerHandle timer = HandleAccess.newTimer(whenNanos, timers.nextSequence(), callback, this);
+        if (debug) {
+            CreationSites.record(timer);
+        }
         timers.add(timer);
         if (intercepted) {
             interceptors.handleScheduled(timer);
