@@ -7,6 +7,7 @@
 package io.jasyncio.transport.internal.tcp;
 
 import io.jasyncio.BufferedProtocol;
+import io.jasyncio.internal.SystemProperties;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -59,9 +60,13 @@ final class ReadInto implements RecvByteBufAllocator {
      *
      * @param transport the transport
      * @param channel its channel, before its first read
-     * @return the allocator, or {@code null} for a backend that does not read through it (io_uring)
+     * @return the allocator, or {@code null} for a backend that does not read through it (io_uring), or when
+     *     {@code -Djasyncio.transport.readInto=false} turned it off
      */
     static ReadInto install(TcpTransport transport, Channel channel) {
+        if (!SystemProperties.READ_INTO) {
+            return null;
+        }
         String name = channel.getClass().getName();
         if (!name.startsWith("io.netty.channel.epoll.") && !name.startsWith("io.netty.channel.kqueue.")
                 && !(channel instanceof NioSocketChannel) && !(channel instanceof NioDomainSocketChannel)) {
