@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Param;
  */
 public class BufferedReadBenchmark extends AbstractLoopBenchmark {
     /** Bytes per message. */
-    @Param({"1024", "65536"})
+    @Param({"1024", "262144"})
     public int size;
 
     private Server server;
