@@ -52,4 +52,21 @@ public interface DatagramProtocol {
      */
     default void connectionLost(Throwable exc) {
     }
+
+    /**
+     * Called when the transport's buffer of datagrams not yet sent goes over the high-water mark, inside the
+     * {@code sendto} that crossed it. The datagrams are still sent; stop sending until {@link #resumeWriting()}.
+     *
+     * @asyncio BaseProtocol.pause_writing()
+     */
+    default void pauseWriting() {
+    }
+
+    /**
+     * Called when the transport's buffer of datagrams not yet sent drains to the low-water mark.
+     *
+     * @asyncio BaseProtocol.resume_writing()
+     */
+    default void resumeWriting() {
+    }
 }

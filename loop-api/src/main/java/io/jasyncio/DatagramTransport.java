@@ -33,6 +33,34 @@ public interface DatagramTransport extends BaseTransport {
     void abort();
 
     /**
+     * Returns the bytes of the datagrams handed to {@link #sendto} and not yet to the socket, each counted with 8
+     * bytes of header as asyncio counts them; 0 once {@link #abort()} has returned.
+     *
+     * @return the bytes not yet sent
+     * @asyncio DatagramTransport.get_write_buffer_size()
+     */
+    long getWriteBufferSize();
+
+    /**
+     * Sets the high- and low-water limits for write flow control: {@code pauseWriting} when the buffer goes over
+     * {@code high}, {@code resumeWriting} when it drains to {@code low} or below.
+     *
+     * @param high the high mark in bytes, or -1 for the default (64 KiB, or 4 x low when low is given)
+     * @param low the low mark in bytes, or -1 for the default (high / 4)
+     * @throws IllegalArgumentException unless high &gt;= low &gt;= 0
+     * @asyncio DatagramTransport.set_write_buffer_limits(high=None, low=None)
+     */
+    void setWriteBufferLimits(int high, int low);
+
+    /**
+     * Gets the high and low water limits for write flow control.
+     *
+     * @return {@code {low, high}}, asyncio's order
+     * @asyncio DatagramTransport.get_write_buffer_limits()
+     */
+    int[] getWriteBufferLimits();
+
+    /**
      * Returns the current protocol.
      *
      * @return the protocol

@@ -560,6 +560,34 @@ public interface EventLoop extends AutoCloseable {
         throw new UnsupportedOperationException("this loop has no network transports");
     }
 
+    /**
+     * Creates a datagram endpoint with asyncio's keyword arguments: a UDP endpoint, a Unix datagram endpoint
+     * ({@code family} {@code UNIX}, or {@link java.net.UnixDomainSocketAddress} addresses; a stale socket file at
+     * {@code local} is removed first), or one over an already bound socket ({@link DatagramOptions#sock()} or
+     * {@link DatagramOptions#sockFd()}, with no address and no other option). With {@code allowBroadcast} the endpoint
+     * is not connected to {@code remote}: {@code remote} is the default destination of {@code sendto}.
+     *
+     * @param protocolFactory makes the endpoint's protocol
+     * @param local the address to bind, or {@code null} for any
+     * @param remote the address to connect to, or {@code null}
+     * @param options the family, the socket options, the socket to adopt
+     * @param <P> the protocol type
+     * @return a future of the transport and protocol
+     * @throws IllegalArgumentException asyncio's ValueError or TypeError: {@code reuseAddress}; a socket with
+     *     addresses or options; neither addresses nor family ("unexpected address family"); addresses of another
+     *     family than {@code family} or than each other ("can not get address information")
+     * @throws UnsupportedOperationException for a Unix datagram endpoint on a backend that has none (NIO, io_uring),
+     *     or a socket the backend cannot adopt
+     * @throws OSError from the future, when the bind or connect fails
+     * @asyncio await loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, *,
+     *     family=0, proto=0, flags=0, reuse_port=None, allow_broadcast=None, sock=None)
+     */
+    default <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
+            Supplier<P> protocolFactory, java.net.SocketAddress local, java.net.SocketAddress remote,
+            DatagramOptions options) {
+        throw new UnsupportedOperationException("this loop has no network transports");
+    }
+
     // ---------------------------------------------------------------- executors
 
     /**

@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.CreationSites;
 import io.jasyncio.internal.FinalizerReports;
 import io.jasyncio.internal.Interceptors;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ public class Future<T> {
      * reads it or cancels it. A separate object so that the debug checks can read it after the future is collected.
      */
     private AtomicBoolean awaited;
+    /**
+     * asyncio's {@code _source_traceback}: where the future was made, recorded only in debug mode; {@code null} for a
+     * {@link Task}, which records its own. The field fits in the object's padding: a future is no larger for it.
+     */
+    private final StackTraceElement[] sourceTraceback;
 
     static {
         io.jasyncio.internal.FutureAccess.set(Future::followAwaited);
@@ -73,6 +79,19 @@ public class Future<T> {
      */
     public Future(EventLoop loop) {
         this.loop = java.util.Objects.requireNonNull(loop, "loop");
+        this.sourceTraceback = loop.getDebug() && !(this instanceof Task<?>) ? CreationSites.capture() : null;
+    }
+
+    /**
+     * Where the future was made, innermost first, starting at the caller of {@link EventLoop#createFuture()} (or of
+     * the constructor); recorded only when the loop was in debug mode then.
+     *
+     * @return the frames, or an empty array when not recorded
+     * @asyncio Future._source_traceback
+     *     Differences: Java's order (innermost first).
+     */
+    public StackTraceElement[] getSourceTraceback() {
+        return sourceTraceback == null ? new StackTraceElement[0] : sourceTraceback.clone();
     }
 
     /**
@@ -237,7 +256,7 @@ public class Future<T> {
             return;
         }
         FinalizerReports.TracebackLogger logger = FinalizerReports.exceptionSet(this, base, this instanceof Task<?>,
-                toString(), exc, this instanceof Task<?> t ? t.getSourceTraceback() : null);
+                toString(), exc, getSourceTraceback());
         tbLogger = logger;
         scheduleCallbacks();
         Interceptors ic = base.activeInterceptors();
@@ -428,7 +447,8 @@ public class Future<T> {
             }
         }
         appendCallbacks(sb);
-        return sb.append('>').toString();
+        StackTraceElement[] site = this instanceof Task<?> t ? t.getSourceTraceback() : sourceTraceback;
+        return sb.append(CreationSites.suffix(site)).append('>').toString();
     }
 
     /**

@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.CreationSites;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -81,6 +82,13 @@ public class Handle {
      */
     public void cancel() {
         if (!cancelled) {
+            if (loop != null && loop.getDebug()) {
+                // asyncio keeps a debug handle's repr: the callback is still named once cancelled
+                CreationSites.Site site = CreationSites.of(this);
+                if (site != null) {
+                    site.cancelled(describeCallback());
+                }
+            }
             cancelled = true;
             callback = null;
             arg = null;
@@ -119,8 +127,13 @@ public class Handle {
             }
         } catch (Throwable t) {
             BaseEventLoop.rethrowIfFatal(t);
-            loop.callExceptionHandler(ExceptionContext.builder("Exception in callback " + describeCallback())
-                    .exception(t).handle(this).build());
+            ExceptionContext.Builder context = ExceptionContext.builder("Exception in callback " + describeCallback())
+                    .exception(t).handle(this);
+            CreationSites.Site site = CreationSites.of(this);
+            if (site != null) {
+                context.put(ExceptionContext.SOURCE_TRACEBACK, site.frames());
+            }
+            loop.callExceptionHandler(context.build());
         }
     }
 
@@ -150,8 +163,29 @@ public class Handle {
         return lambda < 0 ? name : "lambda in " + name.substring(0, lambda);
     }
 
+    /**
+     * asyncio's {@code Handle._repr_info}: the state, the callback and, for a handle made in debug mode, where it was
+     * made ({@code <Handle lambda in Foo created at Foo.java:12>}).
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + (cancelled ? " cancelled" : " " + describeCallback()) + ">";
+        return "<" + getClass().getSimpleName() + describeState() + ">";
+    }
+
+    /**
+     * The part of {@link #toString()} after the class name: {@code cancelled}, the callback, and where the handle was
+     * made in debug mode.
+     *
+     * @return the text, starting with a space
+     */
+    final String describeState() {
+        CreationSites.Site site = CreationSites.of(this);
+        if (site == null) {
+            return cancelled ? " cancelled" : " " + describeCallback();
+        }
+        String cb = cancelled ? site.cancelledCallback() : describeCallback();
+        return (cancelled ? " cancelled" : "") + (cb != null ? " " + cb : "") + CreationSites.suffix(site.frames());
     }
 }

@@ -210,6 +210,7 @@ public class Task<T> extends Future<T> {
      * @asyncio Task._source_traceback
      *     Differences: Java's order (innermost first).
      */
+    @Override
     public final StackTraceElement[] getSourceTraceback() {
         return sourceTraceback == null ? new StackTraceElement[0] : sourceTraceback.clone();
     }
@@ -567,11 +568,12 @@ public class Task<T> extends Future<T> {
         if (!done() && numCancelsRequested > 0) {
             state = "cancelling";
         }
+        // asyncio's _task_repr_info order: state, name, coro, wait_for, then the future's result, callbacks and site
         StringBuilder sb = new StringBuilder("<Task ").append(state).append(" name='").append(name).append("' coro=")
-                .append(Handle.describe(coro)).append(outcome);
+                .append(Handle.describe(coro));
         if (futWaiter != null) {
             sb.append(" wait_for=").append(futWaiter);
         }
-        return sb.append('>').toString();
+        return sb.append(outcome).append('>').toString();
     }
 }

@@ -91,7 +91,8 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
 
     @Override
     public String toString() {
-        return cancelled() ? "<TimerHandle cancelled when=" + when() + ">"
-                : "<TimerHandle when=" + when() + " " + describeCallback() + ">";
+        String state = describeState();
+        return cancelled() ? "<TimerHandle cancelled when=" + when() + state.substring(" cancelled".length()) + ">"
+                : "<TimerHandle when=" + when() + state + ">";
     }
 }

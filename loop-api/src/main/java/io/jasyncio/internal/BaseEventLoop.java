@@ -385,6 +385,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             checkThread();
         }
         Handle handle = HandleAccess.newHandle(callback, this);
+        if (debug) {
+            CreationSites.record(handle);
+        }
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -399,6 +402,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             checkThread();
         }
         Handle handle = HandleAccess.newHandle(callback, arg, this);
+        if (debug) {
+            CreationSites.record(handle);
+        }
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -418,6 +424,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     public final Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
         Handle handle = HandleAccess.newHandle(callback, this);
+        if (debug) {
+            CreationSites.record(handle);
+        }
         if (intercepted) {
             interceptors.handleScheduled(handle);
         }
@@ -454,6 +463,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             checkThread();
         }
         TimerHandle timer = HandleAccess.newTimer(whenNanos, timers.nextSequence(), callback, this);
+        if (debug) {
+            CreationSites.record(timer);
+        }
         timers.add(timer);
         if (intercepted) {
             interceptors.handleScheduled(timer);

@@ -221,15 +221,7 @@ public final class FinalizerReports {
     }
 
     private static boolean isUserFrame(String className) {
-        if (className.startsWith("jdk.internal.") || className.startsWith("io.netty.")) {
-            return false;
-        }
-        if (!className.startsWith("io.jasyncio.")) {
-            return true;
-        }
-        String rest = className.substring("io.jasyncio.".length());
-        return !(rest.indexOf('.') < 0 || rest.startsWith("internal.") || rest.startsWith("spi.")
-                || rest.startsWith("debug.") || rest.startsWith("netty.") || rest.startsWith("transport."));
+        return CreationSites.isUserFrame(className);
     }
 
     private static void report(BaseEventLoop loop, ExceptionContext context) {

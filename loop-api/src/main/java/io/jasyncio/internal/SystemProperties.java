@@ -15,6 +15,9 @@ package io.jasyncio.internal;
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code jasyncio.transport}</td><td>the best available</td><td>the I/O backend of new loops:
  *     {@code epoll}, {@code io_uring} or {@code nio}</td></tr>
+ * <tr><td>{@code jasyncio.transport.readInto}</td><td>{@code true}</td><td>{@code false} makes stream transports
+ *     read into a buffer of Netty's and copy into a {@code BufferedProtocol}'s buffer, instead of reading into it in
+ *     place (to compare the two, or to step around a backend's trouble with it)</td></tr>
  * <tr><td>{@code jasyncio.coroutines}</td><td>continuations where accessible</td><td>{@code vthread} runs tasks on
  *     virtual threads even where JDK continuations are accessible</td></tr>
  * <tr><td>{@code jasyncio.coroutines.monitorCheck}</td><td>{@code debug}</td><td>when an await checks that the task
@@ -30,6 +33,9 @@ public final class SystemProperties {
 
     /** {@code jasyncio.transport}: the backend's name, or {@code null} for the best available. */
     public static final String TRANSPORT = System.getProperty(PREFIX + "transport");
+
+    /** {@code jasyncio.transport.readInto}: whether a BufferedProtocol's buffer is read into in place. */
+    public static final boolean READ_INTO = !"false".equals(System.getProperty(PREFIX + "transport.readInto"));
 
     /** {@code jasyncio.coroutines}: {@code vthread}, or {@code null} for continuations where accessible. */
     public static final String COROUTINES = System.getProperty(PREFIX + "coroutines");

@@ -18,6 +18,9 @@
  * {@code RepeatedReports} counts the default exception handler's repeats of a kind into one summary line per window
  * (its own timer, not told to interceptors, logs the summaries of ended windows).
  * {@link io.jasyncio.internal.ByteSearch} finds a byte eight bytes at a time for the stream reader's line search.
+ * {@link io.jasyncio.internal.CreationSites} records where futures and handles are made in debug mode (asyncio's
+ * {@code _source_traceback}): a future in a field that fits its padding, a handle in a weak map the debug loop fills,
+ * so that a handle is no larger and the plain path only reads the {@code debug} flag it read already.
  *
  * <h2>Boundary with the API</h2>
  * This package and {@code io.jasyncio} need each other's non-public parts, and the public types must not offer them.

@@ -11,6 +11,7 @@ import io.jasyncio.BaseProtocol;
 import io.jasyncio.Connection;
 import io.jasyncio.ConnectionOptions;
 import io.jasyncio.DatagramEndpoint;
+import io.jasyncio.DatagramOptions;
 import io.jasyncio.DatagramProtocol;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
@@ -26,6 +27,7 @@ import io.jasyncio.transport.internal.TransportLoop;
 import io.jasyncio.transport.internal.tcp.Connect;
 import io.jasyncio.transport.internal.tcp.ServerBinder;
 import io.jasyncio.transport.internal.tcp.TcpTransport;
+import io.jasyncio.transport.internal.udp.DatagramEndpoints;
 import io.jasyncio.transport.internal.udp.UdpTransport;
 import io.netty.channel.IoEventLoop;
 import java.net.InetSocketAddress;
@@ -150,6 +152,14 @@ public final class NettyEventLoop extends BaseEventLoop implements TransportLoop
             InetSocketAddress local, InetSocketAddress remote) {
         return FutureAccess.followAwaited(UdpTransport.create(this, io, kind, protocolFactory, local, remote),
                 "createDatagramEndpoint");
+    }
+
+    // ---- datagram endpoints with asyncio's keyword arguments
+    @Override
+    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> protocolFactory,
+            java.net.SocketAddress local, java.net.SocketAddress remote, DatagramOptions options) {
+        return FutureAccess.followAwaited(DatagramEndpoints.create(this, io, kind,
+                protocolFactory, local, remote, options), "createDatagramEndpoint");
     }
 
     @Override

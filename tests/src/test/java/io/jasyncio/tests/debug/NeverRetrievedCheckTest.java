@@ -52,7 +52,9 @@ class NeverRetrievedCheckTest extends DebugTestBase {
         String log = log();
         assertTrue(log.contains("ERROR asyncio - Task exception was never retrieved\n"
                 + "future: <Task finished name='doomed' coro=lambda in io.jasyncio.tests.debug.NeverRetrievedCheckTest"
-                + " exception=java.lang.IllegalStateException: not consumed>\n"
+                + " exception=java.lang.IllegalStateException: not consumed created at NeverRetrievedCheckTest.java:"),
+                log);
+        assertTrue(log.contains(">\n"
                 + "source_traceback: Object created at (most recent call first):\n"
                 + "\tat io.jasyncio.tests.debug.NeverRetrievedCheckTest.failUnobserved(NeverRetrievedCheckTest.java:"),
                 log);
@@ -66,8 +68,11 @@ class NeverRetrievedCheckTest extends DebugTestBase {
         awaitLog("java.lang.IllegalArgumentException: lost\n\tat ");
         String log = log();
         assertTrue(log.contains("ERROR asyncio - Future exception was never retrieved\n"
-                + "future: <Future finished exception=java.lang.IllegalArgumentException: lost>\n"
-                + "java.lang.IllegalArgumentException: lost"), log);
+                + "future: <Future finished exception=java.lang.IllegalArgumentException: lost created at "
+                + "NeverRetrievedCheckTest.java:"), log);
+        assertTrue(log.contains(">\nsource_traceback: Object created at (most recent call first):\n"
+                + "\tat io.jasyncio.tests.debug.NeverRetrievedCheckTest.futureUnobserved("), log);
+        assertTrue(log.contains("\njava.lang.IllegalArgumentException: lost"), log);
     }
 
     /** Fails four futures and retrieves each exception: by result(), exception(), cancel() and an await. */
@@ -177,7 +182,7 @@ class NeverRetrievedCheckTest extends DebugTestBase {
         dropped(f -> f.setException(new RuntimeException("boom")));
         awaitLog("java.lang.RuntimeException: boom");
         assertTrue(log().contains("ERROR asyncio - Future exception was never retrieved\n"
-                + "future: <Future finished exception=java.lang.RuntimeException: boom>"), log());
+                + "future: <Future finished exception=java.lang.RuntimeException: boom created at "), log());
     }
 
     /** Port of test_futures.py BaseFutureTests.test_tb_logger_exception_retrieved. */

@@ -588,7 +588,11 @@ class SocketTransportTest extends NetTestBase {
         sleep(0.03);
         assertEquals("abcd", got.toString(), "paused after the first buffer");
         server[0].resumeReading();
-        assertEquals("abcdefgh", got.toString(), "the held-back rest comes first, one buffer per resume");
+        // As asyncio's: the rest comes with the next read (from what Netty holds, or from the socket, which the
+        // transport reads into the protocol's buffer), one buffer per resume.
+        waitUntil(() -> got.length() >= 8);
+        sleep(0.03);
+        assertEquals("abcdefgh", got.toString(), "one buffer per resume");
         server[0].resumeReading();
         waitUntil(() -> got.length() == 10);
         assertEquals("abcdefghij", got.toString());

@@ -82,6 +82,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
+    /** Reads straight into a BufferedProtocol's buffer, or {@code null} where the backend cannot (io_uring). */
+    private ReadInto readInto;
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
 
@@ -211,6 +213,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         context = ctx;
+        readInto = ReadInto.install(this, channel);
         if (protocol == null) {
             try {
                 ensureProtocol();
@@ -253,6 +256,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
         inReadBatch = true;
+        if (readInto != null && readInto.owns(buf)) {
+            deliverInto(buf);
+            return;
+        }
         if (!state.delivers()) {
             buf.release(); // as asyncio, whose close() removes the reader: nothing is delivered after close()
             return;
@@ -287,6 +294,58 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                     receiving = null;
                     receivingView = null;
                 }
+            }
+        } finally {
+            buf.release();
+        }
+    }
+
+    /**
+     * The protocol that the next read goes straight into, for {@link ReadInto}: a BufferedProtocol that reads, on a
+     * plain connection, with nothing held back that must come first.
+     *
+     * @return the protocol, or {@code null} when the read goes to a buffer of Netty's
+     */
+    BufferedProtocol readsIntoProtocol() {
+        return reading && state.delivers() && !tls.encrypted() && (heldBack == null || heldBack.isEmpty())
+                && protocol instanceof BufferedProtocol bp ? bp : null;
+    }
+
+    /**
+     * asyncio's {@code get_buffer(sizehint)} before a read, for {@link ReadInto}: a failure is asyncio's fatal error.
+     *
+     * @param bp the protocol
+     * @param sizeHint Netty's guess of the next read's size
+     * @return a writable buffer with room, or {@code null} when the protocol failed (the transport is closing)
+     */
+    ByteBuffer getBuffer(BufferedProtocol bp, int sizeHint) {
+        try {
+            ByteBuffer target = bp.getBuffer(sizeHint);
+            if (target == null || !target.hasRemaining()) {
+                throw new IllegalStateException("get_buffer() returned an empty buffer");
+            }
+            if (target.isReadOnly()) {
+                throw new IllegalStateException("get_buffer() returned a read-only buffer");
+            }
+            return target;
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.get_buffer() call failed.");
+            return null;
+        }
+    }
+
+    /** A read that went straight into the protocol's buffer: asyncio's {@code buffer_updated(nbytes)}. */
+    private void deliverInto(ByteBuf buf) {
+        try {
+            if (!state.delivers() || !(protocol instanceof BufferedProtocol bp)) {
+                readInto.drop();
+                return;
+            }
+            int n = readInto.complete(buf);
+            try {
+                bp.bufferUpdated(n);
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.buffer_updated() call failed.");
             }
         } finally {
             buf.release();
@@ -437,6 +496,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         releaseHeldBack();
+        if (readInto != null) {
+            readInto.release();
+        }
         connectionLostOnce();
         ctx.fireChannelInactive();
     }
@@ -754,7 +816,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     @Override
     public long getWriteBufferSize() {
-        if (channel == null) {
+        if (channel == null || state.forceClosed()) {
+            // asyncio's _force_close clears the buffer before abort() returns; Netty drops its outbound buffer only
+            // when its close runs, which off the loop's thread is later.
             return 0;
         }
         ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();

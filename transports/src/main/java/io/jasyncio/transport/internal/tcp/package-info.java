@@ -19,6 +19,13 @@
  * <tr><td>{@code connection_made}</td><td>{@code channelActive}</td></tr>
  * <tr><td>{@code data_received}</td><td>{@code channelRead}: a read-only view of the received ByteBuf, released
  *     after the call</td></tr>
+ * <tr><td>{@code get_buffer}/{@code buffer_updated}</td><td>{@code ReadInto}, a {@code RecvByteBufAllocator}: Netty's
+ *     read loop reads into a ByteBuf that wraps the protocol's buffer, no copy (epoll, kqueue: a direct buffer; NIO:
+ *     any). One copy is left where Netty cannot: a heap buffer on epoll and kqueue (their native read needs an
+ *     address), io_uring (reads are submitted before data comes, into its own buffers), TLS (the socket holds
+ *     ciphertext), and bytes Netty read while reading was paused</td></tr>
+ * <tr><td>{@code get_write_buffer_size} after {@code abort}</td><td>0 as soon as abort returns, as asyncio's
+ *     {@code _force_close} clears the buffer</td></tr>
  * <tr><td>{@code eof_received}</td><td>{@code ChannelInputShutdownEvent} (ALLOW_HALF_CLOSURE on)</td></tr>
  * <tr><td>{@code connection_lost}</td><td>{@code channelInactive}, once</td></tr>
  * <tr><td>{@code pause_writing}/{@code resume_writing}</td><td>our byte count after each write /

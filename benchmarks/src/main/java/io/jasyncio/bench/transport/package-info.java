@@ -1,0 +1,14 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+
+/**
+ * Transport benchmarks over loopback, client and server on one loop driven from the JMH thread:
+ * {@link io.jasyncio.bench.transport.BufferedReadBenchmark} measures a BufferedProtocol echo read in place, and
+ * {@link io.jasyncio.bench.transport.BufferedReadCopyBenchmark} the same with the copy it replaced
+ * ({@code -Djasyncio.transport.readInto=false}).
+ */
+package io.jasyncio.bench.transport;

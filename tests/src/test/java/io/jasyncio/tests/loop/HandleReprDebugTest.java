@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.tests.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.Handle;
+import io.jasyncio.TimerHandle;
+import io.jasyncio.tests.LoopTestBase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A handle made in debug mode says where it was made: ports of test_events.py HandleTests.test_handle_repr_debug and
+ * test_handle_source_traceback.
+ */
+class HandleReprDebugTest extends LoopTestBase {
+    private static final String FILE = "HandleReprDebugTest.java";
+
+    /** A callback with a plain name, as asyncio's noop. */
+    private static final class Noop implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    /** The line just before the caller's: where the handle under test was made. */
+    private static int lineOfCaller() {
+        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst().orElseThrow()).getLineNumber() - 1;
+    }
+
+    /** Port of test_handle_repr_debug: the callback and the site; a cancelled handle keeps both. */
+    @Test
+    void testHandleReprDebug() {
+        loop.setDebug(true);
+        Handle h = loop.callSoon(new Noop());
+        int line = lineOfCaller();
+        String noop = Noop.class.getName();
+        assertEquals("<Handle " + noop + " created at " + FILE + ":" + line + ">", h.toString());
+        h.cancel();
+        assertEquals("<Handle cancelled " + noop + " created at " + FILE + ":" + line + ">", h.toString());
+        h.cancel(); // double cancellation won't overwrite the repr
+        assertEquals("<Handle cancelled " + noop + " created at " + FILE + ":" + line + ">", h.toString());
+
+        TimerHandle t = loop.callLater(1, new Noop());
+        int timerLine = lineOfCaller();
+        assertEquals("<TimerHandle when=" + t.when() + " " + noop + " created at " + FILE + ":" + timerLine + ">",
+                t.toString());
+        t.cancel();
+        assertEquals("<TimerHandle cancelled when=" + t.when() + " " + noop + " created at " + FILE + ":"
+                + timerLine + ">", t.toString());
+
+        loop.setDebug(false);
+        Handle plain = loop.callSoon(new Noop());
+        assertEquals("<Handle " + noop + ">", plain.toString());
+        plain.cancel();
+        assertEquals("<Handle cancelled>", plain.toString());
+        runOnce();
+    }
+
+    /** Port of test_handle_source_traceback: callSoon, callSoonThreadsafe, callLater and callAt record the caller. */
+    @Test
+    void testHandleSourceTraceback() {
+        loop.setDebug(true);
+        Handle soon = loop.callSoon(new Noop());
+        checkSourceTraceback(soon, lineOfCaller());
+        Handle threadsafe = loop.callSoonThreadsafe(new Noop());
+        checkSourceTraceback(threadsafe, lineOfCaller());
+        Handle later = loop.callLater(0, new Noop());
+        checkSourceTraceback(later, lineOfCaller());
+        Handle at = loop.callAt(loop.time(), new Noop());
+        checkSourceTraceback(at, lineOfCaller());
+        runOnce();
+    }
+
+    private static void checkSourceTraceback(Handle h, int line) {
+        assertEquals(" created at " + FILE + ":" + line,
+                h.toString().substring(h.toString().indexOf(" created at "), h.toString().length() - 1));
+    }
+
+    /** asyncio's Handle._run puts the handle's source_traceback in the exception handler's context. */
+    @Test
+    void testHandleExceptionContextHasSourceTraceback() {
+        expectExceptions();
+        loop.setDebug(true);
+        RuntimeException boom = new RuntimeException("boom");
+        loop.callSoon(() -> {
+            throw boom;
+        });
+        int line = lineOfCaller() - 2;
+        runOnce();
+        assertEquals(1, handled.size());
+        assertSame(boom, handled.get(0).exception());
+        StackTraceElement[] site = (StackTraceElement[]) handled.get(0).get(ExceptionContext.SOURCE_TRACEBACK);
+        assertEquals(line, site[0].getLineNumber());
+    }
+}
