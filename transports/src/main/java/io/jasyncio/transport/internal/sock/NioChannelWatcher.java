@@ -73,21 +73,14 @@ final class NioChannelWatcher implements ChannelWatcher {
     }
 
     private Registered watch(SelectableChannel channel) {
-        Registered r = watched.get(channel);
-        if (r == null) {
-            r = new Registered(new Watch(loop, channel));
-            watched.put(channel, r);
-            Registered registering = r;
-            io.register(r).addListener(f -> registering.registered(
-                    f.isSuccess() ? (IoRegistration) f.getNow() : null, f.cause()));
-        }
-        return r;
+        return watched.computeIfAbsent(channel, c -> new Registered(new Watch(loop, c)));
     }
 
     /** A channel's registration with the selector: pending until Netty has made it. */
     private final class Registered implements NioIoHandle {
         final Watch watch;
         private IoRegistration registration;
+        private boolean registering;
         private boolean failed;
 
         Registered(Watch watch) {
@@ -95,6 +88,7 @@ final class NioChannelWatcher implements ChannelWatcher {
         }
 
         void registered(IoRegistration registration, Throwable cause) {
+            registering = false;
             if (registration == null) {
                 failed = true; // a closed channel: the operations on it fail by themselves
                 BaseEventLoop.LOGGER.debug("cannot watch {}", watch.channel, cause);
@@ -110,6 +104,9 @@ final class NioChannelWatcher implements ChannelWatcher {
         /** Makes the interest ops follow the callbacks; forgets the channel once it has none. */
         void update() {
             if (watch.idle()) {
+                if (registering) {
+                    return; // stays in the map, reused if watched again, until registered() cancels it
+                }
                 if (watched.get(watch.channel) == this) {
                     watched.remove(watch.channel);
                 }
@@ -119,7 +116,13 @@ final class NioChannelWatcher implements ChannelWatcher {
                 }
                 return;
             }
-            if (registration != null && registration.isValid()) {
+            if (registration == null) {
+                if (!registering && !failed) { // registered once there is a callback: Netty may complete it inline
+                    registering = true;
+                    io.register(this).addListener(f -> registered(
+                            f.isSuccess() ? (IoRegistration) f.getNow() : null, f.cause()));
+                }
+            } else if (registration.isValid()) {
                 registration.submit(NioIoOps.valueOf(watch.interestOps()));
             }
         }
