@@ -176,8 +176,7 @@ public final class Sockets {
     /** @see SocketLoop#connectAcceptedSocket(Supplier, Sock, ConnectionOptions) */
     public <P extends BaseProtocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> protocolFactory,
             Sock sock, ConnectionOptions options) {
-        loop.checkClosed();
-        return Connect.adopted(loop, io, protocolFactory, Adoption.connected(kind, sock, false), options, true);
+        return Connect.accepted(loop, io, kind, protocolFactory, sock, options);
     }
 
     /** @see SocketLoop#getaddrinfo(String, int, int, int, int, int) */

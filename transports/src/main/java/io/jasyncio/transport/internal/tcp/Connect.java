@@ -66,6 +66,9 @@ public final class Connect {
             return adopted(loop, io, protocolFactory, Adoption.connected(kind, options.sock(), false), options,
                     false);
         }
+        if (host == null && port == 0) {
+            throw new IllegalArgumentException("host and port was not specified and no sock specified");
+        }
         String serverHostname = options.serverHostname() != null ? options.serverHostname() : host;
         return Connector.connect(loop, host, port, options, protocolFactory, (address, factory) -> attempt(loop, io,
                 Backend.of(kind).socketChannelClass(), factory, address, options, serverHostname, port));
@@ -96,8 +99,31 @@ public final class Connect {
             Adoption.checkNoAddress(path != null, true);
             return adopted(loop, io, protocolFactory, Adoption.connected(kind, options.sock(), true), options, false);
         }
+        if (path == null) {
+            throw new IllegalArgumentException("no path and sock were specified");
+        }
         return attempt(loop, io, Backend.of(kind).unixSocketChannelClass(), protocolFactory, Backend.of(kind).unixAddress(path),
                 options.withLocalAddr(null), options.serverHostname(), 0);
+    }
+
+    /**
+     * asyncio's {@code connect_accepted_socket}: the TLS options are checked, then the socket adopted, with TLS on
+     * the server's side.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory the protocol's factory
+     * @param sock the accepted socket
+     * @param options the TLS options
+     * @param <P> the protocol type
+     * @return the future of the connection, completed after connectionMade (with TLS, after the handshake)
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> accepted(BaseEventLoop loop, IoEventLoop io,
+            TransportKind kind, Supplier<P> protocolFactory, io.jasyncio.Sock sock, ConnectionOptions options) {
+        loop.checkClosed();
+        TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        return adopted(loop, io, protocolFactory, Adoption.connected(kind, sock, false), options, true);
     }
 
     /**
@@ -115,6 +141,7 @@ public final class Connect {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> adopted(BaseEventLoop loop, IoEventLoop io,
             Supplier<P> protocolFactory, Adoption.Connected socket, ConnectionOptions options, boolean serverSide) {
+        TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
         return attempt(loop, io, null, protocolFactory, null, options, options.serverHostname(), 0, socket,
                 serverSide);
     }

@@ -139,6 +139,9 @@ public final class ServerBinder {
             return adopt(loop, io, kind, protocolFactory, Adoption.server(kind, options.sock(), true,
                     options.backlog()), options, List.of());
         }
+        if (path == null) {
+            throw new IllegalArgumentException("path was not specified, and no sock specified");
+        }
         Path file = Path.of(path);
         try {
             UnixSocketFile.removeStale(file);
