@@ -24,7 +24,8 @@ import java.util.Map;
  * Watches JDK channels for a loop that polls native descriptors (epoll, io_uring), which cannot watch a JDK channel
  * since the JDK does not give its descriptor number: one daemon thread per loop waits in a JDK {@link Selector} and
  * only tells the loop what is ready ({@code callSoonThreadsafe}); the callbacks, and the reads and writes they make,
- * run on the loop. The thread starts with the first watched channel and ends once none is left.
+ * run on the loop. The thread starts with the first watched channel and ends once none is left, or within a second of
+ * the loop's closing (closing its selector drops the keys; the channels stay open).
  *
  * <p>Level-triggered without duplicates: ops that fired are disarmed on the selecting thread until the loop has run
  * their callbacks and says so (an {@code ack} change), then armed again if still wanted.
@@ -33,6 +34,8 @@ import java.util.Map;
  * {@link #thread} are guarded by {@link #lock}; keys and {@link Watch#pending} belong to the selecting thread.
  */
 final class SelectorThreadWatcher implements ChannelWatcher {
+    /** How often a waiting selector looks whether its loop was closed, which ends the thread. */
+    private static final long CLOSED_CHECK_MILLIS = 1000;
     private final BaseEventLoop loop;
     // Threading: loop thread only.
     private final Map<SelectableChannel, Watch> watched = new HashMap<>();
@@ -143,7 +146,7 @@ final class SelectorThreadWatcher implements ChannelWatcher {
                 synchronized (lock) {
                     batch.addAll(changes);
                     changes.clear();
-                    if (batch.isEmpty() && sel.keys().isEmpty()) {
+                    if (loop.isClosed() || (batch.isEmpty() && sel.keys().isEmpty())) { // closing drops every key
                         thread = null;
                         selector = null;
                         sel.close();
@@ -158,7 +161,7 @@ final class SelectorThreadWatcher implements ChannelWatcher {
                     if (sel.keys().isEmpty()) {
                         continue;
                     }
-                    sel.select();
+                    sel.select(CLOSED_CHECK_MILLIS);
                 }
                 Iterator<SelectionKey> it = sel.selectedKeys().iterator();
                 while (it.hasNext()) {
@@ -173,7 +176,11 @@ final class SelectorThreadWatcher implements ChannelWatcher {
                         continue;
                     }
                     w.pending |= ready;
-                    loop.callSoonThreadsafe(() -> fired(w, ready));
+                    try {
+                        loop.callSoonThreadsafe(() -> fired(w, ready));
+                    } catch (IllegalStateException closed) {
+                        break; // the loop is closed: the next round ends the thread
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
