@@ -106,7 +106,8 @@ final class SelectorThreadWatcher implements ChannelWatcher {
                     changes.clear();
                     throw new UncheckedIOException("cannot open a selector to watch " + w.channel, e);
                 }
-                thread = new Thread(this::run, "asyncio-selector-" + Integer.toHexString(System.identityHashCode(loop)));
+                thread = new Thread(this::run, "asyncio-selector-"
+                        + Integer.toHexString(System.identityHashCode(loop)));
                 thread.setDaemon(true);
                 thread.start();
             } else {

@@ -84,107 +84,107 @@ public final class Sockets {
         return ops;
     }
 
-    /** @see SocketLoop#addReader(SelectableChannel, Runnable) */
+    /** The loop's {@link SocketLoop#addReader(SelectableChannel, Runnable)}. */
     public void addReader(SelectableChannel channel, Runnable callback) {
         loop.checkClosed();
         watcher().addReader(channel, Objects.requireNonNull(callback, "callback"));
     }
 
-    /** @see SocketLoop#removeReader(SelectableChannel) */
+    /** The loop's {@link SocketLoop#removeReader(SelectableChannel)}. */
     public boolean removeReader(SelectableChannel channel) {
         return watcher != null && !loop.isClosed() && watcher.removeReader(channel, null);
     }
 
-    /** @see SocketLoop#addWriter(SelectableChannel, Runnable) */
+    /** The loop's {@link SocketLoop#addWriter(SelectableChannel, Runnable)}. */
     public void addWriter(SelectableChannel channel, Runnable callback) {
         loop.checkClosed();
         watcher().addWriter(channel, Objects.requireNonNull(callback, "callback"));
     }
 
-    /** @see SocketLoop#removeWriter(SelectableChannel) */
+    /** The loop's {@link SocketLoop#removeWriter(SelectableChannel)}. */
     public boolean removeWriter(SelectableChannel channel) {
         return watcher != null && !loop.isClosed() && watcher.removeWriter(channel, null);
     }
 
-    /** @see SocketLoop#addReader(int, Runnable) */
+    /** The loop's {@link SocketLoop#addReader(int, Runnable)}. */
     public void addReader(int fd, Runnable callback) {
         loop.checkClosed();
         fds().addReader(fd, Objects.requireNonNull(callback, "callback"));
     }
 
-    /** @see SocketLoop#removeReader(int) */
+    /** The loop's {@link SocketLoop#removeReader(int)}. */
     public boolean removeReader(int fd) {
         return fds != null && !loop.isClosed() && fds.removeReader(fd);
     }
 
-    /** @see SocketLoop#addWriter(int, Runnable) */
+    /** The loop's {@link SocketLoop#addWriter(int, Runnable)}. */
     public void addWriter(int fd, Runnable callback) {
         loop.checkClosed();
         fds().addWriter(fd, Objects.requireNonNull(callback, "callback"));
     }
 
-    /** @see SocketLoop#removeWriter(int) */
+    /** The loop's {@link SocketLoop#removeWriter(int)}. */
     public boolean removeWriter(int fd) {
         return fds != null && !loop.isClosed() && fds.removeWriter(fd);
     }
 
-    /** @see SocketLoop#sockRecv */
+    /** The loop's {@link SocketLoop#sockRecv}. */
     public <C extends SelectableChannel & ByteChannel> Future<byte[]> sockRecv(C sock, int nbytes) {
         return ops().recv(sock, nbytes);
     }
 
-    /** @see SocketLoop#sockRecvInto */
+    /** The loop's {@link SocketLoop#sockRecvInto}. */
     public <C extends SelectableChannel & ByteChannel> Future<Integer> sockRecvInto(C sock, ByteBuffer buf) {
         return ops().recvInto(sock, buf);
     }
 
-    /** @see SocketLoop#sockRecvfrom */
+    /** The loop's {@link SocketLoop#sockRecvfrom}. */
     public Future<SocketLoop.Recvfrom> sockRecvfrom(DatagramChannel sock, int bufsize) {
         return ops().recvfrom(sock, bufsize);
     }
 
-    /** @see SocketLoop#sockRecvfromInto */
+    /** The loop's {@link SocketLoop#sockRecvfromInto}. */
     public Future<SocketLoop.RecvfromInto> sockRecvfromInto(DatagramChannel sock, ByteBuffer buf, int nbytes) {
         return ops().recvfromInto(sock, buf, nbytes);
     }
 
-    /** @see SocketLoop#sockSendall(SelectableChannel, ByteBuffer) */
+    /** The loop's {@link SocketLoop#sockSendall(SelectableChannel, ByteBuffer)}. */
     public <C extends SelectableChannel & ByteChannel> Future<Void> sockSendall(C sock, ByteBuffer data) {
         return ops().sendall(sock, data);
     }
 
-    /** @see SocketLoop#sockSendto */
+    /** The loop's {@link SocketLoop#sockSendto}. */
     public Future<Integer> sockSendto(DatagramChannel sock, ByteBuffer data, SocketAddress address) {
         return ops().sendto(sock, data, address);
     }
 
-    /** @see SocketLoop#sockConnect */
+    /** The loop's {@link SocketLoop#sockConnect}. */
     public Future<Void> sockConnect(SocketChannel sock, SocketAddress address) {
         return ops().connect(sock, Objects.requireNonNull(address, "address"));
     }
 
-    /** @see SocketLoop#sockAccept */
+    /** The loop's {@link SocketLoop#sockAccept}. */
     public Future<SocketChannel> sockAccept(ServerSocketChannel sock) {
         return ops().accept(sock);
     }
 
-    /** @see SocketLoop#sockSendfile(SocketChannel, FileChannel, long, Long, boolean) */
+    /** The loop's {@link SocketLoop#sockSendfile(SocketChannel, FileChannel, long, Long, boolean)}. */
     public Future<Long> sockSendfile(SocketChannel sock, FileChannel file, long offset, Long count) {
         return ops().sendfile(sock, file, offset, count);
     }
 
-    /** @see SocketLoop#connectAcceptedSocket(Supplier, Sock, ConnectionOptions) */
+    /** The loop's {@link SocketLoop#connectAcceptedSocket(Supplier, Sock, ConnectionOptions)}. */
     public <P extends BaseProtocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> protocolFactory,
             Sock sock, ConnectionOptions options) {
         return Connect.accepted(loop, io, kind, protocolFactory, sock, options);
     }
 
-    /** @see SocketLoop#getaddrinfo(String, int, int, int, int, int) */
+    /** The loop's {@link SocketLoop#getaddrinfo(String, int, int, int, int, int)}. */
     public Future<List<AddrInfo>> getaddrinfo(String host, int port, int family, int type, int proto, int flags) {
         return Resolver.getaddrinfo(loop, host, port, family, type, proto, flags);
     }
 
-    /** @see SocketLoop#getnameinfo */
+    /** The loop's {@link SocketLoop#getnameinfo}. */
     public Future<NameInfo> getnameinfo(InetSocketAddress sockaddr, int flags) {
         return Resolver.getnameinfo(loop, sockaddr, flags);
     }
