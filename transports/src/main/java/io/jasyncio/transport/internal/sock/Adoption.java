@@ -32,8 +32,9 @@ import java.nio.channels.SocketChannel;
  * asyncio's {@code sock} argument: a socket made elsewhere becomes a Netty channel of the loop's backend, after
  * asyncio's checks. A JDK channel is wrapped by Netty's NIO channels
  * ({@code NioServerSocketChannel(ServerSocketChannel)} and the like); a descriptor number by Netty's epoll channels
- * ({@code EpollServerSocketChannel(int)} and the like), its type, family and state read with {@code getsockopt}. The other pairs cannot be made without reaching into the
- * JDK's internals (a JDK channel's descriptor number) and are refused. Any thread; the channel is registered later.
+ * ({@code EpollServerSocketChannel(int)} and the like), its type, family and state read with {@code getsockopt}.
+ * The other pairs cannot be made without reaching into the JDK's internals (a JDK channel's descriptor number) and are
+ * refused. Any thread; the channel is registered later.
  */
 public final class Adoption {
     private static final int SOL_SOCKET = 1;
