@@ -10,35 +10,54 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
- * CPython's {@code test_utils.run_test_server}: a blocking HTTP/1.0 server on its own thread, on 127.0.0.1 port 0.
+ * CPython's {@code test_utils.run_test_server} and {@code run_test_unix_server}: a blocking HTTP/1.0 server on its own
+ * thread, on 127.0.0.1 port 0 or on a Unix socket path.
  * {@code GET} answers "Test message"; {@code POST /loop} streams the request body back as it arrives. Each response
  * ends with the connection closed.
  */
 final class HttpTestServer implements AutoCloseable {
-    private final ServerSocket server;
-    private final Thread thread;
+    private final ServerSocketChannel server;
+    private final SocketAddress address;
 
     HttpTestServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        thread = new Thread(this::serve, "http-test-server");
+        this(ServerSocketChannel.open(), new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    HttpTestServer(Path path) throws IOException {
+        this(ServerSocketChannel.open(StandardProtocolFamily.UNIX), UnixDomainSocketAddress.of(path));
+    }
+
+    private HttpTestServer(ServerSocketChannel server, SocketAddress bindTo) throws IOException {
+        this.server = server;
+        server.bind(bindTo, 50);
+        this.address = server.getLocalAddress();
+        Thread thread = new Thread(this::serve, "http-test-server");
         thread.setDaemon(true);
         thread.start();
     }
 
     InetSocketAddress address() {
-        return (InetSocketAddress) server.getLocalSocketAddress();
+        return (InetSocketAddress) address;
+    }
+
+    SocketAddress socketAddress() {
+        return address;
     }
 
     private void serve() {
-        while (!server.isClosed()) {
-            Socket s;
+        while (server.isOpen()) {
+            SocketChannel s;
             try {
                 s = server.accept();
             } catch (IOException closed) {
@@ -50,8 +69,8 @@ final class HttpTestServer implements AutoCloseable {
         }
     }
 
-    private static void handle(Socket s) {
-        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+    private static void handle(SocketChannel s) {
+        try (s; InputStream in = Channels.newInputStream(s); OutputStream out = Channels.newOutputStream(s)) {
             String head = readHead(in);
             if (head == null) {
                 return;

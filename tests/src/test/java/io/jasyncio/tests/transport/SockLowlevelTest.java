@@ -98,6 +98,21 @@ class SockLowlevelTest extends NetTestBase {
         }
     }
 
+    /** Port of test_sock_lowlevel.py test_unix_sock_client_ops: the same on Unix domain sockets. */
+    @Test
+    void testUnixSockClientOps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        try (HttpTestServer httpd = new HttpTestServer(dir.resolve("http.sock"))) {
+            SocketChannel sock = SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+            sock.configureBlocking(false);
+            loop.runUntilComplete(loop.sockConnect(sock, httpd.socketAddress()));
+            loop.runUntilComplete(loop.sockSendall(sock, GET));
+            byte[] data = loop.runUntilComplete(loop.sockRecv(sock, 1024));
+            loop.runUntilComplete(loop.sockRecv(sock, 1024)); // consume data
+            sock.close();
+            assertTrue(text(data).startsWith("HTTP/1.0 200 OK"), text(data));
+        }
+    }
+
     /** Port of test_sock_lowlevel.py _basetest_sock_recv_racing: a cancelled sock_recv leaves the next one be. */
     @Test
     void testSockClientRacing() throws Exception {
