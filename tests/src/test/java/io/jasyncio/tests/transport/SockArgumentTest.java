@@ -138,6 +138,18 @@ class SockArgumentTest extends NetTestBase {
     /** Port of test_events.py test_connect_accepted_socket: a connection accepted elsewhere, served by the loop. */
     @Test
     void testConnectAcceptedSocket() throws Exception {
+        basetestConnectAcceptedSocket(null, null);
+    }
+
+    /** Port of test_events.py test_ssl_connect_accepted_socket: the same with TLS, the loop on the server's side. */
+    @Test
+    void testSslConnectAcceptedSocket() throws Exception {
+        TestCertificates certificates = TestCertificates.make(dir);
+        basetestConnectAcceptedSocket(certificates.server(), certificates.client());
+    }
+
+    private void basetestConnectAcceptedSocket(javax.net.ssl.SSLContext serverSsl,
+            javax.net.ssl.SSLContext clientSsl) throws Exception {
         byte[] message = "test data".getBytes(StandardCharsets.US_ASCII);
         byte[] expectedResponse = "roger".getBytes(StandardCharsets.US_ASCII);
         byte[][] response = new byte[1][];
@@ -151,7 +163,8 @@ class SockArgumentTest extends NetTestBase {
             addr = new io.netty.channel.unix.Socket(lsock.fd()).localAddress();
         }
         thread = new Thread(() -> {
-            try (Socket csock = new Socket(addr.getAddress(), addr.getPort())) {
+            try (Socket csock = clientSsl == null ? new Socket(addr.getAddress(), addr.getPort())
+                    : clientSsl.getSocketFactory().createSocket(addr.getAddress(), addr.getPort())) {
                 csock.getOutputStream().write(message);
                 InputStream in = csock.getInputStream();
                 byte[] buf = new byte[99];
@@ -182,7 +195,8 @@ class SockArgumentTest extends NetTestBase {
                 transport.write(expectedResponse);
             }
         };
-        loop.runUntilComplete(loop.connectAcceptedSocket(() -> proto, conn, ConnectionOptions.defaults()));
+        loop.runUntilComplete(loop.connectAcceptedSocket(() -> proto, conn,
+                ConnectionOptions.defaults().withSsl(serverSsl)));
         waitUntil(() -> proto.lost.done());
         thread.join();
         assertEquals(message.length, proto.data.size());
