@@ -26,14 +26,18 @@ import javax.net.ssl.SSLContext;
  *     1 with a happy eyeballs delay, else the resolver's order
  * @param limit for a stream connection ({@link Asyncio#openConnection}), the buffer limit of its
  *     {@link StreamReader} ({@link StreamReader#DEFAULT_LIMIT}, 64 KiB); protocol connections ignore it
+ * @param sock a socket connected already, to make the transport of instead of connecting one (the {@code host} and
+ *     {@code port} arguments must then be {@code null} and 0, the path of a Unix connection {@code null}), or
+ *     {@code null}; see {@link Sock} for which backend takes which
  * @asyncio loop.create_connection(..., ssl=None, server_hostname=None, local_addr=None,
  *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None, interleave=None)
- * Differences: no {@code family}, {@code proto}, {@code flags}, {@code sock} or {@code all_errors}. A host name is
- * resolved in the loop's default executor (a literal address is not resolved), and each address is tried in turn.
+ * Differences: no {@code family}, {@code proto}, {@code flags} or {@code all_errors}; {@code sock} is a
+ * {@link Sock}. A host name is resolved in the loop's default executor (a literal address is not resolved), and each
+ * address is tried in turn.
  */
 public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocketAddress localAddr,
         Double sslHandshakeTimeout, Double sslShutdownTimeout, Double happyEyeballsDelay, Integer interleave,
-        int limit) {
+        int limit, Sock sock) {
 
     /** asyncio's default TLS handshake timeout, in seconds ({@code constants.SSL_HANDSHAKE_TIMEOUT}). */
     public static final double DEFAULT_SSL_HANDSHAKE_TIMEOUT = 60.0;
@@ -42,7 +46,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
     public static final double DEFAULT_SSL_SHUTDOWN_TIMEOUT = 30.0;
 
     private static final ConnectionOptions DEFAULTS = new ConnectionOptions(null, null, null, null, null, null, null,
-            StreamReader.DEFAULT_LIMIT);
+            StreamReader.DEFAULT_LIMIT, null);
 
     /**
      * Validates the timeouts, the delay and the limit (asyncio's ValueError is IllegalArgumentException).
@@ -92,7 +96,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withSsl(SSLContext value) {
         return new ConnectionOptions(value, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, interleave, limit);
+                happyEyeballsDelay, interleave, limit, sock);
     }
 
     /**
@@ -103,7 +107,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withServerHostname(String value) {
         return new ConnectionOptions(ssl, value, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, interleave, limit);
+                happyEyeballsDelay, interleave, limit, sock);
     }
 
     /**
@@ -114,7 +118,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withLocalAddr(InetSocketAddress value) {
         return new ConnectionOptions(ssl, serverHostname, value, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, interleave, limit);
+                happyEyeballsDelay, interleave, limit, sock);
     }
 
     /**
@@ -125,7 +129,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withSslHandshakeTimeout(Double seconds) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, seconds, sslShutdownTimeout,
-                happyEyeballsDelay, interleave, limit);
+                happyEyeballsDelay, interleave, limit, sock);
     }
 
     /**
@@ -136,7 +140,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withSslShutdownTimeout(Double seconds) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, seconds,
-                happyEyeballsDelay, interleave, limit);
+                happyEyeballsDelay, interleave, limit, sock);
     }
 
     /**
@@ -148,7 +152,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withHappyEyeballsDelay(Double seconds) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout, seconds,
-                interleave, limit);
+                interleave, limit, sock);
     }
 
     /**
@@ -160,7 +164,7 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withInterleave(Integer count) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, count, limit);
+                happyEyeballsDelay, count, limit, sock);
     }
 
     /**
@@ -172,6 +176,40 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, InetSocke
      */
     public ConnectionOptions withLimit(int value) {
         return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
-                happyEyeballsDelay, interleave, value);
+                happyEyeballsDelay, interleave, value, sock);
+    }
+
+    /**
+     * These options with a connected socket made elsewhere, to make the transport of: a JDK
+     * {@link java.nio.channels.SocketChannel} (TCP or Unix domain) on NIO.
+     *
+     * @param channel the connected channel, or {@code null} to connect one
+     * @return new options
+     * @asyncio loop.create_connection(protocol_factory, sock=sock)
+     */
+    public ConnectionOptions withSock(java.nio.channels.NetworkChannel channel) {
+        return withSock(channel == null ? null : Sock.of(channel));
+    }
+
+    /**
+     * These options with a connected socket's file descriptor number, to make the transport of: on epoll.
+     *
+     * @param fd the descriptor
+     * @return new options
+     * @asyncio loop.create_connection(protocol_factory, sock=socket.socket(fileno=fd))
+     */
+    public ConnectionOptions withSock(int fd) {
+        return withSock(Sock.ofFd(fd));
+    }
+
+    /**
+     * These options with a socket made elsewhere, or none.
+     *
+     * @param value the socket, or {@code null} to connect one
+     * @return new options
+     */
+    public ConnectionOptions withSock(Sock value) {
+        return new ConnectionOptions(ssl, serverHostname, localAddr, sslHandshakeTimeout, sslShutdownTimeout,
+                happyEyeballsDelay, interleave, limit, value);
     }
 }

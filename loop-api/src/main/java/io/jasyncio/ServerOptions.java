@@ -30,22 +30,26 @@ import javax.net.ssl.SSLContext;
  *     be {@code null}), or {@code null} for that argument
  * @param childLoops the loops that serve the accepted connections, round robin, while the server's own loop accepts
  *     them (as a {@link LoopGroup} does), or {@code null} for the server's loop alone
+ * @param sock a socket that is bound and listening already, to serve instead of binding one (the {@code host} and
+ *     {@code port} arguments must then be {@code null} and 0, the path of a Unix server {@code null}), or
+ *     {@code null}; see {@link Sock} for which backend takes which. Its backlog and socket options stay as they
+ *     were set.
  * @asyncio loop.create_server(..., backlog=100, ssl=None, reuse_address=None, reuse_port=None, keep_alive=None,
  *     ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True), and
- *     loop.create_unix_server(..., cleanup_socket=True) (3.13)
- * Differences: no {@code family}, {@code flags} or {@code sock}; several hosts go in {@code hosts}. With {@code startServing} false
- * the socket already listens (Netty binds and listens in one step) but accepts nothing until
+ *     loop.create_unix_server(..., cleanup_socket=True) (3.13), and their sock=sock
+ * Differences: no {@code family} or {@code flags}; several hosts go in {@code hosts}; {@code sock} is a
+ * {@link Sock}. With {@code startServing} false the socket already listens (Netty binds and listens in one step) but accepts nothing until
  * {@link Server#startServing()}: a client's connect succeeds and waits in the backlog, where asyncio's is refused.
  */
 public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort, boolean keepAlive,
         boolean startServing, SSLContext ssl, Double sslHandshakeTimeout, Double sslShutdownTimeout,
-        boolean cleanupSocket, int limit, List<String> hosts, List<EventLoop> childLoops) {
+        boolean cleanupSocket, int limit, List<String> hosts, List<EventLoop> childLoops, Sock sock) {
 
     /** asyncio's default backlog. */
     public static final int DEFAULT_BACKLOG = 100;
 
     private static final ServerOptions DEFAULTS = new ServerOptions(DEFAULT_BACKLOG, true, false, false, true, null,
-            null, null, true, StreamReader.DEFAULT_LIMIT, null, null);
+            null, null, true, StreamReader.DEFAULT_LIMIT, null, null, null);
 
     /**
      * Validates the timeouts and the limit (asyncio's ValueError is IllegalArgumentException) and copies the lists.
@@ -88,7 +92,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withBacklog(int value) {
         return new ServerOptions(value, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -99,7 +103,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withReuseAddress(boolean value) {
         return new ServerOptions(backlog, value, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -110,7 +114,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withReusePort(boolean value) {
         return new ServerOptions(backlog, reuseAddress, value, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -121,7 +125,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withKeepAlive(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, value, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -132,7 +136,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withStartServing(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, value, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -143,7 +147,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSsl(SSLContext value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, value,
-                sslHandshakeTimeout, sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
+                sslHandshakeTimeout, sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -154,7 +158,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSslHandshakeTimeout(Double seconds) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, seconds,
-                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops);
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -165,7 +169,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withSslShutdownTimeout(Double seconds) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                seconds, cleanupSocket, limit, hosts, childLoops);
+                seconds, cleanupSocket, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -176,7 +180,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withCleanupSocket(boolean value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, value, limit, hosts, childLoops);
+                sslShutdownTimeout, value, limit, hosts, childLoops, sock);
     }
 
     /**
@@ -188,7 +192,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withLimit(int value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, value, hosts, childLoops);
+                sslShutdownTimeout, cleanupSocket, value, hosts, childLoops, sock);
     }
 
     /**
@@ -203,7 +207,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withHosts(List<String> value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, limit, value, childLoops);
+                sslShutdownTimeout, cleanupSocket, limit, value, childLoops, sock);
     }
 
     /**
@@ -216,6 +220,41 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      */
     public ServerOptions withChildLoops(List<? extends EventLoop> value) {
         return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
-                sslShutdownTimeout, cleanupSocket, limit, hosts, value == null ? null : List.copyOf(value));
+                sslShutdownTimeout, cleanupSocket, limit, hosts, value == null ? null : List.copyOf(value), sock);
+    }
+
+    /**
+     * These options with a socket made elsewhere, bound and listening, for the server to serve: a JDK
+     * {@link java.nio.channels.ServerSocketChannel} (TCP or Unix domain) on NIO.
+     *
+     * @param channel the bound channel, or {@code null} to bind one
+     * @return new options
+     * @asyncio loop.create_server(protocol_factory, sock=sock)
+     */
+    public ServerOptions withSock(java.nio.channels.NetworkChannel channel) {
+        return withSock(channel == null ? null : Sock.of(channel));
+    }
+
+    /**
+     * These options with a listening socket's file descriptor number, such as one inherited from systemd's socket
+     * activation ({@code LISTEN_FDS}, starting at 3), for the server to serve: on epoll.
+     *
+     * @param fd the descriptor
+     * @return new options
+     * @asyncio loop.create_server(protocol_factory, sock=socket.socket(fileno=fd))
+     */
+    public ServerOptions withSock(int fd) {
+        return withSock(Sock.ofFd(fd));
+    }
+
+    /**
+     * These options with a socket made elsewhere, or none.
+     *
+     * @param value the socket, or {@code null} to bind one
+     * @return new options
+     */
+    public ServerOptions withSock(Sock value) {
+        return new ServerOptions(backlog, reuseAddress, reusePort, keepAlive, startServing, ssl, sslHandshakeTimeout,
+                sslShutdownTimeout, cleanupSocket, limit, hosts, childLoops, value);
     }
 }

@@ -54,7 +54,8 @@
  * <li>The {@link io.jasyncio.EventLoop} methods that asyncio declares {@code async def} return a
  *     {@link io.jasyncio.Future} at once: {@code createServer}, {@code createConnection}, {@code createUnixServer},
  *     {@code createUnixConnection}, {@code createDatagramEndpoint}, {@code startTls}, {@code sendfile},
- *     {@code runInExecutor}, {@code shutdownDefaultExecutor}. They may be called from a task, a callback, or outside
+ *     {@code runInExecutor}, {@code shutdownDefaultExecutor}, and {@link io.jasyncio.SocketLoop}'s {@code sock*}
+ *     methods, {@code connectAcceptedSocket}, {@code getaddrinfo} and {@code getnameinfo}. They may be called from a task, a callback, or outside
  *     the running loop (on its thread); the future is awaited with {@link io.jasyncio.Asyncio#await(io.jasyncio.Future)}
  *     in a task, with {@code loop.runUntilComplete(future)} outside one, or given a done callback. In debug mode, such
  *     a future that is collected without having been awaited, read, cancelled or given a callback is logged: "future

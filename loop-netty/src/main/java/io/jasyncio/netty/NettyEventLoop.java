@@ -162,6 +162,129 @@ public final class NettyEventLoop extends BaseEventLoop implements TransportLoop
                 protocolFactory, local, remote, options), "createDatagramEndpoint");
     }
 
+    // ---- sockets and descriptors (SocketLoop: io.jasyncio.transport.internal.sock)
+
+    private io.jasyncio.transport.internal.sock.Sockets sockets;
+
+    private io.jasyncio.transport.internal.sock.Sockets sockets() {
+        if (sockets == null) {
+            sockets = new io.jasyncio.transport.internal.sock.Sockets(this, io, kind);
+        }
+        return sockets;
+    }
+
+    @Override
+    public void addReader(java.nio.channels.SelectableChannel channel, Runnable callback) {
+        sockets().addReader(channel, callback);
+    }
+
+    @Override
+    public boolean removeReader(java.nio.channels.SelectableChannel channel) {
+        return sockets().removeReader(channel);
+    }
+
+    @Override
+    public void addWriter(java.nio.channels.SelectableChannel channel, Runnable callback) {
+        sockets().addWriter(channel, callback);
+    }
+
+    @Override
+    public boolean removeWriter(java.nio.channels.SelectableChannel channel) {
+        return sockets().removeWriter(channel);
+    }
+
+    @Override
+    public void addReader(int fd, Runnable callback) {
+        sockets().addReader(fd, callback);
+    }
+
+    @Override
+    public boolean removeReader(int fd) {
+        return sockets().removeReader(fd);
+    }
+
+    @Override
+    public void addWriter(int fd, Runnable callback) {
+        sockets().addWriter(fd, callback);
+    }
+
+    @Override
+    public boolean removeWriter(int fd) {
+        return sockets().removeWriter(fd);
+    }
+
+    @Override
+    public <C extends java.nio.channels.SelectableChannel & java.nio.channels.ByteChannel> Future<byte[]> sockRecv(
+            C sock, int nbytes) {
+        return FutureAccess.followAwaited(sockets().sockRecv(sock, nbytes), "sockRecv");
+    }
+
+    @Override
+    public <C extends java.nio.channels.SelectableChannel & java.nio.channels.ByteChannel> Future<Integer>
+            sockRecvInto(C sock, java.nio.ByteBuffer buf) {
+        return FutureAccess.followAwaited(sockets().sockRecvInto(sock, buf), "sockRecvInto");
+    }
+
+    @Override
+    public Future<Recvfrom> sockRecvfrom(java.nio.channels.DatagramChannel sock, int bufsize) {
+        return FutureAccess.followAwaited(sockets().sockRecvfrom(sock, bufsize), "sockRecvfrom");
+    }
+
+    @Override
+    public Future<RecvfromInto> sockRecvfromInto(java.nio.channels.DatagramChannel sock, java.nio.ByteBuffer buf,
+            int nbytes) {
+        return FutureAccess.followAwaited(sockets().sockRecvfromInto(sock, buf, nbytes), "sockRecvfromInto");
+    }
+
+    @Override
+    public <C extends java.nio.channels.SelectableChannel & java.nio.channels.ByteChannel> Future<Void> sockSendall(
+            C sock, java.nio.ByteBuffer data) {
+        return FutureAccess.followAwaited(sockets().sockSendall(sock, data), "sockSendall");
+    }
+
+    @Override
+    public Future<Integer> sockSendto(java.nio.channels.DatagramChannel sock, java.nio.ByteBuffer data,
+            java.net.SocketAddress address) {
+        return FutureAccess.followAwaited(sockets().sockSendto(sock, data, address), "sockSendto");
+    }
+
+    @Override
+    public Future<Void> sockConnect(java.nio.channels.SocketChannel sock, java.net.SocketAddress address) {
+        return FutureAccess.followAwaited(sockets().sockConnect(sock, address), "sockConnect");
+    }
+
+    @Override
+    public Future<java.nio.channels.SocketChannel> sockAccept(java.nio.channels.ServerSocketChannel sock) {
+        return FutureAccess.followAwaited(sockets().sockAccept(sock), "sockAccept");
+    }
+
+    @Override
+    public Future<Long> sockSendfile(java.nio.channels.SocketChannel sock, java.nio.channels.FileChannel file,
+            long offset, Long count, boolean fallback) {
+        return FutureAccess.followAwaited(sockets().sockSendfile(sock, file, offset, count), "sockSendfile");
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> protocolFactory,
+            io.jasyncio.Sock sock, ConnectionOptions options) {
+        return FutureAccess.followAwaited(sockets().connectAcceptedSocket(protocolFactory, sock, options),
+                "connectAcceptedSocket");
+    }
+
+    @Override
+    public Future<List<io.jasyncio.AddrInfo>> getaddrinfo(String host, int port, int family, int type, int proto,
+            int flags) {
+        return FutureAccess.followAwaited(sockets().getaddrinfo(host, port, family, type, proto, flags),
+                "getaddrinfo");
+    }
+
+    @Override
+    public Future<io.jasyncio.NameInfo> getnameinfo(InetSocketAddress sockaddr, int flags) {
+        return FutureAccess.followAwaited(sockets().getnameinfo(sockaddr, flags), "getnameinfo");
+    }
+
+    // ---- end of sockets and descriptors
+
     @Override
     protected void runIterations() {
         io.runOnCaller();

@@ -14,6 +14,7 @@ import io.jasyncio.Future;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.internal.OsErrors;
+import io.jasyncio.transport.internal.sock.Adoption;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -57,6 +58,17 @@ public final class Connect {
             TransportKind kind, Supplier<P> protocolFactory, String host, int port, ConnectionOptions options) {
         checkClientOptions(options);
         loop.checkClosed();
+        if (options.sock() != null) {
+            Adoption.checkNoAddress(host != null || port != 0, false);
+            if (options.ssl() != null && options.serverHostname() == null) {
+                throw new IllegalArgumentException("You must set server_hostname when using ssl without a host");
+            }
+            return adopted(loop, io, protocolFactory, Adoption.connected(kind, options.sock(), false), options,
+                    false);
+        }
+        if (host == null && port == 0) {
+            throw new IllegalArgumentException("host and port was not specified and no sock specified");
+        }
         String serverHostname = options.serverHostname() != null ? options.serverHostname() : host;
         return Connector.connect(loop, host, port, options, protocolFactory, (address, factory) -> attempt(loop, io,
                 Backend.of(kind).socketChannelClass(), factory, address, options, serverHostname, port));
@@ -83,18 +95,77 @@ public final class Connect {
         if (options.ssl() != null && options.serverHostname() == null) {
             throw new IllegalArgumentException("You must set server_hostname when using ssl without a host");
         }
+        if (options.sock() != null) {
+            Adoption.checkNoAddress(path != null, true);
+            return adopted(loop, io, protocolFactory, Adoption.connected(kind, options.sock(), true), options, false);
+        }
+        if (path == null) {
+            throw new IllegalArgumentException("no path and sock were specified");
+        }
         return attempt(loop, io, Backend.of(kind).unixSocketChannelClass(), protocolFactory, Backend.of(kind).unixAddress(path),
                 options.withLocalAddr(null), options.serverHostname(), 0);
+    }
+
+    /**
+     * asyncio's {@code connect_accepted_socket}: the TLS options are checked, then the socket adopted, with TLS on
+     * the server's side.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the backend
+     * @param protocolFactory the protocol's factory
+     * @param sock the accepted socket
+     * @param options the TLS options
+     * @param <P> the protocol type
+     * @return the future of the connection, completed after connectionMade (with TLS, after the handshake)
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> accepted(BaseEventLoop loop, IoEventLoop io,
+            TransportKind kind, Supplier<P> protocolFactory, io.jasyncio.Sock sock, ConnectionOptions options) {
+        loop.checkClosed();
+        TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        return adopted(loop, io, protocolFactory, Adoption.connected(kind, sock, false), options, true);
+    }
+
+    /**
+     * Makes the transport of a socket connected elsewhere (asyncio's {@code sock} argument and
+     * {@code connect_accepted_socket}): the channel is registered with the loop instead of connected.
+     *
+     * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param protocolFactory the protocol's factory
+     * @param socket the adopted socket
+     * @param options the TLS options
+     * @param serverSide whether TLS takes the server's side ({@code connect_accepted_socket})
+     * @param <P> the protocol type
+     * @return the future of the connection, completed after connectionMade (with TLS, after the handshake)
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> adopted(BaseEventLoop loop, IoEventLoop io,
+            Supplier<P> protocolFactory, Adoption.Connected socket, ConnectionOptions options, boolean serverSide) {
+        TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        return attempt(loop, io, null, protocolFactory, null, options, options.serverHostname(), 0, socket,
+                serverSide);
     }
 
     private static <P extends BaseProtocol> Future<Connection<P>> attempt(BaseEventLoop loop, IoEventLoop io,
             Class<? extends Channel> channelClass, Supplier<P> protocolFactory, SocketAddress remote,
             ConnectionOptions options, String serverHostname, int port) {
+        return attempt(loop, io, channelClass, protocolFactory, remote, options, serverHostname, port, null, false);
+    }
+
+    private static <P extends BaseProtocol> Future<Connection<P>> attempt(BaseEventLoop loop, IoEventLoop io,
+            Class<? extends Channel> channelClass, Supplier<P> protocolFactory, SocketAddress remote,
+            ConnectionOptions options, String serverHostname, int port, Adoption.Connected adopted,
+            boolean serverSide) {
         loop.checkClosed();
         SSLContext ssl = options.ssl();
         Future<Connection<P>> result = loop.createFuture();
         TcpTransport transport = new TcpTransport(loop, protocolFactory);
-        Bootstrap b = new Bootstrap().group(io).channel(channelClass);
+        Bootstrap b = new Bootstrap().group(io);
+        if (adopted == null) {
+            b.channel(channelClass);
+        } else {
+            b.channelFactory((io.netty.channel.ChannelFactory<Channel>) adopted::channel);
+        }
         if (ssl == null) {
             b.handler(transport);
         } else {
@@ -102,8 +173,10 @@ public final class Connect {
                 @Override
                 protected void initChannel(Channel ch) {
                     transport.sslContext(ssl);
-                    ch.pipeline().addLast(TlsHandlers.client(ssl, serverHostname, port, options.sslHandshakeTimeout(),
-                            options.sslShutdownTimeout()), transport);
+                    ch.pipeline().addLast(serverSide
+                            ? TlsHandlers.server(ssl, options.sslHandshakeTimeout(), options.sslShutdownTimeout())
+                            : TlsHandlers.client(ssl, serverHostname, port, options.sslHandshakeTimeout(),
+                                    options.sslShutdownTimeout()), transport);
                 }
             });
             transport.onHandshake(error -> {
@@ -117,17 +190,18 @@ public final class Connect {
                 }
             });
         }
-        if (remote instanceof InetSocketAddress) {
+        if (adopted != null ? !adopted.unix() : remote instanceof InetSocketAddress) {
             b.option(ChannelOption.TCP_NODELAY, true);
         }
-        ChannelFuture connect = options.localAddr() == null ? b.connect(remote)
-                : b.connect(remote, options.localAddr());
+        ChannelFuture connect = adopted != null ? b.register()
+                : options.localAddr() == null ? b.connect(remote) : b.connect(remote, options.localAddr());
         connect.addListener(f -> {
             if (result.done()) {
                 return;
             }
             if (!f.isSuccess()) {
-                result.setException(OsErrors.connectFailed(remote, options.localAddr(), f.cause()));
+                result.setException(remote == null ? OsErrors.of(f.cause())
+                        : OsErrors.connectFailed(remote, options.localAddr(), f.cause()));
                 return;
             }
             P protocol;

@@ -14,6 +14,7 @@ import io.jasyncio.ServerOptions;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.internal.OsErrors;
+import io.jasyncio.transport.internal.sock.Adoption;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -49,9 +50,12 @@ public final class ServerBinder {
     private final Path unixFile;
     /** The loops that serve the accepted connections, round robin; empty when the server's loop serves them. */
     private final List<ChildLoop> children;
+    /** The socket that listens already (asyncio's {@code sock}), or {@code null} when the server binds its own. */
+    private final Adoption.Server adopted;
 
     private ServerBinder(BaseEventLoop loop, Supplier<? extends BaseProtocol> protocolFactory, ServerOptions options,
-            Path unixFile, List<ChildLoop> children) {
+            Path unixFile, List<ChildLoop> children, Adoption.Server adopted) {
+        this.adopted = adopted;
         this.loop = loop;
         this.protocolFactory = protocolFactory;
         this.options = options;
@@ -87,6 +91,11 @@ public final class ServerBinder {
             Supplier<? extends BaseProtocol> protocolFactory, String host, int port, ServerOptions options,
             List<ChildLoop> children) {
         List<String> hosts = options.hosts();
+        if (options.sock() != null) {
+            Adoption.checkNoAddress(host != null || port != 0 || hosts != null, false);
+            return adopt(loop, io, kind, protocolFactory, Adoption.server(kind, options.sock(), false,
+                    options.backlog()), options, children);
+        }
         if (hosts != null && host != null) {
             throw new IllegalArgumentException("a host and hosts given: " + host + ", " + hosts);
         }
@@ -125,6 +134,14 @@ public final class ServerBinder {
     public static Future<Server> unix(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Supplier<? extends BaseProtocol> protocolFactory, String path, ServerOptions options) {
         TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        if (options.sock() != null) {
+            Adoption.checkNoAddress(path != null, true);
+            return adopt(loop, io, kind, protocolFactory, Adoption.server(kind, options.sock(), true,
+                    options.backlog()), options, List.of());
+        }
+        if (path == null) {
+            throw new IllegalArgumentException("path was not specified, and no sock specified");
+        }
         Path file = Path.of(path);
         try {
             UnixSocketFile.removeStale(file);
@@ -133,6 +150,17 @@ public final class ServerBinder {
         }
         return listen(loop, io, kind, Backend.of(kind).unixServerChannelClass(), protocolFactory,
                 List.of(UnixSocketFile.bindAddress(Backend.of(kind).unixAddress(path))), file, options, List.of());
+    }
+
+    /**
+     * Serves a socket that listens already (asyncio's {@code sock} argument): its channel is registered with the loop
+     * instead of bound; its socket options and backlog stay as they were set. No socket file is removed on close.
+     */
+    private static Future<Server> adopt(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Supplier<? extends BaseProtocol> protocolFactory, Adoption.Server adopted, ServerOptions options,
+            List<ChildLoop> children) {
+        SocketAddress address = adopted.address() != null ? adopted.address() : new InetSocketAddress(0);
+        return listen(loop, io, kind, null, protocolFactory, List.of(address), null, options, children, adopted);
     }
 
     private static Future<Server> failed(BaseEventLoop loop, Throwable error) {
@@ -144,13 +172,23 @@ public final class ServerBinder {
     private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
             Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
             List<SocketAddress> addresses, Path unixFile, ServerOptions options, List<ChildLoop> children) {
+        return listen(loop, io, kind, channelClass, protocolFactory, addresses, unixFile, options, children, null);
+    }
+
+    private static Future<Server> listen(BaseEventLoop loop, IoEventLoop io, TransportKind kind,
+            Class<? extends ServerChannel> channelClass, Supplier<? extends BaseProtocol> protocolFactory,
+            List<SocketAddress> addresses, Path unixFile, ServerOptions options, List<ChildLoop> children,
+            Adoption.Server adopted) {
         loop.checkClosed();
         TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
-        ServerBinder binder = new ServerBinder(loop, protocolFactory, options, unixFile, children);
-        ServerBootstrap b = new ServerBootstrap()
-                .group(io, io)
-                .channel(channelClass)
-                .childHandler(new ChannelInitializer<Channel>() {
+        ServerBinder binder = new ServerBinder(loop, protocolFactory, options, unixFile, children, adopted);
+        ServerBootstrap b = new ServerBootstrap().group(io, io);
+        if (adopted == null) {
+            b.channel(channelClass);
+        } else {
+            b.channelFactory((io.netty.channel.ChannelFactory<ServerChannel>) adopted::channel);
+        }
+        b.childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         binder.initChild(ch, loop);
@@ -168,7 +206,9 @@ public final class ServerBinder {
         });
         b.option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.AUTO_READ, options.startServing()); // accept nothing before startServing()
-        if (unixFile == null) {
+        if (adopted != null && !adopted.unix()) {
+            b.childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
+        } else if (unixFile == null && adopted == null) {
             b.option(ChannelOption.SO_REUSEADDR, options.reuseAddress())
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
@@ -213,7 +253,7 @@ public final class ServerBinder {
             Channel child = (Channel) msg;
             ChildLoop target = children.get(next);
             next = (next + 1) % children.size();
-            if (unixFile == null) {
+            if (unixFile == null && (adopted == null || !adopted.unix())) {
                 child.config().setOption(ChannelOption.TCP_NODELAY, true);
                 child.config().setOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
             }
@@ -244,7 +284,7 @@ public final class ServerBinder {
             return;
         }
         SocketAddress bindTo = addresses.get(i);
-        ChannelFuture bind = b.bind(bindTo);
+        ChannelFuture bind = adopted != null ? b.register() : b.bind(bindTo);
         bind.addListener(f -> {
             if (f.isSuccess()) {
                 server.listening(bind.channel(), unixFile == null ? null
