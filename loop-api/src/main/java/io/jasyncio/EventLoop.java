@@ -34,7 +34,7 @@ import javax.net.ssl.SSLContext;
  *     Differences: callbacks take no {@code *args} (capture them, or use the one-argument forms); errors that asyncio
  *     raises as RuntimeError are {@link IllegalStateException} here.
  */
-public interface EventLoop extends AutoCloseable {
+public interface EventLoop extends AutoCloseable, SubprocessLoop {
 
     // ---------------------------------------------------------------- running and stopping
 
