@@ -28,4 +28,5 @@ module io.jasyncio.transport {
     exports io.jasyncio.transport.internal to io.jasyncio.netty;
     exports io.jasyncio.transport.internal.tcp to io.jasyncio.netty;
     exports io.jasyncio.transport.internal.udp to io.jasyncio.netty;
+    exports io.jasyncio.transport.internal.subprocess to io.jasyncio.netty;
 }

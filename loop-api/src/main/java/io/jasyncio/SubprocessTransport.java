@@ -45,7 +45,7 @@ public interface SubprocessTransport extends BaseTransport {
      * Sends a signal to the child. Does nothing once the child has exited.
      *
      * @param signal the signal
-     * @throws IllegalStateException (asyncio's ProcessLookupError) once the transport is closed
+     * @throws OSError errno 3, ESRCH (asyncio's ProcessLookupError), once the transport has finished
      * @asyncio SubprocessTransport.send_signal(signal)
      *     Differences: {@code SIGTERM} and {@code SIGKILL} go at once; the other signals through the
      *     {@code kill} command, which is started and not waited for.
@@ -55,7 +55,7 @@ public interface SubprocessTransport extends BaseTransport {
     /**
      * Asks the child to stop: {@code SIGTERM}.
      *
-     * @throws IllegalStateException (asyncio's ProcessLookupError) once the transport is closed
+     * @throws OSError errno 3, ESRCH (asyncio's ProcessLookupError), once the transport has finished
      * @asyncio SubprocessTransport.terminate()
      */
     void terminate();
@@ -63,7 +63,7 @@ public interface SubprocessTransport extends BaseTransport {
     /**
      * Kills the child: {@code SIGKILL}.
      *
-     * @throws IllegalStateException (asyncio's ProcessLookupError) once the transport is closed
+     * @throws OSError errno 3, ESRCH (asyncio's ProcessLookupError), once the transport has finished
      * @asyncio SubprocessTransport.kill()
      */
     void kill();

@@ -1,0 +1,281 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.subprocess;
+
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.transport.internal.OsErrors;
+import io.jasyncio.transport.internal.ProtocolFailures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * asyncio's {@code _UnixWritePipeTransport}: the write end of a pipe. {@code write} copies the bytes into a queue
+ * that a thread of its own writes to the pipe in blocking mode; the bytes count in the write buffer until that
+ * thread has written them, so the protocol's {@code pauseWriting}/{@code resumeWriting} and
+ * {@code StreamWriter.drain()} follow what the reader of the pipe really takes.
+ *
+ * <p>A failed write (the reader has gone: {@code EPIPE}) ends the transport with {@link io.jasyncio.BrokenPipeError};
+ * {@code writeEof} and {@code close} close the pipe once the queue is written; {@code abort} drops the queue, and the
+ * pipe is closed once a write under way returns.
+ */
+public final class WritePipeTransport extends PipeTransport {
+    private static final int DEFAULT_HIGH = 64 * 1024;
+    /** asyncio's {@code LOG_THRESHOLD_FOR_CONNLOST_WRITES}. */
+    private static final int LOG_THRESHOLD = 5;
+    private static final byte[] END = new byte[0];
+
+    private final OutputStream out;
+    private final String name;
+    // Threading: any thread.
+    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicBoolean writtenPosted = new AtomicBoolean();
+    private volatile boolean aborted;
+    private final Runnable onWritten = this::onWritten;
+    // Threading: loop thread only.
+    private long bufferSize;
+    private int high = DEFAULT_HIGH;
+    private int low = DEFAULT_HIGH / 4;
+    private boolean protocolPaused;
+    private int connLost;
+
+    /**
+     * A write pipe transport; {@link #start} schedules {@code connectionMade} and starts the writer thread.
+     *
+     * @param loop the loop
+     * @param protocol the protocol
+     * @param pipe what {@code getExtraInfo("pipe")} returns
+     * @param out the stream to write
+     * @param name the writer thread's name
+     */
+    public WritePipeTransport(BaseEventLoop loop, BaseProtocol protocol, Object pipe, OutputStream out, String name) {
+        super(loop, protocol, pipe);
+        this.out = out;
+        this.name = name;
+    }
+
+    /**
+     * Schedules {@code connectionMade}, then {@code then}, and starts the writer thread.
+     *
+     * @param then runs after {@code connectionMade}, or {@code null}
+     */
+    public void start(Runnable then) {
+        loop.callSoon(() -> {
+            connectionMade();
+            if (then != null) {
+                then.run();
+            }
+        });
+        Thread.ofVirtual().name(name).start(this::writeLoop);
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                byte[] chunk = queue.take();
+                if (aborted) {
+                    out.close();
+                    return;
+                }
+                if (chunk == END) {
+                    out.close();
+                    post(() -> callConnectionLost(null));
+                    return;
+                }
+                out.write(chunk);
+                out.flush();
+                written.addAndGet(chunk.length);
+                if (writtenPosted.compareAndSet(false, true)) {
+                    post(onWritten);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            if (!aborted) {
+                post(() -> writeFailed(e));
+            }
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the pipe is broken already
+            }
+        }
+    }
+
+    private void post(Runnable r) {
+        try {
+            loop.callSoonThreadsafe(r);
+        } catch (IllegalStateException closed) {
+            aborted = true;
+        }
+    }
+
+    private void onWritten() {
+        writtenPosted.set(false);
+        long n = written.getAndSet(0);
+        if (lost || aborted) {
+            return;
+        }
+        bufferSize = Math.max(0, bufferSize - n);
+        maybeResume();
+    }
+
+    private void writeFailed(Throwable e) {
+        if (!lost && !aborted) {
+            fatalError(OsErrors.of(e), "Fatal write error on pipe transport");
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        if (lost || closing) {
+            if (connLost >= LOG_THRESHOLD) {
+                BaseEventLoop.LOGGER.warn("pipe closed by peer or os.write(pipe, data) raised exception.");
+            }
+            connLost++;
+            return;
+        }
+        int n = data.remaining();
+        if (n == 0) {
+            return;
+        }
+        byte[] copy = new byte[n];
+        data.duplicate().get(copy);
+        bufferSize += n;
+        queue.add(copy);
+        maybePause();
+    }
+
+    private void maybePause() {
+        if (!protocolPaused && bufferSize > high) {
+            protocolPaused = true;
+            try {
+                protocol.pauseWriting();
+            } catch (Throwable t) {
+                ProtocolFailures.report(loop, "protocol.pause_writing() failed", t, this, protocol);
+            }
+        }
+    }
+
+    private void maybeResume() {
+        if (protocolPaused && bufferSize <= low) {
+            protocolPaused = false;
+            try {
+                protocol.resumeWriting();
+            } catch (Throwable t) {
+                ProtocolFailures.report(loop, "protocol.resume_writing() failed", t, this, protocol);
+            }
+        }
+    }
+
+    @Override
+    public void writeEof() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        queue.add(END);
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (!closing) {
+            writeEof();
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (!lost) {
+            forceClose(null);
+        }
+    }
+
+    @Override
+    void forceClose(Throwable exc) {
+        closing = true;
+        aborted = true;
+        queue.clear();
+        bufferSize = 0;
+        queue.add(END); // wakes an idle writer, which then closes the pipe
+        loop.callSoon(() -> callConnectionLost(exc));
+    }
+
+    @Override
+    void closePipe() {
+        if (pipe instanceof Channel ch) {
+            try {
+                ch.close(); // also interrupts a write under way
+            } catch (IOException ignored) {
+                // closing a pipe that failed: nothing left to do
+            }
+        }
+        // A Process stream is closed by the writer thread: closing it here could wait for a write under way.
+    }
+
+    @Override
+    public void setWriteBufferLimits(int newHigh, int newLow) {
+        int h = newHigh;
+        int l = newLow;
+        if (h < 0) {
+            h = l < 0 ? DEFAULT_HIGH : 4 * l;
+        }
+        if (l < 0) {
+            l = h / 4;
+        }
+        if (!(h >= l && l >= 0)) {
+            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
+        }
+        high = h;
+        low = l;
+        maybePause();
+    }
+
+    @Override
+    public long getWriteBufferSize() {
+        return bufferSize;
+    }
+
+    @Override
+    public int[] getWriteBufferLimits() {
+        return new int[] {low, high};
+    }
+
+    // ---- no reading on a write pipe
+
+    @Override
+    public boolean isReading() {
+        return false;
+    }
+
+    @Override
+    public void pauseReading() {
+        throw notThisWay("pause_reading()");
+    }
+
+    @Override
+    public void resumeReading() {
+        throw notThisWay("resume_reading()");
+    }
+
+    @Override
+    public String toString() {
+        return "<WritePipeTransport " + name + (closing ? " closing" : " open") + " bufsize=" + bufferSize + ">";
+    }
+}
