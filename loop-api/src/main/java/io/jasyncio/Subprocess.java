@@ -115,7 +115,7 @@ public final class Subprocess {
         if (code != null) {
             return code;
         }
-        Asyncio.await(protocol.lostFuture());
+        Asyncio.await(protocol.exitWaiter());
         return transport.getReturncode();
     }
 

@@ -23,7 +23,9 @@ final class SubprocessStreamProtocol implements SubprocessProtocol {
     /** The flow control, end and closed future of the stdin pipe, which {@link StreamWriter#drain()} waits on. */
     private final StreamReaderProtocol stdinFlow;
     private final List<Integer> pipeFds = new ArrayList<>(2);
-    private final Future<Void> lost;
+    /** The futures of {@link Subprocess#wait_()}, one per waiter as asyncio's, so one cancelled spares the rest. */
+    private final List<Future<Void>> exitWaiters = new ArrayList<>(1);
+    private boolean lost;
     private SubprocessTransport transport;
     private StreamWriter stdin;
     private StreamReader stdout;
@@ -34,7 +36,6 @@ final class SubprocessStreamProtocol implements SubprocessProtocol {
         this.loop = loop;
         this.limit = limit;
         this.stdinFlow = new StreamReaderProtocol(null, null, loop);
-        this.lost = loop.createFuture();
     }
 
     @Override
@@ -96,9 +97,13 @@ final class SubprocessStreamProtocol implements SubprocessProtocol {
 
     @Override
     public void connectionLost(Throwable exc) {
-        if (!lost.done()) {
-            lost.setResult(null);
+        lost = true;
+        for (Future<Void> w : exitWaiters) {
+            if (!w.done()) {
+                w.setResult(null);
+            }
         }
+        exitWaiters.clear();
     }
 
     @Override
@@ -118,9 +123,19 @@ final class SubprocessStreamProtocol implements SubprocessProtocol {
         }
     }
 
-    /** Done once the transport's {@code connectionLost} has run: the exit waiters wake then, as asyncio's do. */
-    Future<Void> lostFuture() {
-        return lost;
+    /**
+     * A future done once the transport's {@code connectionLost} has run: the exit waiters wake then, as asyncio's do.
+     *
+     * @return a new future, or a done one after {@code connectionLost}
+     */
+    Future<Void> exitWaiter() {
+        Future<Void> w = loop.createFuture();
+        if (lost) {
+            w.setResult(null);
+        } else {
+            exitWaiters.add(w);
+        }
+        return w;
     }
 
     StreamWriter stdin() {

@@ -164,6 +164,9 @@ public final class ChildProcessTransport implements SubprocessTransport {
             return;
         }
         returncode = code;
+        if (pipes[0] instanceof WritePipeTransport stdin) {
+            stdin.readerGone(); // the JDK closed its end too; asyncio's poller would see the read end closed
+        }
         loop.callSoon(() -> {
             try {
                 protocol.processExited();

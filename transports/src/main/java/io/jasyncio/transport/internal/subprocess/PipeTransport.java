@@ -19,6 +19,13 @@ import java.nio.ByteBuffer;
  * throw {@link UnsupportedOperationException} (asyncio's pipe transports do not have them).
  */
 abstract class PipeTransport implements Transport {
+    /**
+     * The stack of a pipe's thread: it only moves bytes. Platform daemon threads, not virtual ones: a blocking read
+     * of a JDK process stream happens inside its monitor and in a file read, which keep a virtual thread on its
+     * carrier; a few children blocked that way would starve every virtual thread of the JVM.
+     */
+    static final long STACK_SIZE = 256 * 1024;
+
     // Threading: loop thread only, unless marked.
     final BaseEventLoop loop;
     BaseProtocol protocol;

@@ -87,7 +87,7 @@ public final class ReadPipeTransport extends PipeTransport {
 
     /** Starts the reader thread; call it after {@link #start} so that the data follows {@code connectionMade}. */
     public void startReading() {
-        Thread.ofVirtual().name(name).start(this::readLoop);
+        Thread.ofPlatform().daemon().name(name).stackSize(PipeTransport.STACK_SIZE).start(this::readLoop);
     }
 
     private void readLoop() {

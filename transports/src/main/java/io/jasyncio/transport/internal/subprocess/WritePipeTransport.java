@@ -7,6 +7,8 @@
 package io.jasyncio.transport.internal.subprocess;
 
 import io.jasyncio.BaseProtocol;
+import io.jasyncio.Errno;
+import io.jasyncio.OSError;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.internal.OsErrors;
 import io.jasyncio.transport.internal.ProtocolFailures;
@@ -76,7 +78,7 @@ public final class WritePipeTransport extends PipeTransport {
                 then.run();
             }
         });
-        Thread.ofVirtual().name(name).start(this::writeLoop);
+        Thread.ofPlatform().daemon().name(name).stackSize(PipeTransport.STACK_SIZE).start(this::writeLoop);
     }
 
     private void writeLoop() {
@@ -133,7 +135,21 @@ public final class WritePipeTransport extends PipeTransport {
 
     private void writeFailed(Throwable e) {
         if (!lost && !aborted) {
-            fatalError(OsErrors.of(e), "Fatal write error on pipe transport");
+            // The JDK closes a child's stdin stream when the child exits: that is the reader gone, EPIPE.
+            Throwable exc = e instanceof IOException && "Stream closed".equals(e.getMessage())
+                    ? OSError.of(Errno.EPIPE, Errno.strerror(Errno.EPIPE), e) : OsErrors.of(e);
+            fatalError(exc, "Fatal write error on pipe transport");
+        }
+    }
+
+    /**
+     * The reader of the pipe is gone (the child exited): with nothing left to write, the transport closes, as
+     * asyncio's does when the poller reports the write end's peer closed; queued bytes will fail with
+     * {@link io.jasyncio.BrokenPipeError} when the writer thread tries them.
+     */
+    void readerGone() {
+        if (!closing && !lost && bufferSize == 0) {
+            forceClose(null);
         }
     }
 

@@ -30,7 +30,8 @@
  * </table>
  *
  * <h2>Threading model</h2>
- * Every transport here is for the loop thread, as asyncio's are. Each pipe has one virtual thread of its own that
+ * Every transport here is for the loop thread, as asyncio's are. Each pipe has one platform daemon thread of its own (not a virtual
+ * thread: a blocked read of a pipe keeps a virtual thread on its carrier) that
  * does the blocking read or write, and talks to the loop only through {@code callSoonThreadsafe}; the child's exit
  * comes the same way, from the JDK's reaper. This is the same on every backend (epoll, io_uring, NIO): a child's pipe
  * is created by the JDK, which gives no descriptor number to register with an epoll or io_uring instance, so the
