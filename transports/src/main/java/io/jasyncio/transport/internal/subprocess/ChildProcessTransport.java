@@ -164,7 +164,7 @@ public final class ChildProcessTransport implements SubprocessTransport {
             return;
         }
         returncode = code;
-        if (pipes[0] instanceof WritePipeTransport stdin) {
+        if (pipes[0] instanceof AbstractWritePipe stdin) {
             stdin.readerGone(); // the JDK closed its end too; asyncio's poller would see the read end closed
         }
         loop.callSoon(() -> {

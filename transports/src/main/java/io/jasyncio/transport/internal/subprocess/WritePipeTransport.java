@@ -11,7 +11,6 @@ import io.jasyncio.Errno;
 import io.jasyncio.OSError;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.internal.OsErrors;
-import io.jasyncio.transport.internal.ProtocolFailures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -30,10 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code writeEof} and {@code close} close the pipe once the queue is written; {@code abort} drops the queue, and the
  * pipe is closed once a write under way returns.
  */
-public final class WritePipeTransport extends PipeTransport {
-    private static final int DEFAULT_HIGH = 64 * 1024;
-    /** asyncio's {@code LOG_THRESHOLD_FOR_CONNLOST_WRITES}. */
-    private static final int LOG_THRESHOLD = 5;
+public final class WritePipeTransport extends AbstractWritePipe {
     private static final byte[] END = new byte[0];
 
     private final OutputStream out;
@@ -44,12 +40,6 @@ public final class WritePipeTransport extends PipeTransport {
     private final AtomicBoolean writtenPosted = new AtomicBoolean();
     private volatile boolean aborted;
     private final Runnable onWritten = this::onWritten;
-    // Threading: loop thread only.
-    private long bufferSize;
-    private int high = DEFAULT_HIGH;
-    private int low = DEFAULT_HIGH / 4;
-    private boolean protocolPaused;
-    private int connLost;
 
     /**
      * A write pipe transport; {@link #start} schedules {@code connectionMade} and starts the writer thread.
@@ -147,6 +137,7 @@ public final class WritePipeTransport extends PipeTransport {
      * asyncio's does when the poller reports the write end's peer closed; queued bytes will fail with
      * {@link io.jasyncio.BrokenPipeError} when the writer thread tries them.
      */
+    @Override
     void readerGone() {
         if (!closing && !lost && bufferSize == 0) {
             forceClose(null);
@@ -155,11 +146,7 @@ public final class WritePipeTransport extends PipeTransport {
 
     @Override
     public void write(ByteBuffer data) {
-        if (lost || closing) {
-            if (connLost >= LOG_THRESHOLD) {
-                BaseEventLoop.LOGGER.warn("pipe closed by peer or os.write(pipe, data) raised exception.");
-            }
-            connLost++;
+        if (dropWrite()) {
             return;
         }
         int n = data.remaining();
@@ -173,28 +160,6 @@ public final class WritePipeTransport extends PipeTransport {
         maybePause();
     }
 
-    private void maybePause() {
-        if (!protocolPaused && bufferSize > high) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (Throwable t) {
-                ProtocolFailures.report(loop, "protocol.pause_writing() failed", t, this, protocol);
-            }
-        }
-    }
-
-    private void maybeResume() {
-        if (protocolPaused && bufferSize <= low) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (Throwable t) {
-                ProtocolFailures.report(loop, "protocol.resume_writing() failed", t, this, protocol);
-            }
-        }
-    }
-
     @Override
     public void writeEof() {
         if (closing) {
@@ -202,25 +167,6 @@ public final class WritePipeTransport extends PipeTransport {
         }
         closing = true;
         queue.add(END);
-    }
-
-    @Override
-    public boolean canWriteEof() {
-        return true;
-    }
-
-    @Override
-    public void close() {
-        if (!closing) {
-            writeEof();
-        }
-    }
-
-    @Override
-    public void abort() {
-        if (!lost) {
-            forceClose(null);
-        }
     }
 
     @Override
@@ -243,51 +189,6 @@ public final class WritePipeTransport extends PipeTransport {
             }
         }
         // A Process stream is closed by the writer thread: closing it here could wait for a write under way.
-    }
-
-    @Override
-    public void setWriteBufferLimits(int newHigh, int newLow) {
-        int h = newHigh;
-        int l = newLow;
-        if (h < 0) {
-            h = l < 0 ? DEFAULT_HIGH : 4 * l;
-        }
-        if (l < 0) {
-            l = h / 4;
-        }
-        if (!(h >= l && l >= 0)) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        high = h;
-        low = l;
-        maybePause();
-    }
-
-    @Override
-    public long getWriteBufferSize() {
-        return bufferSize;
-    }
-
-    @Override
-    public int[] getWriteBufferLimits() {
-        return new int[] {low, high};
-    }
-
-    // ---- no reading on a write pipe
-
-    @Override
-    public boolean isReading() {
-        return false;
-    }
-
-    @Override
-    public void pauseReading() {
-        throw notThisWay("pause_reading()");
-    }
-
-    @Override
-    public void resumeReading() {
-        throw notThisWay("resume_reading()");
     }
 
     @Override
