@@ -29,4 +29,5 @@ module io.jasyncio.transport {
     exports io.jasyncio.transport.internal.tcp to io.jasyncio.netty;
     exports io.jasyncio.transport.internal.udp to io.jasyncio.netty;
     exports io.jasyncio.transport.internal.sock to io.jasyncio.netty;
+    exports io.jasyncio.transport.internal.subprocess to io.jasyncio.netty;
 }

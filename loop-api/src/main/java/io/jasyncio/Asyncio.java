@@ -804,6 +804,71 @@ public final class Asyncio {
                 clientConnected, loop), path, options));
     }
 
+    // ---------------------------------------------------------------- subprocesses
+
+    /**
+     * Starts a child process running {@code program} with {@code args}, not through a shell, every standard stream
+     * inherited; suspends the current task until it has started.
+     *
+     * @param program the program, found on the {@code PATH} when it has no slash
+     * @param args its arguments
+     * @return the process
+     * @throws OSError when the program cannot be started (errno 2 when it does not exist)
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.create_subprocess_exec(program, *args)
+     */
+    public static Subprocess createSubprocessExec(String program, String... args) {
+        return createSubprocessExec(program, List.of(args), SubprocessOptions.defaults());
+    }
+
+    /**
+     * Starts a child process running {@code program} with {@code args}, not through a shell; suspends the current
+     * task until it has started. Its stdin, stdout and stderr are {@link Subprocess}'s streams where the options make
+     * them {@link SubprocessOptions#PIPE}s.
+     *
+     * @param program the program, found on the {@code PATH} when it has no slash
+     * @param args its arguments
+     * @param options the working directory, environment, standard streams and reader limit
+     * @return the process
+     * @throws OSError when the program cannot be started (errno 2 when it does not exist)
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.create_subprocess_exec(program, *args, stdin=..., stdout=..., stderr=..., limit=...)
+     */
+    public static Subprocess createSubprocessExec(String program, List<String> args, SubprocessOptions options) {
+        requireTask("createSubprocessExec");
+        List<String> all = new java.util.ArrayList<>(args.size() + 1);
+        all.add(java.util.Objects.requireNonNull(program, "program"));
+        all.addAll(args);
+        return Subprocess.start(all, false, options);
+    }
+
+    /**
+     * Starts {@code /bin/sh -c cmd}, every standard stream inherited; suspends the current task until it has
+     * started.
+     *
+     * @param cmd the command line, for the shell to parse
+     * @return the process
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.create_subprocess_shell(cmd)
+     */
+    public static Subprocess createSubprocessShell(String cmd) {
+        return createSubprocessShell(cmd, SubprocessOptions.defaults());
+    }
+
+    /**
+     * Starts {@code /bin/sh -c cmd}; suspends the current task until it has started.
+     *
+     * @param cmd the command line, for the shell to parse
+     * @param options the working directory, environment, standard streams and reader limit
+     * @return the process
+     * @throws IllegalStateException when called outside a task
+     * @asyncio await asyncio.create_subprocess_shell(cmd, stdin=..., stdout=..., stderr=..., limit=...)
+     */
+    public static Subprocess createSubprocessShell(String cmd, SubprocessOptions options) {
+        requireTask("createSubprocessShell");
+        return Subprocess.start(List.of(java.util.Objects.requireNonNull(cmd, "cmd")), true, options);
+    }
+
     static Task<?> requireTask(String what) {
         BaseEventLoop loop = BaseEventLoop.runningLoop();
         Task<?> task = loop == null ? null : loop.currentTask();

@@ -34,7 +34,7 @@ import javax.net.ssl.SSLContext;
  *     Differences: callbacks take no {@code *args} (capture them, or use the one-argument forms); errors that asyncio
  *     raises as RuntimeError are {@link IllegalStateException} here.
  */
-public interface EventLoop extends AutoCloseable, SocketLoop {
+public interface EventLoop extends AutoCloseable, SocketLoop, SubprocessLoop {
 
     // ---------------------------------------------------------------- running and stopping
 

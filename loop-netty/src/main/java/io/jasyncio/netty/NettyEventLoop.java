@@ -24,6 +24,7 @@ import io.jasyncio.internal.FutureAccess;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.Transports;
 import io.jasyncio.transport.internal.TransportLoop;
+import io.jasyncio.transport.internal.subprocess.Subprocesses;
 import io.jasyncio.transport.internal.tcp.Connect;
 import io.jasyncio.transport.internal.tcp.ServerBinder;
 import io.jasyncio.transport.internal.tcp.TcpTransport;
@@ -284,6 +285,38 @@ public final class NettyEventLoop extends BaseEventLoop implements TransportLoop
     }
 
     // ---- end of sockets and descriptors
+
+    // ---- subprocesses and pipes
+
+    @Override
+    public <P extends io.jasyncio.SubprocessProtocol> Future<io.jasyncio.SubprocessConnection<P>> subprocessExec(
+            Supplier<P> protocolFactory, List<String> args, io.jasyncio.SubprocessOptions options) {
+        return FutureAccess.followAwaited(Subprocesses.exec(this,
+                protocolFactory, args, options), "subprocessExec");
+    }
+
+    @Override
+    public <P extends io.jasyncio.SubprocessProtocol> Future<io.jasyncio.SubprocessConnection<P>> subprocessShell(
+            Supplier<P> protocolFactory, String cmd, io.jasyncio.SubprocessOptions options) {
+        return FutureAccess.followAwaited(Subprocesses.shell(this,
+                protocolFactory, cmd, options), "subprocessShell");
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> connectReadPipe(Supplier<P> protocolFactory,
+            java.nio.channels.ReadableByteChannel pipe) {
+        return FutureAccess.followAwaited(Subprocesses.readPipe(this,
+                protocolFactory, pipe), "connectReadPipe");
+    }
+
+    @Override
+    public <P extends BaseProtocol> Future<Connection<P>> connectWritePipe(Supplier<P> protocolFactory,
+            java.nio.channels.WritableByteChannel pipe) {
+        return FutureAccess.followAwaited(Subprocesses.writePipe(this,
+                protocolFactory, pipe), "connectWritePipe");
+    }
+
+    // ---- end of subprocesses and pipes
 
     @Override
     protected void runIterations() {

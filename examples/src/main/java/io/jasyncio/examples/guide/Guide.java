@@ -27,6 +27,7 @@ public final class Guide {
         SECTIONS.put("chaining", Chaining::main);
         SECTIONS.put("pending-destroyed", PendingDestroyed::main);
         SECTIONS.put("close-resources", CloseResources::main);
+        SECTIONS.put("subprocesses", Subprocesses::main);
     }
 
     private Guide() {

@@ -61,7 +61,7 @@ class GuideExamplesTest {
     @Test
     void testEverySectionHasAnExample() {
         assertEquals(List.of("debug-mode", "cancellation", "concurrency", "blocking", "logging", "never-scheduled",
-                "never-retrieved", "chaining", "pending-destroyed", "close-resources"),
+                "never-retrieved", "chaining", "pending-destroyed", "close-resources", "subprocesses"),
                 List.copyOf(Guide.SECTIONS.keySet()));
     }
 
@@ -149,5 +149,13 @@ class GuideExamplesTest {
         String awaited = "unclosed event loop <NettyEventLoop running=false closed=false debug=true>";
         assertContains(run("close-resources", awaited), awaited, "WARN asyncio - unclosed server <Server sockets=[",
                 "WARN asyncio - unclosed transport <TcpTransport /127.0.0.1:");
+    }
+
+    @Test
+    void testSubprocesses() {
+        String text = run("subprocesses", null);
+        assertContains(text, "worker: started\nserving; try: kill -HUP ",
+                "SIGHUP: reloading; `uname -s` says ", ", exit 0\nSIGTERM: stopping\nworker: stopping\n"
+                        + "worker exited with 0\n");
     }
 }

@@ -1,0 +1,137 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.transport.internal.subprocess;
+
+import io.jasyncio.BaseProtocol;
+import io.jasyncio.Connection;
+import io.jasyncio.Future;
+import io.jasyncio.SubprocessConnection;
+import io.jasyncio.SubprocessOptions;
+import io.jasyncio.SubprocessProtocol;
+import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.transport.internal.OsErrors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** The loop's {@code subprocessExec}, {@code subprocessShell}, {@code connectReadPipe} and {@code connectWritePipe}. */
+public final class Subprocesses {
+    private static final AtomicInteger PIPES = new AtomicInteger();
+
+    private Subprocesses() {
+    }
+
+    /**
+     * {@code loop.subprocess_exec}.
+     *
+     * @param loop the loop
+     * @param factory the protocol's factory
+     * @param args the program and its arguments
+     * @param options the options
+     * @param <P> the protocol type
+     * @return the future of the transport and protocol
+     */
+    public static <P extends SubprocessProtocol> Future<SubprocessConnection<P>> exec(BaseEventLoop loop,
+            Supplier<P> factory, List<String> args, SubprocessOptions options) {
+        Objects.requireNonNull(factory, "protocolFactory");
+        Objects.requireNonNull(options, "options");
+        return ChildProcessTransport.start(loop, factory, List.copyOf(args), options);
+    }
+
+    /**
+     * {@code loop.subprocess_shell}: {@code /bin/sh -c cmd}.
+     *
+     * @param loop the loop
+     * @param factory the protocol's factory
+     * @param cmd the command line
+     * @param options the options
+     * @param <P> the protocol type
+     * @return the future of the transport and protocol
+     */
+    public static <P extends SubprocessProtocol> Future<SubprocessConnection<P>> shell(BaseEventLoop loop,
+            Supplier<P> factory, String cmd, SubprocessOptions options) {
+        return exec(loop, factory, List.of("/bin/sh", "-c", Objects.requireNonNull(cmd, "cmd")), options);
+    }
+
+    /**
+     * {@code loop.connect_read_pipe}.
+     *
+     * @param loop the loop
+     * @param factory the protocol's factory
+     * @param pipe the read end
+     * @param <P> the protocol type
+     * @return the future of the transport and protocol, done after {@code connectionMade}
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> readPipe(BaseEventLoop loop, Supplier<P> factory,
+            ReadableByteChannel pipe) {
+        loop.checkClosed();
+        Future<Connection<P>> result = loop.createFuture();
+        try {
+            blocking(pipe);
+        } catch (IOException | RuntimeException e) {
+            result.setException(OsErrors.of(e));
+            return result;
+        }
+        InputStream in = Channels.newInputStream(pipe);
+        P protocol = factory.get();
+        ReadPipeTransport t = new ReadPipeTransport(loop, protocol, pipe, in,
+                "asyncio-read-pipe-" + PIPES.incrementAndGet());
+        t.start(() -> {
+            if (!result.done()) {
+                result.setResult(new Connection<>(t, protocol));
+            }
+        });
+        t.startReading();
+        return result;
+    }
+
+    /**
+     * {@code loop.connect_write_pipe}.
+     *
+     * @param loop the loop
+     * @param factory the protocol's factory
+     * @param pipe the write end
+     * @param <P> the protocol type
+     * @return the future of the transport and protocol, done after {@code connectionMade}
+     */
+    public static <P extends BaseProtocol> Future<Connection<P>> writePipe(BaseEventLoop loop, Supplier<P> factory,
+            WritableByteChannel pipe) {
+        loop.checkClosed();
+        Future<Connection<P>> result = loop.createFuture();
+        try {
+            blocking(pipe);
+        } catch (IOException | RuntimeException e) {
+            result.setException(OsErrors.of(e));
+            return result;
+        }
+        OutputStream out = Channels.newOutputStream(pipe);
+        P protocol = factory.get();
+        WritePipeTransport t = new WritePipeTransport(loop, protocol, pipe, out,
+                "asyncio-write-pipe-" + PIPES.incrementAndGet());
+        t.start(() -> {
+            if (!result.done()) {
+                result.setResult(new Connection<>(t, protocol));
+            }
+        });
+        return result;
+    }
+
+    /** The pipe is read or written in blocking mode, off the loop thread. */
+    private static void blocking(Object pipe) throws IOException {
+        if (pipe instanceof SelectableChannel sc && !sc.isBlocking()) {
+            sc.configureBlocking(true);
+        }
+    }
+}
