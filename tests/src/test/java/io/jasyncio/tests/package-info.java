@@ -16,5 +16,9 @@
  * then {@code runForever()}: one iteration, zero poll timeout). Ported CPython tests keep their names in camelCase and
  * cite their origin in javadoc. No test sleeps to wait for time: a mock clock, or real short timers and an awaited
  * outcome; every class has a timeout.
+ *
+ * <p>{@link io.jasyncio.tests.NettyLeaks}, applied to every test, fails one after which Netty reports a leaked buffer
+ * (the network suites run the detector at paranoid). {@link io.jasyncio.tests.Splits} cuts a fuzz target's input
+ * into reads: whole, a byte at a time, and at positions drawn from the input itself.
  */
 package io.jasyncio.tests;

@@ -280,7 +280,8 @@ final class RespParser {
 
     /**
      * redis's {@code string2ll} over buf[from, to): an optional minus, then digits without a leading zero ("0" alone
-     * is zero); {@code Long.MIN_VALUE} if invalid or too long to matter.
+     * is zero), within a long; {@code Long.MIN_VALUE} if invalid. The least long itself reads as the next one up,
+     * which no caller tells apart from it (a count below 1 is nothing, a negative length is refused).
      */
     private long string2ll(int from, int to) {
         examined += to - from;
@@ -289,18 +290,21 @@ final class RespParser {
         }
         boolean negative = from < to && buf[from] == '-';
         int i = negative ? from + 1 : from;
-        if (i == to || to - i > 18 || buf[i] < '1' || buf[i] > '9') {
+        if (i == to || to - i > 19 || buf[i] < '1' || buf[i] > '9') {
             return Long.MIN_VALUE;
         }
-        long v = 0;
+        long v = 0; // negative as it is built, so the least long fits
         for (; i < to; i++) {
             int d = buf[i] - '0';
-            if (d < 0 || d > 9) {
+            if (d < 0 || d > 9 || v < (Long.MIN_VALUE + d) / 10) {
                 return Long.MIN_VALUE;
             }
-            v = v * 10 + d;
+            v = v * 10 - d;
         }
-        return negative ? -v : v;
+        if (!negative) {
+            return v == Long.MIN_VALUE ? Long.MIN_VALUE : -v;
+        }
+        return v == Long.MIN_VALUE ? Long.MIN_VALUE + 1 : v;
     }
 
     /**
@@ -331,7 +335,12 @@ final class RespParser {
         return words.toArray(new byte[0][]);
     }
 
-    /** redis's {@code sdssplitargs}: words, "double quoted" with escapes, or 'single quoted'; any other byte is data. */
+    /**
+     * redis's {@code sdssplitargs}: words between blanks; a word ends at a space, tab, CR or LF; a quote anywhere in
+     * a word opens a quoted part, "double" (escapes {@code \\xHH}, {@code \\n \\r \\t \\b \\a}, and
+     * {@code \\c} for any other c) or 'single' (only {@code \\'}), and its closing quote must be followed by a
+     * blank or the end. A NUL byte is data (redis's C string would end there).
+     */
     static List<byte[]> splitArgs(byte[] b, int from, int to) {
         List<byte[]> words = new ArrayList<>();
         java.io.ByteArrayOutputStream word = new java.io.ByteArrayOutputStream();
@@ -344,41 +353,62 @@ final class RespParser {
                 return words;
             }
             word.reset();
-            byte quote = b[i] == '"' || b[i] == '\'' ? b[i++] : 0;
-            boolean closed = quote == 0;
-            while (i < to) {
-                byte c = b[i];
-                if (quote == 0 && isSpace(c)) {
-                    break;
+            byte quote = 0; // the quote of the part being read, 0 outside quotes
+            while (true) {
+                if (quote == 0) {
+                    if (i == to || isWordEnd(b[i])) {
+                        break;
+                    }
+                    byte c = b[i++];
+                    if (c == '"' || c == '\'') {
+                        quote = c;
+                    } else {
+                        word.write(c);
+                    }
+                    continue;
                 }
-                i++;
-                if (quote != 0 && c == quote) {
-                    closed = true;
+                if (i == to) {
+                    throw new ProtocolError("unbalanced quotes in request");
+                }
+                byte c = b[i++];
+                if (c == quote) { // closing quote: ends the word
                     if (i < to && !isSpace(b[i])) {
-                        throw new ProtocolError("unbalanced quotes in request"); // "closing quote must be followed by a space"
+                        throw new ProtocolError("unbalanced quotes in request");
                     }
                     break;
                 }
-                if (c == '\\' && quote != 0 && i < to) {
-                    c = b[i++];
-                    if (quote == '"') {
-                        c = switch (c) {
+                if (c == '\\' && i < to) {
+                    if (quote == '\'') {
+                        if (b[i] == '\'') {
+                            c = b[i++];
+                        }
+                    } else if (b[i] == 'x' && i + 2 < to && hex(b[i + 1]) >= 0 && hex(b[i + 2]) >= 0) {
+                        c = (byte) (hex(b[i + 1]) * 16 + hex(b[i + 2]));
+                        i += 3;
+                    } else {
+                        c = switch (b[i++]) {
                             case 'n' -> '\n';
                             case 'r' -> '\r';
                             case 't' -> '\t';
                             case 'b' -> '\b';
                             case 'a' -> 7;
-                            default -> c;
+                            default -> b[i - 1];
                         };
                     }
                 }
                 word.write(c);
             }
-            if (!closed) {
-                throw new ProtocolError("unbalanced quotes in request");
-            }
             words.add(word.toByteArray());
         }
+    }
+
+    /** What ends an unquoted word in {@code sdssplitargs}: space, tab, CR, LF (not \v or \f, which only separate). */
+    private static boolean isWordEnd(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static int hex(byte c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     /** C's {@code isspace}: space, \t, \n, \v, \f, \r. */

@@ -20,5 +20,10 @@
  * are installed ({@link io.jasyncio.tests.examples.ExternalTool}; skipped with the reason otherwise;
  * {@code scripts/install-test-tools.sh} installs them, and {@code .ci/run} calls it). {@code ServerLaunchTest} runs
  * each server's {@code main} in a JVM of its own and stops it with SIGTERM.
+ *
+ * <p>Both servers' request parsers are fuzzed (Jazzer, {@code RespServerFuzzTest}, {@code HttpServerFuzzTest}):
+ * through the protocols on the fake transport, against plain whole-stream readings written here
+ * ({@link io.jasyncio.tests.examples.RespRequestReference} by redis's rules,
+ * {@link io.jasyncio.tests.examples.HttpRequestReference} for plain requests); see BUILDING.md, "Fuzzing the parsers".
  */
 package io.jasyncio.tests.examples;

@@ -12,5 +12,8 @@
  * protocol callback that throws, a peer that resets, a peer that never reads. Peers that misbehave are plain blocking
  * sockets, read on threads of their own; the loop waits with its own timers, never a sleeping thread. TLS
  * certificates are made per run with the JDK's keytool ({@link io.jasyncio.tests.transport.TestCertificates}).
+ * {@code StreamReaderFuzzTest} fuzzes {@code readuntil} and {@code readline} across any cuts of the stream;
+ * {@code LeakDetectionTest} shows the leak check of every network test at work; {@code IoUringManyConnectionsTest}
+ * runs a thousand connections on one io_uring loop without a completion queue overflow.
  */
 package io.jasyncio.tests.transport;
