@@ -20,7 +20,9 @@ import java.util.List;
  * command's argument count, the arguments read so far, the length of the bulk being read and how much of it has
  * come, and how far the current line has been searched for its end. Nothing is parsed twice: each byte received is
  * looked at a bounded number of times whatever the split ({@link #examined} counts them). Once a bulk's length is
- * known, its final array is made and the bytes go straight into it, so a 400 MB {@code SET} costs its size once.
+ * known, the bytes go straight into the argument's own array, made at most 1 MiB and doubled up to that length as
+ * the bytes come, so a 400 MB {@code SET} costs its size and at most as much again in copies, and a length a client
+ * announces without sending the bytes costs it nothing.
  * The read buffer holds only a line being read (at most 64 KiB) and the bytes of a read not parsed yet.
  *
  * <p>Limits and error messages are redis's ({@code networking.c}); after a {@link ProtocolError} the connection is
@@ -45,6 +47,8 @@ final class RespParser {
     static final int MAX_MULTIBULK = 1024 * 1024;
     static final long MAX_BULK = 512L * 1024 * 1024;
     private static final int SMALL = 16 * 1024;
+    /** A bulk's first array, at most: larger ones grow as their bytes come. */
+    private static final int BULK_START = 1024 * 1024;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     // Threading: the connection's loop thread only.
@@ -55,7 +59,8 @@ final class RespParser {
     private int argc; // the current multibulk command's argument count; 0 between commands
     private int argi; // how many of its arguments are read
     private byte[][] args;
-    private byte[] bulk; // the argument being read, once its length is known
+    private byte[] bulk; // the argument being read, once its length is known; grown as its bytes come
+    private int bulkLength; // its length, as the client announced it
     private int filled;
     private int skip; // bytes of the CRLF after a bulk still to skip
     private long examined;
@@ -82,7 +87,8 @@ final class RespParser {
         int at = data.position();
         int n = data.remaining();
         if (bulk != null && start == end) {
-            int take = Math.min(n, bulk.length - filled); // straight into the argument's own array
+            int take = Math.min(n, bulkLength - filled); // straight into the argument's own array
+            room(take);
             data.get(at, bulk, filled, take);
             filled += take;
             examined += take;
@@ -163,12 +169,13 @@ final class RespParser {
     private byte[][] next() {
         while (true) {
             if (bulk != null) {
-                int take = Math.min(end - start, bulk.length - filled);
+                int take = Math.min(end - start, bulkLength - filled);
+                room(take);
                 System.arraycopy(buf, start, bulk, filled, take);
                 start += take;
                 filled += take;
                 examined += take;
-                if (filled < bulk.length) {
+                if (filled < bulkLength) {
                     return null;
                 }
                 args[argi++] = bulk;
@@ -250,9 +257,20 @@ final class RespParser {
         if (argi == args.length) {
             args = Arrays.copyOf(args, (int) Math.min(argc, 2L * args.length));
         }
-        bulk = new byte[(int) len];
+        bulkLength = (int) len;
+        bulk = new byte[Math.min(bulkLength, BULK_START)];
         filled = 0;
         return true;
+    }
+
+    /**
+     * Makes room in the bulk for {@code take} more bytes: it starts at {@link #BULK_START} and doubles, up to the
+     * announced length, so memory follows the bytes that came, not the length a client claims.
+     */
+    private void room(int take) {
+        if (filled + take > bulk.length) {
+            bulk = Arrays.copyOf(bulk, (int) Math.min(bulkLength, Math.max(filled + (long) take, 2L * bulk.length)));
+        }
     }
 
     /**

@@ -25,7 +25,8 @@
  *   <li>Incremental parsing: {@code RespParser} keeps its state between reads, as redis does: the command's
  *       argument count, the arguments read so far, the bulk being filled and how far the current line was searched.
  *       Each byte is looked at a bounded number of times however the bytes are split (the tests count them), and a
- *       bulk whose length is known goes straight into its own array, so a large {@code SET} costs its size once.
+ *       bulk whose length is known goes straight into its own array, grown from 1 MiB as its bytes come, so a large
+ *       {@code SET} costs about its size, and a length announced but not sent costs nothing.
  *       A command split at any byte gives the same result as when it arrives whole (the tests split at every
  *       position).</li>
  *   <li>Pipelining: the replies of all complete commands of one read are written together; the transport flushes

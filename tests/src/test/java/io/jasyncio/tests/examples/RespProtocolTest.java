@@ -245,7 +245,7 @@ class RespProtocolTest {
         assertTrue(parseWork() - before <= 2L * inline.length, "an inline line is searched once");
     }
 
-    /** A large bulk is copied once, into its own array, however it arrives. */
+    /** A large bulk is examined once, on its way into its own array, however it arrives. */
     @Test
     void testLargeBulkIsCopiedOnce() {
         String value = "z".repeat(1 << 20);
