@@ -157,6 +157,13 @@ class TaskDumpTest {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             assertEquals(2, server.getAttribute(name, "TaskCount"));
             assertEquals(Boolean.TRUE, server.getAttribute(name, "Running"));
+            // the running totals operators graph: two tasks made, no transport; stuck in its first iteration
+            assertEquals(2L, server.getAttribute(name, "TasksCreated"));
+            assertEquals(0L, server.getAttribute(name, "Iterations"));
+            assertEquals(0L, server.getAttribute(name, "CallbacksRun"));
+            assertEquals(0, server.getAttribute(name, "TransportsOpen"));
+            assertEquals(0L, server.getAttribute(name, "BytesRead"));
+            assertEquals(0L, server.getAttribute(name, "Stalls"));
             String text = (String) server.invoke(name, "dumpTasks", null, null);
             assertTrue(text.contains("Task 'consumer' waiting"), text);
             assertTrue(text.contains("stuckInACallback"), text);

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  */
 public final class TcpServer implements Server {
     private final BaseEventLoop loop;
+    /** Whether the loop's count of open servers includes this one (bound and not yet closed). */
+    private boolean counted;
     /** The accepted connections; a concurrent set, since spread connections end on other loops' threads. */
     private final Set<TcpTransport> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Future<Void> closed;
@@ -145,6 +147,8 @@ public final class TcpServer implements Server {
 
     /** Tells the loop's interceptors that the server listens (the debug checks follow it until close). */
     private void opened() {
+        counted = true;
+        loop.counters().opened(true);
         Interceptors ic = loop.activeInterceptors();
         if (ic != null) {
             ic.transportOpened(this);
@@ -153,6 +157,10 @@ public final class TcpServer implements Server {
 
     @Override
     public void close() {
+        if (counted) {
+            counted = false;
+            loop.counters().closed(true);
+        }
         if (!closeCalled) {
             Interceptors ic = loop.activeInterceptors();
             if (ic != null) {

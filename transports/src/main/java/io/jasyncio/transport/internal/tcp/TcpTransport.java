@@ -84,6 +84,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private ArrayDeque<Object> heldBack;
     /** Reads straight into a BufferedProtocol's buffer, or {@code null} where the backend cannot (io_uring). */
     private ReadInto readInto;
+    /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
+    private boolean counted;
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
 
@@ -240,6 +242,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     }
 
     private void made() {
+        counted = true;
+        loop.counters().opened(false);
         Interceptors ic = loop.activeInterceptors();
         if (ic != null) {
             ic.transportOpened(this);
@@ -255,6 +259,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        loop.counters().read(buf.readableBytes());
         inReadBatch = true;
         if (readInto != null && readInto.owns(buf)) {
             deliverInto(buf);
@@ -530,6 +535,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (onClosed != null) {
             onClosed.accept(this);
         }
+        if (counted) {
+            counted = false;
+            loop.counters().closed(false);
+        }
         Interceptors ic = loop.activeInterceptors();
         if (ic != null) {
             ic.transportClosed(this);
@@ -557,6 +566,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         int from = data.position();
+        if (channel.eventLoop().inEventLoop()) {
+            loop.counters().written(n); // a write from another thread counts when the loop sends it
+        }
         if (!inReadBatch && outside.bytes() == 0 && !tls.encrypted() && channel.eventLoop().inEventLoop()) {
             int sent = ImmediateSend.trySend(channel, data); // nothing queued: straight to the socket, no copy
             if (sent == n) {
@@ -609,6 +621,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             outside.drop();
             return;
         }
+        loop.counters().written(outside.bytes());
         if (outside.writeTo(channel)) {
             unflushedWrites = 0;
             channel.flush();
