@@ -91,6 +91,8 @@ class ChatAttacksTest {
             }
             paster.close();
             reader.close();
+            GoodClient.assertServedAfter(server.port(), s -> assertTrue(line(s.getInputStream())
+                    .startsWith("* welcome, "), "a new member is welcomed"));
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("chat paste of 288 x 60 KB lines, 450 idle members, -Xmx64m", "the reading member got every"
                     + " line in %.1f s; server CPU %.0f%%; heap %.1f MB after the burst, peak RSS %.0f MB; fds %d ->"

@@ -63,6 +63,7 @@ class ConnectionAttacksTest {
             assertEquals(CHURN, done);
             long logged = server.stderrLines() - logBefore;
             assertTrue(logged < 10, () -> logged + " lines logged: " + server.stderr());
+            GoodClient.assertServedAfter(server.port(), GoodClient::ping);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("connection churn, " + CHURN + " connections", "%.0f connections/s; server CPU %.0f%%;"
                     + " PING: slowest %d ms; %d log lines; fds %d -> %d; heap %.1f -> %.1f MB", CHURN / seconds, cpuPercent,
@@ -100,6 +101,7 @@ class ConnectionAttacksTest {
             assertEquals(500, done);
             long logged = server.stderrLines() - logBefore;
             assertTrue(logged < 10, () -> logged + " lines logged: " + server.stderr());
+            GoodClient.assertServedAfter(server.port(), GoodClient::ping);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("resets mid-write, 500 clients of a 1 MiB reply", "PING: slowest %d ms; %d log lines;"
                     + " fds %d -> %d; heap %.1f -> %.1f MB", good.maxMillis(), logged, baseline.fds(), after.fds(),
@@ -141,6 +143,7 @@ class ConnectionAttacksTest {
                     + seconds + " s: " + server.stderr());
             assertTrue(server.stderr().contains("ConnectionResetError"), () -> "the resets were reported: "
                     + server.stderr());
+            GoodClient.assertServedAfter(server.port(), GoodClient::echo);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("the same error repeated (resets in a Streams handler)", "%d resets in %.1f s; %d log"
                     + " lines; echo client: slowest %d ms; fds %d -> %d; heap %.1f -> %.1f MB", done, seconds, logged,

@@ -68,6 +68,7 @@ class EchoAttacksTest {
             attacker.close();
             writer.join(10_000);
             assertFalse(server.stderr().contains("OutOfMemoryError"), server::stderr);
+            GoodClient.assertServedAfter(server.port(), GoodClient::echo);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("echo client that never reads, " + api + " API, -Xmx64m", "writes stalled after %.1f MB"
                     + " (kernel buffers included); server heap %.1f MB while held, peak RSS %.0f MB; good client:"

@@ -111,6 +111,21 @@ final class GoodClient implements AutoCloseable {
         thread.join(10_000);
     }
 
+    /**
+     * A fresh client once the attack is over: it connects and is answered within the bound.
+     *
+     * @param port the server's
+     * @param exchange its request
+     */
+    static void assertServedAfter(int port, Exchange exchange) throws IOException {
+        long start = System.nanoTime();
+        try (Socket s = connect(port)) {
+            exchange.run(s);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < BOUND_MILLIS, "a fresh client after the attack waited " + millis + " ms");
+    }
+
     // ---- the clients' requests
 
     static Socket connect(int port) throws IOException {

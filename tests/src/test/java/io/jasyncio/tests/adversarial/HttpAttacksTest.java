@@ -90,6 +90,7 @@ class HttpAttacksTest {
             assertTrue(refused > 200, refused + " answered 408");
             assertTrue(server.stderr().contains("Too many open files"),
                     () -> "the server ran out of descriptors: " + server.stderr());
+            GoodClient.assertServedAfter(server.port(), GoodClient::get);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("slowloris headers, 300 connections, nofile 256",
                     "all closed in %.1f s (%d with 408); server CPU %.0f%%; fresh client: %d answers, slowest %d ms;"
@@ -123,6 +124,7 @@ class HttpAttacksTest {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             good.assertServed();
+            GoodClient.assertServedAfter(server.port(), GoodClient::get);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline); // the clients' sockets still open
             for (Socket s : idle) {
                 s.close();
@@ -173,6 +175,7 @@ class HttpAttacksTest {
             s.close();
             good.assertServed();
             long cpuUsed = server.cpuTicks() - cpu;
+            GoodClient.assertServedAfter(server.port(), GoodClient::get);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("chunk extensions, --max-body 65536", "413 after %.2f s; the client wrote %.1f MB (kernel"
                     + " buffers included) before its writes failed; server CPU %d ms; good client: slowest %d ms;"
@@ -201,6 +204,7 @@ class HttpAttacksTest {
             good.assertServed();
             long logged = server.stderrLines() - logBefore;
             assertTrue(logged < 10, () -> logged + " lines logged: " + server.stderr());
+            GoodClient.assertServedAfter(server.port(), GoodClient::get);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("NUL / bare CR in header values, 200 requests", "every one 400 and closed; %d log lines;"
                     + " good client: slowest %d ms; fds %d -> %d; heap %.1f -> %.1f MB", logged, good.maxMillis(),

@@ -63,6 +63,7 @@ class RespAttacksTest {
             for (Socket s : attackers) {
                 s.close();
             }
+            GoodClient.assertServedAfter(server.port(), GoodClient::ping);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("RESP trickled multibulk, 4 connections", "%.1f MB trickled in %.1f s; server CPU %.0f%%;"
                     + " PING: %d answers, slowest %d ms; heap %.1f -> %.1f MB", Figures.mb(sent), seconds, cpuPercent,
@@ -105,6 +106,7 @@ class RespAttacksTest {
             attacker.close();
             good.assertServed();
             assertFalse(server.stderr().contains("OutOfMemoryError"), server::stderr);
+            GoodClient.assertServedAfter(server.port(), GoodClient::ping);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("RESP pipelined GETs of a 1 MiB value, 500 in one request, -Xmx96m", "held while the"
                     + " client did not read: heap %.1f MB after GC (peak %.1f MB), peak RSS %.0f MB; the 500 MiB of"
@@ -138,6 +140,7 @@ class RespAttacksTest {
             for (Socket s : attackers) {
                 s.close();
             }
+            GoodClient.assertServedAfter(server.port(), GoodClient::ping);
             ServerProcess.Stats after = server.assertBackToBaseline(baseline);
             Figures.record("RESP 512 MB bulks announced, not sent, 20 connections, -Xmx64m", "held %.1f MB of heap for"
                     + " them; PING: slowest %d ms; heap %.1f -> %.1f MB", Figures.mb(held.heap() - baseline.heap()),

@@ -34,7 +34,8 @@
  * Only in the default surefire execution (native epoll): the NIO execution excludes this package, and the io_uring
  * and virtual-thread ones do not include it. What is under test is the example servers' own code (parsers, limits,
  * timeouts, flow control), the same on every backend, and each backend's transport is tested on its own elsewhere,
- * accept under exhaustion included. The package takes about a minute and a half on a quiet 2-core machine, mostly
- * the child JVMs and the timeouts they wait out; three backends would triple that for little more coverage.
+ * accept under exhaustion included. The package takes about two and a half minutes on a 2-core machine shared with
+ * other builds (load average 15), less on a quiet one: mostly the child JVMs, the loopback's connection rate and the
+ * timeouts the tests wait out; three backends would triple that for little more coverage.
  */
 package io.jasyncio.tests.adversarial;
