@@ -68,6 +68,11 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        // isFatal() runs when something has already gone wrong, perhaps with every descriptor in use: a class it
+        // loads for the first time then could fail with NoClassDefFoundError, itself fatal. Load it now.
+        if (TaskAbandoned.class.getName().isEmpty()) {
+            throw new ExceptionInInitializerError("unreachable: the class literal above is what loads it");
+        }
     }
 
     // Threading: loop thread only.
