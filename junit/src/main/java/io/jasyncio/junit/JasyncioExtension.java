@@ -63,7 +63,7 @@ public final class JasyncioExtension implements BeforeEachCallback, AfterEachCal
         Optional<JasyncioTest> settings = context.getTestMethod().map(m -> m.getAnnotation(JasyncioTest.class));
         EventLoop loop = Asyncio.newEventLoop(LoopOptions.defaults().withDebug(true));
         StrictMode strict = StrictMode.install(loop,
-                Duration.ofMillis(settings.map(JasyncioTest::stallThresholdMillis).orElse(500L)));
+                Duration.ofMillis(settings.map(JasyncioTest::stallThresholdMillis).orElse(2000L)));
         for (Class<? extends Throwable> type : settings.map(JasyncioTest::allowExceptions).orElse(none())) {
             strict.allowExceptions(type);
         }
