@@ -28,7 +28,8 @@ public final class RedisServer {
      */
     public static Supplier<RespProtocol> factory(Ticker ticker) {
         Store store = new Store(ticker);
-        return () -> new RespProtocol(store);
+        QueryBudget budget = QueryBudget.quarterOfTheHeap();
+        return () -> new RespProtocol(store, budget);
     }
 
     /**

@@ -64,6 +64,38 @@ final class RespParser {
     private int filled;
     private int skip; // bytes of the CRLF after a bulk still to skip
     private long examined;
+    /** Where the bulks' memory comes from, and how much of it the command being read holds. */
+    private final QueryBudget budget;
+    private long charged;
+
+    /** A parser with no limit but redis's own: for tests of the parser alone. */
+    RespParser() {
+        this(QueryBudget.UNLIMITED);
+    }
+
+    /**
+     * A parser whose bulks take their memory from the server's budget.
+     *
+     * @param budget the memory all clients' incomplete commands may hold together
+     */
+    RespParser(QueryBudget budget) {
+        this.budget = budget;
+    }
+
+    /** Takes {@code n} more bytes for the command being read, or refuses the command. */
+    private void charge(long n) {
+        if (!budget.reserve(n)) {
+            throw new ProtocolError("query buffer limit reached: the server's memory for incomplete commands is in"
+                    + " use");
+        }
+        charged += n;
+    }
+
+    /** Gives back what the last command held: it is complete (or the connection is gone). */
+    void release() {
+        budget.release(charged);
+        charged = 0;
+    }
 
     /**
      * Adds the bytes and hands every complete command to the handler.
@@ -113,6 +145,7 @@ final class RespParser {
                 if (command == null) {
                     return true;
                 }
+                release(); // the command's arguments now belong to the store, or to nobody
                 if (!handler.command(command)) {
                     return false;
                 }
@@ -250,7 +283,7 @@ final class RespParser {
             throw new ProtocolError("expected '$', got '" + (char) (got & 0xff) + "'");
         }
         long len = string2ll(start + 1, cr);
-        if (len < 0 || len > MAX_BULK) {
+        if (len < 0 || len > Math.min(MAX_BULK, budget.limit())) {
             throw new ProtocolError("invalid bulk length");
         }
         start = cr + 2;
@@ -258,6 +291,7 @@ final class RespParser {
             args = Arrays.copyOf(args, (int) Math.min(argc, 2L * args.length));
         }
         bulkLength = (int) len;
+        charge(Math.min(bulkLength, BULK_START));
         bulk = new byte[Math.min(bulkLength, BULK_START)];
         filled = 0;
         return true;
@@ -269,7 +303,9 @@ final class RespParser {
      */
     private void room(int take) {
         if (filled + take > bulk.length) {
-            bulk = Arrays.copyOf(bulk, (int) Math.min(bulkLength, Math.max(filled + (long) take, 2L * bulk.length)));
+            int grown = (int) Math.min(bulkLength, Math.max(filled + (long) take, 2L * bulk.length));
+            charge(grown - bulk.length);
+            bulk = Arrays.copyOf(bulk, grown);
         }
     }
 

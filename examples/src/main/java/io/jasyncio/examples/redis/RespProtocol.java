@@ -30,15 +30,16 @@ public final class RespProtocol implements Protocol, RespParser.Handler {
 
     // Threading: the connection's loop thread only.
     private final Store store;
-    private final RespParser parser = new RespParser();
+    private final RespParser parser;
     private final RespReply reply = new RespReply();
     private final Commands commands;
     private Transport transport;
     private boolean writingPaused;
     private boolean quit;
 
-    RespProtocol(Store store) {
+    RespProtocol(Store store, QueryBudget budget) {
         this.store = store;
+        this.parser = new RespParser(budget);
         this.commands = new Commands(store, reply);
     }
 
@@ -52,10 +53,27 @@ public final class RespProtocol implements Protocol, RespParser.Handler {
         if (transport.isClosing()) {
             return; // after QUIT or a protocol error, the rest is not read
         }
-        parser.add(data);
+        try {
+            parser.add(data);
+        } catch (RespParser.ProtocolError e) { // a bulk past the server's budget
+            refuse(e);
+            return;
+        }
         if (!writingPaused) {
             run();
         }
+    }
+
+    @Override
+    public void connectionLost(Throwable exc) {
+        parser.release(); // an incomplete command's memory goes back to the budget
+    }
+
+    private void refuse(RespParser.ProtocolError e) {
+        reply.error("ERR " + e.getMessage());
+        flush();
+        parser.release();
+        transport.close();
     }
 
     /** Runs the commands received, as far as the replies' budget lets them, and writes their replies. */
