@@ -197,7 +197,11 @@ final class EpollReadPipeTransport extends PipeTransport implements EpollIoHandl
             closePipe(); // Netty closes the handles left when the loop closes: nobody is left to tell
             return;
         }
-        loop.callSoon(() -> callConnectionLost(exc));
+        try {
+            loop.callSoon(() -> callConnectionLost(exc));
+        } catch (IllegalStateException closing) {
+            closePipe(); // the loop is closing its I/O: nobody is left to tell
+        }
     }
 
     @Override

@@ -174,7 +174,11 @@ final class EpollWritePipeTransport extends AbstractWritePipe implements EpollIo
             closePipe(); // Netty closes the handles left when the loop closes: nobody is left to tell
             return;
         }
-        loop.callSoon(() -> callConnectionLost(exc));
+        try {
+            loop.callSoon(() -> callConnectionLost(exc));
+        } catch (IllegalStateException closing) {
+            closePipe(); // the loop is closing its I/O: nobody is left to tell
+        }
     }
 
     private void unregister() {
