@@ -291,14 +291,14 @@ public final class NettyEventLoop extends BaseEventLoop implements TransportLoop
     @Override
     public <P extends io.jasyncio.SubprocessProtocol> Future<io.jasyncio.SubprocessConnection<P>> subprocessExec(
             Supplier<P> protocolFactory, List<String> args, io.jasyncio.SubprocessOptions options) {
-        return FutureAccess.followAwaited(Subprocesses.exec(this,
+        return FutureAccess.followAwaited(Subprocesses.exec(this, io, kind,
                 protocolFactory, args, options), "subprocessExec");
     }
 
     @Override
     public <P extends io.jasyncio.SubprocessProtocol> Future<io.jasyncio.SubprocessConnection<P>> subprocessShell(
             Supplier<P> protocolFactory, String cmd, io.jasyncio.SubprocessOptions options) {
-        return FutureAccess.followAwaited(Subprocesses.shell(this,
+        return FutureAccess.followAwaited(Subprocesses.shell(this, io, kind,
                 protocolFactory, cmd, options), "subprocessShell");
     }
 

@@ -174,4 +174,26 @@ class SubprocessProtocolTest extends SubprocessTestBase {
         assertEquals("Error\n", c.protocol().data[2].toString());
         assertEquals(0, c.transport().getReturncode());
     }
+
+    /**
+     * The pipes per backend, as the package's design note says: on epoll the loop polls the child's pipes itself;
+     * on NIO and io_uring a thread per pipe moves the bytes. Either way the same data arrives.
+     */
+    @Test
+    void testPipesOfTheBackend() {
+        SubprocessConnection<Recorder> c = exec(PROGRAM_CAT, SubprocessOptions.pipes());
+        String stdin = c.transport().getPipeTransport(0).toString();
+        String stdout = c.transport().getPipeTransport(1).toString();
+        if (io.jasyncio.transport.Transports.of(loop) == io.jasyncio.transport.TransportKind.EPOLL) {
+            assertTrue(stdin.startsWith("<EpollWritePipeTransport"), stdin);
+            assertTrue(stdout.startsWith("<EpollReadPipeTransport"), stdout);
+        } else {
+            assertTrue(stdin.startsWith("<WritePipeTransport"), stdin);
+            assertTrue(stdout.startsWith("<ReadPipeTransport"), stdout);
+        }
+        c.transport().getPipeTransport(0).write(bytes("same data"));
+        c.transport().getPipeTransport(0).close();
+        waitClosed(c.protocol());
+        assertEquals("same data", c.protocol().data[1].toString());
+    }
 }

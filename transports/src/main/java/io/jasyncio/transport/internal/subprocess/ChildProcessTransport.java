@@ -17,6 +17,7 @@ import io.jasyncio.Transport;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.internal.OsErrors;
 import io.jasyncio.transport.internal.ProtocolFailures;
+import io.netty.channel.IoEventLoop;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class ChildProcessTransport implements SubprocessTransport {
      * run.
      *
      * @param loop the loop
+     * @param io the loop's Netty epoll event loop, for pipes polled by it; {@code null} for pipes with threads
      * @param factory the protocol's factory
      * @param args the program and its arguments
      * @param options the working directory, environment and standard streams
@@ -61,37 +63,40 @@ public final class ChildProcessTransport implements SubprocessTransport {
      * @return the future of the transport and protocol; it fails with an {@link OSError} when the child cannot start
      */
     public static <P extends SubprocessProtocol> Future<SubprocessConnection<P>> start(BaseEventLoop loop,
-            Supplier<P> factory, List<String> args, SubprocessOptions options) {
+            IoEventLoop io, Supplier<P> factory, List<String> args, SubprocessOptions options) {
         loop.checkClosed();
         Future<SubprocessConnection<P>> result = loop.createFuture();
+        EpollPipes made = io != null ? new EpollPipes() : null;
         Process process;
         try {
-            process = Launch.builder(args, options).start();
+            ProcessBuilder pb = Launch.builder(args, options);
+            if (made != null) {
+                made.prepare(pb, options);
+            }
+            process = pb.start();
         } catch (IOException | RuntimeException e) {
+            if (made != null) {
+                made.closeAll();
+            }
             result.setException(OsErrors.of(e));
             return result;
+        } finally {
+            if (made != null) {
+                made.closeChildEnds();
+            }
         }
         P protocol;
         try {
             protocol = factory.get();
         } catch (Throwable t) {
             process.toHandle().destroyForcibly();
+            if (made != null) {
+                made.closeAll();
+            }
             throw t;
         }
         ChildProcessTransport transport = new ChildProcessTransport(loop, protocol, process);
-        String prefix = "asyncio-subprocess-" + process.pid() + "-fd";
-        if (options.stdin().kind() == SubprocessOptions.Redirect.Kind.PIPE) {
-            transport.pipes[0] = new WritePipeTransport(loop, new SubprocessPipeProtocol(transport, 0),
-                    process.getOutputStream(), process.getOutputStream(), prefix + 0);
-        }
-        if (options.stdout().kind() == SubprocessOptions.Redirect.Kind.PIPE) {
-            transport.pipes[1] = new ReadPipeTransport(loop, new SubprocessPipeProtocol(transport, 1),
-                    process.getInputStream(), process.getInputStream(), prefix + 1);
-        }
-        if (options.stderr().kind() == SubprocessOptions.Redirect.Kind.PIPE) {
-            transport.pipes[2] = new ReadPipeTransport(loop, new SubprocessPipeProtocol(transport, 2),
-                    process.getErrorStream(), process.getErrorStream(), prefix + 2);
-        }
+        transport.makePipes(io, made, options);
         transport.connect(() -> {
             if (!result.done()) {
                 result.setResult(new SubprocessConnection<>(transport, protocol));
@@ -102,15 +107,37 @@ public final class ChildProcessTransport implements SubprocessTransport {
         return result;
     }
 
-    /** Schedules the pipes' and the protocol's {@code connectionMade}, then starts the reads and watches the exit. */
+    /** The pipe transports: on the parent's non-blocking descriptors with epoll, else on the JDK's streams. */
+    private void makePipes(IoEventLoop io, EpollPipes made, SubprocessOptions options) {
+        String prefix = "asyncio-subprocess-" + process.pid() + "-fd";
+        List<SubprocessOptions.Redirect> choices = List.of(options.stdin(), options.stdout(), options.stderr());
+        for (int fd = 0; fd < 3; fd++) {
+            if (choices.get(fd).kind() != SubprocessOptions.Redirect.Kind.PIPE) {
+                continue;
+            }
+            SubprocessPipeProtocol p = new SubprocessPipeProtocol(this, fd);
+            if (made != null) {
+                pipes[fd] = fd == 0 ? new EpollWritePipeTransport(loop, io, p, made.parentEnd(0), prefix + 0)
+                        : new EpollReadPipeTransport(loop, io, p, made.parentEnd(fd), prefix + fd);
+            } else if (fd == 0) {
+                pipes[0] = new WritePipeTransport(loop, p, process.getOutputStream(), process.getOutputStream(),
+                        prefix + 0);
+            } else {
+                var in = fd == 1 ? process.getInputStream() : process.getErrorStream();
+                pipes[fd] = new ReadPipeTransport(loop, p, in, in, prefix + fd);
+            }
+        }
+    }
+
+    /**
+     * Schedules the pipes' and the protocol's {@code connectionMade}, then starts the pipes' I/O and watches the
+     * exit: what the pipes and the exit bring comes after those callbacks.
+     */
     private void connect(Runnable then) {
         for (int fd = 0; fd < 3; fd++) {
-            if (pipes[fd] instanceof WritePipeTransport w) {
+            if (pipes[fd] != null) {
                 disconnected[fd] = false;
-                w.start(null);
-            } else if (pipes[fd] instanceof ReadPipeTransport r) {
-                disconnected[fd] = false;
-                r.start(null);
+                pipes[fd].start(null);
             }
         }
         loop.callSoon(() -> {
@@ -121,13 +148,12 @@ public final class ChildProcessTransport implements SubprocessTransport {
                         protocol);
             }
             then.run();
-        });
-        // Only now: what the threads post must come after the connectionMade callbacks above.
-        for (PipeTransport p : pipes) {
-            if (p instanceof ReadPipeTransport r) {
-                r.startReading();
+            for (PipeTransport p : pipes) {
+                if (p != null && !p.isClosing()) {
+                    p.startIo();
+                }
             }
-        }
+        });
         process.onExit().whenComplete((p, e) -> {
             int code = Launch.returncode(process.exitValue());
             try {

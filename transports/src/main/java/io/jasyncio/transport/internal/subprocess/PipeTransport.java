@@ -66,6 +66,23 @@ abstract class PipeTransport implements Transport {
         protocol = java.util.Objects.requireNonNull(p, "protocol");
     }
 
+    /**
+     * Schedules {@code connectionMade}, then {@code then}; asyncio's {@code call_soon(connection_made)}.
+     *
+     * @param then runs after {@code connectionMade}, or {@code null}
+     */
+    void start(Runnable then) {
+        loop.callSoon(() -> {
+            connectionMade();
+            if (then != null) {
+                then.run();
+            }
+        });
+    }
+
+    /** Starts the I/O; call it after {@link #start} has run, so that no data comes before {@code connectionMade}. */
+    abstract void startIo();
+
     /** Runs {@code connectionMade}; a failure closes the transport as asyncio's does. */
     void connectionMade() {
         try {

@@ -71,22 +71,9 @@ public final class ReadPipeTransport extends PipeTransport {
         this.name = name;
     }
 
-    /**
-     * Schedules {@code connectionMade}, then {@code then}; asyncio's {@code call_soon(connection_made)}.
-     *
-     * @param then runs after {@code connectionMade}, or {@code null}
-     */
-    public void start(Runnable then) {
-        loop.callSoon(() -> {
-            connectionMade();
-            if (then != null) {
-                then.run();
-            }
-        });
-    }
-
-    /** Starts the reader thread; call it after {@link #start} so that the data follows {@code connectionMade}. */
-    public void startReading() {
+    /** Starts the reader thread. */
+    @Override
+    void startIo() {
         Thread.ofPlatform().daemon().name(name).stackSize(PipeTransport.STACK_SIZE).start(this::readLoop);
     }
 

@@ -13,6 +13,9 @@ import io.jasyncio.SubprocessConnection;
 import io.jasyncio.SubprocessOptions;
 import io.jasyncio.SubprocessProtocol;
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.transport.TransportKind;
+import io.netty.channel.IoEventLoop;
+import java.io.File;
 import io.jasyncio.transport.internal.OsErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +32,12 @@ import java.util.function.Supplier;
 /** The loop's {@code subprocessExec}, {@code subprocessShell}, {@code connectReadPipe} and {@code connectWritePipe}. */
 public final class Subprocesses {
     private static final AtomicInteger PIPES = new AtomicInteger();
+    /**
+     * {@code -Djasyncio.subprocess.nativePipes=false} makes an epoll loop use the JDK's pipes and threads for its
+     * children, as the other backends do.
+     */
+    private static final boolean NATIVE_PIPES = !"false".equals(System.getProperty("jasyncio.subprocess.nativePipes"))
+            && new File("/proc/self/fd").isDirectory();
 
     private Subprocesses() {
     }
@@ -37,6 +46,8 @@ public final class Subprocesses {
      * {@code loop.subprocess_exec}.
      *
      * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the loop's backend: with epoll, the pipes are polled by it
      * @param factory the protocol's factory
      * @param args the program and its arguments
      * @param options the options
@@ -44,16 +55,19 @@ public final class Subprocesses {
      * @return the future of the transport and protocol
      */
     public static <P extends SubprocessProtocol> Future<SubprocessConnection<P>> exec(BaseEventLoop loop,
-            Supplier<P> factory, List<String> args, SubprocessOptions options) {
+            IoEventLoop io, TransportKind kind, Supplier<P> factory, List<String> args, SubprocessOptions options) {
         Objects.requireNonNull(factory, "protocolFactory");
         Objects.requireNonNull(options, "options");
-        return ChildProcessTransport.start(loop, factory, List.copyOf(args), options);
+        IoEventLoop epoll = kind == TransportKind.EPOLL && NATIVE_PIPES ? io : null;
+        return ChildProcessTransport.start(loop, epoll, factory, List.copyOf(args), options);
     }
 
     /**
      * {@code loop.subprocess_shell}: {@code /bin/sh -c cmd}.
      *
      * @param loop the loop
+     * @param io the loop's Netty event loop
+     * @param kind the loop's backend
      * @param factory the protocol's factory
      * @param cmd the command line
      * @param options the options
@@ -61,8 +75,8 @@ public final class Subprocesses {
      * @return the future of the transport and protocol
      */
     public static <P extends SubprocessProtocol> Future<SubprocessConnection<P>> shell(BaseEventLoop loop,
-            Supplier<P> factory, String cmd, SubprocessOptions options) {
-        return exec(loop, factory, List.of("/bin/sh", "-c", Objects.requireNonNull(cmd, "cmd")), options);
+            IoEventLoop io, TransportKind kind, Supplier<P> factory, String cmd, SubprocessOptions options) {
+        return exec(loop, io, kind, factory, List.of("/bin/sh", "-c", Objects.requireNonNull(cmd, "cmd")), options);
     }
 
     /**
@@ -93,7 +107,7 @@ public final class Subprocesses {
                 result.setResult(new Connection<>(t, protocol));
             }
         });
-        t.startReading();
+        t.startIo();
         return result;
     }
 
@@ -125,6 +139,7 @@ public final class Subprocesses {
                 result.setResult(new Connection<>(t, protocol));
             }
         });
+        t.startIo();
         return result;
     }
 

@@ -56,18 +56,9 @@ public final class WritePipeTransport extends AbstractWritePipe {
         this.name = name;
     }
 
-    /**
-     * Schedules {@code connectionMade}, then {@code then}, and starts the writer thread.
-     *
-     * @param then runs after {@code connectionMade}, or {@code null}
-     */
-    public void start(Runnable then) {
-        loop.callSoon(() -> {
-            connectionMade();
-            if (then != null) {
-                then.run();
-            }
-        });
+    /** Starts the writer thread; what was written before waits in the queue. */
+    @Override
+    void startIo() {
         Thread.ofPlatform().daemon().name(name).stackSize(PipeTransport.STACK_SIZE).start(this::writeLoop);
     }
 
