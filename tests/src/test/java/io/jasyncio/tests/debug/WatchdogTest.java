@@ -277,7 +277,8 @@ class WatchdogTest {
         Stall stall = reported.poll(10, TimeUnit.SECONDS);
         assertNotNull(stall, "no stall reported");
         assertTrue(stall.gcNanos() > 0, "GC time " + stall.gcNanos());
-        assertTrue(stall.gcNanos() <= stall.durationNanos() + 50_000_000L, stall.format());
+        // A collection that began before the stall was noticed counts whole: on a loaded machine, up to a second.
+        assertTrue(stall.gcNanos() <= stall.durationNanos() + 1_000_000_000L, stall.format());
         assertTrue(stall.format().contains("; GC pauses: "), stall.format());
         // How much of it counts as GC depends on the machine (a loaded one delays the threads between collections):
         // the verdict's rule is checked on its own below.
