@@ -54,17 +54,21 @@
  * <li>The {@link io.jasyncio.EventLoop} methods that asyncio declares {@code async def} return a
  *     {@link io.jasyncio.Future} at once: {@code createServer}, {@code createConnection}, {@code createUnixServer},
  *     {@code createUnixConnection}, {@code createDatagramEndpoint}, {@code startTls}, {@code sendfile},
- *     {@code runInExecutor}, {@code shutdownDefaultExecutor}, and {@link io.jasyncio.SocketLoop}'s {@code sock*}
- *     methods, {@code connectAcceptedSocket}, {@code getaddrinfo} and {@code getnameinfo}. They may be called from a task, a callback, or outside
- *     the running loop (on its thread); the future is awaited with {@link io.jasyncio.Asyncio#await(io.jasyncio.Future)}
+ *     {@code runInExecutor}, {@code shutdownDefaultExecutor}, {@link io.jasyncio.SocketLoop}'s {@code sock*}
+ *     methods, {@code connectAcceptedSocket}, {@code getaddrinfo} and {@code getnameinfo}, and
+ *     {@link io.jasyncio.SubprocessLoop}'s {@code subprocessExec}, {@code subprocessShell}, {@code connectReadPipe}
+ *     and {@code connectWritePipe}. They may be called from a task, a callback, or outside the running loop (on its
+ *     thread); the future is awaited with {@link io.jasyncio.Asyncio#await(io.jasyncio.Future)}
  *     in a task, with {@code loop.runUntilComplete(future)} outside one, or given a done callback. In debug mode, such
  *     a future that is collected without having been awaited, read, cancelled or given a callback is logged: "future
  *     returned by loop.createServer() was never awaited" (with {@code jasyncio-debug}).</li>
  * <li>Every other asyncio coroutine suspends the current task in place and returns its result: it must run in a task,
  *     and called outside one it throws {@link java.lang.IllegalStateException} at once. That is {@code Asyncio.await},
- *     {@code sleep}, {@code waitFor}, {@code wait}, {@code openConnection}, {@code startServer} and the rest of
- *     {@link io.jasyncio.Asyncio}'s coroutines; {@link io.jasyncio.Server#waitClosed()},
- *     {@link io.jasyncio.Server#startServing()} and {@link io.jasyncio.Server#serveForever()};
+ *     {@code sleep}, {@code waitFor}, {@code wait}, {@code openConnection}, {@code startServer},
+ *     {@code createSubprocessExec}, {@code createSubprocessShell} and the rest of {@link io.jasyncio.Asyncio}'s
+ *     coroutines; {@link io.jasyncio.Subprocess}'s {@code wait_} and {@code communicate};
+ *     {@link io.jasyncio.Server#waitClosed()}, {@link io.jasyncio.Server#startServing()} and
+ *     {@link io.jasyncio.Server#serveForever()};
  *     {@link io.jasyncio.StreamReader}'s reads and {@link io.jasyncio.StreamWriter}'s {@code drain},
  *     {@code waitClosed} and {@code startTls}; the locks' {@code acquire} and {@code wait_}; the queues' {@code put},
  *     {@code get} and {@code join}; {@link io.jasyncio.TaskGroup} and {@link io.jasyncio.Timeout}. Outside a task, run
