@@ -353,6 +353,28 @@ class SockArgumentTest extends NetTestBase {
         });
     }
 
+    /** A Unix server over a listening descriptor, with a client already waiting in its backlog (epoll). */
+    @Test
+    void testCreateUnixServerFd() throws IOException {
+        assumeTrue(kind() == TransportKind.EPOLL, "descriptors are adopted on epoll");
+        Path path = dir.resolve("fd.sock");
+        io.netty.channel.unix.Socket s = io.netty.channel.unix.Socket.newSocketDomain();
+        s.bind(new io.netty.channel.unix.DomainSocketAddress(path.toString()));
+        s.listen(10);
+        try (SocketChannel early = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            early.write(ByteBuffer.wrap("early".getBytes(StandardCharsets.US_ASCII)));
+            Server server = loop.runUntilComplete(loop.createUnixServer(() -> {
+                Recorder r = new Recorder(loop);
+                serverSide.add(r);
+                return r;
+            }, null, ServerOptions.defaults().withSock(s.intValue())));
+            assertEquals(path.toString(), server.sockets().get(0).toString());
+            Recorder peer = accepted(0);
+            waitUntil(() -> peer.data.size() == 5);
+            server.close();
+        }
+    }
+
     /** Each backend refuses, with a message that says why, the kind of sock it cannot adopt. */
     @Test
     void testUnadoptableSockIsRefused() throws IOException {

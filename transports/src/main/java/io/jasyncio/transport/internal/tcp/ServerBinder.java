@@ -287,8 +287,12 @@ public final class ServerBinder {
         ChannelFuture bind = adopted != null ? b.register() : b.bind(bindTo);
         bind.addListener(f -> {
             if (f.isSuccess()) {
-                server.listening(bind.channel(), unixFile == null ? null
-                        : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
+                if (adopted != null) {
+                    server.adopted(bind.channel(), adopted.address());
+                } else {
+                    server.listening(bind.channel(), unixFile == null ? null
+                            : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
+                }
                 bindNext(b, addresses, i + 1);
             } else {
                 server.abandon();
