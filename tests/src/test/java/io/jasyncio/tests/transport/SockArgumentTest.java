@@ -107,6 +107,28 @@ class SockArgumentTest extends NetTestBase {
         });
     }
 
+    /**
+     * A socket that listens already, with a client waiting in its backlog, adopted from inside a task (where the
+     * channel registers at once): the waiting client is served, not dropped before Netty's acceptor is in place.
+     */
+    @Test
+    void testCreateServerSockWithWaitingClientFromTask() throws Exception {
+        Sock sockOb = listeningSock();
+        InetSocketAddress addr = sockOb.channel() != null ? (InetSocketAddress) sockOb.channel().getLocalAddress()
+                : new io.netty.channel.unix.Socket(sockOb.fd()).localAddress();
+        try (SocketChannel early = SocketChannel.open(addr)) {
+            early.write(ByteBuffer.wrap("early".getBytes(StandardCharsets.US_ASCII)));
+            Server server = loop.runUntilComplete(() -> io.jasyncio.Asyncio.await(loop.createServer(() -> {
+                Recorder r = new Recorder(loop);
+                serverSide.add(r);
+                return r;
+            }, null, 0, ServerOptions.defaults().withSock(sockOb))));
+            Recorder peer = accepted(0);
+            waitUntil(() -> peer.data.size() == 5);
+            server.close();
+        }
+    }
+
     /** Port of test_events.py test_create_connection_sock: getaddrinfo, sock_connect, then create_connection(sock=). */
     @Test
     void testCreateConnectionSock() throws IOException {

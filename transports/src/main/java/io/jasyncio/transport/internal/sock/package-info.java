@@ -73,10 +73,11 @@
  *     file on close. An adopted descriptor is made non-blocking ({@code NonBlocking}: {@code fcntl(2)} through the
  *     JDK's foreign function API, looked up reflectively; where that is unavailable, left as it is, with a
  *     warning).</li>
- * <li>Known gap: a descriptor adopted in-process (made with Netty's socket calls) is served on epoll, including a
- *     connection already waiting in its backlog; a socket passed by {@code systemd-socket-activate} to a child JVM
- *     was seen accepted by the kernel (the connection moved to a new descriptor) without the loop serving it. Not
- *     understood yet; no test covers socket activation end to end.</li>
+ * <li>An adopted listening socket may have clients waiting in its backlog already (systemd queues the connection
+ *     that started the service). It is registered with auto-read off and starts accepting from a task queued after
+ *     the one that installs Netty's acceptor, so no waiting client reaches a pipeline without it (where Netty would
+ *     drop it, accepted but never served). {@code SystemdActivationTest} runs {@code systemd-socket-activate}
+ *     end to end.</li>
  * </ul>
  *
  * <h2>Hot-path rules</h2>
