@@ -58,6 +58,38 @@ public record Sock(NetworkChannel channel, int fd) {
         return new Sock(null, fd);
     }
 
+    /**
+     * The sockets that systemd passed to this process (socket activation): descriptors 3 to {@code 3 + LISTEN_FDS - 1}
+     * when {@code LISTEN_PID} names this process, as {@code sd_listen_fds(3)} reads them; none otherwise. The
+     * environment is left as it is.
+     *
+     * @return the sockets, in order, or an empty list
+     */
+    public static java.util.List<Sock> listenFds() {
+        String pid = System.getenv("LISTEN_PID");
+        String fds = System.getenv("LISTEN_FDS");
+        if (pid == null || fds == null) {
+            return java.util.List.of();
+        }
+        int n;
+        try {
+            if (Long.parseLong(pid.trim()) != ProcessHandle.current().pid()) {
+                return java.util.List.of();
+            }
+            n = Integer.parseInt(fds.trim());
+        } catch (NumberFormatException e) {
+            return java.util.List.of();
+        }
+        java.util.List<Sock> socks = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            socks.add(ofFd(LISTEN_FDS_START + i));
+        }
+        return java.util.List.copyOf(socks);
+    }
+
+    /** The first descriptor that systemd passes: {@code SD_LISTEN_FDS_START}. */
+    public static final int LISTEN_FDS_START = 3;
+
     @Override
     public String toString() {
         return channel != null ? channel.toString() : "<socket fd=" + fd + ">";

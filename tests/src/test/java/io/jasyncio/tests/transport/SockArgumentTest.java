@@ -107,6 +107,28 @@ class SockArgumentTest extends NetTestBase {
         });
     }
 
+    /**
+     * A socket that listens already, with a client waiting in its backlog, adopted from inside a task (where the
+     * channel registers at once): the waiting client is served, not dropped before Netty's acceptor is in place.
+     */
+    @Test
+    void testCreateServerSockWithWaitingClientFromTask() throws Exception {
+        Sock sockOb = listeningSock();
+        InetSocketAddress addr = sockOb.channel() != null ? (InetSocketAddress) sockOb.channel().getLocalAddress()
+                : new io.netty.channel.unix.Socket(sockOb.fd()).localAddress();
+        try (SocketChannel early = SocketChannel.open(addr)) {
+            early.write(ByteBuffer.wrap("early".getBytes(StandardCharsets.US_ASCII)));
+            Server server = loop.runUntilComplete(() -> io.jasyncio.Asyncio.await(loop.createServer(() -> {
+                Recorder r = new Recorder(loop);
+                serverSide.add(r);
+                return r;
+            }, null, 0, ServerOptions.defaults().withSock(sockOb))));
+            Recorder peer = accepted(0);
+            waitUntil(() -> peer.data.size() == 5);
+            server.close();
+        }
+    }
+
     /** Port of test_events.py test_create_connection_sock: getaddrinfo, sock_connect, then create_connection(sock=). */
     @Test
     void testCreateConnectionSock() throws IOException {
@@ -351,6 +373,28 @@ class SockArgumentTest extends NetTestBase {
             server.waitClosed();
             return null;
         });
+    }
+
+    /** A Unix server over a listening descriptor, with a client already waiting in its backlog (epoll). */
+    @Test
+    void testCreateUnixServerFd() throws IOException {
+        assumeTrue(kind() == TransportKind.EPOLL, "descriptors are adopted on epoll");
+        Path path = dir.resolve("fd.sock");
+        io.netty.channel.unix.Socket s = io.netty.channel.unix.Socket.newSocketDomain();
+        s.bind(new io.netty.channel.unix.DomainSocketAddress(path.toString()));
+        s.listen(10);
+        try (SocketChannel early = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            early.write(ByteBuffer.wrap("early".getBytes(StandardCharsets.US_ASCII)));
+            Server server = loop.runUntilComplete(loop.createUnixServer(() -> {
+                Recorder r = new Recorder(loop);
+                serverSide.add(r);
+                return r;
+            }, null, ServerOptions.defaults().withSock(s.intValue())));
+            assertEquals(path.toString(), server.sockets().get(0).toString());
+            Recorder peer = accepted(0);
+            waitUntil(() -> peer.data.size() == 5);
+            server.close();
+        }
     }
 
     /** Each backend refuses, with a message that says why, the kind of sock it cannot adopt. */

@@ -117,6 +117,7 @@ public final class Adoption {
             if (s.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) == 0) {
                 s.listen(backlog); // asyncio's create_server calls sock.listen(backlog)
             }
+            NonBlocking.set(fd); // asyncio's sock.setblocking(False); systemd passes blocking sockets
             SocketAddress local = unix ? s.localDomainSocketAddress() : s.localAddress();
             return new Server(unix ? new EpollServerDomainSocketChannel(fd, true) : new EpollServerSocketChannel(fd),
                     local, unix);
@@ -159,6 +160,7 @@ public final class Adoption {
             if (s.getIntOpt(SOL_SOCKET, SO_ACCEPTCONN) != 0) {
                 throw new IllegalArgumentException("the socket is not connected: " + sock);
             }
+            NonBlocking.set(fd);
         } catch (IOException e) {
             throw asUnchecked(e);
         }

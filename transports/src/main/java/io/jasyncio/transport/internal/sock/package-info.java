@@ -70,7 +70,14 @@
  *     {@code AI_CANONNAME} and {@code AI_NUMERICHOST} act, {@code AI_ADDRCONFIG} and {@code AI_NUMERICSERV} are
  *     accepted. {@code getnameinfo}: {@code NI_NUMERICHOST}, {@code NI_NAMEREQD} and {@code NI_NOFQDN} act.</li>
  * <li>An adopted listening socket keeps its backlog and options; an adopted Unix server does not remove its socket
- *     file on close.</li>
+ *     file on close. An adopted descriptor is made non-blocking ({@code NonBlocking}: {@code fcntl(2)} through the
+ *     JDK's foreign function API, looked up reflectively; where that is unavailable, left as it is, with a
+ *     warning).</li>
+ * <li>An adopted listening socket may have clients waiting in its backlog already (systemd queues the connection
+ *     that started the service). It is registered with auto-read off and starts accepting from a task queued after
+ *     the one that installs Netty's acceptor, so no waiting client reaches a pipeline without it (where Netty would
+ *     drop it, accepted but never served). {@code SystemdActivationTest} runs {@code systemd-socket-activate}
+ *     end to end.</li>
  * </ul>
  *
  * <h2>Hot-path rules</h2>

@@ -205,7 +205,9 @@ public final class ServerBinder {
             }
         });
         b.option(ChannelOption.SO_BACKLOG, options.backlog())
-                .option(ChannelOption.AUTO_READ, options.startServing()); // accept nothing before startServing()
+                // accept nothing before startServing(); an adopted socket listens already, so it accepts only once
+                // Netty's acceptor is in its pipeline (added by a task that registration queues): see bindNext
+                .option(ChannelOption.AUTO_READ, options.startServing() && adopted == null);
         if (adopted != null && !adopted.unix()) {
             b.childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, options.keepAlive());
         } else if (unixFile == null && adopted == null) {
@@ -287,8 +289,16 @@ public final class ServerBinder {
         ChannelFuture bind = adopted != null ? b.register() : b.bind(bindTo);
         bind.addListener(f -> {
             if (f.isSuccess()) {
-                server.listening(bind.channel(), unixFile == null ? null
-                        : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
+                if (adopted != null) {
+                    server.adopted(bind.channel(), adopted.address());
+                    if (options.startServing()) { // queued after the acceptor's task, so it runs after it
+                        Channel listening = bind.channel();
+                        listening.eventLoop().execute(() -> listening.config().setAutoRead(true));
+                    }
+                } else {
+                    server.listening(bind.channel(), unixFile == null ? null
+                            : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
+                }
                 bindNext(b, addresses, i + 1);
             } else {
                 server.abandon();

@@ -38,6 +38,8 @@ public final class TcpServer implements Server {
     private final List<Channel> serverChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** A Unix server's socket file, removed on close if asked and still the one bound; {@code null} for TCP. */
     private UnixSocketFile unixSocketFile;
+    /** The address of a socket adopted from a descriptor, whose Netty channel does not know it; else {@code null}. */
+    private SocketAddress adoptedAddress;
     private boolean serving;
     /** close() was called: asyncio's {@code _sockets is None}. */
     private boolean closeCalled;
@@ -87,6 +89,17 @@ public final class TcpServer implements Server {
             unixSocketFile = socketFile;
         }
         channel.closeFuture().addListener(c -> onServerChannelClosed());
+    }
+
+    /**
+     * Adopts a listening socket made elsewhere (asyncio's {@code sock}), whose address was read from it.
+     *
+     * @param channel the registered server channel
+     * @param address its local address, or {@code null}
+     */
+    void adopted(Channel channel, SocketAddress address) {
+        adoptedAddress = address;
+        listening(channel, null);
     }
 
     /** Closes the sockets bound so far, after another failed to bind. */
@@ -198,7 +211,11 @@ public final class TcpServer implements Server {
         List<SocketAddress> sockets = new ArrayList<>();
         for (Channel c : serverChannels) {
             if (c.isOpen()) {
-                sockets.add(unixSocketFile != null ? unixSocketFile.address() : c.localAddress());
+                SocketAddress a = unixSocketFile != null ? unixSocketFile.address() : c.localAddress();
+                a = a != null ? a : adoptedAddress;
+                if (a != null) {
+                    sockets.add(a);
+                }
             }
         }
         return List.copyOf(sockets);
