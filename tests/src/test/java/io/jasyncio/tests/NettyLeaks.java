@@ -15,21 +15,27 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Netty's leak detector made to fail the test that leaks: registered for every test (JUnit's extension autodetection,
  * {@code META-INF/services/org.junit.jupiter.api.extension.Extension}), it installs, before Netty makes its detectors,
- * a {@link ResourceLeakDetectorFactory} whose detectors keep each leak report (and still log it). After each test it
- * collects garbage, has the buffers' detector look at what was collected (Netty looks only when it tracks a new
- * resource, so it allocates and releases one), and fails the test with every report that came.
+ * a {@link ResourceLeakDetectorFactory} whose detectors keep each leak report (and still log it). After each test
+ * class it collects garbage, has the buffers' detector look at what was collected (Netty looks only when it tracks a
+ * new resource, so it allocates and releases one), and fails the class with every report that came; after each test
+ * it fails the test with the reports Netty made by itself meanwhile. Each report holds Netty's records: where the
+ * buffer was made and last touched, which names the test that leaked it.
  *
  * <p>The network suites run with {@code -Dio.netty.leakDetection.level=paranoid} (tests/pom.xml): every buffer is
  * tracked, with the stack of each access. At lower levels only what Netty reported by itself is checked, without the
- * collection, which costs some milliseconds per test.
+ * collection. A collection after every test instead of every class ({@code -Djasyncio.test.leakCheck=each}) pins a
+ * leak on its test, at about a quarter of a second per test.
  */
-public final class NettyLeaks implements AfterEachCallback {
+public final class NettyLeaks implements AfterEachCallback, AfterAllCallback {
+    /** {@code each}: collect after every test, not only after every class. */
+    private static final boolean EACH = "each".equals(System.getProperty("jasyncio.test.leakCheck"));
     private static final ConcurrentLinkedQueue<String> REPORTS = new ConcurrentLinkedQueue<>();
 
     static {
@@ -42,7 +48,15 @@ public final class NettyLeaks implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
-        List<String> leaks = check();
+        fail(EACH ? check() : taken(), context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        fail(check(), context);
+    }
+
+    private static void fail(List<String> leaks, ExtensionContext context) {
         if (!leaks.isEmpty()) {
             throw new AssertionError(leaks.size() + " Netty resource leak(s) reported during or after "
                     + context.getDisplayName() + ":\n" + String.join("\n", leaks));
@@ -63,6 +77,11 @@ public final class NettyLeaks implements AfterEachCallback {
             ByteBufAllocator.DEFAULT.buffer(1).release();
             UnpooledByteBufAllocator.DEFAULT.heapBuffer(1).release();
         }
+        return taken();
+    }
+
+    /** The reports made so far, taken. */
+    private static List<String> taken() {
         List<String> leaks = new ArrayList<>();
         for (String r; (r = REPORTS.poll()) != null;) {
             leaks.add(r);

@@ -391,8 +391,8 @@ final class RespParser {
 
     /**
      * redis's {@code sdssplitargs}: words between blanks; a word ends at a space, tab, CR or LF; a quote anywhere in
-     * a word opens a quoted part, "double" (escapes {@code \\xHH}, {@code \\n \\r \\t \\b \\a}, and
-     * {@code \\c} for any other c) or 'single' (only {@code \\'}), and its closing quote must be followed by a
+     * a word opens a quoted part, "double" (escapes {@code \xHH}, {@code \n \r \t \b \a}, and
+     * {@code \c} for any other c) or 'single' (only {@code \'}), and its closing quote must be followed by a
      * blank or the end. A NUL byte is data (redis's C string would end there).
      */
     static List<byte[]> splitArgs(byte[] b, int from, int to) {
@@ -462,7 +462,11 @@ final class RespParser {
     }
 
     private static int hex(byte c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     /** C's {@code isspace}: space, \t, \n, \v, \f, \r. */

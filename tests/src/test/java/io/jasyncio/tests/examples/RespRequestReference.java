@@ -165,8 +165,8 @@ final class RespRequestReference {
 
     /**
      * redis's {@code sdssplitargs}, step for step: blanks ({@code isspace}) between words; a word ends at a space, tab,
-     * CR or LF; a quote anywhere in a word opens a quoted part: "double", with {@code \\xHH}, {@code \\n \\r \\t
-     * \\b \\a} and {@code \\c} for any other c, or 'single', with {@code \\'} only; a closing quote must be
+     * CR or LF; a quote anywhere in a word opens a quoted part: "double", with {@code \xHH}, {@code \n \r \t
+     * \b \a} and {@code \c} for any other c, or 'single', with {@code \'} only; a closing quote must be
      * followed by a blank or the end. One difference, this project's choice: a NUL byte is data (redis's C string
      * ends there).
      */
@@ -188,7 +188,9 @@ final class RespRequestReference {
             while (!done) {
                 int c = p < n ? line[p] & 0xff : -1; // -1: the end of the line
                 if (inq) {
-                    if (c == '\\' && p + 3 < n && line[p + 1] == 'x' && hex(line[p + 2]) >= 0 && hex(line[p + 3]) >= 0) {
+                    boolean hexEscape = p + 3 < n && line[p + 1] == 'x' && hex(line[p + 2]) >= 0
+                            && hex(line[p + 3]) >= 0;
+                    if (c == '\\' && hexEscape) {
                         word.write(hex(line[p + 2]) * 16 + hex(line[p + 3]));
                         p += 3;
                     } else if (c == '\\' && p + 1 < n) {
@@ -243,7 +245,11 @@ final class RespRequestReference {
     }
 
     private static int hex(byte c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     private static boolean isSpace(byte c) {

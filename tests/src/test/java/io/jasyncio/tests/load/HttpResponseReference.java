@@ -98,7 +98,7 @@ final class HttpResponseReference {
         }
     }
 
-    /** A decimal length, optionally signed, within a long and not negative; surrounding control bytes and spaces ignored. */
+    /** A decimal length, optionally signed, within a long, not negative; control bytes and spaces around it ignored. */
     private static long contentLength(String value, int at) {
         String v = trim(value);
         if (!v.matches("[+-]?[0-9]+")) {

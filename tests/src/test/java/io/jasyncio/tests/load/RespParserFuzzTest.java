@@ -10,10 +10,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jasyncio.load.RespParser;
 
 /**
- * The load tool's {@link RespParser} under coverage-guided fuzzing: any bytes a server sends, cut into reads in every way
- * {@link io.jasyncio.tests.Splits} makes, give the count and failures of {@link RespReplyReference} (the plain whole-stream
- * reading), or its {@code MalformedResponseException} at the same byte; never another exception, never a byte left
- * unread. The seed corpus is {@code src/test/resources/io/jasyncio/tests/load/RespParserFuzzTestInputs/respReplies/}.
+ * The load tool's {@link RespParser} under coverage-guided fuzzing: any bytes a server sends, cut into reads in
+ * every way {@link io.jasyncio.tests.Splits} makes, give the count and failures of {@link RespReplyReference} (the
+ * plain whole-stream reading), or its {@code MalformedResponseException} at the same byte; never another exception,
+ * never a byte left unread. The seed corpus is
+ * {@code src/test/resources/io/jasyncio/tests/load/RespParserFuzzTestInputs/respReplies/}.
  */
 class RespParserFuzzTest {
 

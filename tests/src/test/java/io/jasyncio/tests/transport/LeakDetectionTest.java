@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The leak check that every network test runs after itself ({@link NettyLeaks}) catches a buffer dropped without
- * its release: the report names the buffer and where it was last touched, and the check fails the test it follows.
+ * The leak check that every network test class runs after itself ({@link NettyLeaks}) catches a buffer dropped
+ * without its release: the report names the buffer and where it was last touched, and the check fails the test class
+ * it follows.
  * The leak here is taken back by the test, so it does not fail the build.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -61,24 +62,24 @@ class LeakDetectionTest {
     }
 
     @Test
-    void testLeakFailsTheTestItFollows() {
+    void testLeakFailsTheTestClassItFollows() {
         assumeTrue(ResourceLeakDetector.getLevel() == ResourceLeakDetector.Level.PARANOID,
                 "the network suites run with -Dio.netty.leakDetection.level=paranoid");
         assertEquals(List.of(), NettyLeaks.check(), "no leak before");
         ExtensionContext context = (ExtensionContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ExtensionContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getDisplayName")) {
-                        return "a leaking test";
+                        return "LeakingTest";
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
         AssertionError failure = null;
         leakOneBuffer();
         for (int i = 0; i < 20 && failure == null; i++) {
-            failure = assertThrowsOrNull(() -> new NettyLeaks().afterEach(context));
+            failure = assertThrowsOrNull(() -> new NettyLeaks().afterAll(context));
         }
-        assertTrue(failure != null, "the check failed the leaking test");
-        assertTrue(failure.getMessage().startsWith("1 Netty resource leak(s) reported during or after a leaking test"),
+        assertTrue(failure != null, "the check failed the leaking class");
+        assertTrue(failure.getMessage().startsWith("1 Netty resource leak(s) reported during or after LeakingTest"),
                 failure.getMessage());
     }
 
