@@ -119,17 +119,24 @@ public final class CreationSites {
     }
 
     /**
-     * asyncio's {@code created at file:line} of a site.
+     * asyncio's {@code created at file:line} of a site: its first frame of the application's code.
      *
      * @param frames the site, innermost first, or {@code null}
-     * @return {@code " created at File.java:12"}, or an empty string when there is no site
+     * @return {@code " created at File.java:12"}, or an empty string when there is no site or only jasyncio's and the
+     *     JDK's frames are in it (a handle that a thread of jasyncio's scheduled)
      */
     public static String suffix(StackTraceElement[] frames) {
-        if (frames == null || frames.length == 0) {
+        if (frames == null) {
             return "";
         }
-        StackTraceElement f = frames[0];
-        return " created at " + f.getFileName() + ":" + f.getLineNumber();
+        for (StackTraceElement f : frames) {
+            String c = f.getClassName();
+            // the application's line: not jasyncio's (a task's own site starts at createTask), not the JDK's
+            if (isUserFrame(c) && !c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+                return " created at " + f.getFileName() + ":" + f.getLineNumber();
+            }
+        }
+        return "";
     }
 
     /**

@@ -20,7 +20,7 @@
  * {@link io.jasyncio.internal.ByteSearch} finds a byte eight bytes at a time for the stream reader's line search.
  * {@link io.jasyncio.internal.CreationSites} records where futures and handles are made in debug mode (asyncio's
  * {@code _source_traceback}): a future in a field that fits its padding, a handle in a weak map the debug loop fills,
- * so that a handle is no larger and the plain path only reads the {@code debug} flag it read already.
+ * so that a handle is no larger and the plain path only reads the loop's {@code debug} flag.
  *
  * <h2>Boundary with the API</h2>
  * This package and {@code io.jasyncio} need each other's non-public parts, and the public types must not offer them.

@@ -11,10 +11,17 @@ import io.jasyncio.Future;
 import io.jasyncio.Server;
 import io.jasyncio.Transport;
 import io.jasyncio.bench.AbstractLoopBenchmark;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 
 /**
  * A BufferedProtocol echo over loopback TCP, client and server on one loop: each operation writes {@code size} bytes
@@ -92,15 +99,46 @@ public class BufferedReadBenchmark extends AbstractLoopBenchmark {
     }
 
     /**
+     * The loop thread's CPU time (user and system: loopback TCP is processed in the sending thread's system calls)
+     * over the echoes of an iteration: {@code cpuNanos / echoes} is the CPU one echo costs, which the other work on a
+     * shared machine disturbs far less than the wall time between wake-ups.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        /** CPU nanoseconds of the loop thread in the iteration's echoes. */
+        public long cpuNanos;
+        /** Echoes in the iteration. */
+        public long echoes;
+
+        /** Starts each iteration's counts at zero. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuNanos = 0;
+            echoes = 0;
+        }
+
+        long now() {
+            return THREADS.getCurrentThreadCpuTime();
+        }
+    }
+
+    /**
      * One echo of {@code size} bytes: a write, two reads of {@code size} bytes into BufferedProtocols' buffers.
      *
+     * @param cpu the CPU-time counters
      * @return the bytes echoed, for JMH to consume
      */
     @Benchmark
-    public long echo() {
+    public long echo(Cpu cpu) {
+        long start = cpu.now();
         received = 0;
         done = loop.createFuture();
         client.write(payload.clear());
-        return loop.runUntilComplete(done);
+        long n = loop.runUntilComplete(done);
+        cpu.cpuNanos += cpu.now() - start;
+        cpu.echoes++;
+        return n;
     }
 }

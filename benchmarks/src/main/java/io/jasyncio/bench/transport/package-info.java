@@ -9,6 +9,8 @@
  * Transport benchmarks over loopback, client and server on one loop driven from the JMH thread:
  * {@link io.jasyncio.bench.transport.BufferedReadBenchmark} measures a BufferedProtocol echo read in place, and
  * {@link io.jasyncio.bench.transport.BufferedReadCopyBenchmark} the same with the copy it replaced
- * ({@code -Djasyncio.transport.readInto=false}).
+ * ({@code -Djasyncio.transport.readInto=false}). Besides the wall time per echo, which the machine's other work
+ * spreads widely, each reports the loop thread's CPU time ({@code cpuNanos / echoes}) and, with {@code -prof gc},
+ * the bytes allocated per echo.
  */
 package io.jasyncio.bench.transport;

@@ -18,8 +18,8 @@
  *     one the socket refuses with EAGAIN waits in Netty's outbound buffer and counts its size plus asyncio's 8-byte
  *     header until Netty writes or drops it. Over the high-water mark the protocol's {@code pauseWriting} is called,
  *     at the low mark {@code resumeWriting}. UDP over loopback rarely blocks (the kernel drops at the receiver
- *     instead); a Unix datagram socket blocks once its peer's queue is full; io_uring completes sends later, so
- *     its buffer is briefly non-zero after each send.</li>
+ *     instead); a Unix datagram socket blocks once its peer's queue is full; io_uring may complete a send after
+ *     {@code sendto} returns, so its buffer can be non-zero for a moment after a send.</li>
  * <li>{@code close()} stops receiving at once and closes the socket when the buffer has drained; {@code abort()}
  *     closes it now and its buffer size is 0 when it returns.</li>
  * <li>Unix datagram sockets: Netty has them on epoll and kqueue only ({@code EpollDomainDatagramChannel},
