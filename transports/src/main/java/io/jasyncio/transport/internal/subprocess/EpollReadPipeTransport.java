@@ -7,11 +7,8 @@
 package io.jasyncio.transport.internal.subprocess;
 
 import io.jasyncio.BaseProtocol;
-import io.jasyncio.BufferedProtocol;
-import io.jasyncio.Protocol;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.internal.OsErrors;
-import io.jasyncio.transport.internal.ProtocolFailures;
 import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
@@ -20,7 +17,6 @@ import io.netty.channel.epoll.EpollIoOps;
 import io.netty.channel.unix.FileDescriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * asyncio's {@code _UnixReadPipeTransport} on epoll: the parent's non-blocking end of a pipe, registered with the
@@ -28,7 +24,7 @@ import java.util.List;
  * chunk on the loop thread and hands it to the protocol; {@code pauseReading} removes the descriptor from epoll, as
  * asyncio's {@code remove_reader} does, and {@code resumeReading} adds it back. Loop thread only.
  */
-final class EpollReadPipeTransport extends PipeTransport implements EpollIoHandle {
+final class EpollReadPipeTransport extends AbstractReadPipe implements EpollIoHandle {
     /** asyncio's {@code max_size} for a read of a pipe. */
     private static final int CHUNK = 256 * 1024;
 
@@ -37,7 +33,6 @@ final class EpollReadPipeTransport extends PipeTransport implements EpollIoHandl
     private final String name;
     private ByteBuffer buf;
     private IoRegistration registration;
-    private boolean paused;
     private boolean reading;
 
     EpollReadPipeTransport(BaseEventLoop loop, IoEventLoop io, BaseProtocol protocol, FileDescriptor fd,
@@ -103,7 +98,7 @@ final class EpollReadPipeTransport extends PipeTransport implements EpollIoHandl
         }
         if (n > 0) {
             buf.limit(n).position(0);
-            dispatch(buf, n);
+            dispatch(buf);
             buf.clear();
         } else if (n < 0) {
             onEof();
@@ -111,48 +106,10 @@ final class EpollReadPipeTransport extends PipeTransport implements EpollIoHandl
         // n == 0: EAGAIN, level-triggered epoll tells again
     }
 
-    private void dispatch(ByteBuffer data, int n) {
-        try {
-            if (protocol instanceof Protocol p) {
-                p.dataReceived(data);
-            } else if (protocol instanceof BufferedProtocol bp) {
-                while (data.hasRemaining() && !closing) {
-                    ByteBuffer dst = bp.getBuffer(data.remaining());
-                    int k = Math.min(dst.remaining(), data.remaining());
-                    if (k == 0) {
-                        throw new IllegalStateException("get_buffer() returned an empty buffer");
-                    }
-                    dst.put(dst.position(), data, data.position(), k);
-                    dst.position(dst.position() + k);
-                    data.position(data.position() + k);
-                    bp.bufferUpdated(k);
-                }
-            }
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.data_received() call failed.");
-        }
-    }
-
     private void onEof() {
         closing = true;
         unregister();
-        loop.callSoon(() -> {
-            try {
-                if (protocol instanceof Protocol p) {
-                    p.eofReceived();
-                } else if (protocol instanceof BufferedProtocol bp) {
-                    bp.eofReceived();
-                }
-            } catch (Throwable t) {
-                ProtocolFailures.report(loop, "Fatal error: protocol.eof_received() call failed.", t, this, protocol);
-            }
-        });
-        loop.callSoon(() -> callConnectionLost(null));
-    }
-
-    @Override
-    public boolean isReading() {
-        return !paused && !closing;
+        scheduleEof();
     }
 
     @Override
@@ -178,15 +135,7 @@ final class EpollReadPipeTransport extends PipeTransport implements EpollIoHandl
     /** Also {@link io.netty.channel.IoHandle#close()}: Netty calls it for the handles left when its loop stops. */
     @Override
     public void close() {
-        if (!closing) {
-            forceClose(null);
-        }
-    }
-
-    /** Closes at once, as {@link #close()}: a read pipe has no buffer to flush. */
-    @Override
-    public void abort() {
-        close();
+        super.close();
     }
 
     @Override
@@ -212,43 +161,6 @@ final class EpollReadPipeTransport extends PipeTransport implements EpollIoHandl
         } catch (IOException ignored) {
             // closing a pipe that failed: nothing left to do
         }
-    }
-
-    // ---- no writing on a read pipe
-
-    @Override
-    public void write(ByteBuffer data) {
-        throw notThisWay("write()");
-    }
-
-    @Override
-    public void writelines(List<ByteBuffer> data) {
-        throw notThisWay("writelines()");
-    }
-
-    @Override
-    public void writeEof() {
-        throw notThisWay("write_eof()");
-    }
-
-    @Override
-    public boolean canWriteEof() {
-        return false;
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        throw notThisWay("set_write_buffer_limits()");
-    }
-
-    @Override
-    public long getWriteBufferSize() {
-        return 0;
-    }
-
-    @Override
-    public int[] getWriteBufferLimits() {
-        throw notThisWay("get_write_buffer_limits()");
     }
 
     @Override

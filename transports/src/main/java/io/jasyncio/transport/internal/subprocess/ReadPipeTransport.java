@@ -11,11 +11,9 @@ import io.jasyncio.BufferedProtocol;
 import io.jasyncio.Protocol;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.internal.OsErrors;
-import io.jasyncio.transport.internal.ProtocolFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -35,7 +33,7 @@ import java.util.concurrent.Semaphore;
  *   credit.acquire()  &lt;-------------- credit.release()   (held back while paused; resumeReading releases)
  * </pre>
  */
-public final class ReadPipeTransport extends PipeTransport {
+public final class ReadPipeTransport extends AbstractReadPipe {
     /** asyncio's {@code max_size} for a read of a pipe. */
     private static final int CHUNK = 256 * 1024;
 
@@ -50,7 +48,6 @@ public final class ReadPipeTransport extends PipeTransport {
     private volatile boolean stopped;
     private final Runnable deliver = this::deliver;
     // Threading: loop thread only.
-    private boolean paused;
     /** A chunk came while paused: the protocol has not seen it, the reader waits. */
     private boolean holding;
     /** The protocol paused reading after a chunk: the reader waits for {@link #resumeReading()}. */
@@ -126,26 +123,8 @@ public final class ReadPipeTransport extends PipeTransport {
     }
 
     private void dispatch(int n) {
-        try {
-            if (protocol instanceof Protocol p) {
-                view.limit(n).position(0);
-                p.dataReceived(view);
-            } else if (protocol instanceof BufferedProtocol bp) {
-                int off = 0;
-                while (off < n && !closing) {
-                    ByteBuffer dst = bp.getBuffer(n - off);
-                    int k = Math.min(dst.remaining(), n - off);
-                    if (k == 0) {
-                        throw new IllegalStateException("get_buffer() returned an empty buffer");
-                    }
-                    dst.put(buf, off, k);
-                    bp.bufferUpdated(k);
-                    off += k;
-                }
-            }
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.data_received() call failed.");
-        }
+        view.limit(n).position(0);
+        dispatch(view);
     }
 
     private void onEof() {
@@ -154,29 +133,13 @@ public final class ReadPipeTransport extends PipeTransport {
         }
         closing = true;
         stopped = true;
-        loop.callSoon(() -> {
-            try {
-                if (protocol instanceof Protocol p) {
-                    p.eofReceived();
-                } else if (protocol instanceof BufferedProtocol bp) {
-                    bp.eofReceived();
-                }
-            } catch (Throwable t) {
-                ProtocolFailures.report(loop, "Fatal error: protocol.eof_received() call failed.", t, this, protocol);
-            }
-        });
-        loop.callSoon(() -> callConnectionLost(null));
+        scheduleEof();
     }
 
     private void readFailed(Throwable e) {
         if (!closing) {
             fatalError(OsErrors.of(e), "Fatal read error on pipe transport");
         }
-    }
-
-    @Override
-    public boolean isReading() {
-        return !paused && !closing;
     }
 
     @Override
@@ -211,19 +174,6 @@ public final class ReadPipeTransport extends PipeTransport {
     }
 
     @Override
-    public void close() {
-        if (!closing) {
-            forceClose(null);
-        }
-    }
-
-    /** Closes at once, as {@link #close()}: a read pipe has no buffer to flush. */
-    @Override
-    public void abort() {
-        close();
-    }
-
-    @Override
     void forceClose(Throwable exc) {
         closing = true;
         stopped = true;
@@ -238,43 +188,6 @@ public final class ReadPipeTransport extends PipeTransport {
         } catch (IOException ignored) {
             // closing a pipe that failed: nothing left to do
         }
-    }
-
-    // ---- no writing on a read pipe
-
-    @Override
-    public void write(ByteBuffer data) {
-        throw notThisWay("write()");
-    }
-
-    @Override
-    public void writelines(List<ByteBuffer> data) {
-        throw notThisWay("writelines()");
-    }
-
-    @Override
-    public void writeEof() {
-        throw notThisWay("write_eof()");
-    }
-
-    @Override
-    public boolean canWriteEof() {
-        return false;
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        throw notThisWay("set_write_buffer_limits()");
-    }
-
-    @Override
-    public long getWriteBufferSize() {
-        return 0;
-    }
-
-    @Override
-    public int[] getWriteBufferLimits() {
-        throw notThisWay("get_write_buffer_limits()");
     }
 
     @Override

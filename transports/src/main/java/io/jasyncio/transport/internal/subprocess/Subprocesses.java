@@ -18,8 +18,6 @@ import io.netty.channel.IoEventLoop;
 import java.io.File;
 import io.jasyncio.transport.internal.OsErrors;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SelectableChannel;
@@ -90,25 +88,8 @@ public final class Subprocesses {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> readPipe(BaseEventLoop loop, Supplier<P> factory,
             ReadableByteChannel pipe) {
-        loop.checkClosed();
-        Future<Connection<P>> result = loop.createFuture();
-        try {
-            blocking(pipe);
-        } catch (IOException | RuntimeException e) {
-            result.setException(OsErrors.of(e));
-            return result;
-        }
-        InputStream in = Channels.newInputStream(pipe);
-        P protocol = factory.get();
-        ReadPipeTransport t = new ReadPipeTransport(loop, protocol, pipe, in,
-                "asyncio-read-pipe-" + PIPES.incrementAndGet());
-        t.start(() -> {
-            if (!result.done()) {
-                result.setResult(new Connection<>(t, protocol));
-            }
-        });
-        t.startIo();
-        return result;
+        return connectPipe(loop, factory, pipe, protocol -> new ReadPipeTransport(loop, protocol, pipe,
+                Channels.newInputStream(pipe), "asyncio-read-pipe-" + PIPES.incrementAndGet()));
     }
 
     /**
@@ -122,6 +103,13 @@ public final class Subprocesses {
      */
     public static <P extends BaseProtocol> Future<Connection<P>> writePipe(BaseEventLoop loop, Supplier<P> factory,
             WritableByteChannel pipe) {
+        return connectPipe(loop, factory, pipe, protocol -> new WritePipeTransport(loop, protocol, pipe,
+                Channels.newOutputStream(pipe), "asyncio-write-pipe-" + PIPES.incrementAndGet()));
+    }
+
+    /** Both ends: the pipe in blocking mode, the protocol made, the transport started on its thread. */
+    private static <P extends BaseProtocol> Future<Connection<P>> connectPipe(BaseEventLoop loop, Supplier<P> factory,
+            Object pipe, java.util.function.Function<P, PipeTransport> transports) {
         loop.checkClosed();
         Future<Connection<P>> result = loop.createFuture();
         try {
@@ -130,10 +118,8 @@ public final class Subprocesses {
             result.setException(OsErrors.of(e));
             return result;
         }
-        OutputStream out = Channels.newOutputStream(pipe);
         P protocol = factory.get();
-        WritePipeTransport t = new WritePipeTransport(loop, protocol, pipe, out,
-                "asyncio-write-pipe-" + PIPES.incrementAndGet());
+        PipeTransport t = transports.apply(protocol);
         t.start(() -> {
             if (!result.done()) {
                 result.setResult(new Connection<>(t, protocol));
