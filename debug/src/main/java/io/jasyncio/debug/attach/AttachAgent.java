@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent that {@link Ps} loads into the process it looks at: dumps every open loop's tasks and writes them, as
@@ -45,7 +46,8 @@ public final class AttachAgent {
         try {
             Files.writeString(out, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            System.err.println("jasyncio ps: cannot write " + out + ": " + e);
+            // The target's own log: this runs inside it, and Ps reports the missing file on its side.
+            LoggerFactory.getLogger("asyncio").warn("jasyncio ps: cannot write {}", out, e);
         }
     }
 
