@@ -566,10 +566,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         int from = data.position();
-        if (channel.eventLoop().inEventLoop()) {
+        boolean onLoop = channel.eventLoop().inEventLoop();
+        if (onLoop) {
             loop.counters().written(n); // a write from another thread counts when the loop sends it
         }
-        if (!inReadBatch && outside.bytes() == 0 && !tls.encrypted() && channel.eventLoop().inEventLoop()) {
+        if (!inReadBatch && outside.bytes() == 0 && !tls.encrypted() && onLoop) {
             int sent = ImmediateSend.trySend(channel, data); // nothing queued: straight to the socket, no copy
             if (sent == n) {
                 return;
@@ -591,7 +592,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 buf.writeBytes(data.duplicate().position(from));
             }
         }
-        if (!channel.eventLoop().inEventLoop()) {
+        if (!onLoop) {
             writeOutside(buf);
             return;
         }
