@@ -51,6 +51,26 @@ class SystemdActivationTest {
         assertTrue(Sock.listenFds().isEmpty());
     }
 
+    /**
+     * Connects once systemd-socket-activate listens: its socket file appears at bind(), a moment before listen(), and
+     * a connection in between is refused.
+     */
+    private static SocketChannel connectOnceListening(Path path, Process activator, ByteArrayOutputStream output)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return SocketChannel.open(UnixDomainSocketAddress.of(path));
+            } catch (java.net.ConnectException refused) {
+                assertTrue(activator.isAlive(), () -> "systemd-socket-activate ended: " + output);
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
     @Test
     void testServeSocketPassedBySystemd() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(ACTIVATE), "systemd-socket-activate is not installed");
@@ -72,7 +92,7 @@ class SystemdActivationTest {
                 assertTrue(activator.isAlive(), () -> "systemd-socket-activate ended: " + output);
                 Thread.sleep(10);
             }
-            try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            try (SocketChannel client = connectOnceListening(path, activator, output)) {
                 client.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII)));
                 ByteBuffer echo = ByteBuffer.allocate(4);
                 try {
