@@ -150,7 +150,7 @@ public final class LoopGroup implements AutoCloseable {
 
     /**
      * Starts a TCP server on the group: the first loop accepts, the connections are spread round robin over every
-     * loop of the group. The factory runs on the loop that serves the connection, once it is made. Call after
+     * loop of the group (see {@link #createServer(Supplier, String, int, ServerOptions)} for a socket per loop). The factory runs on the loop that serves the connection, once it is made. Call after
      * {@link #start()}, from any thread but the group's; it blocks until the server listens.
      *
      * @param protocolFactory makes a protocol per connection
@@ -170,6 +170,15 @@ public final class LoopGroup implements AutoCloseable {
      * {@link ServerOptions#childLoops()}: every option applies as on one loop (TLS and its timeouts, several hosts,
      * backlog, SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, start serving). With {@code startServing} false, call
      * {@link Server#startServing()} on the server's loop ({@link Server#getLoop()}).
+     *
+     * <p>Who accepts: by default the first loop accepts every connection and hands them round robin to the loops.
+     * With {@link ServerOptions#withReusePort(boolean) withReusePort(true)} (asyncio's {@code reuse_port=True}, the
+     * way asyncio servers scale over processes) every loop binds a listening socket of its own to the same address
+     * with SO_REUSEPORT, accepts on it and serves what it accepts, and the kernel spreads the connections over the
+     * sockets: no loop hands connections to another, which helps when connections come and go quickly. With port 0
+     * the first socket picks the port and the others bind it; {@link Server#sockets()} lists one socket per loop,
+     * and closing the server closes them all. Where the kernel does not spread a port's connections (anywhere but
+     * Linux), the first loop accepts for all, as by default, and the {@code asyncio} logger says so.
      *
      * @param protocolFactory makes a protocol per connection
      * @param host the address to bind, or {@code null} for every interface or for the options' hosts

@@ -15,7 +15,9 @@ import javax.net.ssl.SSLContext;
  *
  * @param backlog the maximum number of queued connections passed to {@code listen()} (100)
  * @param reuseAddress SO_REUSEADDR: bind even if a previous socket on the port is in TIME_WAIT ({@code true})
- * @param reusePort SO_REUSEPORT: share the port with other sockets that set it too ({@code false})
+ * @param reusePort SO_REUSEPORT: share the port with other sockets that set it too ({@code false}); on a
+ *     {@link LoopGroup} (or with {@code childLoops}), each loop then accepts on a socket of its own where the kernel
+ *     spreads connections over them (Linux)
  * @param keepAlive SO_KEEPALIVE on every accepted connection ({@code false})
  * @param startServing whether the server accepts connections at once, or only after {@link Server#startServing()}
  *     ({@code true})
@@ -107,7 +109,8 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
     }
 
     /**
-     * These options with SO_REUSEPORT on or off.
+     * These options with SO_REUSEPORT on or off. With child loops (a {@link LoopGroup}'s server), on also gives every
+     * loop a listening socket of its own on Linux, the kernel spreading the connections over them.
      *
      * @param value the flag
      * @return new options

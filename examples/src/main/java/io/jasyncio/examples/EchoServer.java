@@ -22,7 +22,7 @@ import java.nio.ByteBuffer;
 
 /**
  * A TCP echo server: {@code ./jasyncio echo-server [--host 127.0.0.1] [--port 8888] [--api protocol|buffered|streams]
- * [--read into|chunk|line] [--loops N] [--transport epoll|io_uring|nio]}. Prints one line saying where it listens,
+ * [--read into|chunk|line] [--loops N [--reuse-port]] [--transport epoll|io_uring|nio]}. Prints one line saying where it listens,
  * serves until interrupted, and closes cleanly on SIGINT or SIGTERM.
  *
  * <p>{@code --read} chooses how the Streams server reads: {@code into} (the default) reads into one buffer per
@@ -96,8 +96,8 @@ public final class EchoServer {
 
     /** The command's name and usage: its errors are reported in one line. */
     private static final CommandLine CLI = new CommandLine("echo-server", "./jasyncio echo-server [--host 127.0.0.1]"
-            + " [--port 8888] [--api protocol|buffered|streams] [--read into|chunk|line] [--loops N]"
-            + " [--transport epoll|io_uring|nio]");
+            + " [--port 8888] [--api protocol|buffered|streams] [--read into|chunk|line] [--loops N"
+            + " [--reuse-port]] [--transport epoll|io_uring|nio]");
 
     private EchoServer() {
     }
@@ -115,30 +115,40 @@ public final class EchoServer {
         int port = 8888;
         String api = "protocol";
         String transport = null;
-        int loops = 1;
+        int loops = 0; // 0: one loop, on this thread; N (--loops): a group of N loops
+        boolean reusePort = false;
         String read = "into";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (args[i].equals("--reuse-port")) {
+                reusePort = true;
+                continue;
+            }
             switch (args[i]) {
                 case "--host" -> host = require(args[i], value);
                 case "--port" -> port = CLI.port(args[i], require(args[i], value));
                 case "--api" -> api = require(args[i], value);
                 case "--transport" -> transport = require(args[i], value);
-                case "--loops" -> loops = CLI.number(args[i], require(args[i], value));
+                case "--loops" -> {
+                    loops = CLI.number(args[i], require(args[i], value));
+                    if (loops < 1) {
+                        throw usage("--loops must be at least 1, got " + loops);
+                    }
+                }
                 case "--read" -> read = require(args[i], value);
                 default -> usage("unknown option " + args[i]);
             }
             i++;
         }
-        if (loops < 1) {
-            throw usage("--loops must be at least 1, got " + loops);
+        if (reusePort && loops == 0) {
+            throw usage("--reuse-port needs --loops");
         }
         if (!read.equals("into") && !api.equals("streams")) {
             throw usage("--read needs --api streams");
         }
         io.jasyncio.Streams.ClientConnected handler = streamHandler(read);
-        if (loops > 1) {
-            serveOnGroup(loops, api, handler, host, port, LoopOptions.defaults().withTransport(transport));
+        if (loops > 0) {
+            serveOnGroup(loops, reusePort, api, handler, host, port, LoopOptions.defaults().withTransport(transport));
             return;
         }
         LoopOptions loopOptions = LoopOptions.defaults().withTransport(transport);
@@ -159,20 +169,26 @@ public final class EchoServer {
         Serving.runUntilSignal(loop, server);
     }
 
-    /** {@code --loops N}: one loop accepts, N loops serve the connections, one per thread. */
-    private static void serveOnGroup(int loops, String api, io.jasyncio.Streams.ClientConnected handler, String host,
-            int port, LoopOptions options) {
+    /**
+     * {@code --loops N}: N loops serve the connections, one per thread ({@code jasyncio-loop-0} and on), on a
+     * {@link LoopGroup}; the first loop accepts and spreads them, or with {@code --reuse-port} each loop accepts on a
+     * socket of its own (SO_REUSEPORT).
+     */
+    private static void serveOnGroup(int loops, boolean reusePort, String api,
+            io.jasyncio.Streams.ClientConnected handler, String host, int port, LoopOptions options) {
         LoopGroup group = CLI.orExit(() -> new LoopGroup(loops, options).start());
+        ServerOptions serverOptions = ServerOptions.defaults().withReusePort(reusePort);
         Server server = CLI.orExit(() -> switch (api) {
-            case "protocol" -> group.createServer(Echo::new, host, port);
-            case "buffered" -> group.createServer(BufferedEcho::new, host, port);
-            case "streams" -> group.startServer(handler, host, port,
-                    ServerOptions.defaults().withLimit(LINE_LIMIT));
+            case "protocol" -> group.createServer(Echo::new, host, port, serverOptions);
+            case "buffered" -> group.createServer(BufferedEcho::new, host, port, serverOptions);
+            case "streams" -> group.startServer(handler, host, port, serverOptions.withLimit(LINE_LIMIT));
             default -> throw usage("--api must be protocol, buffered or streams, not " + api);
         });
         java.net.InetSocketAddress where = (java.net.InetSocketAddress) server.sockets().get(0);
-        System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops)%n", where.getHostString(),
-                where.getPort(), Transports.of(group.loop(0)), api, loops);
+        System.out.printf("echo server listening on %s:%d (%s, %s API, %d loops, %s)%n", where.getHostString(),
+                where.getPort(), Transports.of(group.loop(0)), api, loops,
+                server.sockets().size() > 1 ? server.sockets().size() + " listening sockets (SO_REUSEPORT)"
+                        : "one acceptor");
         Serving.closeOnSignal(group);
     }
 

@@ -205,7 +205,7 @@ class LoopGroupServerTest {
         }
     }
 
-    /** SO_REUSEPORT and the backlog reach the spread's socket: two spread servers share one port. */
+    /** SO_REUSEPORT and the backlog reach every loop's socket: two group servers share one port. */
     @Test
     void testReusePortSpreadOverTheGroup() throws Exception {
         BackendAssumptions.assumeBackendAvailable();
@@ -221,6 +221,78 @@ class LoopGroupServerTest {
             echoFourClients(new InetSocketAddress("127.0.0.1", port));
             closeOnItsLoop(first);
             closeOnItsLoop(second);
+        }
+    }
+
+    /**
+     * SO_REUSEPORT on a group: every loop binds a socket of its own on the port the first picked (port 0), and the
+     * kernel spreads the connections over them, so every loop serves some. cf. asyncio's create_server(reuse_port=True)
+     * in several processes, which is how asyncio servers use several cores.
+     */
+    @Test
+    void testReusePortGivesEveryLoopItsSocket() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "only Linux spreads a port's connections over its sockets");
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(3, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
+                    ServerOptions.defaults().withReusePort(true));
+            List<java.net.SocketAddress> sockets = server.sockets();
+            assertEquals(3, sockets.size(), "one listening socket per loop: " + sockets);
+            assertEquals(1, Set.copyOf(sockets).size(), "all on the port the first picked: " + sockets);
+            assertTrue(port(server) != 0);
+            for (int i = 0; i < 15 && threads.size() < 3; i++) { // 60 connections miss a loop with p < 1e-10
+                echoFourClients(port(server));
+            }
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1", "jasyncio-loop-2"), threads,
+                    "every loop accepted and served connections");
+            closeOnItsLoop(server);
+        }
+    }
+
+    /** Closing a server with a socket per loop closes every one: no connection is accepted on the port after it. */
+    @Test
+    void testReusePortCloseClosesEverySocket() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "only Linux spreads a port's connections over its sockets");
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
+                    ServerOptions.defaults().withReusePort(true));
+            int port = port(server);
+            assertEquals(2, server.sockets().size());
+            echoFourClients(port);
+            closeOnItsLoop(server);
+            assertEquals(List.of(), server.sockets());
+            for (int i = 0; i < 20; i++) { // a socket left open would take about half of them
+                assertThrows(java.net.ConnectException.class, () -> new Socket("127.0.0.1", port).close(),
+                        "a listening socket is still open on " + port);
+            }
+        }
+    }
+
+    /** The loops' sockets keep the group's start_serving=False: none accepts until startServing(), then all do. */
+    @Test
+    void testReusePortStartServingFalse() throws Exception {
+        BackendAssumptions.assumeBackendAvailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "only Linux spreads a port's connections over its sockets");
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+            Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
+                    ServerOptions.defaults().withReusePort(true).withStartServing(false));
+            assertFalse(server.isServing());
+            onItsLoop(server, () -> {
+                server.startServing();
+                return null;
+            });
+            for (int i = 0; i < 15 && threads.size() < 2; i++) {
+                echoFourClients(port(server));
+            }
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops accepted");
+            closeOnItsLoop(server);
         }
     }
 

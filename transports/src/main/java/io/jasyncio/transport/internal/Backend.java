@@ -366,6 +366,18 @@ public enum Backend {
     }
 
     /**
+     * Whether the kernel spreads the connections of a port over every socket bound to it with SO_REUSEPORT, so that
+     * each loop of a group can accept on a socket of its own: Linux (3.9 and later) does, for epoll, io_uring and NIO
+     * sockets alike; macOS and the BSDs give the connections to one socket (FreeBSD balances only with
+     * SO_REUSEPORT_LB, which Netty does not set), Windows has no SO_REUSEPORT.
+     *
+     * @return {@code true} where a socket per loop balances the load
+     */
+    public boolean balancesReusePort() {
+        return this != KQUEUE && System.getProperty("os.name", "").startsWith("Linux");
+    }
+
+    /**
      * The Netty side of a transport kind.
      *
      * @param kind the kind

@@ -36,7 +36,9 @@ import javax.net.ssl.SSLContext;
  * asyncio's {@code create_server} and {@code create_unix_server} up to the point where a server listens: the options
  * become Netty's, each address (one, several hosts, or a Unix path) gets a listening socket, and the accepted
  * connections are given their TLS handler and transport, on the server's loop or spread round robin over child loops
- * (a {@code LoopGroup}) with the same options. The result is a {@link TcpServer}, which owns the sockets and
+ * (a {@code LoopGroup}) with the same options. With child loops and SO_REUSEPORT where the kernel balances it (Linux),
+ * each child loop binds a socket of its own instead and serves what it accepts: the first socket of an address picks
+ * the port, the others bind that one. The result is a {@link TcpServer}, which owns the sockets and
  * the clients from then on. A failed accept rests the listening socket as asyncio does ({@link AcceptErrors}). Loop
  * thread only.
  */
@@ -52,11 +54,16 @@ public final class ServerBinder {
     private final List<ChildLoop> children;
     /** The socket that listens already (asyncio's {@code sock}), or {@code null} when the server binds its own. */
     private final Adoption.Server adopted;
+    /** The server's loop's Netty event loop: the bind steps run on its thread. */
+    private final IoEventLoop loopIo;
+    /** The listening sockets bound so far, in the order of the bindings. */
+    private final List<Channel> bound = new ArrayList<>();
 
-    private ServerBinder(BaseEventLoop loop, Supplier<? extends BaseProtocol> protocolFactory, ServerOptions options,
-            Path unixFile, List<ChildLoop> children, Adoption.Server adopted) {
+    private ServerBinder(BaseEventLoop loop, IoEventLoop loopIo, Supplier<? extends BaseProtocol> protocolFactory,
+            ServerOptions options, Path unixFile, List<ChildLoop> children, Adoption.Server adopted) {
         this.adopted = adopted;
         this.loop = loop;
+        this.loopIo = loopIo;
         this.protocolFactory = protocolFactory;
         this.options = options;
         this.unixFile = unixFile;
@@ -181,7 +188,59 @@ public final class ServerBinder {
             Adoption.Server adopted) {
         loop.checkClosed();
         TlsHandlers.checkOptions(options.ssl(), options.sslHandshakeTimeout(), options.sslShutdownTimeout());
-        ServerBinder binder = new ServerBinder(loop, protocolFactory, options, unixFile, children, adopted);
+        ServerBinder binder = new ServerBinder(loop, io, protocolFactory, options, unixFile, children, adopted);
+        List<Binding> bindings = new ArrayList<>();
+        if (binder.acceptsOnEveryLoop(kind)) {
+            // One socket per address and loop: the first of each address picks the port (0: any), the others share it.
+            for (SocketAddress address : addresses) {
+                int first = bindings.size();
+                for (ChildLoop child : children) {
+                    bindings.add(new Binding(binder.bootstrap(kind, channelClass, child.io(), child.loop(), null),
+                            address, bindings.size() == first ? -1 : first));
+                }
+            }
+        } else {
+            Spread spread = children.isEmpty() ? null : binder.new Spread();
+            ServerBootstrap b = binder.bootstrap(kind, channelClass, io, loop, spread);
+            for (SocketAddress address : addresses) {
+                bindings.add(new Binding(b, address, -1));
+            }
+        }
+        binder.bindNext(bindings, 0);
+        return binder.result;
+    }
+
+    /**
+     * Whether each child loop accepts on a socket of its own, all bound to the same address with SO_REUSEPORT so that
+     * the kernel spreads the connections (Linux: epoll, io_uring and NIO alike); else the server's loop accepts and
+     * spreads them round robin. Asked for with child loops and {@link ServerOptions#reusePort()}; where the platform
+     * does not spread a port's connections over its sockets, one loop accepts as without it, and the log says so.
+     */
+    private boolean acceptsOnEveryLoop(TransportKind kind) {
+        if (children.isEmpty() || !options.reusePort() || adopted != null || unixFile != null) {
+            return false;
+        }
+        if (!Backend.of(kind).balancesReusePort()) {
+            BaseEventLoop.LOGGER.warn("SO_REUSEPORT does not spread connections over sockets on {} here ({}): one"
+                    + " loop accepts for all {} and spreads the connections", kind, System.getProperty("os.name"),
+                    children.size());
+            return false;
+        }
+        return true;
+    }
+
+    /** One listening socket to bind: its bootstrap, its address, and the binding whose port it takes, or -1. */
+    private record Binding(ServerBootstrap bootstrap, SocketAddress address, int portOf) {
+    }
+
+    /**
+     * A bootstrap for listening sockets on one loop, with the server's options: the sockets' handlers run on
+     * {@code acceptingLoop}, and so do the connections they accept, unless {@code spread} hands those to the child
+     * loops.
+     */
+    @SuppressWarnings("unchecked")
+    private ServerBootstrap bootstrap(TransportKind kind, Class<? extends ServerChannel> channelClass, IoEventLoop io,
+            BaseEventLoop acceptingLoop, Spread spread) {
         ServerBootstrap b = new ServerBootstrap().group(io, io);
         if (adopted == null) {
             b.channel(channelClass);
@@ -191,14 +250,13 @@ public final class ServerBinder {
         b.childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        binder.initChild(ch, loop);
+                        initChild(ch, acceptingLoop);
                     }
                 });
-        Spread spread = children.isEmpty() ? null : binder.new Spread();
         b.handler(new ChannelInitializer<Channel>() { // before Netty's acceptor, in each listening socket
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new AcceptErrors(loop, binder.server));
+                ch.pipeline().addLast(new AcceptErrors(acceptingLoop, server));
                 if (spread != null) {
                     ch.pipeline().addLast(spread); // Netty's acceptor then sees no connection
                 }
@@ -218,8 +276,7 @@ public final class ServerBinder {
                 b.option(Backend.of(kind).reusePortOption(), true);
             }
         }
-        binder.bindNext(b, addresses, 0);
-        return binder.result;
+        return b;
     }
 
     /**
@@ -276,36 +333,54 @@ public final class ServerBinder {
         }
     }
 
-    /** Binds the addresses one after the other; the server is ready when all are bound, closed if one fails. */
-    private void bindNext(ServerBootstrap b, List<SocketAddress> addresses, int i) {
-        if (i == addresses.size()) {
+    /**
+     * Binds the sockets one after the other; the server is ready when all are bound, closed if one fails. Each step
+     * runs on the server's loop: a socket of another loop reports its bind on that loop's thread, and hands over.
+     */
+    private void bindNext(List<Binding> bindings, int i) {
+        if (i == bindings.size()) {
             server.bound(options.startServing());
             if (!result.done()) {
                 result.setResult(server);
             }
             return;
         }
-        SocketAddress bindTo = addresses.get(i);
-        ChannelFuture bind = adopted != null ? b.register() : b.bind(bindTo);
+        Binding binding = bindings.get(i);
+        SocketAddress bindTo = binding.address();
+        if (binding.portOf() >= 0 && bindTo instanceof InetSocketAddress inet && inet.getPort() == 0) {
+            SocketAddress picked = bound.get(binding.portOf()).localAddress();
+            bindTo = new InetSocketAddress(inet.getAddress(), ((InetSocketAddress) picked).getPort());
+        }
+        SocketAddress address = bindTo;
+        ChannelFuture bind = adopted != null ? binding.bootstrap().register() : binding.bootstrap().bind(address);
         bind.addListener(f -> {
-            if (f.isSuccess()) {
-                if (adopted != null) {
-                    server.adopted(bind.channel(), adopted.address());
-                    if (options.startServing()) { // queued after the acceptor's task, so it runs after it
-                        Channel listening = bind.channel();
-                        listening.eventLoop().execute(() -> listening.config().setAutoRead(true));
-                    }
-                } else {
-                    server.listening(bind.channel(), unixFile == null ? null
-                            : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
-                }
-                bindNext(b, addresses, i + 1);
+            if (loop.runsOnCurrentThread()) {
+                bindDone(bindings, i, bind, address);
             } else {
-                server.abandon();
-                if (!result.done()) {
-                    result.setException(OsErrors.bindFailed(bindTo, f.cause()));
-                }
+                loopIo.execute(() -> bindDone(bindings, i, bind, address));
             }
         });
+    }
+
+    private void bindDone(List<Binding> bindings, int i, ChannelFuture bind, SocketAddress address) {
+        if (bind.isSuccess()) {
+            bound.add(bind.channel());
+            if (adopted != null) {
+                server.adopted(bind.channel(), adopted.address());
+                if (options.startServing()) { // queued after the acceptor's task, so it runs after it
+                    Channel listening = bind.channel();
+                    listening.eventLoop().execute(() -> listening.config().setAutoRead(true));
+                }
+            } else {
+                server.listening(bind.channel(), unixFile == null ? null
+                        : UnixSocketFile.bound(bind.channel(), unixFile, options.cleanupSocket()));
+            }
+            bindNext(bindings, i + 1);
+        } else {
+            server.abandon();
+            if (!result.done()) {
+                result.setException(OsErrors.bindFailed(address, bind.cause()));
+            }
+        }
     }
 }

@@ -22,8 +22,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * asyncio's {@code Server}: the lifecycle of a server and what it owns, its listening sockets (Netty server channels)
- * and the connections they accepted (a {@link TcpTransport} each). {@link ServerBinder} makes it and hands it each
+ * asyncio's {@code Server}: the lifecycle of a server and what it owns, its listening sockets (Netty server channels;
+ * with SO_REUSEPORT on a group, one per loop, each on its own loop's thread) and the connections they accepted (a
+ * {@link TcpTransport} each). {@link ServerBinder} makes it and hands it each
  * socket once bound and each connection once accepted; from then on it serves, stops serving, closes its clients and
  * tells {@code waitClosed} when the last socket and the last client are gone.
  */
@@ -40,7 +41,8 @@ public final class TcpServer implements Server {
     private UnixSocketFile unixSocketFile;
     /** The address of a socket adopted from a descriptor, whose Netty channel does not know it; else {@code null}. */
     private SocketAddress adoptedAddress;
-    private boolean serving;
+    /** Whether it accepts; volatile, as the sockets of a server that accepts on every loop read it there. */
+    private volatile boolean serving;
     /** close() was called: asyncio's {@code _sockets is None}. */
     private boolean closeCalled;
     private Future<Void> servingForever;
@@ -88,7 +90,20 @@ public final class TcpServer implements Server {
         if (socketFile != null) {
             unixSocketFile = socketFile;
         }
-        channel.closeFuture().addListener(c -> onServerChannelClosed());
+        channel.closeFuture().addListener(c -> onServerLoop(this::onServerChannelClosed));
+    }
+
+    /** Runs an action on the server's loop: now on its thread, else through its inbox (a socket of another loop). */
+    private void onServerLoop(Runnable action) {
+        if (loop.runsOnCurrentThread()) {
+            action.run();
+        } else {
+            try {
+                loop.callSoonThreadsafe(action);
+            } catch (IllegalStateException closed) {
+                // The server's loop is closed: nobody waits for waitClosed any more.
+            }
+        }
     }
 
     /**
@@ -121,15 +136,7 @@ public final class TcpServer implements Server {
 
     private void clientLost(TcpTransport t) {
         clients.remove(t);
-        if (loop.runsOnCurrentThread()) {
-            maybeClosed();
-        } else {
-            try {
-                loop.callSoonThreadsafe(this::maybeClosed);
-            } catch (IllegalStateException closed) {
-                // The server's loop is closed: nobody waits for waitClosed any more.
-            }
-        }
+        onServerLoop(this::maybeClosed);
     }
 
     private boolean listening() {
