@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A write outside a read, with nothing queued, goes to the socket at once (asyncio's {@code sock.send} before
- * buffering): from a direct buffer on epoll it is sent without a copy. Whatever the path, the peer gets every byte in
+ * buffering): from a direct buffer on epoll, NIO and io_uring clients it is sent without a copy, from a heap one
+ * through the loop's scratch buffer (no pooled buffer). Whatever the path, the peer gets every byte in
  * the order written, what the socket did not take is buffered (and counted), and the caller's buffer is not moved.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -126,6 +127,132 @@ class ImmediateSendTest extends NetTestBase {
         waitUntil(() -> client.data.size() >= content.length);
         assertArrayEquals(content, client.data.toByteArray());
         closeClient(c);
+        closeServer(srv);
+    }
+
+    /** A heap buffer on an idle connection is sent at once as well, from its position, which stays. */
+    @Test
+    void testHeapWriteOnAnIdleConnection() throws Exception {
+        Server srv = listenRecording();
+        try (Socket peer = new Socket("127.0.0.1", port(srv))) {
+            peer.setSoTimeout(10_000);
+            Recorder s = accepted(0);
+            byte[] content = pattern(1000, 6);
+            ByteBuffer data = ByteBuffer.wrap(content).position(10).limit(900);
+            long left = run(() -> {
+                s.transport.write(data);
+                return s.transport.getWriteBufferSize();
+            });
+            assertEquals(10, data.position(), "the caller's position stays");
+            assertEquals(900, data.limit(), "the caller's limit stays");
+            if (!ioUring()) {
+                assertEquals(0, left, "all of it taken by the socket");
+            }
+            CompletableFuture<byte[]> got = readOnThread(peer, 890);
+            waitUntil(got::isDone);
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 10, 900), got.get());
+        }
+        closeServer(srv);
+    }
+
+    /**
+     * A large heap write to a peer that does not read: the socket takes part of it through the scratch buffer, the
+     * rest is queued, and a later heap and direct write arrive behind it, every byte in order.
+     */
+    @Test
+    void testHeapPartialSendKeepsTheOrder() throws Exception {
+        Server srv = listenRecording();
+        try (Socket peer = stingyPeer(srv)) {
+            Recorder s = accepted(0);
+            byte[] big = pattern(3 << 20, 7);
+            byte[] next = pattern(70_000, 8); // more than one scratch chunk
+            byte[] last = pattern(1000, 9);
+            ByteBuffer bigBuffer = ByteBuffer.wrap(big);
+            long buffered = run(() -> {
+                s.transport.write(bigBuffer);
+                long left = s.transport.getWriteBufferSize();
+                s.transport.write(next);
+                s.transport.write(direct(last));
+                return left;
+            });
+            assertEquals(0, bigBuffer.position());
+            assertEquals(big.length, bigBuffer.limit());
+            assertTrue(buffered > 0, "the peer does not read: " + buffered);
+            if (!ioUring()) {
+                assertTrue(buffered < big.length, "taken in part: " + buffered);
+            }
+            CompletableFuture<byte[]> got = readOnThread(peer, big.length + next.length + last.length);
+            waitUntil(got::isDone);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            expected.writeBytes(big);
+            expected.writeBytes(next);
+            expected.writeBytes(last);
+            assertArrayEquals(expected.toByteArray(), got.get());
+        }
+        closeServer(srv);
+    }
+
+    /**
+     * A client connection's writes (on io_uring, only a client's socket is non-blocking, so only a client sends at
+     * once): heap, direct and large writes reach the server whole and in order, the buffers unmoved.
+     */
+    @Test
+    void testClientWritesArriveInOrder() throws Exception {
+        Server srv = listenRecording();
+        io.jasyncio.Connection<Recorder> c = connect(srv);
+        Recorder s = accepted(0);
+        byte[] a = pattern(1000, 10);
+        byte[] b = pattern(5000, 11);
+        byte[] big = pattern(1 << 20, 12);
+        byte[] d = pattern(300, 13);
+        ByteBuffer heap = ByteBuffer.wrap(a);
+        ByteBuffer off = direct(b);
+        run(() -> {
+            c.transport().write(heap);
+            c.transport().write(off);
+            c.transport().write(big);
+            c.transport().write(direct(d));
+            return null;
+        });
+        assertEquals(0, heap.position());
+        assertEquals(0, off.position());
+        int total = a.length + b.length + big.length + d.length;
+        waitUntil(() -> s.data.size() >= total);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(a);
+        expected.writeBytes(b);
+        expected.writeBytes(big);
+        expected.writeBytes(d);
+        assertArrayEquals(expected.toByteArray(), s.data.toByteArray());
+        closeClient(c);
+        closeServer(srv);
+    }
+
+    /**
+     * A write to a peer that reset the connection: the immediate send fails, and the failure still reaches
+     * connectionLost, once, with the error (from the write or from the read that sees the reset first).
+     */
+    @Test
+    void testWriteToAResetPeerReportsConnectionLost() throws Exception {
+        Server srv = listenRecording();
+        io.jasyncio.Connection<Recorder> c = connect(srv);
+        Recorder s = accepted(0);
+        run(() -> {
+            s.transport.pauseReading();
+            return null;
+        });
+        Recorder client = c.protocol();
+        client.transport.abort(); // RST: the server's side learns of it on its next send or read
+        loop.runUntilComplete(client.lost);
+        byte[] heap = pattern(200_000, 14);
+        run(() -> {
+            s.transport.write(heap);
+            s.transport.write(direct(pattern(1000, 15)));
+            return null;
+        });
+        Throwable exc = loop.runUntilComplete(s.lost);
+        org.junit.jupiter.api.Assertions.assertInstanceOf(io.jasyncio.OSError.class, exc, String.valueOf(exc));
+        assertEquals(1, s.calls.stream().filter("lost"::equals).count());
         closeServer(srv);
     }
 }

@@ -43,8 +43,8 @@ import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.unix.UnixChannelOption;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.jasyncio.transport.internal.tcp.SendingNioServerSocketChannel;
+import io.jasyncio.transport.internal.tcp.SendingNioSocketChannel;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
@@ -235,12 +235,12 @@ public enum Backend {
 
         @Override
         public Class<? extends ServerChannel> serverChannelClass() {
-            return NioServerSocketChannel.class;
+            return SendingNioServerSocketChannel.class; // Netty's, with connections ImmediateSend can write to
         }
 
         @Override
         public Class<? extends Channel> socketChannelClass() {
-            return NioSocketChannel.class;
+            return SendingNioSocketChannel.class;
         }
 
         @Override

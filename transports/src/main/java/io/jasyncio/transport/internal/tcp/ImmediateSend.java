@@ -9,17 +9,46 @@ package io.jasyncio.transport.internal.tcp;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.AbstractEpollStreamChannel;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.uring.IoUringSocketChannel;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * asyncio's first move in {@code write()}: when nothing is waiting to be written, send at once, from the caller's own
- * memory, and buffer only what the socket did not take ({@code _SelectorSocketTransport.write} calls
- * {@code sock.send} before it copies anything; uvloop does the same). Here that saves the copy into a Netty buffer,
- * for a direct {@code ByteBuffer} on an epoll socket; a heap buffer, another backend, or a connection with bytes
- * already queued takes the usual path. The caller's position does not move.
+ * asyncio's first move in {@code write()}: when nothing is waiting to be written, send at once and buffer only what
+ * the socket did not take ({@code _SelectorSocketTransport.write} calls {@code sock.send} before it copies anything;
+ * uvloop does the same). Here that saves the pooled Netty buffer and its copy:
+ * <ul>
+ * <li>on epoll, a direct {@code ByteBuffer} is written from the caller's own memory ({@code write(2)} on the
+ *     channel's descriptor); a heap one is copied into the loop thread's scratch buffer ({@value #SCRATCH_BYTES}
+ *     bytes, direct, reused by every connection of the loop) and written from there, chunk by chunk while the socket
+ *     takes whole chunks;</li>
+ * <li>on NIO, the JDK socket of a {@link SendingNioSocketChannel} is written in its non-blocking mode: a direct
+ *     buffer through a duplicate (the caller's position stays), a heap one through the same scratch buffer;</li>
+ * <li>on io_uring, for client connections only, as on epoll ({@code write(2)} on the descriptor): Netty makes their
+ *     sockets with {@code SOCK_NONBLOCK}, but accepts a server's connections without it (its accept passes no flags,
+ *     since the ring never blocks), so a synchronous write to an accepted connection whose peer stopped reading would
+ *     block the loop's thread. Those take the queued path, one ring submission per flush; the ring's own send could
+ *     not do better, being asynchronous: the memory would have to outlive the call, which is the copy this saves.
+ *     A write is only tried with nothing queued, and Netty keeps a write in the outbound buffer until the ring
+ *     completes it, so no ring write is ever in flight beside this one.</li>
+ * </ul>
+ * A connection with bytes already queued, a TLS connection (the caller checks) or another channel takes the usual
+ * path. The caller's buffer is only read: its position and limit do not move, whatever was sent.
  */
 final class ImmediateSend {
+    /** The scratch buffer's size: one chunk per {@code write(2)}, at most. */
+    static final int SCRATCH_BYTES = 64 * 1024;
+
+    /** The loop thread's scratch buffer, for heap arrays; made on a loop's first immediate heap write. */
+    private static final FastThreadLocal<ByteBuffer> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected ByteBuffer initialValue() {
+            return ByteBuffer.allocateDirect(SCRATCH_BYTES);
+        }
+    };
+
     private ImmediateSend() {
     }
 
@@ -27,12 +56,13 @@ final class ImmediateSend {
      * Writes what the socket takes now, if the channel has nothing queued.
      *
      * @param channel the connection's channel, on its event loop's thread
-     * @param data the bytes, between position and limit
+     * @param data the bytes, between position and limit; not moved
      * @return how many were written: 0 when this path does not apply, the socket is full, or the write failed (the
      *     queued write that follows meets the error and closes the connection, as any other write)
      */
     static int trySend(Channel channel, ByteBuffer data) {
-        if (!data.isDirect() || !(channel instanceof AbstractEpollStreamChannel epoll)) {
+        FileDescriptor fd = descriptor(channel);
+        if (fd == null && !(channel instanceof SendingNioSocketChannel)) {
             return 0;
         }
         ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
@@ -40,9 +70,47 @@ final class ImmediateSend {
             return 0;
         }
         try {
-            return Math.max(0, epoll.fd().write(data, data.position(), data.limit()));
+            if (fd != null) {
+                return data.isDirect() ? Math.max(0, fd.write(data, data.position(), data.limit()))
+                        : throughScratch(fd, null, data);
+            }
+            java.nio.channels.SocketChannel socket = ((SendingNioSocketChannel) channel).socket();
+            return data.isDirect() ? Math.max(0, socket.write(data.duplicate())) : throughScratch(null, socket, data);
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** The non-blocking descriptor to write to: an epoll stream channel's, an io_uring client's; else {@code null}. */
+    private static FileDescriptor descriptor(Channel channel) {
+        if (channel instanceof AbstractEpollStreamChannel epoll) {
+            return epoll.fd();
+        }
+        if (channel instanceof IoUringSocketChannel uring && uring.parent() == null) {
+            return uring.fd();
+        }
+        return null;
+    }
+
+    /** Copies a heap buffer into the loop's scratch buffer, a chunk at a time, and writes each to the socket. */
+    private static int throughScratch(FileDescriptor fd, java.nio.channels.SocketChannel socket, ByteBuffer data)
+            throws IOException {
+        ByteBuffer scratch = SCRATCH.get();
+        int from = data.position();
+        int end = data.limit();
+        int sent = 0;
+        while (from + sent < end) {
+            int chunk = Math.min(end - from - sent, SCRATCH_BYTES);
+            scratch.clear().put(0, data, from + sent, chunk).limit(chunk);
+            int n = fd != null ? fd.write(scratch, 0, chunk) : socket.write(scratch);
+            if (n <= 0) {
+                break;
+            }
+            sent += n;
+            if (n < chunk) {
+                break; // the socket is full: the rest is queued
+            }
+        }
+        return sent;
     }
 }

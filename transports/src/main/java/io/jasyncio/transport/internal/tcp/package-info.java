@@ -59,7 +59,10 @@
  * {@code Connector} chooses the address (resolved off the loop, tried in turn or raced with happy eyeballs). Beside
  * them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
  * {@code OffLoopWrites} (writes made while the loop is stopped), {@code ImmediateSend} (a write with nothing queued
- * sent at once from the caller's direct buffer, on epoll), {@code FileSender} ({@code sendfile}: zero-copy, or
+ * sent at once: a direct buffer from the caller's memory, a heap one through the loop's scratch buffer, on epoll, NIO
+ * and io_uring clients; not on io_uring's accepted connections, whose sockets Netty leaves blocking: see the class;
+ * {@code SendingNioSocketChannel} and {@code SendingNioServerSocketChannel} are Netty's NIO channels with the JDK
+ * socket within its reach), {@code FileSender} ({@code sendfile}: zero-copy, or
  * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
  * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
  * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
