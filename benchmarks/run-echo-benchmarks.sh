@@ -15,7 +15,11 @@
 #
 #   benchmarks/run-echo-benchmarks.sh                   the full run (~12 min): 3 s warm-up + 5 s per case
 #   benchmarks/run-echo-benchmarks.sh --quick           1 s + 2 s per case, 1 KiB only (~3 min)
+#   benchmarks/run-echo-benchmarks.sh --iouring --servers jasyncio-protocol,jasyncio-streams
+#                                                       jasyncio's servers on epoll and on io_uring, in one run
 #   options: --duration S  --warmup S  --server-warmup S  --servers LIST  --sizes LIST  --conns LIST  --no-pin
+#            --iouring            add the io_uring twin of each jasyncio server in the list (jasyncio-protocol-iouring,
+#                                 ...: the same server with --transport io_uring), and the io_uring / epoll table
 #            --repeat N           N passes over the servers, interleaved; the tables show each case's median
 #            --table FILE.jsonl   only print the tables of an earlier run
 #
@@ -35,6 +39,7 @@ SERVERS=""
 PIN=1
 REPEAT=1
 TABLE_ONLY=""
+IOURING=0
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -46,6 +51,7 @@ while [ $# -gt 0 ]; do
         --sizes) SIZES="$2"; shift ;;
         --conns) CONNS="$2"; shift ;;
         --no-pin) PIN=0 ;;
+        --iouring) IOURING=1 ;;
         --repeat) REPEAT="$2"; shift ;;
         --table) TABLE_ONLY="$2"; shift ;;
         -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 6' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -118,6 +124,8 @@ def ratios(a, b, title, cpu):
 ratios("jasyncio-protocol", "netty", "jasyncio Protocol API / raw Netty (goals: req/s >= 0.95x, CPU/req <= 1.10x)", True)
 ratios("jasyncio-buffered", "netty", "jasyncio BufferedProtocol API / raw Netty", True)
 ratios("jasyncio-streams", "uvloop-streams", "jasyncio Streams / uvloop Streams (goal: req/s >= 1.3x)", True)
+for epoll in sorted({srv for (srv, s, c) in index if (srv + "-iouring", s, c) in index}):
+    ratios(epoll + "-iouring", epoll, f"{epoll}: io_uring / epoll, the same server", True)
 if xcheck:
     print()
     print("Cross-check, the peers' C client (echo_load) at one point beside ./jasyncio load at the same point:")
@@ -174,13 +182,14 @@ if [ -z "$SERVERS" ]; then
 fi
 
 server_cmd() {  # name port -> the command's words
-    local n="$1" p="$2"
+    local n="$1" p="$2" tr=epoll
+    if [[ "$n" == jasyncio-*-iouring ]]; then n="${n%-iouring}"; tr=io_uring; fi  # the same server on io_uring
     case "$n" in
-        jasyncio-protocol) echo "$ROOT/jasyncio echo-server --port $p --api protocol" ;;
-        jasyncio-buffered) echo "$ROOT/jasyncio echo-server --port $p --api buffered" ;;
-        jasyncio-streams)  echo "$ROOT/jasyncio echo-server --port $p --api streams" ;;
-        jasyncio-streams-chunk) echo "$ROOT/jasyncio echo-server --port $p --api streams --read chunk" ;;
-        jasyncio-streams-line)  echo "$ROOT/jasyncio echo-server --port $p --api streams --read line" ;;
+        jasyncio-protocol) echo "$ROOT/jasyncio echo-server --port $p --api protocol --transport $tr" ;;
+        jasyncio-buffered) echo "$ROOT/jasyncio echo-server --port $p --api buffered --transport $tr" ;;
+        jasyncio-streams)  echo "$ROOT/jasyncio echo-server --port $p --api streams --transport $tr" ;;
+        jasyncio-streams-chunk) echo "$ROOT/jasyncio echo-server --port $p --api streams --read chunk --transport $tr" ;;
+        jasyncio-streams-line)  echo "$ROOT/jasyncio echo-server --port $p --api streams --read line --transport $tr" ;;
         netty)             echo "$ROOT/jasyncio netty-echo-server --port $p" ;;
         asyncio-proto)     echo "$PY $PEERS/servers/py_protocol_echo.py $p" ;;
         asyncio-streams)   echo "$PY $PEERS/servers/py_streams_echo.py $p" ;;
@@ -192,6 +201,16 @@ server_cmd() {  # name port -> the command's words
         *) echo "run-echo-benchmarks: unknown server $n" >&2; return 1 ;;
     esac
 }
+
+if [ "$IOURING" = 1 ]; then # each jasyncio server of the list, then its io_uring twin
+    twins=""
+    IFS=',' read -r -a listed <<< "$SERVERS"
+    for n in "${listed[@]}"; do
+        twins="${twins:+$twins,}$n"
+        [[ "$n" == jasyncio-* && "$n" != *-iouring ]] && twins="$twins,$n-iouring"
+    done
+    SERVERS="$twins"
+fi
 
 SERVER_PFX=() CLIENT_PFX=()
 if [ "$PIN" = 1 ]; then SERVER_PFX=(taskset -c 0); CLIENT_PFX=(taskset -c 1); fi
