@@ -18,6 +18,8 @@ package io.jasyncio.internal;
  * <tr><td>{@code jasyncio.transport.readInto}</td><td>{@code true}</td><td>{@code false} makes stream transports
  *     read into a buffer of Netty's and copy into a {@code BufferedProtocol}'s buffer, instead of reading into it in
  *     place (to compare the two, or to step around a backend's trouble with it)</td></tr>
+ * <tr><td>{@code jasyncio.transport.immediateSend}</td><td>{@code true}</td><td>{@code false} makes a write with
+ *     nothing queued go through a Netty buffer as any other, instead of to the socket at once (to compare)</td></tr>
  * <tr><td>{@code jasyncio.coroutines}</td><td>continuations where accessible</td><td>{@code vthread} runs tasks on
  *     virtual threads even where JDK continuations are accessible</td></tr>
  * <tr><td>{@code jasyncio.coroutines.monitorCheck}</td><td>{@code debug}</td><td>when an await checks that the task
@@ -36,6 +38,10 @@ public final class SystemProperties {
 
     /** {@code jasyncio.transport.readInto}: whether a BufferedProtocol's buffer is read into in place. */
     public static final boolean READ_INTO = !"false".equals(System.getProperty(PREFIX + "transport.readInto"));
+
+    /** {@code jasyncio.transport.immediateSend}: whether a write with nothing queued goes to the socket at once. */
+    public static final boolean IMMEDIATE_SEND =
+            !"false".equals(System.getProperty(PREFIX + "transport.immediateSend"));
 
     /** {@code jasyncio.coroutines}: {@code vthread}, or {@code null} for continuations where accessible. */
     public static final String COROUTINES = System.getProperty(PREFIX + "coroutines");

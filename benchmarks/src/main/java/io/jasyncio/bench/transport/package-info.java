@@ -9,7 +9,9 @@
  * Transport benchmarks over loopback, client and server on one loop driven from the JMH thread:
  * {@link io.jasyncio.bench.transport.BufferedReadBenchmark} measures a BufferedProtocol echo read in place, and
  * {@link io.jasyncio.bench.transport.BufferedReadCopyBenchmark} the same with the copy it replaced
- * ({@code -Djasyncio.transport.readInto=false}). Besides the wall time per echo, which the machine's other work
+ * ({@code -Djasyncio.transport.readInto=false}); {@link io.jasyncio.bench.transport.WriteBenchmark} measures a write
+ * made on the loop with nothing queued, sent at once, and {@link io.jasyncio.bench.transport.WriteQueuedBenchmark}
+ * the same through a pooled Netty buffer ({@code -Djasyncio.transport.immediateSend=false}). Besides the wall time per echo, which the machine's other work
  * spreads widely, each reports the loop thread's CPU time ({@code cpuNanos / echoes}) and, with {@code -prof gc},
  * the bytes allocated per echo.
  */

@@ -6,6 +6,7 @@
  */
 package io.jasyncio.transport.internal.tcp;
 
+import io.jasyncio.internal.SystemProperties;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.AbstractEpollStreamChannel;
@@ -35,7 +36,8 @@ import java.nio.ByteBuffer;
  *     completes it, so no ring write is ever in flight beside this one.</li>
  * </ul>
  * A connection with bytes already queued, a TLS connection (the caller checks) or another channel takes the usual
- * path. The caller's buffer is only read: its position and limit do not move, whatever was sent.
+ * path, and so does every write with {@code -Djasyncio.transport.immediateSend=false} (to measure the difference).
+ * The caller's buffer is only read: its position and limit do not move, whatever was sent.
  */
 final class ImmediateSend {
     /** The scratch buffer's size: one chunk per {@code write(2)}, at most. */
@@ -61,6 +63,9 @@ final class ImmediateSend {
      *     queued write that follows meets the error and closes the connection, as any other write)
      */
     static int trySend(Channel channel, ByteBuffer data) {
+        if (!SystemProperties.IMMEDIATE_SEND) {
+            return 0;
+        }
         FileDescriptor fd = descriptor(channel);
         if (fd == null && !(channel instanceof SendingNioSocketChannel)) {
             return 0;
