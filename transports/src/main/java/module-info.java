@@ -26,8 +26,9 @@ module io.jasyncio.transport {
 
     exports io.jasyncio.transport;
     exports io.jasyncio.transport.internal to io.jasyncio.netty;
-    // io.netty.transport: its reflective channel factory makes the NIO channels of ImmediateSend
-    exports io.jasyncio.transport.internal.tcp to io.jasyncio.netty, io.netty.transport;
+    exports io.jasyncio.transport.internal.tcp to io.jasyncio.netty;
+    // Netty's reflective channel factory makes the NIO channels that ImmediateSend writes to (SendingNioSocketChannel)
+    opens io.jasyncio.transport.internal.tcp to io.netty.transport;
     exports io.jasyncio.transport.internal.udp to io.jasyncio.netty;
     exports io.jasyncio.transport.internal.sock to io.jasyncio.netty;
     exports io.jasyncio.transport.internal.subprocess to io.jasyncio.netty;
