@@ -12,7 +12,6 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.AbstractEpollStreamChannel;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.uring.IoUringSocketChannel;
-import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -43,13 +42,13 @@ final class ImmediateSend {
     /** The scratch buffer's size: one chunk per {@code write(2)}, at most. */
     static final int SCRATCH_BYTES = 64 * 1024;
 
-    /** The loop thread's scratch buffer, for heap arrays; made on a loop's first immediate heap write. */
-    private static final FastThreadLocal<ByteBuffer> SCRATCH = new FastThreadLocal<>() {
-        @Override
-        protected ByteBuffer initialValue() {
-            return ByteBuffer.allocateDirect(SCRATCH_BYTES);
-        }
-    };
+    /**
+     * The loop thread's scratch buffer, for heap arrays; made on its first immediate heap write. A JDK thread local,
+     * not Netty's FastThreadLocal: Netty clears those whenever its event loop stops running on the thread, which
+     * here is at the end of every {@code runUntilComplete}, and a new direct buffer per run costs more than the copy.
+     */
+    private static final ThreadLocal<ByteBuffer> SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SCRATCH_BYTES));
 
     private ImmediateSend() {
     }
