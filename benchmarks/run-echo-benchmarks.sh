@@ -6,7 +6,7 @@
 #
 # The echo benchmark, uvloop's (vmbench's) method: closed-loop ping-pong of 1 KiB, 10 KiB and 100 KiB messages over
 # 10 and 100 connections, warm-up first, against jasyncio's echo server (Protocol, BufferedProtocol and Streams
-# APIs; the Streams server reads with readinto, jasyncio-streams-chunk with read(65536), jasyncio-streams-line with
+# APIs; the Streams server reads with readinto, jasyncio-streams-chunk with read(262144), jasyncio-streams-line with
 # readline), raw Netty's (benchmarks' NettyEchoServer) and the peers of ../shared/peers (asyncio and uvloop,
 # Protocol and Streams: their Streams servers read lines, as vmbench's, and uvloop-streams-read reads chunks; plain
 # C epoll; Go when `go` is installed), one after another in the same run. The client is `./jasyncio load`
