@@ -15,6 +15,14 @@ import java.util.Arrays;
  * twice the limit is buffered. Iterating reads lines (as {@code async for line in reader}) until the end of the
  * stream. Loop thread only.
  *
+ * <p>Copies and memory: a read that waits when bytes arrive ({@code read}, {@code readexactly}, {@code readline},
+ * {@code readuntil} of one one-byte separator) takes its answer straight from them when they complete it: one copy,
+ * from the transport's buffer (for a connection's stream, Netty's, with no view made) into the array returned, and
+ * only the bytes after it go to the reader's buffer. {@code readinto} does the same into the caller's buffer. The
+ * buffer holds no array until bytes must wait in it, and a reader whose read starts waiting with nothing buffered lets
+ * a grown array go, so an idle connection holds none; a message longer than one read of the transport is buffered
+ * until its end comes, in an array made for it.
+ *
  * @asyncio asyncio.StreamReader
  */
 public final class StreamReader implements Iterable<byte[]> {
