@@ -20,8 +20,8 @@ import java.util.Arrays;
  * from the transport's buffer (for a connection's stream, Netty's, with no view made) into the array returned, and
  * only the bytes after it go to the reader's buffer. {@code readinto} does the same into the caller's buffer. The
  * buffer holds no array until bytes must wait in it, and a reader whose read starts waiting with nothing buffered lets
- * a grown array go, so an idle connection holds none; a message longer than one read of the transport is buffered
- * until its end comes, in an array made for it.
+ * go of an array over 1 KiB: an idle connection holds at most that, and none when each message came whole. A message
+ * longer than one read of the transport is buffered until its end comes, in an array made for it.
  *
  * @asyncio asyncio.StreamReader
  */
