@@ -173,6 +173,9 @@ public final class StreamReader implements Iterable<byte[]> {
             n -= direct;
         }
         if (n > 0) {
+            if (takeMode == TAKE_EXACTLY && size == 0 && takeArg <= limit && taken == null) {
+                ensureCapacity(takeArg); // readexactly's answer will be this array, handed over when it is full
+            }
             ensureCapacity(size + n);
             data.copyTo(from, buffer, start + size, n);
             size += n;
@@ -382,8 +385,14 @@ public final class StreamReader implements Iterable<byte[]> {
         if (k <= 0) {
             return 0;
         }
-        byte[] answer = new byte[size + k];
-        System.arraycopy(buffer, start, answer, 0, size);
+        byte[] answer;
+        if (start == 0 && buffer.length == size + k && size > 0) {
+            answer = buffer; // made to the answer's size (readexactly): completed and handed over, not copied
+            buffer = EMPTY;
+        } else {
+            answer = new byte[size + k];
+            System.arraycopy(buffer, start, answer, 0, size);
+        }
         data.copyTo(0, answer, size, k);
         taken = answer;
         size = 0;
@@ -674,7 +683,13 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     private byte[] consume(int n) {
-        byte[] out = Arrays.copyOfRange(buffer, start, start + n);
+        byte[] out;
+        if (start == 0 && n == buffer.length && n > MIN_CAPACITY) {
+            out = buffer; // the whole array, made to the size of what it held: handed over, not copied
+            buffer = EMPTY;
+        } else {
+            out = Arrays.copyOfRange(buffer, start, start + n);
+        }
         drop(n);
         return out;
     }
