@@ -180,6 +180,34 @@ class StreamReaderWaitingTest extends LoopTestBase {
         assertEquals(0, bufferCapacity(stream), "a line read whole as it came never used the buffer");
     }
 
+    /**
+     * An answer made in the reader's own array (readexactly over several chunks, a read of all that was buffered) is
+     * the caller's alone: later bytes never land in it.
+     */
+    @Test
+    void testAnswersHandedOverStayTheCallers() {
+        StreamReader stream = new StreamReader(loop, 1 << 20);
+        byte[] a = new byte[100_000];
+        java.util.Arrays.fill(a, (byte) 'a');
+        Task<byte[]> exactly = loop.createTask(() -> stream.readexactly(100_000));
+        runOnce();
+        stream.feedData(ByteBuffer.wrap(a, 0, 60_000));
+        runOnce();
+        stream.feedData(ByteBuffer.wrap(a, 60_000, 40_000));
+        byte[] first = loop.runUntilComplete(exactly);
+        byte[] b = new byte[50_000];
+        java.util.Arrays.fill(b, (byte) 'b');
+        stream.feedData(b);
+        byte[] second = run(() -> stream.read(1 << 20));
+        stream.feedData(b("c".repeat(50_000)));
+        byte[] third = run(() -> stream.read(1 << 20));
+        assertArrayEquals(a, first);
+        assertArrayEquals(b, second);
+        assertEquals(50_000, third.length);
+        assertEquals('c', third[0]);
+        assertEquals('c', third[49_999]);
+    }
+
     private static int bufferCapacity(StreamReader stream) throws ReflectiveOperationException {
         java.lang.reflect.Field f = StreamReader.class.getDeclaredField("buffer");
         f.setAccessible(true);
