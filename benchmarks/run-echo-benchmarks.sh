@@ -118,6 +118,10 @@ def ratios(a, b, title, cpu):
 ratios("jasyncio-protocol", "netty", "jasyncio Protocol API / raw Netty (goals: req/s >= 0.95x, CPU/req <= 1.10x)", True)
 ratios("jasyncio-buffered", "netty", "jasyncio BufferedProtocol API / raw Netty", True)
 ratios("jasyncio-streams", "uvloop-streams", "jasyncio Streams / uvloop Streams (goal: req/s >= 1.3x)", True)
+ratios("jasyncio-streams-line", "uvloop-streams",
+       "jasyncio Streams readline / uvloop Streams readline, the same code shape (goal: req/s >= 1.3x)", True)
+ratios("jasyncio-streams-chunk", "uvloop-streams-read",
+       "jasyncio Streams read(n) / uvloop Streams read(n), the same code shape (goal: req/s >= 1.3x)", True)
 if xcheck:
     print()
     print("Cross-check, the peers' C client (echo_load) at one point beside ./jasyncio load at the same point:")
