@@ -19,9 +19,9 @@ import java.util.Arrays;
  * {@code readuntil} of one one-byte separator) takes its answer straight from them when they complete it: one copy,
  * from the transport's buffer (for a connection's stream, Netty's, with no view made) into the array returned, and
  * only the bytes after it go to the reader's buffer. {@code readinto} does the same into the caller's buffer. The
- * buffer holds no array until bytes must wait in it, and a reader whose read starts waiting with nothing buffered lets
- * go of an array over 1 KiB: an idle connection holds at most that, and none when each message came whole. A message
- * longer than one read of the transport is buffered until its end comes, in an array made for it.
+ * buffer holds no array until bytes must wait in it, and a reader that stays empty for a second lets go of an array
+ * over 1 KiB: an idle connection holds at most that, and none when each message came whole. A message longer than
+ * one read of the transport is buffered until its end comes.
  *
  * @asyncio asyncio.StreamReader
  */
@@ -33,6 +33,8 @@ public final class StreamReader implements Iterable<byte[]> {
     private static final byte[] EMPTY = new byte[0];
     /** The smallest array the buffer takes when bytes must wait in it. */
     private static final int MIN_CAPACITY = 1024;
+    /** Seconds a reader stays empty before it lets go of a grown array. */
+    private static final double IDLE_RELEASE_DELAY = 1.0;
     /** What the waiting read takes straight from arriving bytes: nothing, up to n, exactly n, through a byte. */
     private static final byte TAKE_NONE = 0;
     private static final byte TAKE_UP_TO = 1;
@@ -43,8 +45,8 @@ public final class StreamReader implements Iterable<byte[]> {
     private final EventLoop loop;
     /**
      * The buffered bytes are {@code buffer[start, start + size)}: reads move {@code start}, not the bytes. Empty
-     * ({@link #EMPTY}) until bytes must wait; a grown array is let go whenever a read starts waiting with nothing
-     * buffered, so that one large message does not stay with an idle connection.
+     * ({@link #EMPTY}) until bytes must wait; a grown array is let go once the reader stayed empty for a second, so
+     * that one large message does not stay with an idle connection.
      */
     private byte[] buffer = EMPTY;
     private int start;
@@ -69,6 +71,8 @@ public final class StreamReader implements Iterable<byte[]> {
     private byte takeMode;
     private int takeArg;
     private byte[] taken;
+    /** A release of the grown array is scheduled ({@link #scheduleRelease}). */
+    private boolean releaseScheduled;
 
     /**
      * A reader with the default limit on the running loop.
@@ -651,8 +655,8 @@ public final class StreamReader implements Iterable<byte[]> {
         checkNoWaiter(funcName);
         if (size == 0) {
             start = 0;
-            if (buffer.length > MIN_CAPACITY) {
-                buffer = EMPTY; // a reader that waits with nothing buffered holds no large array
+            if (buffer.length > MIN_CAPACITY && !releaseScheduled) {
+                scheduleRelease();
             }
         }
         if (paused) {
@@ -669,6 +673,28 @@ public final class StreamReader implements Iterable<byte[]> {
             Asyncio.await(waiter);
         } finally {
             waiter = null;
+        }
+    }
+
+    /**
+     * Lets go of a grown array once the reader has stayed empty for {@link #IDLE_RELEASE_DELAY} seconds: a connection
+     * that goes idle after a large message does not keep its array, and one that streams large messages does not make
+     * a new array for each (at most one timer per connection and delay).
+     */
+    private void scheduleRelease() {
+        try {
+            loop.callLater(IDLE_RELEASE_DELAY, this::releaseIfEmpty);
+            releaseScheduled = true;
+        } catch (RuntimeException closed) {
+            // the loop is closed: nothing waits on it
+        }
+    }
+
+    private void releaseIfEmpty() {
+        releaseScheduled = false;
+        if (size == 0 && buffer.length > MIN_CAPACITY) {
+            buffer = EMPTY;
+            start = 0;
         }
     }
 
