@@ -6,7 +6,7 @@
 #
 # The echo benchmark, uvloop's (vmbench's) method: closed-loop ping-pong of 1 KiB, 10 KiB and 100 KiB messages over
 # 10 and 100 connections, warm-up first, against jasyncio's echo server (Protocol, BufferedProtocol and Streams
-# APIs; the Streams server reads with readinto, jasyncio-streams-chunk with read(65536), jasyncio-streams-line with
+# APIs; the Streams server reads with readinto, jasyncio-streams-chunk with read(262144), jasyncio-streams-line with
 # readline), raw Netty's (benchmarks' NettyEchoServer) and the peers of ../shared/peers (asyncio and uvloop,
 # Protocol and Streams: their Streams servers read lines, as vmbench's, and uvloop-streams-read reads chunks; plain
 # C epoll; Go when `go` is installed), one after another in the same run. The client is `./jasyncio load`
@@ -124,6 +124,10 @@ def ratios(a, b, title, cpu):
 ratios("jasyncio-protocol", "netty", "jasyncio Protocol API / raw Netty (goals: req/s >= 0.95x, CPU/req <= 1.10x)", True)
 ratios("jasyncio-buffered", "netty", "jasyncio BufferedProtocol API / raw Netty", True)
 ratios("jasyncio-streams", "uvloop-streams", "jasyncio Streams / uvloop Streams (goal: req/s >= 1.3x)", True)
+ratios("jasyncio-streams-line", "uvloop-streams",
+       "jasyncio Streams readline / uvloop Streams readline, the same code shape (goal: req/s >= 1.3x)", True)
+ratios("jasyncio-streams-chunk", "uvloop-streams-read",
+       "jasyncio Streams read(n) / uvloop Streams read(n), the same code shape (goal: req/s >= 1.3x)", True)
 for epoll in sorted({srv for (srv, s, c) in index if (srv + "-iouring", s, c) in index}):
     ratios(epoll + "-iouring", epoll, f"{epoll}: io_uring / epoll, the same server", True)
 if xcheck:

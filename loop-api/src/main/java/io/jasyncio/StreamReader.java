@@ -15,17 +15,40 @@ import java.util.Arrays;
  * twice the limit is buffered. Iterating reads lines (as {@code async for line in reader}) until the end of the
  * stream. Loop thread only.
  *
+ * <p>Copies and memory: a read that waits when bytes arrive ({@code read}, {@code readexactly}, {@code readline},
+ * {@code readuntil} of one one-byte separator) takes its answer straight from them when they complete it: one copy,
+ * from the transport's buffer (for a connection's stream, Netty's, with no view made) into the array returned, and
+ * only the bytes after it go to the reader's buffer. {@code readinto} does the same into the caller's buffer. The
+ * buffer holds no array until bytes must wait in it, and a reader that stays empty for a second lets go of an array
+ * over 1 KiB: an idle connection holds at most that, and none when each message came whole. A message longer than
+ * one read of the transport is buffered until its end comes.
+ *
  * @asyncio asyncio.StreamReader
  */
 public final class StreamReader implements Iterable<byte[]> {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] NEWLINE = {'\n'};
+    /** The buffer of a reader with nothing buffered: an idle reader holds no array. */
+    private static final byte[] EMPTY = new byte[0];
+    /** The smallest array the buffer takes when bytes must wait in it. */
+    private static final int MIN_CAPACITY = 1024;
+    /** Seconds a reader stays empty before it lets go of a grown array. */
+    private static final double IDLE_RELEASE_DELAY = 1.0;
+    /** What the waiting read takes straight from arriving bytes: nothing, up to n, exactly n, through a byte. */
+    private static final byte TAKE_NONE = 0;
+    private static final byte TAKE_UP_TO = 1;
+    private static final byte TAKE_EXACTLY = 2;
+    private static final byte TAKE_THROUGH = 3;
 
     private final int limit;
     private final EventLoop loop;
-    /** The buffered bytes are {@code buffer[start, start + size)}: reads move {@code start}, not the bytes. */
-    private byte[] buffer = new byte[1024];
+    /**
+     * The buffered bytes are {@code buffer[start, start + size)}: reads move {@code start}, not the bytes. Empty
+     * ({@link #EMPTY}) until bytes must wait; a grown array is let go once the reader stayed empty for a second, so
+     * that one large message does not stay with an idle connection.
+     */
+    private byte[] buffer = EMPTY;
     private int start;
     private int size;
     private boolean eof;
@@ -39,6 +62,17 @@ public final class StreamReader implements Iterable<byte[]> {
      */
     private ByteBuffer intoTarget;
     private int intoDelivered;
+    /**
+     * What the waiting read, with nothing buffered (or, for readexactly and readline, only the start of its answer),
+     * takes from the bytes that arrive: {@link #TAKE_UP_TO} {@code takeArg} bytes (read), {@link #TAKE_EXACTLY}
+     * {@code takeArg} bytes (readexactly), {@link #TAKE_THROUGH} the byte {@code takeArg} (readline). The answer is made
+     * straight from the transport's bytes into {@code taken}: one copy, and the buffer's array is not needed.
+     */
+    private byte takeMode;
+    private int takeArg;
+    private byte[] taken;
+    /** A release of the grown array is scheduled ({@link #scheduleRelease}). */
+    private boolean releaseScheduled;
 
     /**
      * A reader with the default limit on the running loop.
@@ -120,19 +154,34 @@ public final class StreamReader implements Iterable<byte[]> {
      * @asyncio StreamReader.feed_data(data)
      */
     public void feedData(ByteBuffer data) {
-        int n = data.remaining();
+        if (data.hasRemaining()) {
+            feed(io.jasyncio.internal.ReceivedBytes.of(data)); // absolute reads: the caller's position stays
+        }
+    }
+
+    /**
+     * Adds received bytes, read in place: a waiting read takes its answer straight from them, and only the rest is
+     * copied into the buffer.
+     *
+     * @param data the bytes, valid during the call only
+     */
+    void feed(io.jasyncio.internal.ReceivedBytes data) {
+        int n = data.length();
         if (n == 0) {
             return;
         }
-        int from = data.position(); // absolute reads: the caller's position stays
-        if (intoTarget != null && size == 0) {
-            int direct = deliverInto(data, from, n);
+        int from = 0;
+        if (waiterWantsData()) {
+            int direct = intoTarget != null ? deliverInto(data, n) : take(data, n);
             from += direct;
             n -= direct;
         }
         if (n > 0) {
+            if (takeMode == TAKE_EXACTLY && size == 0 && takeArg <= limit && taken == null) {
+                ensureCapacity(takeArg); // readexactly's answer will be this array, handed over when it is full
+            }
             ensureCapacity(size + n);
-            data.get(from, buffer, start + size, n);
+            data.copyTo(from, buffer, start + size, n);
             size += n;
         }
         wakeupWaiter();
@@ -231,7 +280,10 @@ public final class StreamReader implements Iterable<byte[]> {
             }
         }
         if (size == 0 && !eof) {
-            waitForData("read");
+            byte[] answer = waitTaking("read", TAKE_UP_TO, n);
+            if (answer != null) {
+                return answer;
+            }
         }
         return consume(Math.min(n, size));
     }
@@ -298,18 +350,86 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
-    /** Copies what fits of {@code data[from, from + n)} into the waiting readinto's buffer; returns how much. */
-    private int deliverInto(ByteBuffer data, int from, int n) {
+    /** Whether a read waits that takes bytes as they come, and its task will see them (it was not cancelled). */
+    private boolean waiterWantsData() {
+        if (intoTarget == null && takeMode == TAKE_NONE || taken != null) {
+            return false;
+        }
         Future<Void> w = waiter;
-        if (w != null && w.cancelled()) {
-            return 0; // the task will not read it: the bytes stay in the stream
+        return w == null || !w.cancelled(); // cancelled: the task will not read them, the bytes stay in the stream
+    }
+
+    /** Copies what fits of the first {@code n} bytes into the waiting readinto's buffer; returns how much. */
+    private int deliverInto(io.jasyncio.internal.ReceivedBytes data, int n) {
+        if (size != 0) {
+            return 0;
         }
         ByteBuffer into = intoTarget;
         int direct = Math.min(n, into.remaining());
-        into.put(into.position(), data, from, direct);
-        into.position(into.position() + direct);
+        data.copyTo(0, into, direct);
         intoDelivered += direct;
         return direct;
+    }
+
+    /**
+     * Makes the waiting read's answer from what is buffered and the first of the {@code n} bytes arriving, when they
+     * complete it; returns how many of them it took (0 when they do not complete it, and the bytes go to the buffer).
+     */
+    private int take(io.jasyncio.internal.ReceivedBytes data, int n) {
+        int k;
+        switch (takeMode) {
+            case TAKE_UP_TO -> k = size == 0 ? Math.min(n, takeArg) : 0;
+            case TAKE_EXACTLY -> k = size + n >= takeArg ? takeArg - size : 0;
+            case TAKE_THROUGH -> {
+                int at = data.indexOf(0, Math.min(n, limit + 1 - size), (byte) takeArg);
+                k = at < 0 ? 0 : at + 1; // a separator past the limit is readuntil's LimitOverrunError: not taken
+            }
+            default -> k = 0;
+        }
+        if (k <= 0) {
+            return 0;
+        }
+        byte[] answer;
+        if (start == 0 && buffer.length == size + k && size > 0) {
+            answer = buffer; // made to the answer's size (readexactly): completed and handed over, not copied
+            buffer = EMPTY;
+        } else {
+            answer = new byte[size + k];
+            System.arraycopy(buffer, start, answer, 0, size);
+        }
+        data.copyTo(0, answer, size, k);
+        taken = answer;
+        size = 0;
+        start = 0;
+        return k;
+    }
+
+    /**
+     * Waits for data as {@link #waitForData} does, the answer taken straight from the bytes that arrive when they
+     * complete it: see {@link #takeMode}. Should the wait end in an exception (the task cancelled after the data
+     * came), the answer goes back to the front of the buffer: nothing is lost.
+     *
+     * @return the answer, or {@code null} when the caller must look at the buffer again
+     */
+    private byte[] waitTaking(String funcName, byte mode, int arg) {
+        checkNoWaiter(funcName);
+        takeMode = mode;
+        takeArg = arg;
+        try {
+            waitForData(funcName);
+            byte[] answer = taken;
+            taken = null;
+            return answer;
+        } catch (Throwable t) {
+            byte[] answer = taken;
+            if (answer != null) {
+                taken = null;
+                unread(ByteBuffer.wrap(answer), 0, answer.length);
+            }
+            throw t;
+        } finally {
+            takeMode = TAKE_NONE;
+        }
     }
 
     /** Puts {@code dst[from, from + n)} back at the front of the buffer, and {@code dst}'s position back to from. */
@@ -371,7 +491,10 @@ public final class StreamReader implements Iterable<byte[]> {
                 byte[] partial = consume(size);
                 throw new IncompleteReadError(partial, n);
             }
-            waitForData("readexactly");
+            byte[] answer = waitTaking("readexactly", TAKE_EXACTLY, n);
+            if (answer != null) {
+                return answer;
+            }
         }
         return consume(n);
     }
@@ -449,7 +572,14 @@ public final class StreamReader implements Iterable<byte[]> {
                 byte[] chunk = consume(size);
                 throw new IncompleteReadError(chunk, -1);
             }
-            waitForData("readuntil");
+            if (separators.length == 1 && separators[0].length == 1) {
+                byte[] answer = waitTaking("readuntil", TAKE_THROUGH, separators[0][0]);
+                if (answer != null) {
+                    return answer;
+                }
+            } else {
+                waitForData("readuntil");
+            }
         }
     }
 
@@ -523,12 +653,18 @@ public final class StreamReader implements Iterable<byte[]> {
 
     private void waitForData(String funcName) {
         checkNoWaiter(funcName);
+        if (size == 0) {
+            start = 0;
+            if (buffer.length > MIN_CAPACITY && !releaseScheduled) {
+                scheduleRelease();
+            }
+        }
         if (paused) {
             paused = false;
             int before = size;
             boolean eofBefore = eof;
             transport.resumeReading(); // may deliver data held back by the transport, synchronously
-            if (size != before || intoDelivered > 0 || eof != eofBefore || exception != null) {
+            if (size != before || intoDelivered > 0 || taken != null || eof != eofBefore || exception != null) {
                 return; // the caller checks its condition again
             }
         }
@@ -537,6 +673,28 @@ public final class StreamReader implements Iterable<byte[]> {
             Asyncio.await(waiter);
         } finally {
             waiter = null;
+        }
+    }
+
+    /**
+     * Lets go of a grown array once the reader has stayed empty for {@link #IDLE_RELEASE_DELAY} seconds: a connection
+     * that goes idle after a large message does not keep its array, and one that streams large messages does not make
+     * a new array for each (at most one timer per connection and delay).
+     */
+    private void scheduleRelease() {
+        try {
+            loop.callLater(IDLE_RELEASE_DELAY, this::releaseIfEmpty);
+            releaseScheduled = true;
+        } catch (RuntimeException closed) {
+            // the loop is closed: nothing waits on it
+        }
+    }
+
+    private void releaseIfEmpty() {
+        releaseScheduled = false;
+        if (size == 0 && buffer.length > MIN_CAPACITY) {
+            buffer = EMPTY;
+            start = 0;
         }
     }
 
@@ -551,7 +709,13 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     private byte[] consume(int n) {
-        byte[] out = Arrays.copyOfRange(buffer, start, start + n);
+        byte[] out;
+        if (start == 0 && n == buffer.length && n > MIN_CAPACITY) {
+            out = buffer; // the whole array, made to the size of what it held: handed over, not copied
+            buffer = EMPTY;
+        } else {
+            out = Arrays.copyOfRange(buffer, start, start + n);
+        }
         drop(n);
         return out;
     }
@@ -587,7 +751,7 @@ public final class StreamReader implements Iterable<byte[]> {
         if (needed <= buffer.length / 2) {
             System.arraycopy(buffer, start, buffer, 0, size);
         } else {
-            byte[] grown = new byte[Math.max(needed, buffer.length * 2)];
+            byte[] grown = new byte[Math.max(Math.max(needed, MIN_CAPACITY), buffer.length * 2)];
             System.arraycopy(buffer, start, grown, 0, size);
             buffer = grown;
         }

@@ -27,6 +27,14 @@ public final class StreamReaderProtocol implements Protocol {
     private Throwable lostError;
     private boolean overSsl;
 
+    static {
+        io.jasyncio.internal.StreamAccess.set((protocol, data) -> {
+            if (protocol.reader != null) {
+                protocol.reader.feed(data);
+            }
+        });
+    }
+
     /**
      * A protocol feeding {@code reader}, on the running loop, for a client connection.
      *

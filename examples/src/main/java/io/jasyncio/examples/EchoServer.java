@@ -26,8 +26,9 @@ import java.nio.ByteBuffer;
  * serves until interrupted, and closes cleanly on SIGINT or SIGTERM.
  *
  * <p>{@code --read} chooses how the Streams server reads: {@code into} (the default) reads into one buffer per
- * connection ({@link StreamReader#readinto}), {@code chunk} takes a new array per read ({@code read(65536)}), and
- * {@code line} echoes line by line ({@code readline}, with a 1 MiB limit), as vmbench's Streams server does.
+ * connection ({@link StreamReader#readinto}), {@code chunk} takes a new array per read ({@code read(262144)}, as
+ * uvloop's Streams echo of the benchmark reads with {@code --mode read}), and {@code line} echoes line by line
+ * ({@code readline}, with a 1 MiB limit), as vmbench's Streams server does.
  */
 public final class EchoServer {
 
@@ -228,7 +229,7 @@ public final class EchoServer {
      */
     public static void echoChunks(StreamReader reader, StreamWriter writer) {
         while (true) {
-            byte[] chunk = reader.read(65536);
+            byte[] chunk = reader.read(262144);
             if (chunk.length == 0) {
                 break;
             }

@@ -72,6 +72,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     private ByteBuf receiving;
     private ByteBuffer receivingView;
+    /** How a Streams connection's reader reads the received ByteBuf in place; made at its first read. */
+    private ReceivedByteBuf received;
     /** Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. */
     private final OffLoopWrites outside = new OffLoopWrites();
     private final Runnable flushOutsideTask = this::flushOutside;
@@ -287,6 +289,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         try {
             if (protocol instanceof BufferedProtocol bp) {
                 deliverBuffered(bp, buf);
+            } else if (protocol instanceof io.jasyncio.StreamReaderProtocol streams) {
+                deliverToStream(streams, buf);
             } else {
                 ByteBuffer view = buf.nioBuffer().asReadOnlyBuffer();
                 receiving = buf;
@@ -302,6 +306,25 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         } finally {
             buf.release();
+        }
+    }
+
+    /**
+     * A Streams connection's read: its reader copies the bytes straight from the ByteBuf (into the array a waiting
+     * read returns, or its buffer), through one {@link ReceivedByteBuf} per transport; no view is made.
+     */
+    private void deliverToStream(io.jasyncio.StreamReaderProtocol streams, ByteBuf buf) {
+        ReceivedByteBuf in = received;
+        if (in == null) {
+            in = new ReceivedByteBuf();
+            received = in;
+        }
+        try {
+            io.jasyncio.internal.StreamAccess.dataReceived(streams, in.set(buf));
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.data_received() call failed.");
+        } finally {
+            in.clear();
         }
     }
 

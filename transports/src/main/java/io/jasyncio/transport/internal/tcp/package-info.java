@@ -18,7 +18,9 @@
  * <tr><th>asyncio</th><th>here</th></tr>
  * <tr><td>{@code connection_made}</td><td>{@code channelActive}</td></tr>
  * <tr><td>{@code data_received}</td><td>{@code channelRead}: a read-only view of the received ByteBuf, released
- *     after the call</td></tr>
+ *     after the call; a Streams connection ({@code StreamReaderProtocol}) gets no view: its reader copies the bytes
+ *     straight from the ByteBuf ({@code ReceivedByteBuf}, one per transport, through
+ *     {@code io.jasyncio.internal.StreamAccess})</td></tr>
  * <tr><td>{@code get_buffer}/{@code buffer_updated}</td><td>{@code ReadInto}, a {@code RecvByteBufAllocator}: Netty's
  *     read loop reads into a ByteBuf that wraps the protocol's buffer, no copy (epoll, kqueue: a direct buffer; NIO:
  *     any). One copy is left where Netty cannot: a heap buffer on epoll and kqueue (their native read needs an
@@ -87,8 +89,14 @@
  * <li>{@code connectionLost} is called once, never inside {@code close()}, {@code abort()} or {@code write()}: from
  *     {@code channelInactive}, or with {@code callSoon} when the end waited for {@code resumeReading}.</li>
  * <li>Nothing reaches the protocol after {@code close()} but {@code connectionLost}; nothing at all after it.</li>
- * <li>Per connection, the read path allocates nothing beyond the data's read-only view; the listeners and tasks
- *     are fields, made once.</li>
+ * <li>What a read allocates: for a Protocol, the view it is given, which with Netty's adaptive allocator is two
+ *     objects (the slice of Netty's chunk that {@code nioBuffer()} makes, and the read-only view of it: no view of a
+ *     pooled chunk can be re-pointed, and one whose position did not start at 0 would break {@code data.get(0)});
+ *     for a Streams connection, nothing but the array its waiting read returns (or, when no read waits for them, the
+ *     reader's buffer). The view is read-only, and valid during {@code dataReceived} only: its memory goes back to
+ *     Netty's pool when the call returns, so a reference kept past it reads what later reads put there. The echo of
+ *     that view within the call ({@code write(data)}) sends a retained slice of the ByteBuf, not a copy. The
+ *     listeners and tasks are fields, made once.</li>
  * </ul>
  *
  * <h2>Behaviour at the time of writing</h2>
