@@ -237,6 +237,43 @@ class IdleConnectionTest extends NetTestBase {
         closeServer(srv);
     }
 
+    /**
+     * Connections share one read allocator whose read handles stay their own: one connection streaming large writes
+     * beside one sending a byte at a time, each gets exactly its bytes, in order.
+     */
+    @Test
+    void testConnectionsSharingTheReadAllocatorKeepTheirOwnReads() {
+        Server srv = listenRecording();
+        Connection<Recorder> big = connect(srv);
+        Connection<Recorder> small = connect(srv);
+        Recorder sBig = accepted(0);
+        Recorder sSmall = accepted(1);
+        byte[] chunk = new byte[256 * 1024];
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = (byte) (i % 251);
+        }
+        StringBuilder expectSmall = new StringBuilder();
+        for (int round = 0; round < 8; round++) {
+            big.transport().write(chunk);
+            String b = Character.toString('a' + round);
+            small.transport().write(bytes(b));
+            expectSmall.append(b);
+            int want = (round + 1) * chunk.length;
+            int wantSmall = round + 1;
+            waitUntil(() -> sBig.data.size() == want && sSmall.data.size() == wantSmall);
+        }
+        byte[] got = sBig.data.toByteArray();
+        for (int i = 0; i < got.length; i++) {
+            if (got[i] != chunk[i % chunk.length]) {
+                throw new AssertionError("byte " + i + " of the large stream differs");
+            }
+        }
+        assertEquals(expectSmall.toString(), sSmall.text());
+        closeClient(big);
+        closeClient(small);
+        closeServer(srv);
+    }
+
     /** A transport whose protocol is swapped for a Protocol after idling still delivers to the new one. */
     @Test
     void testSetProtocolAfterIdle() {

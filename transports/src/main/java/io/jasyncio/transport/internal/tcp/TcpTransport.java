@@ -96,6 +96,18 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
     private static final java.lang.invoke.VarHandle OUTSIDE;
+    /**
+     * Netty's default read allocator as a stream channel has it (adaptive, 16 reads per loop), one for every
+     * connection: Netty makes one per channel, which the channel's read handle then keeps. Stateless but for its
+     * settings, which nothing here changes.
+     */
+    private static final io.netty.channel.AdaptiveRecvByteBufAllocator SHARED_READS =
+            new io.netty.channel.AdaptiveRecvByteBufAllocator();
+    private static final int STREAM_READS_PER_LOOP = 16;
+
+    static {
+        SHARED_READS.maxMessagesPerRead(STREAM_READS_PER_LOOP);
+    }
 
     static {
         try {
@@ -254,6 +266,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         }
         on(TransportState.Event.ACTIVE);
+        shareReadAllocator(channel);
         if (protocol instanceof BufferedProtocol) {
             // Only a BufferedProtocol reads in place: a Protocol's connection keeps Netty's allocator, and nothing
             // more. One set later with setProtocol gets its bytes copied, as on io_uring.
@@ -269,6 +282,21 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             made();
         }
         ctx.fireChannelActive();
+    }
+
+    /**
+     * Gives the channel the shared read allocator in place of its own, when its own is Netty's default as made, and
+     * before its first read makes the handle that would keep it (epoll, NIO: the first read comes after
+     * channelActive; where the handle exists already, this changes nothing).
+     */
+    private static void shareReadAllocator(Channel channel) {
+        io.netty.channel.ChannelConfig config = channel.config();
+        io.netty.channel.RecvByteBufAllocator own = config.getRecvByteBufAllocator();
+        if (own.getClass() == io.netty.channel.AdaptiveRecvByteBufAllocator.class
+                && ((io.netty.channel.MaxMessagesRecvByteBufAllocator) own).maxMessagesPerRead()
+                        == STREAM_READS_PER_LOOP) {
+            config.setRecvByteBufAllocator(SHARED_READS);
+        }
     }
 
     private void made() {

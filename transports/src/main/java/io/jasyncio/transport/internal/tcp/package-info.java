@@ -87,7 +87,8 @@
  * <li>Nothing reaches the protocol after {@code close()} but {@code connectionLost}; nothing at all after it.</li>
  * <li>Per connection, the read path allocates nothing beyond the data's read-only view; the listeners and tasks
  *     are made once, when first needed.</li>
- * <li>An idle plain connection holds its channel (Netty's), its {@code TcpTransport} and {@code FlowControl}, and
+ * <li>An idle plain connection holds its channel (Netty's, with one read allocator shared by all the connections that
+ *     keep Netty's default), its {@code TcpTransport} and {@code FlowControl}, and
  *     nothing else of ours: the parts some connections never use are shared while empty and made by their first
  *     use ({@code OffLoopWrites.NONE} until a write off the loop's thread, {@code TlsLayer.PLAIN} until TLS, the
  *     held-back queue until reading is paused with data in flight, {@code ReadInto} only for a BufferedProtocol,
