@@ -4,26 +4,31 @@
 # Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
 # with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
 #
-# Memory per idle connection: each server is started, warmed up (as many connections as are measured, each echoes
-# one line and closes: the young generation's pages and the buffer pools are touched before the first reading, so
-# that the growth is what the connections hold, not the heap's first use), then N connections (10,000 by default) each echo one 1 KiB line and stay open, idle. The server's resident set
-# (VmRSS of /proc/PID/status) is read before and after, once it has settled; KiB per connection = growth / N.
+# Memory per idle connection: each server is started and warmed up (as many connections as are measured, each
+# echoes one line and closes: the young generation's pages and the buffer pools are touched before the first
+# reading, so that the growth is what the connections hold, not the heap's first use); then N connections (10,000
+# by default) each echo one 1 KiB line and stay open, idle. The server's resident set (VmRSS of /proc/PID/status)
+# is read before and after, once it has settled; KiB per connection = growth / N.
 # Servers: jasyncio's echo server (Protocol API; Streams API reading with readline, read(65536) and the README's
 # readinto), raw Netty's (benchmarks' NettyEchoServer), and the peers of ../shared/peers (uvloop and asyncio, Protocol
 # and Streams with readline), one after another in the same run.
 #
-#   benchmarks/run-memory-benchmarks.sh                  every server, 10,000 connections (~3 min)
+#   benchmarks/run-memory-benchmarks.sh                  every server, 10,000 connections (~4 min quiet, ~10 loaded)
 #   options: --conns N          connections held open (default 10000; the nofile limit must allow N + 100)
 #            --servers LIST     e.g. jasyncio-protocol,netty,uvloop-proto
 #            --warm N           warm-up connections, opened, echoed and closed before the first reading (N)
 #            --no-pin           do not pin the server to CPU 0 and the client to CPU 1
+#            --repeat N         N passes over the servers, interleaved; the table shows each server's median
 #            --table FILE.jsonl only print the table of an earlier run
 #
 # A JVM server gets a full collection (`jcmd PID GC.run`) before each reading, so that garbage is not counted: the
 # RSS then is what the live objects, the heap pages the JVM keeps committed and touched, and native memory (Netty's
 # pooled direct buffers, the JIT's code) hold. The heap column is the Java heap used after that collection
 # (`jcmd PID GC.heap_info`), growth / N: the live objects a connection keeps. Both JVMs run with the launcher's
-# defaults (no heap option), as users run them. The Python servers have no such step: CPython frees at once.
+# defaults (no heap option), as users run them; pinned to one CPU, the JVM chooses the Serial collector (the GC
+# column says which ran; --no-pin gives G1 on a machine of 2 CPUs or more, whose RSS moves more with its region
+# sizing). The Python servers have no such step: CPython frees at once.
+# The server's socket buffers are kernel memory, in no process's RSS, for every server alike.
 # The client is one asyncio process (/usr/bin/python3) that opens the connections 200 at a time.
 # Raw results go to benchmarks/target/memory-benchmarks/ (OUT= to change); the Markdown table is printed at the end.
 # Needs the JDK and Maven that ./jasyncio finds, /usr/bin/python3 (uvloop: python3-uvloop, else its servers are left
@@ -38,6 +43,7 @@ CONNS=10000
 WARM=""
 SERVERS=""
 PIN=1
+REPEAT=1
 TABLE_ONLY=""
 
 while [ $# -gt 0 ]; do
@@ -46,6 +52,7 @@ while [ $# -gt 0 ]; do
         --servers) SERVERS="$2"; shift ;;
         --warm) WARM="$2"; shift ;;
         --no-pin) PIN=0 ;;
+        --repeat) REPEAT="$2"; shift ;;
         --table) TABLE_ONLY="$2"; shift ;;
         -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 6' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-memory-benchmarks: unknown option $1" >&2; exit 2 ;;
@@ -56,7 +63,7 @@ done
 # Prints the Markdown table of a results file (JSON lines; "#" lines are the run's notes).
 table() {
     "$PY" - "$1" <<'PYEOF'
-import json, sys
+import json, statistics, sys
 rows, meta = [], []
 for line in open(sys.argv[1]):
     line = line.strip()
@@ -67,16 +74,28 @@ for line in open(sys.argv[1]):
 for m in meta:
     print(m)
 print()
-print("| server | conns held | RSS before MiB | RSS after MiB | RSS KiB/conn | Java heap KiB/conn | GC |")
-print("| --- | --- | --- | --- | --- | --- | --- |")
+# Several passes: one row per server, the median of each column (and the RSS per connection of every pass).
+groups = {}
 for r in rows:
-    n = r["held"]
-    per = (r["rss_after"] - r["rss_before"]) / n if n else float("nan")
-    heap = "-"
-    if r.get("heap_after") is not None and n:
-        heap = f"{(r['heap_after'] - r['heap_before']) / n:.2f}"
-    print(f"| {r['server']} | {n:,} | {r['rss_before'] / 1024:.1f} | {r['rss_after'] / 1024:.1f} | {per:.2f}"
-          f" | {heap} | {r.get('gc', '-')} |")
+    groups.setdefault(r["server"], []).append(r)
+passes = max((len(g) for g in groups.values()), default=1)
+each = " | RSS KiB/conn of each pass" if passes > 1 else ""
+print("| server | conns held | RSS before MiB | RSS after MiB | RSS KiB/conn | Java heap KiB/conn | GC" + each + " |")
+print("| --- | --- | --- | --- | --- | --- | ---" + (" | ---" if each else "") + " |")
+def per_conn(r, after, before):
+    return (r[after] - r[before]) / r["held"] if r["held"] and r.get(after) is not None else None
+for server, g in groups.items():
+    med = lambda f: statistics.median(f(x) for x in g)
+    rss = [per_conn(x, "rss_after", "rss_before") for x in g]
+    heaps = [h for h in (per_conn(x, "heap_after", "heap_before") for x in g) if h is not None]
+    heap = f"{statistics.median(heaps):.2f}" if heaps else "-"
+    ok = [v for v in rss if v is not None]
+    line = (f"| {server} | {int(med(lambda x: x['held'])):,} | {med(lambda x: x['rss_before']) / 1024:.1f}"
+            f" | {med(lambda x: x['rss_after']) / 1024:.1f} | {statistics.median(ok) if ok else float('nan'):.2f}"
+            f" | {heap} | {g[0].get('gc', '-')}")
+    if each:
+        line += " | " + " / ".join(f"{v:.2f}" if v is not None else "-" for v in rss)
+    print(line + " |")
 PYEOF
 }
 
@@ -210,11 +229,12 @@ settled_rss() {
     echo "# JDK $(cat "$ROOT/.jasyncio/build.stamp"), python $("$PY" -c 'import sys; print(sys.version.split()[0])')$(
         [ "$HAVE_UVLOOP" = 1 ] && "$PY" -c 'import uvloop; print(", uvloop", uvloop.__version__)' | tr -d '\n')"
     echo "# $CONNS connections, each echoed one 1 KiB line, then idle; warm-up $WARM connections; pin=$PIN;" \
-         "JVMs: jcmd GC.run before each reading, launcher defaults (no heap option)"
+         "$REPEAT pass(es); JVMs: jcmd GC.run before each reading, launcher defaults (no heap option)"
 } > "$RESULTS"
 
 port=$((28000 + RANDOM % 2000))
 IFS=',' read -r -a SERVER_LIST <<< "$SERVERS"
+for pass in $(seq 1 "$REPEAT"); do
 for s in "${SERVER_LIST[@]}"; do
     port=$((port + 1))
     read -r -a cmd <<< "$(server_cmd "$s" "$port")"
@@ -224,7 +244,7 @@ for s in "${SERVER_LIST[@]}"; do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
         sleep 0.1
     done
-    echo "== $s (pid $SRV_PID, port $port): $(head -n 1 "$OUT/server-$s.log")" >&2
+    echo "== pass $pass: $s (pid $SRV_PID, port $port): $(head -n 1 "$OUT/server-$s.log")" >&2
     "${CLIENT_PFX[@]}" "$PY" "$CLIENT" "$port" "$WARM" --close > /dev/null
     sleep 1
     gc="$(gc_name "$SRV_PID")"
@@ -244,11 +264,15 @@ for s in "${SERVER_LIST[@]}"; do
     exec 4>&-
     wait "$CLI_PID" 2>/dev/null || true
     CLI_PID=""
-    echo "{\"server\":\"$s\",\"gc\":\"${gc:--}\",\"held\":${held:-0},\"rss_before\":$rss_before,\"rss_after\":$rss_after,\"heap_before\":${heap_before:-null},\"heap_after\":${heap_after:-null}}" >> "$RESULTS"
-    echo "   held ${held:-0}; RSS ${rss_before} -> ${rss_after} KiB${heap_before:+; heap ${heap_before} -> ${heap_after} KiB}" >&2
+    printf '{"server":"%s","gc":"%s","held":%s,"rss_before":%s,"rss_after":%s,"heap_before":%s,"heap_after":%s}\n' \
+        "$s" "${gc:--}" "${held:-0}" "$rss_before" "$rss_after" "${heap_before:-null}" "${heap_after:-null}" \
+        >> "$RESULTS"
+    echo "   held ${held:-0}; RSS ${rss_before} -> ${rss_after} KiB" \
+         "${heap_before:+; heap ${heap_before} -> ${heap_after} KiB}" >&2
     kill -TERM -- -"$SRV_PID" 2>/dev/null || true
     wait "$SRV_PID" 2>/dev/null || true
     SRV_PID=""
+done
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
 
