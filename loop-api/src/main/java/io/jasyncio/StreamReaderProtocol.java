@@ -19,8 +19,10 @@ public final class StreamReaderProtocol implements Protocol {
     private final EventLoop loop;
     private final StreamReader reader;
     private final Streams.ClientConnected onConnected;
-    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
-    private final Future<Void> closed;
+    /** The drains waiting for resumeWriting; made by the first that waits (an idle connection has none). */
+    private ArrayDeque<Future<Void>> drainWaiters;
+    /** What {@link StreamWriter#waitClosed()} awaits; made by the first call (see closedFuture). */
+    private Future<Void> closed;
     private StreamWriter writer;
     private boolean paused;
     private boolean connectionLost;
@@ -71,7 +73,6 @@ public final class StreamReaderProtocol implements Protocol {
         this.loop = java.util.Objects.requireNonNull(loop, "loop");
         this.reader = reader;
         this.onConnected = onConnected;
-        this.closed = loop.createFuture();
     }
 
     @Override
@@ -82,22 +83,40 @@ public final class StreamReaderProtocol implements Protocol {
         overSsl = transport.getExtraInfo("sslcontext") != null;
         if (onConnected != null) {
             writer = new StreamWriter(transport, this, reader, loop);
-            StreamWriter w = writer;
-            Task<Object> task = loop.createTask(() -> {
-                onConnected.handle(reader, w);
-                return null;
-            });
-            task.addDoneCallback(t -> {
-                if (t.cancelled()) {
-                    transport.close();
-                    return;
-                }
-                if (t.exception() != null) {
-                    loop.callExceptionHandler(ExceptionContext.builder("Unhandled exception in client_connected_cb")
-                            .exception(t.exception()).put(ExceptionContext.TRANSPORT, transport).build());
-                    transport.close();
-                }
-            });
+            ClientTask client = new ClientTask(transport);
+            loop.createTask(client).addDoneCallback(client);
+        }
+    }
+
+    /**
+     * A server's client-connected callback as a task's body, and what its end does to the connection: one object per
+     * connection for both, as it stays for the connection's life.
+     */
+    private final class ClientTask implements Coroutine<Object>, java.util.function.Consumer<Future<Object>> {
+        private final Transport transport;
+
+        ClientTask(Transport transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        public Object call() throws Exception {
+            onConnected.handle(reader, writer);
+            return null;
+        }
+
+        /** The task ended: a cancelled or failed callback closes the connection; a failure is reported first. */
+        @Override
+        public void accept(Future<Object> t) {
+            if (t.cancelled()) {
+                transport.close();
+                return;
+            }
+            if (t.exception() != null) {
+                loop.callExceptionHandler(ExceptionContext.builder("Unhandled exception in client_connected_cb")
+                        .exception(t.exception()).put(ExceptionContext.TRANSPORT, transport).build());
+                transport.close();
+            }
         }
     }
 
@@ -132,15 +151,22 @@ public final class StreamReaderProtocol implements Protocol {
                 reader.setException(exc);
             }
         }
+        if (closed != null) {
+            settleClosed();
+        }
+        wakeDrainers();
+    }
+
+    /** The connection is lost: the closed future has its outcome. */
+    private void settleClosed() {
         if (!closed.done()) {
-            if (exc == null) {
+            if (lostError == null) {
                 closed.setResult(null);
             } else {
-                closed.setException(exc);
+                closed.setException(lostError);
                 closed.exception(); // retrieved: waitClosed reports it, nobody else must
             }
         }
-        wakeDrainers();
     }
 
     @Override
@@ -155,6 +181,9 @@ public final class StreamReaderProtocol implements Protocol {
     }
 
     private void wakeDrainers() {
+        if (drainWaiters == null) {
+            return;
+        }
         while (!drainWaiters.isEmpty()) {
             Future<Void> w = drainWaiters.poll();
             if (!w.done()) {
@@ -180,6 +209,9 @@ public final class StreamReaderProtocol implements Protocol {
             return;
         }
         Future<Void> waiter = loop.createFuture();
+        if (drainWaiters == null) {
+            drainWaiters = new ArrayDeque<>(2);
+        }
         drainWaiters.add(waiter);
         try {
             Asyncio.await(waiter);
@@ -207,6 +239,12 @@ public final class StreamReaderProtocol implements Protocol {
     }
 
     Future<Void> closedFuture() {
+        if (closed == null) {
+            closed = loop.createFuture();
+            if (connectionLost) {
+                settleClosed();
+            }
+        }
         return closed;
     }
 

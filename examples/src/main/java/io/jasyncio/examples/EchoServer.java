@@ -25,10 +25,13 @@ import java.nio.ByteBuffer;
  * [--read into|chunk|line] [--loops N [--reuse-port]] [--transport epoll|io_uring|nio]}. Prints one line saying where it listens,
  * serves until interrupted, and closes cleanly on SIGINT or SIGTERM.
  *
- * <p>{@code --read} chooses how the Streams server reads: {@code into} (the default) reads into one buffer per
- * connection ({@link StreamReader#readinto}), {@code chunk} takes a new array per read ({@code read(262144)}, as
- * uvloop's Streams echo of the benchmark reads with {@code --mode read}), and {@code line} echoes line by line
- * ({@code readline}, with a 1 MiB limit), as vmbench's Streams server does.
+ * <p>{@code --read} chooses how the Streams server reads: {@code into} (the default) reads into one 64 KiB direct
+ * buffer per connection ({@link StreamReader#readinto}), {@code chunk} takes a new array per read
+ * ({@code read(262144)}, as uvloop's Streams echo of the benchmark reads with {@code --mode read}), and
+ * {@code line} echoes line by line ({@code readline}, with a 1 MiB limit), as vmbench's Streams server does. What an idle connection holds differs: with {@code into}, its 64 KiB buffer for as long as it
+ * is open (640 MiB for 10,000 idle clients), the price of reading without allocating; with {@code chunk} and
+ * {@code line}, no buffer, only its task, reader and writer ({@code benchmarks/run-memory-benchmarks.sh} measures
+ * each). The {@code buffered} API's protocol likewise keeps a 256 KiB buffer per connection.
  */
 public final class EchoServer {
 
@@ -207,7 +210,8 @@ public final class EchoServer {
 
     /**
      * The Streams API: a task per client reads into its buffer, writes it back, and drains. Nothing is allocated
-     * per message, and a write the socket takes at once is sent from the buffer itself.
+     * per message, and a write the socket takes at once is sent from the buffer itself; but the connection holds its
+     * 64 KiB buffer while it is idle too: for many idle clients, read as {@link #echoChunks} does.
      *
      * @param reader the client's reader
      * @param writer the client's writer
@@ -222,7 +226,7 @@ public final class EchoServer {
     }
 
     /**
-     * The Streams API as asyncio code reads: a new array per chunk.
+     * The Streams API as asyncio code reads: a new array per chunk, and no buffer held while the client is idle.
      *
      * @param reader the client's reader
      * @param writer the client's writer

@@ -26,17 +26,17 @@ final class FlowControl {
     /** What Netty's outbound buffer adds to its byte count for each message it holds, measured once. */
     private static final int ENTRY_OVERHEAD = measureEntryOverhead();
 
+    /** Netty's marks for the default limits, shared by every channel that keeps them (it is immutable). */
+    private static final WriteBufferWaterMark DEFAULT_MARKS = nettyMarks(DEFAULT_HIGH, DEFAULT_HIGH / 4);
+
     private final TcpTransport transport;
     private int high = DEFAULT_HIGH;
     private int low = DEFAULT_HIGH / 4;
     private boolean protocolPaused;
     /** An empty message watches the drain for a paused protocol (see watchDrainUnlessNettyWill). */
     private boolean drainWatched;
-    private final ChannelFutureListener drainWatch = f -> {
-        drainWatched = false;
-        maybeResume();
-        watchDrainUnlessNettyWill();
-    };
+    /** The listener of that message, made the first time the protocol is paused. */
+    private ChannelFutureListener drainWatch;
 
     FlowControl(TcpTransport transport) {
         this.transport = transport;
@@ -79,6 +79,13 @@ final class FlowControl {
         Channel channel = transport.channel();
         if (protocolPaused && !drainWatched && channel.isActive() && channel.isWritable()) {
             drainWatched = true;
+            if (drainWatch == null) {
+                drainWatch = f -> {
+                    drainWatched = false;
+                    maybeResume();
+                    watchDrainUnlessNettyWill();
+                };
+            }
             if (channel.eventLoop().inEventLoop()) {
                 transport.flushingAll();
             }
@@ -123,7 +130,12 @@ final class FlowControl {
      * @param channel the transport's channel
      */
     void apply(Channel channel) {
-        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(low + 1, Math.max(high, low + 1)));
+        channel.config().setWriteBufferWaterMark(high == DEFAULT_HIGH && low == DEFAULT_HIGH / 4 ? DEFAULT_MARKS
+                : nettyMarks(high, low));
+    }
+
+    private static WriteBufferWaterMark nettyMarks(int high, int low) {
+        return new WriteBufferWaterMark(low + 1, Math.max(high, low + 1));
     }
 
     int[] limits() {

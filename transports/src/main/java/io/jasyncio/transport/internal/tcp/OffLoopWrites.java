@@ -18,12 +18,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * test-suite and {@code run_until_complete} style): Netty would queue each as a task and count 32 more bytes; they wait
  * here instead, counted exactly, and one task writes them all at the loop's next run, before anything written then.
  *
+ * <p>Most connections are never written to off the loop's thread: they share {@link #NONE}, empty for good, and a
+ * transport makes its own queue at its first such write.
+ *
  * <p>Threading: {@link #add} and {@link #bytes} from any thread; the rest on the loop's thread.
  */
 final class OffLoopWrites {
+    /** The queue of every transport not written to off its loop's thread yet: always empty, never added to. */
+    static final OffLoopWrites NONE = new OffLoopWrites(null);
+
     private final Queue<ByteBuf> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable flushTask;
+
+    /**
+     * A transport's own queue.
+     *
+     * @param flushTask the task that writes the queue at the loop's next run, made once
+     */
+    OffLoopWrites(Runnable flushTask) {
+        this.flushTask = flushTask;
+    }
+
+    /**
+     * The task to schedule when {@link #add} says so.
+     *
+     * @return the task
+     */
+    Runnable flushTask() {
+        return flushTask;
+    }
 
     /**
      * Queues a write.
@@ -32,6 +57,9 @@ final class OffLoopWrites {
      * @return whether the caller must schedule the task that writes the queue (none is scheduled yet)
      */
     boolean add(ByteBuf buf) {
+        if (this == NONE) {
+            throw new IllegalStateException("the shared empty queue takes no write");
+        }
         queue.add(buf);
         bytes.addAndGet(buf.readableBytes());
         return scheduled.compareAndSet(false, true);

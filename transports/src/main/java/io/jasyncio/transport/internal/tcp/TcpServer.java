@@ -34,6 +34,8 @@ public final class TcpServer implements Server {
     private boolean counted;
     /** The accepted connections; a concurrent set, since spread connections end on other loops' threads. */
     private final Set<TcpTransport> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Told by each client when it is lost: one listener for them all, not one per connection. */
+    private final java.util.function.Consumer<TcpTransport> onClientLost = this::clientLost;
     private final Future<Void> closed;
     /** The listening sockets: one per address bound (asyncio's {@code _sockets}). */
     private final List<Channel> serverChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -65,7 +67,7 @@ public final class TcpServer implements Server {
      * @return the connection's transport, to put last in its pipeline
      */
     TcpTransport accepted(Supplier<? extends BaseProtocol> protocolFactory, BaseEventLoop servingLoop) {
-        TcpTransport t = new TcpTransport(servingLoop, protocolFactory, this::clientLost);
+        TcpTransport t = new TcpTransport(servingLoop, protocolFactory, onClientLost);
         clients.add(t);
         return t;
     }

@@ -74,22 +74,51 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private ByteBuffer receivingView;
     /** How a Streams connection's reader reads the received ByteBuf in place; made at its first read. */
     private ReceivedByteBuf received;
-    /** Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. */
-    private final OffLoopWrites outside = new OffLoopWrites();
-    private final Runnable flushOutsideTask = this::flushOutside;
+    /**
+     * Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. The shared
+     * empty {@link OffLoopWrites#NONE} until the first such write makes this connection's own (see
+     * {@link #offLoopWrites}): an idle connection holds no queue.
+     */
+    private volatile OffLoopWrites outside = OffLoopWrites.NONE;
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
-    private final TlsLayer tls = new TlsLayer();
+    /** The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see tls()). */
+    private TlsLayer tls = TlsLayer.PLAIN;
     private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
-    /** Reads straight into a BufferedProtocol's buffer, or {@code null} where the backend cannot (io_uring). */
+    /**
+     * Reads straight into a BufferedProtocol's buffer; {@code null} where the backend cannot (io_uring), and for a
+     * connection whose protocol was not a BufferedProtocol when it became active.
+     */
     private ReadInto readInto;
     /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
     private boolean counted;
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
+    private static final java.lang.invoke.VarHandle OUTSIDE;
+    /**
+     * Netty's default read allocator as a stream channel has it (adaptive, 16 reads per loop), one for every
+     * connection: Netty makes one per channel, which the channel's read handle then keeps. Stateless but for its
+     * settings, which nothing here changes.
+     */
+    private static final io.netty.channel.AdaptiveRecvByteBufAllocator SHARED_READS =
+            new io.netty.channel.AdaptiveRecvByteBufAllocator();
+    private static final int STREAM_READS_PER_LOOP = 16;
+
+    static {
+        SHARED_READS.maxMessagesPerRead(STREAM_READS_PER_LOOP);
+    }
+
+    static {
+        try {
+            OUTSIDE = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "outside",
+                    OffLoopWrites.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * Creates the transport of an outgoing connection, whose protocol is made once the socket is connected, on the
@@ -171,8 +200,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return f;
         }
         protocol = newProtocol;
-        channel.pipeline().addBefore(context.name(), null, tls.upgrade(sslContext, serverSide, serverHostname, channel,
-                handshakeTimeout, shutdownTimeout, f));
+        channel.pipeline().addBefore(context.name(), null, tls().upgrade(sslContext, serverSide, serverHostname,
+                channel, handshakeTimeout, shutdownTimeout, f));
         return f;
     }
 
@@ -182,7 +211,15 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param context the context
      */
     void sslContext(javax.net.ssl.SSLContext context) {
-        tls.context(context);
+        tls().context(context);
+    }
+
+    /** The connection's own TLS layer, made the first time it is needed: a plain connection never needs one. */
+    private TlsLayer tls() {
+        if (tls == TlsLayer.PLAIN) {
+            tls = new TlsLayer();
+        }
+        return tls;
     }
 
     /** The channel, or {@code null} before the connection is made; for {@link FlowControl}. */
@@ -210,14 +247,13 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @param listener the listener
      */
     public void onHandshake(Consumer<Throwable> listener) {
-        tls.onHandshake(listener);
+        tls().onHandshake(listener);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         context = ctx;
-        readInto = ReadInto.install(this, channel);
         if (protocol == null) {
             try {
                 ensureProtocol();
@@ -232,7 +268,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         }
         on(TransportState.Event.ACTIVE);
-        boolean encrypted = tls.find(ctx.pipeline());
+        shareReadAllocator(channel);
+        if (protocol instanceof BufferedProtocol) {
+            // Only a BufferedProtocol reads in place: a Protocol's connection keeps Netty's allocator, and nothing
+            // more. One set later with setProtocol gets its bytes copied, as on io_uring.
+            readInto = ReadInto.install(this, channel);
+        }
+        boolean encrypted = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null
+                && tls().find(ctx.pipeline());
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
@@ -241,6 +284,21 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             made();
         }
         ctx.fireChannelActive();
+    }
+
+    /**
+     * Gives the channel the shared read allocator in place of its own, when its own is Netty's default as made, and
+     * before its first read makes the handle that would keep it (epoll, NIO: the first read comes after
+     * channelActive; where the handle exists already, this changes nothing).
+     */
+    private static void shareReadAllocator(Channel channel) {
+        io.netty.channel.ChannelConfig config = channel.config();
+        io.netty.channel.RecvByteBufAllocator own = config.getRecvByteBufAllocator();
+        if (own.getClass() == io.netty.channel.AdaptiveRecvByteBufAllocator.class
+                && ((io.netty.channel.MaxMessagesRecvByteBufAllocator) own).maxMessagesPerRead()
+                        == STREAM_READS_PER_LOOP) {
+            config.setRecvByteBufAllocator(SHARED_READS);
+        }
     }
 
     private void made() {
@@ -633,20 +691,38 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     /** A write made off the loop's thread: it waits in {@link OffLoopWrites} for the loop's next run. */
     private void writeOutside(ByteBuf buf) {
-        if (outside.add(buf)) {
-            channel.eventLoop().execute(flushOutsideTask);
+        OffLoopWrites q = offLoopWrites();
+        if (q.add(buf)) {
+            channel.eventLoop().execute(q.flushTask());
         }
         flow.maybePause();
     }
 
+    /**
+     * This connection's queue of off-loop writes, made by the first write off the loop's thread: any thread may be
+     * first, so it is published with a compare-and-set.
+     */
+    private OffLoopWrites offLoopWrites() {
+        OffLoopWrites q = outside;
+        if (q == OffLoopWrites.NONE) {
+            OffLoopWrites made = new OffLoopWrites(this::flushOutside);
+            q = (OffLoopWrites) OUTSIDE.compareAndExchange(this, OffLoopWrites.NONE, made);
+            if (q == OffLoopWrites.NONE) {
+                q = made;
+            }
+        }
+        return q;
+    }
+
     private void flushOutside() {
-        outside.unschedule();
+        OffLoopWrites q = outside;
+        q.unschedule();
         if (state.forceClosed()) {
-            outside.drop();
+            q.drop();
             return;
         }
-        loop.counters().written(outside.bytes());
-        if (outside.writeTo(channel)) {
+        loop.counters().written(q.bytes());
+        if (q.writeTo(channel)) {
             unflushedWrites = 0;
             channel.flush();
         }

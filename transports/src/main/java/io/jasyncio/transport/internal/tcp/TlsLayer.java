@@ -20,6 +20,12 @@ import javax.net.ssl.SSLContext;
  * no handler. Loop thread only.
  */
 final class TlsLayer {
+    /**
+     * The layer of every plain connection: no context, no handler, no upgrade, no listener. A transport makes its own
+     * before it sets any of them, so this one is never written to and loops on any thread may share it.
+     */
+    static final TlsLayer PLAIN = new TlsLayer();
+
     /** The TLS context the connection was encrypted with: {@code getExtraInfo("sslcontext")}. */
     private SSLContext context;
     /** The TLS handler, when the connection is encrypted: connectionMade waits for its handshake. */
@@ -105,6 +111,9 @@ final class TlsLayer {
      */
     Future<Transport> takeUpgrade() {
         Future<Transport> f = upgrade;
+        if (f == null) {
+            return null; // nothing to clear, and PLAIN is not written to
+        }
         upgrade = null;
         return f;
     }

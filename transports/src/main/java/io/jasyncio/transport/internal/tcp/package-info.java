@@ -25,7 +25,9 @@
  *     read loop reads into a ByteBuf that wraps the protocol's buffer, no copy (epoll, kqueue: a direct buffer; NIO:
  *     any). One copy is left where Netty cannot: a heap buffer on epoll and kqueue (their native read needs an
  *     address), io_uring (reads are submitted before data comes, into its own buffers), TLS (the socket holds
- *     ciphertext), and bytes Netty read while reading was paused</td></tr>
+ *     ciphertext), bytes Netty read while reading was paused, and a BufferedProtocol set with
+ *     {@code set_protocol} on a connection that became active with a Protocol (its reads keep Netty's
+ *     allocator)</td></tr>
  * <tr><td>{@code get_write_buffer_size} after {@code abort}</td><td>0 as soon as abort returns, as asyncio's
  *     {@code _force_close} clears the buffer</td></tr>
  * <tr><td>{@code eof_received}</td><td>{@code ChannelInputShutdownEvent} (ALLOW_HALF_CLOSURE on)</td></tr>
@@ -96,7 +98,14 @@
  *     reader's buffer). The view is read-only, and valid during {@code dataReceived} only: its memory goes back to
  *     Netty's pool when the call returns, so a reference kept past it reads what later reads put there. The echo of
  *     that view within the call ({@code write(data)}) sends a retained slice of the ByteBuf, not a copy. The
- *     listeners and tasks are fields, made once.</li>
+ *     listeners and tasks are made once, when first needed.</li>
+ * <li>An idle plain connection holds its channel (Netty's, with one read allocator shared by all the connections that
+ *     keep Netty's default), its {@code TcpTransport} and {@code FlowControl}, and
+ *     nothing else of ours: the parts some connections never use are shared while empty and made by their first
+ *     use ({@code OffLoopWrites.NONE} until a write off the loop's thread, {@code TlsLayer.PLAIN} until TLS, the
+ *     held-back queue until reading is paused with data in flight, {@code ReadInto} only for a BufferedProtocol,
+ *     Netty's water marks shared while they are the defaults). {@code benchmarks/run-memory-benchmarks.sh}
+ *     measures the whole per connection.</li>
  * </ul>
  *
  * <h2>Behaviour at the time of writing</h2>
