@@ -43,6 +43,12 @@ public final class SystemProperties {
     public static final boolean IMMEDIATE_SEND =
             !"false".equals(System.getProperty(PREFIX + "transport.immediateSend"));
 
+    /**
+     * {@code jasyncio.loop.nettyCaches}: whether a loop that runs on a caller's thread runs it as Netty's own
+     * threads run (its per-thread allocator caches and object pools on), or as any other thread (off).
+     */
+    public static final boolean NETTY_CACHES = !"false".equals(System.getProperty(PREFIX + "loop.nettyCaches"));
+
     /** {@code jasyncio.coroutines}: {@code vthread}, or {@code null} for continuations where accessible. */
     public static final String COROUTINES = System.getProperty(PREFIX + "coroutines");
 

@@ -6,9 +6,11 @@
  */
 package io.jasyncio.netty;
 
+import io.jasyncio.internal.SystemProperties;
 import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.SingleThreadIoEventLoop;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * which runs the asyncio iterations; on {@code stop()} it suspends the Netty loop ({@code trySuspend()}) and returns,
  * so that the thread goes back to the caller and no I/O is processed until the next run. Suspension is allowed while
  * channels are registered ({@link #canSuspend(int)}). Closing shuts Netty down the same way, on the caller's thread.
+ *
+ * <p>The caller's thread runs the loop as one of Netty's own threads would: inside
+ * {@link FastThreadLocalThread#runWithFastThreadLocal}, so that Netty's per-thread allocator caches and object pools
+ * (the outbound buffer's entries, for one) serve it, which Netty otherwise keeps for its own threads. Netty drops them
+ * when the run ends, as it does when one of its own threads ends; a server that runs forever keeps them for its life.
+ * {@code -Djasyncio.loop.nettyCaches=false} runs the loop as a plain thread instead.
  *
  * <p>Netty's own tasks (channel operations from other threads, its scheduled tasks) run after each I/O poll, before
  * the asyncio callbacks of the iteration.
@@ -100,7 +108,11 @@ final class LoopIoExecutor extends SingleThreadIoEventLoop {
         if (start == null) {
             throw new IllegalStateException("the Netty event loop did not start: " + this);
         }
-        start.run();
+        if (SystemProperties.NETTY_CACHES && !FastThreadLocalThread.currentThreadWillCleanupFastThreadLocals()) {
+            FastThreadLocalThread.runWithFastThreadLocal(start);
+        } else {
+            start.run();
+        }
         Throwable t = failure;
         if (t != null) {
             failure = null;
