@@ -41,6 +41,12 @@ public class Task<T> extends Future<T> {
         Fibers.setTaskCloser(Task::close);
     }
 
+    /**
+     * Whether each task body runs on a thread of its own (the virtual-thread path), which a step must bind to the loop
+     * and unbind after. Constant per JVM: the continuation path then pays no volatile store per step.
+     */
+    private static final boolean FIBER_THREADS = Fibers.factory().ownThreads();
+
     /** The step callback, shared by all tasks: no capturing lambda per step. */
     private static final Consumer<Task<?>> STEP = t -> t.step(null);
 
@@ -382,7 +388,7 @@ public class Task<T> extends Future<T> {
         }
         futWaiter = null;
         Task<?> previous = LoopAccess.swapCurrentTask(loop, this);
-        Thread fiberThread = loop.activeFiberThread();
+        Thread fiberThread = FIBER_THREADS ? loop.activeFiberThread() : null;
         Interceptors ic = loop.activeInterceptors();
         long t0 = 0;
         if (ic != null) {
@@ -392,7 +398,9 @@ public class Task<T> extends Future<T> {
         try {
             stepRun(exc);
         } finally {
-            LoopAccess.setActiveFiberThread(loop, fiberThread);
+            if (FIBER_THREADS) {
+                LoopAccess.setActiveFiberThread(loop, fiberThread);
+            }
             LoopAccess.swapCurrentTask(loop, previous);
             if (ic != null) {
                 long dt = loop.ticker().nanoTime() - t0;

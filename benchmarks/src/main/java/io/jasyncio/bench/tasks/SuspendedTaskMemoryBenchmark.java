@@ -1,0 +1,206 @@
+/*
+ * Copyright 2026 The jasyncio Project
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance
+ * with the License. You may obtain a copy of the License at https://www.apache.org/licenses/LICENSE-2.0
+ */
+package io.jasyncio.bench.tasks;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.Event;
+import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+import io.jasyncio.LoopOptions;
+import io.jasyncio.Task;
+import io.jasyncio.netty.NettyEventLoop;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The heap a suspended task holds: {@value #COUNT} tasks suspended at once, each awaiting its own future
+ * ({@code wait=future}), one shared {@link Event} ({@code event}) or {@code asyncio.sleep(3600)} ({@code sleep}),
+ * beside as many virtual threads parked the same ways ({@code CompletableFuture.join()}, {@code CountDownLatch.await()},
+ * {@code Thread.sleep}). The secondary result {@code bytesPerTask} is the heap in use after a full GC with all of them
+ * suspended, less the heap in use after a full GC before the first was made, divided by {@value #COUNT}: everything a
+ * suspended task keeps alive (its task or thread object, its continuation's stack chunk, its waiter future, its timer,
+ * its registry entry, its context). The primary score, the time to make and suspend them all, is a side note.
+ *
+ * <p>Run: {@code ./jasyncio bench SuspendedTaskMemory} (one fork, one warm-up and three measured single shots each).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC", "-Dio.netty.leakDetection.level=disabled"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class SuspendedTaskMemoryBenchmark {
+    /** How many tasks are suspended at once. */
+    static final int COUNT = 100_000;
+
+    /** What each task waits on: {@code future}, {@code event} or {@code sleep}. */
+    @Param({"future", "event", "sleep"})
+    public String wait;
+
+    private EventLoop loop;
+
+    /** The secondary result: bytes of heap per suspended task. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Footprint {
+        /** Heap bytes per suspended task, from the last measurement. */
+        public double bytesPerTask;
+    }
+
+    /** Creates the loop. */
+    @Setup(Level.Trial)
+    public void start() {
+        loop = new NettyEventLoop(LoopOptions.defaults().withDebug(false));
+    }
+
+    /** Closes the loop. */
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void stop() {
+        loop.close();
+    }
+
+    /**
+     * {@value #COUNT} jasyncio tasks suspended, measured, then woken and finished.
+     *
+     * @param footprint where the bytes per task go
+     * @return the number of tasks that finished
+     */
+    @Benchmark
+    public int jasyncio(Footprint footprint) {
+        Task<?>[] tasks = new Task<?>[COUNT];
+        Future<?>[] futures = new Future<?>[COUNT];
+        Event event = new Event();
+        long before = usedAfterGc();
+        loop.runUntilComplete(loop.createTask(() -> {
+            for (int i = 0; i < COUNT; i++) {
+                tasks[i] = loop.createTask(switch (wait) {
+                    case "future" -> {
+                        Future<Integer> f = loop.createFuture();
+                        futures[i] = f;
+                        yield () -> Asyncio.await(f);
+                    }
+                    case "event" -> () -> event.wait_();
+                    default -> () -> Asyncio.sleep(3600, 1);
+                });
+            }
+            Asyncio.sleep(0); // each task has run its first step and is suspended when this returns
+            return null;
+        }));
+        long after = usedAfterGc();
+        footprint.bytesPerTask = (double) (after - before) / COUNT;
+        return loop.runUntilComplete(loop.createTask(() -> {
+            for (int i = 0; i < COUNT; i++) {
+                switch (wait) {
+                    case "future" -> complete(futures[i], i);
+                    case "event" -> event.set();
+                    default -> tasks[i].cancel();
+                }
+            }
+            int finished = 0;
+            for (Task<?> t : tasks) {
+                try {
+                    Asyncio.await(t);
+                } catch (io.jasyncio.CancelledError e) {
+                    // the sleep variant ends by cancellation
+                }
+                finished++;
+            }
+            return finished;
+        }));
+    }
+
+    /**
+     * {@value #COUNT} virtual threads parked, measured, then woken and joined.
+     *
+     * @param footprint where the bytes per thread go
+     * @return the number of threads that finished
+     * @throws InterruptedException if interrupted
+     */
+    @Benchmark
+    public int virtualThreads(Footprint footprint) throws InterruptedException {
+        Thread[] threads = new Thread[COUNT];
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[COUNT];
+        CountDownLatch latch = new CountDownLatch(1);
+        long before = usedAfterGc();
+        for (int i = 0; i < COUNT; i++) {
+            Runnable body = switch (wait) {
+                case "future" -> {
+                    CompletableFuture<Integer> f = new CompletableFuture<>();
+                    futures[i] = f;
+                    yield f::join;
+                }
+                case "event" -> () -> {
+                    try {
+                        latch.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                };
+                default -> () -> {
+                    try {
+                        Thread.sleep(3_600_000);
+                    } catch (InterruptedException e) {
+                        // woken
+                    }
+                };
+            };
+            threads[i] = Thread.ofVirtual().start(body);
+        }
+        for (Thread t : threads) {
+            while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+            }
+        }
+        long after = usedAfterGc();
+        footprint.bytesPerTask = (double) (after - before) / COUNT;
+        for (int i = 0; i < COUNT; i++) {
+            switch (wait) {
+                case "future" -> futures[i].complete(null);
+                case "event" -> latch.countDown();
+                default -> threads[i].interrupt();
+            }
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return COUNT;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void complete(Future<?> future, int value) {
+        ((Future<Integer>) future).setResult(value);
+    }
+
+    /** The heap in use after full collections, once it stops shrinking. */
+    static long usedAfterGc() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (now >= used) {
+                return now;
+            }
+            used = now;
+        }
+        return used;
+    }
+}
