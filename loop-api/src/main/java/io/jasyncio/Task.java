@@ -55,6 +55,8 @@ public class Task<T> extends Future<T> {
     private final FiberFactory fibers;
     private final Fiber fiber;
     private final Consumer<Future<?>> wakeup = this::wakeup;
+    /** The task's entry in its loop's registry of tasks ({@code all_tasks()}), to forget it when it finishes. */
+    private final Object registration;
     private String name;
     private Context context;
     /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
@@ -117,7 +119,7 @@ public class Task<T> extends Future<T> {
         this.fibers = Fibers.factory();
         BaseEventLoop base = this.loop;
         this.fiber = fibers.create(this::runBody, () -> LoopAccess.bindFiberThread(base));
-        LoopAccess.registerTask(base, this);
+        this.registration = LoopAccess.registerTask(base, this);
         if (eagerStart && this.loop.isRunning() && this.loop.inEventLoop()) {
             step(null);
         } else {
@@ -467,7 +469,7 @@ public class Task<T> extends Future<T> {
         if (pendingLogger != null) {
             pendingLogger.done();
         }
-        LoopAccess.unregisterTask(loop, this);
+        LoopAccess.unregisterTask(loop, this, registration);
         if (error == null) {
             if (mustCancel) {
                 mustCancel = false;

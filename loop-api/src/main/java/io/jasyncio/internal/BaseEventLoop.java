@@ -577,23 +577,26 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      * Notes a new task, held weakly; tasks call it.
      *
      * @param task the task
+     * @return the task's registration, for {@link #unregisterTask}
      */
-    final void registerTask(Task<?> task) {
-        tasks.add(task);
+    final Object registerTask(Task<?> task) {
+        Object registration = tasks.add(task);
         counters.tasksCreated++;
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskCreated(this, task));
         }
+        return registration;
     }
 
     /**
      * Forgets a finished task; tasks call it.
      *
      * @param task the task
+     * @param registration what {@link #registerTask} returned for it
      */
-    final void unregisterTask(Task<?> task) {
-        tasks.remove(task);
+    final void unregisterTask(Task<?> task, Object registration) {
+        tasks.remove((TaskRegistry.Entry) registration);
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskDone(this, task));
