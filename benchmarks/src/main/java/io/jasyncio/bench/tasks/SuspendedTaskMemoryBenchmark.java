@@ -14,6 +14,7 @@ import io.jasyncio.LoopOptions;
 import io.jasyncio.Task;
 import io.jasyncio.netty.NettyEventLoop;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,16 +37,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code wait=future}), one shared {@link Event} ({@code event}) or {@code asyncio.sleep(3600)} ({@code sleep}),
  * beside as many virtual threads parked the same ways ({@code CompletableFuture.join()}, {@code CountDownLatch.await()},
  * {@code Thread.sleep}). The secondary result {@code bytesPerTask} is the heap in use after a full GC with all of them
- * suspended, less the heap in use after a full GC before the first was made, divided by {@value #COUNT}: everything a
+ * suspended, less the heap in use after a full GC once they have all been woken, have finished and are let go,
+ * divided by {@value #COUNT} (JMH sums an auxiliary counter over the measured iterations, hence one): everything a
  * suspended task keeps alive (its task or thread object, its continuation's stack chunk, its waiter future, its timer,
  * its registry entry, its context). The primary score, the time to make and suspend them all, is a side note.
  *
- * <p>Run: {@code ./jasyncio bench SuspendedTaskMemory} (one fork, one warm-up and three measured single shots each).
+ * <p>The fork uses the serial collector, whose full collection compacts the whole heap, so that the heap in use
+ * after it is what is reachable, with no region or buffer slack.
+ *
+ * <p>Run: {@code ./jasyncio bench SuspendedTaskMemory} (one fork, two warm-up shots and one measured single shot each; each shot also prints its figure).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC", "-Dio.netty.leakDetection.level=disabled"})
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseSerialGC", "-Dio.netty.leakDetection.level=disabled"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 1)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SuspendedTaskMemoryBenchmark {
@@ -62,8 +67,14 @@ public class SuspendedTaskMemoryBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Footprint {
-        /** Heap bytes per suspended task, from the last measurement. */
+        /** Heap bytes per suspended task (JMH sums it over the measured iterations: run one, the default). */
         public double bytesPerTask;
+
+        void record(long bytes, String what, String wait) {
+            bytesPerTask = (double) bytes / COUNT;
+            System.out.printf("%n%,d %s suspended (wait=%s): %,.0f bytes each (%,d bytes)%n", COUNT, what, wait,
+                    bytesPerTask, bytes);
+        }
     }
 
     /** Creates the loop. */
@@ -89,7 +100,6 @@ public class SuspendedTaskMemoryBenchmark {
         Task<?>[] tasks = new Task<?>[COUNT];
         Future<?>[] futures = new Future<?>[COUNT];
         Event event = new Event();
-        long before = usedAfterGc();
         loop.runUntilComplete(loop.createTask(() -> {
             for (int i = 0; i < COUNT; i++) {
                 tasks[i] = loop.createTask(switch (wait) {
@@ -105,9 +115,8 @@ public class SuspendedTaskMemoryBenchmark {
             Asyncio.sleep(0); // each task has run its first step and is suspended when this returns
             return null;
         }));
-        long after = usedAfterGc();
-        footprint.bytesPerTask = (double) (after - before) / COUNT;
-        return loop.runUntilComplete(loop.createTask(() -> {
+        long held = usedAfterGc();
+        int finished = loop.runUntilComplete(loop.createTask(() -> {
             for (int i = 0; i < COUNT; i++) {
                 switch (wait) {
                     case "future" -> complete(futures[i], i);
@@ -115,17 +124,21 @@ public class SuspendedTaskMemoryBenchmark {
                     default -> tasks[i].cancel();
                 }
             }
-            int finished = 0;
+            int count = 0;
             for (Task<?> t : tasks) {
                 try {
                     Asyncio.await(t);
                 } catch (io.jasyncio.CancelledError e) {
                     // the sleep variant ends by cancellation
                 }
-                finished++;
+                count++;
             }
-            return finished;
+            return count;
         }));
+        Arrays.fill(tasks, null);
+        Arrays.fill(futures, null);
+        footprint.record(held - usedAfterGc(), "jasyncio tasks", wait);
+        return finished;
     }
 
     /**
@@ -140,7 +153,6 @@ public class SuspendedTaskMemoryBenchmark {
         Thread[] threads = new Thread[COUNT];
         CompletableFuture<?>[] futures = new CompletableFuture<?>[COUNT];
         CountDownLatch latch = new CountDownLatch(1);
-        long before = usedAfterGc();
         for (int i = 0; i < COUNT; i++) {
             Runnable body = switch (wait) {
                 case "future" -> {
@@ -170,8 +182,7 @@ public class SuspendedTaskMemoryBenchmark {
                 Thread.onSpinWait();
             }
         }
-        long after = usedAfterGc();
-        footprint.bytesPerTask = (double) (after - before) / COUNT;
+        long held = usedAfterGc();
         for (int i = 0; i < COUNT; i++) {
             switch (wait) {
                 case "future" -> futures[i].complete(null);
@@ -182,6 +193,9 @@ public class SuspendedTaskMemoryBenchmark {
         for (Thread t : threads) {
             t.join();
         }
+        Arrays.fill(threads, null);
+        Arrays.fill(futures, null);
+        footprint.record(held - usedAfterGc(), "virtual threads", wait);
         return COUNT;
     }
 
