@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The heap a suspended task holds: {@value #COUNT} tasks suspended at once, each awaiting its own future
@@ -38,19 +39,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * beside as many virtual threads parked the same ways ({@code CompletableFuture.join()}, {@code CountDownLatch.await()},
  * {@code Thread.sleep}). The secondary result {@code bytesPerTask} is the heap in use after a full GC with all of them
  * suspended, less the heap in use after a full GC once they have all been woken, have finished and are let go,
- * divided by {@value #COUNT} (JMH sums an auxiliary counter over the measured iterations, hence one): everything a
+ * divided by {@value #COUNT} (the mean over the measured shots): everything a
  * suspended task keeps alive (its task or thread object, its continuation's stack chunk, its waiter future, its timer,
  * its registry entry, its context). The primary score, the time to make and suspend them all, is a side note.
  *
  * <p>The fork uses the serial collector, whose full collection compacts the whole heap, so that the heap in use
  * after it is what is reachable, with no region or buffer slack.
  *
- * <p>Run: {@code ./jasyncio bench SuspendedTaskMemory} (one fork, two warm-up shots and one measured single shot each; each shot also prints its figure).
+ * <p>Run: {@code ./jasyncio bench SuspendedTaskMemory} (one fork, two warm-up shots and five measured single shots each; each shot also prints its own figure,
+ * which varies by some tens of percent from shot to shot: how much of each stack was compiled code when it froze).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseSerialGC", "-Dio.netty.leakDetection.level=disabled"})
 @Warmup(iterations = 2)
-@Measurement(iterations = 1)
+@Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SuspendedTaskMemoryBenchmark {
@@ -67,13 +69,27 @@ public class SuspendedTaskMemoryBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Footprint {
-        /** Heap bytes per suspended task (JMH sums it over the measured iterations: run one, the default). */
+        /**
+         * Heap bytes per suspended task, divided by the number of measured shots: JMH sums an auxiliary counter over
+         * the measured iterations, so the result is their mean.
+         */
         public double bytesPerTask;
+        private int shots = 1;
+
+        /**
+         * Reads how many shots are measured.
+         *
+         * @param params the run's parameters
+         */
+        @Setup(Level.Trial)
+        public void countShots(BenchmarkParams params) {
+            shots = Math.max(1, params.getMeasurement().getCount());
+        }
 
         void record(long bytes, String what, String wait) {
-            bytesPerTask = (double) bytes / COUNT;
-            System.out.printf("%n%,d %s suspended (wait=%s): %,.0f bytes each (%,d bytes)%n", COUNT, what, wait,
-                    bytesPerTask, bytes);
+            double each = (double) bytes / COUNT;
+            bytesPerTask = each / shots;
+            System.out.printf("%n%,d %s suspended (wait=%s): %,.0f bytes each%n", COUNT, what, wait, each);
         }
     }
 
