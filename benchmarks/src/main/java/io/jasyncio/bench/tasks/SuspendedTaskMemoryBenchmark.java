@@ -115,7 +115,7 @@ public class SuspendedTaskMemoryBenchmark {
     public int jasyncio(Footprint footprint) {
         Task<?>[] tasks = new Task<?>[COUNT];
         Future<?>[] futures = new Future<?>[COUNT];
-        Event event = new Event();
+        Event[] event = {new Event()}; // a box, emptied before the last measurement with the arrays
         loop.runUntilComplete(loop.createTask(() -> {
             for (int i = 0; i < COUNT; i++) {
                 tasks[i] = loop.createTask(switch (wait) {
@@ -124,7 +124,10 @@ public class SuspendedTaskMemoryBenchmark {
                         futures[i] = f;
                         yield () -> Asyncio.await(f);
                     }
-                    case "event" -> () -> event.wait_();
+                    case "event" -> {
+                        Event e = event[0];
+                        yield e::wait_;
+                    }
                     default -> () -> Asyncio.sleep(3600, 1);
                 });
             }
@@ -136,7 +139,7 @@ public class SuspendedTaskMemoryBenchmark {
             for (int i = 0; i < COUNT; i++) {
                 switch (wait) {
                     case "future" -> complete(futures[i], i);
-                    case "event" -> event.set();
+                    case "event" -> event[0].set();
                     default -> tasks[i].cancel();
                 }
             }
@@ -153,6 +156,7 @@ public class SuspendedTaskMemoryBenchmark {
         }));
         Arrays.fill(tasks, null);
         Arrays.fill(futures, null);
+        event[0] = null;
         footprint.record(held - usedAfterGc(), "jasyncio tasks", wait);
         return finished;
     }
