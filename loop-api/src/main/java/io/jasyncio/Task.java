@@ -41,15 +41,28 @@ public class Task<T> extends Future<T> {
         Fibers.setTaskCloser(Task::close);
     }
 
+    /**
+     * Whether each task body runs on a thread of its own (the virtual-thread path), which a step must bind to the loop
+     * and unbind after. Constant per JVM: the continuation path then pays no volatile store per step.
+     */
+    private static final boolean FIBER_THREADS = Fibers.factory().ownThreads();
+    /** The coroutine path, one per JVM. */
+    private static final FiberFactory FIBERS = Fibers.factory();
+
     /** The step callback, shared by all tasks: no capturing lambda per step. */
     private static final Consumer<Task<?>> STEP = t -> t.step(null);
 
     private final BaseEventLoop loop;
     private final Coroutine<T> coro;
-    private final FiberFactory fibers;
     private final Fiber fiber;
-    private final Consumer<Future<?>> wakeup = this::wakeup;
+    /** The body that the fiber runs and the done callback of the awaited future, in one object. */
+    private final Steps wakeup = new Steps();
+    /** The task's entry in its loop's registry of tasks ({@code all_tasks()}), to forget it when it finishes. */
+    private final Object registration;
+    /** The name given, or {@code null} for {@code Task-<id>}, made when first asked for. */
     private String name;
+    /** The number in the default name {@code Task-N}; 0 when a name was given. */
+    private final long id;
     private Context context;
     /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
     private final StackTraceElement[] sourceTraceback;
@@ -105,13 +118,13 @@ public class Task<T> extends Future<T> {
         if (coro instanceof io.jasyncio.internal.CoroutineObject<?> object) {
             object.markScheduled();
         }
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.name = name;
+        this.id = name == null ? COUNTER.incrementAndGet() : 0;
         this.context = Context.forNewTask(this.loop);
         this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;
-        this.fibers = Fibers.factory();
         BaseEventLoop base = this.loop;
-        this.fiber = fibers.create(this::runBody, () -> LoopAccess.bindFiberThread(base));
-        LoopAccess.registerTask(base, this);
+        this.fiber = FIBERS.create(wakeup, () -> LoopAccess.bindFiberThread(base));
+        this.registration = LoopAccess.registerTask(base, this);
         if (eagerStart && this.loop.isRunning() && this.loop.inEventLoop()) {
             step(null);
         } else {
@@ -128,7 +141,7 @@ public class Task<T> extends Future<T> {
      * @asyncio Task.get_name()
      */
     public final String getName() {
-        return name;
+        return name != null ? name : "Task-" + id;
     }
 
     /**
@@ -330,6 +343,22 @@ public class Task<T> extends Future<T> {
 
     // ---------------------------------------------------------------- the step machine (tasks.py __step, __wakeup)
 
+    /**
+     * The task's two callbacks as one object, so that a task carries one of them rather than two: the body its fiber
+     * runs, and the done callback of the future it awaits (asyncio's bound method {@code __wakeup}).
+     */
+    private final class Steps implements Runnable, Consumer<Future<?>> {
+        @Override
+        public void run() {
+            runBody();
+        }
+
+        @Override
+        public void accept(Future<?> future) {
+            wakeup(future);
+        }
+    }
+
     private void runBody() {
         try {
             bodyResult = coro.call();
@@ -365,7 +394,7 @@ public class Task<T> extends Future<T> {
 
     private FinalizerReports.PendingTaskLogger followPending() {
         if (pendingLogger == null) {
-            pendingLogger = FinalizerReports.taskPending(this, loop, name, coro, sourceTraceback);
+            pendingLogger = FinalizerReports.taskPending(this, loop, name, id, coro, sourceTraceback);
         }
         return pendingLogger;
     }
@@ -382,7 +411,7 @@ public class Task<T> extends Future<T> {
         }
         futWaiter = null;
         Task<?> previous = LoopAccess.swapCurrentTask(loop, this);
-        Thread fiberThread = loop.activeFiberThread();
+        Thread fiberThread = FIBER_THREADS ? loop.activeFiberThread() : null;
         Interceptors ic = loop.activeInterceptors();
         long t0 = 0;
         if (ic != null) {
@@ -392,7 +421,9 @@ public class Task<T> extends Future<T> {
         try {
             stepRun(exc);
         } finally {
-            LoopAccess.setActiveFiberThread(loop, fiberThread);
+            if (FIBER_THREADS) {
+                LoopAccess.setActiveFiberThread(loop, fiberThread);
+            }
             LoopAccess.swapCurrentTask(loop, previous);
             if (ic != null) {
                 long dt = loop.ticker().nanoTime() - t0;
@@ -459,7 +490,7 @@ public class Task<T> extends Future<T> {
         if (pendingLogger != null) {
             pendingLogger.done();
         }
-        LoopAccess.unregisterTask(loop, this);
+        LoopAccess.unregisterTask(loop, this, registration);
         if (error == null) {
             if (mustCancel) {
                 mustCancel = false;
@@ -493,12 +524,12 @@ public class Task<T> extends Future<T> {
      * @param future the future, or {@code null} to yield for one iteration
      */
     final void suspendOn(Future<?> future) {
-        if (!fibers.ownThreads() && MonitorCheck.enabled(loop.getDebug())) {
+        if (!FIBER_THREADS && MonitorCheck.enabled(loop.getDebug())) {
             MonitorCheck.assertNoMonitorHeld();
         }
         awaiting = future;
-        fibers.suspend();
-        if (fibers.ownThreads()) {
+        FIBERS.suspend();
+        if (FIBER_THREADS) {
             LoopAccess.bindFiberThread(loop);
         }
         Throwable t = throwIn;
@@ -569,7 +600,7 @@ public class Task<T> extends Future<T> {
             state = "cancelling";
         }
         // asyncio's _task_repr_info order: state, name, coro, wait_for, then the future's result, callbacks and site
-        StringBuilder sb = new StringBuilder("<Task ").append(state).append(" name='").append(name).append("' coro=")
+        StringBuilder sb = new StringBuilder("<Task ").append(state).append(" name='").append(getName()).append("' coro=")
                 .append(Handle.describe(coro));
         if (futWaiter != null) {
             sb.append(" wait_for=").append(futWaiter);

@@ -57,6 +57,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     /** asyncio's {@code MAXIMUM_SELECT_TIMEOUT}: one day. */
     static final long MAXIMUM_SELECT_TIMEOUT_NANOS = TimeUnit.DAYS.toNanos(1);
+    /**
+     * The most callbacks of other threads ({@code callSoonThreadsafe}) that one iteration moves into the ready queue:
+     * a flood of them is run a batch per iteration, with an I/O poll and the due timers between batches, as Netty's
+     * loop bounds the tasks it runs between two I/O turns (by time there, by count here: no clock read).
+     */
+    static final int INBOX_BATCH = 1024;
 
     private static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
 
@@ -102,6 +108,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     // Threading: any thread.
     private final MpscInbox inbox = new MpscInbox();
+    /** How many more inbox callbacks this iteration may move into the ready queue; the loop thread only. */
+    private int inboxBudget;
     private final Ticker ticker;
     /** The default exception handler's counts of repeated reports. */
     private final RepeatedReports repeats = new RepeatedReports();
@@ -225,7 +233,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (pendingFatal != null) {
             throwPendingFatal();
         }
-        inbox.drainTo(ready);
+        inboxBudget = INBOX_BATCH - inbox.drainTo(ready, INBOX_BATCH);
         if (!timers.isEmpty()) { // no clock read for an empty heap: it costs as much as the rest of an idle iteration
             // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
             timers.moveDue(Deadlines.saturatedAdd(ticker.nanoTime(), 1), ready);
@@ -369,8 +377,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         SignalHandlers.removeAll(this);
         io.jasyncio.internal.coro.Fibers.closePending(allTasks());
         ready.clear();
-        inbox.drainTo(ready);
-        ready.clear();
+        while (inbox.drainTo(ready, INBOX_BATCH) > 0) {
+            ready.clear();
+        }
         timers.clear();
         repeatsTimer = null;
         repeats.flushAll(ticker.nanoTime());
@@ -417,10 +426,18 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         return handle;
     }
 
-    /** Adds to the ready queue after the inbox, keeping one FIFO order with {@code callSoonThreadsafe}. */
+    /**
+     * Adds to the ready queue after the inbox, keeping one FIFO order with {@code callSoonThreadsafe}: the inbox is
+     * drained first, within this iteration's budget; when callbacks of other threads are still left in it (a flood),
+     * the handle joins the inbox behind them rather than jumping ahead.
+     */
     private void enqueue(Handle handle) {
         if (!inbox.isEmpty()) {
-            inbox.drainTo(ready);
+            inboxBudget -= inbox.drainTo(ready, inboxBudget);
+            if (!inbox.isEmpty()) {
+                inbox.offer(handle);
+                return;
+            }
         }
         ready.add(handle);
     }
@@ -560,23 +577,26 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      * Notes a new task, held weakly; tasks call it.
      *
      * @param task the task
+     * @return the task's registration, for {@link #unregisterTask}
      */
-    final void registerTask(Task<?> task) {
-        tasks.add(task);
+    final Object registerTask(Task<?> task) {
+        Object registration = tasks.add(task);
         counters.tasksCreated++;
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskCreated(this, task));
         }
+        return registration;
     }
 
     /**
      * Forgets a finished task; tasks call it.
      *
      * @param task the task
+     * @param registration what {@link #registerTask} returned for it
      */
-    final void unregisterTask(Task<?> task) {
-        tasks.remove(task);
+    final void unregisterTask(Task<?> task, Object registration) {
+        tasks.remove((TaskRegistry.Entry) registration);
         Interceptors ic = activeInterceptors();
         if (ic != null) {
             ic.each(i -> i.taskDone(this, task));

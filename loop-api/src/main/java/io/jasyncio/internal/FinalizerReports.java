@@ -101,7 +101,9 @@ public final class FinalizerReports {
      */
     public static final class PendingTaskLogger implements Runnable {
         private final BaseEventLoop loop;
+        /** The name given to the task, or {@code null} for {@code Task-<id>}. */
         private final String name;
+        private final long id;
         /** The coroutine's class, or the name of a coroutine object: never the coroutine, which may hold the task. */
         private final Object coro;
         private final StackTraceElement[] site;
@@ -109,10 +111,11 @@ public final class FinalizerReports {
         private volatile boolean done;
         private final Cleaner.Cleanable cleanable;
 
-        private PendingTaskLogger(Object task, BaseEventLoop loop, String name, Object coro,
+        private PendingTaskLogger(Object task, BaseEventLoop loop, String name, long id, Object coro,
                 StackTraceElement[] site) {
             this.loop = loop;
             this.name = name;
+            this.id = id;
             this.coro = coro instanceof CoroutineObject<?> c ? c.toString() : coro.getClass();
             this.site = site;
             this.cleanable = Holder.CLEANER.register(task, this);
@@ -155,7 +158,7 @@ public final class FinalizerReports {
         private ExceptionContext context() {
             String r = repr;
             if (r == null) {
-                r = "<Task pending name='" + name + "' coro=" + describe(coro) + ">";
+                r = "<Task pending name='" + (name != null ? name : "Task-" + id) + "' coro=" + describe(coro) + ">";
             }
             ExceptionContext.Builder b = ExceptionContext.builder("Task was destroyed but it is pending!")
                     .put(ExceptionContext.TASK, r);
@@ -187,14 +190,15 @@ public final class FinalizerReports {
      *
      * @param task the task (held only weakly, by the cleaner)
      * @param loop its loop
-     * @param name its name
+     * @param name the name given to it, or {@code null} for {@code Task-<id>}
+     * @param id the number of its default name
      * @param coro its coroutine: only its class, or a coroutine object's name, is kept
      * @param creationSite where it was created (debug mode), or {@code null}
      * @return the logger, to tell when the task finishes
      */
-    public static PendingTaskLogger taskPending(Object task, BaseEventLoop loop, String name, Object coro,
+    public static PendingTaskLogger taskPending(Object task, BaseEventLoop loop, String name, long id, Object coro,
             StackTraceElement[] creationSite) {
-        return new PendingTaskLogger(task, loop, name, coro, trim(creationSite));
+        return new PendingTaskLogger(task, loop, name, id, coro, trim(creationSite));
     }
 
     private static String describe(Object coro) {

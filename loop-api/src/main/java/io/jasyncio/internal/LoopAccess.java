@@ -36,9 +36,10 @@ public final class LoopAccess {
      *
      * @param loop the loop
      * @param task the task
+     * @return the task's registration, to give back to {@link #unregisterTask}
      */
-    public static void registerTask(BaseEventLoop loop, Task<?> task) {
-        loop.registerTask(task);
+    public static Object registerTask(BaseEventLoop loop, Task<?> task) {
+        return loop.registerTask(task);
     }
 
     /**
@@ -46,9 +47,10 @@ public final class LoopAccess {
      *
      * @param loop the loop
      * @param task the task
+     * @param registration what {@link #registerTask} returned for it
      */
-    public static void unregisterTask(BaseEventLoop loop, Task<?> task) {
-        loop.unregisterTask(task);
+    public static void unregisterTask(BaseEventLoop loop, Task<?> task, Object registration) {
+        loop.unregisterTask(task, registration);
     }
 
     /**

@@ -66,16 +66,18 @@ final class MpscInbox {
     }
 
     /**
-     * Moves every node that is fully linked into the ready queue, in order; loop thread only.
+     * Moves the nodes that are fully linked into the ready queue, in order, at most {@code limit} of them; loop thread
+     * only. The rest stay in the inbox, in order, for the next drain.
      *
      * @param ready where the nodes go
+     * @param limit the most to move
      * @return how many were moved
      */
-    int drainTo(ReadyQueue ready) {
+    int drainTo(ReadyQueue ready, int limit) {
         Handle h = head;
         int n = 0;
         Handle next;
-        while ((next = HandleAccess.lvNext(h)) != null) {
+        while (n < limit && (next = HandleAccess.lvNext(h)) != null) {
             h = next;
             ready.add(next);
             n++;

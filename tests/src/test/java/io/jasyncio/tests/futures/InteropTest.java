@@ -215,7 +215,9 @@ class InteropTest extends LoopTestBase {
         }
         other.join();
         f.setResult(7);
-        runUntil(() -> called[0] == n && linked.stream().allMatch(CompletableFuture::isDone), 10);
+        // The other thread's n links arrive through the inbox, which an iteration drains 1024 at a time; the n done
+        // callbacks, and the links' own, queue behind them there (one FIFO order): some tens of iterations in all.
+        runUntil(() -> called[0] == n && linked.stream().allMatch(CompletableFuture::isDone), 10 + 4 * n / 1024);
         for (CompletableFuture<Integer> cf : linked) {
             assertEquals(7, cf.get(10, TimeUnit.SECONDS));
         }

@@ -98,6 +98,23 @@ class DestroyedPendingTaskTest extends LoopTestBase {
         assertEquals(1, reports.size());
     }
 
+    /** A task with the default name is reported under it: {@code Task-N}, the name getName() gave while it lived. */
+    @Test
+    void testDestroyedPendingTaskReportsItsDefaultName() {
+        assumeTasksCollectable();
+        String name = startUnnamed();
+        assertTrue(name.matches("Task-[0-9]+"), name);
+        assertTrue(Gc.until(() -> !reports.isEmpty()));
+        assertTrue(String.valueOf(reports.get(0).get(ExceptionContext.TASK)).startsWith(
+                "<Task pending name='" + name + "' coro="), reports.get(0).toString());
+    }
+
+    private String startUnnamed() {
+        Task<Object> task = loop.createTask(() -> Asyncio.await(loop.createFuture()));
+        runOnce();
+        return task.getName();
+    }
+
     /** A task still pending when its loop closes is destroyed then: reported by close(), once, on every path. */
     @Test
     void testPendingAtLoopCloseReportedOnce() {
