@@ -20,6 +20,8 @@
 #   options: --duration S  --warmup S  --server-warmup S  --servers LIST  --sizes LIST  --conns LIST  --no-pin
 #            --iouring            add the io_uring twin of each jasyncio server in the list (jasyncio-protocol-iouring,
 #                                 ...: the same server with --transport io_uring), and the io_uring / epoll table
+#            a server named jasyncio-...-nocaches is that server with -Djasyncio.loop.nettyCaches=false (its loop run
+#            as a plain thread, without Netty's per-thread caches and pools), with a ratio table beside the default
 #            --repeat N           N passes over the servers, interleaved; the tables show each case's median
 #            --table FILE.jsonl   only print the tables of an earlier run
 #
@@ -130,6 +132,8 @@ ratios("jasyncio-streams-chunk", "uvloop-streams-read",
        "jasyncio Streams read(n) / uvloop Streams read(n), the same code shape (goal: req/s >= 1.3x)", True)
 for epoll in sorted({srv for (srv, s, c) in index if (srv + "-iouring", s, c) in index}):
     ratios(epoll + "-iouring", epoll, f"{epoll}: io_uring / epoll, the same server", True)
+for plain in sorted({srv for (srv, s, c) in index if (srv + "-nocaches", s, c) in index}):
+    ratios(plain, plain + "-nocaches", f"{plain}: loop run with Netty's thread caches / as a plain thread", True)
 if xcheck:
     print()
     print("Cross-check, the peers' C client (echo_load) at one point beside ./jasyncio load at the same point:")
@@ -186,8 +190,12 @@ if [ -z "$SERVERS" ]; then
 fi
 
 server_cmd() {  # name port -> the command's words
-    local n="$1" p="$2" tr=epoll
+    local n="$1" p="$2" tr=epoll pre=""
+    if [[ "$n" == jasyncio-*-nocaches ]]; then  # the same server, its loop run as a plain thread, not as Netty's
+        n="${n%-nocaches}"; pre="env JASYNCIO_JAVA_OPTS=-Djasyncio.loop.nettyCaches=false"
+    fi
     if [[ "$n" == jasyncio-*-iouring ]]; then n="${n%-iouring}"; tr=io_uring; fi  # the same server on io_uring
+    echo -n "${pre:+$pre }"
     case "$n" in
         jasyncio-protocol) echo "$ROOT/jasyncio echo-server --port $p --api protocol --transport $tr" ;;
         jasyncio-buffered) echo "$ROOT/jasyncio echo-server --port $p --api buffered --transport $tr" ;;
