@@ -386,7 +386,7 @@ public class Task<T> extends Future<T> {
         Interceptors ic = loop.activeInterceptors();
         long t0 = 0;
         if (ic != null) {
-            ic.each(i -> i.beforeTaskStep(loop, this));
+            ic.beforeTaskStep(this);
             t0 = loop.ticker().nanoTime();
         }
         try {
@@ -397,7 +397,7 @@ public class Task<T> extends Future<T> {
             if (ic != null) {
                 long dt = loop.ticker().nanoTime() - t0;
                 suspendedAtNanos = t0 + dt;
-                ic.each(i -> i.afterTaskStep(loop, this, dt));
+                ic.afterTaskStep(this, dt);
                 if (pendingLogger != null && !done() && loop.getDebug()) {
                     pendingLogger.setRepr(toString()); // debug mode: the report shows what the task last awaited
                 }

@@ -111,8 +111,14 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** The thread inside runForever; set by compare-and-set, so that of two threads racing to run, one wins. */
     private volatile Thread thread;
     private final Interceptors interceptors = new Interceptors(this);
-    /** Whether any interceptor is installed: read once per iteration to choose the plain or the watched path. */
+    /** Whether any interceptor is installed: the loop's parts test it before they report an event. */
     private volatile boolean intercepted;
+    /**
+     * Whether an interceptor overrides a hook of the iteration (callbacks, polls): read once per iteration to choose the
+     * plain or the watched path. An interceptor that watches only rarer events (tasks, transports, futures) leaves the
+     * loop on its plain path.
+     */
+    private volatile boolean watched;
     /** A fatal error a protocol callback raised inside the I/O poll, thrown out of the iteration that polled. */
     private Error pendingFatal;
 
@@ -209,7 +215,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
                 timeout = Math.min(Math.max(0, untilNext), MAXIMUM_SELECT_TIMEOUT_NANOS);
             }
         }
-        final boolean watched = intercepted;
+        final boolean watched = this.watched;
         long polled = 0;
         polls++;
         if (watched) {
@@ -566,7 +572,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         counters.tasksCreated++;
         Interceptors ic = activeInterceptors();
         if (ic != null) {
-            ic.each(i -> i.taskCreated(this, task));
+            ic.taskCreated(task);
         }
     }
 
@@ -579,7 +585,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         tasks.remove(task);
         Interceptors ic = activeInterceptors();
         if (ic != null) {
-            ic.each(i -> i.taskDone(this, task));
+            ic.taskDone(task);
         }
     }
 
@@ -731,14 +737,14 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     @Override
     public final boolean addInterceptor(LoopInterceptor interceptor) {
         boolean added = interceptors.add(interceptor);
-        intercepted = !interceptors.isEmpty();
+        interceptorsChanged();
         return added;
     }
 
     @Override
     public final boolean removeInterceptor(LoopInterceptor interceptor) {
         boolean removed = interceptors.remove(interceptor);
-        intercepted = !interceptors.isEmpty();
+        interceptorsChanged();
         if (removed) {
             interceptors.tellRemoved(interceptor);
         }
@@ -748,6 +754,17 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** Interceptors calls it after removing one that threw. */
     final void interceptorsChanged() {
         intercepted = !interceptors.isEmpty();
+        watched = interceptors.watchesIterations();
+    }
+
+    /**
+     * Whether the loop takes its watched path, timing each callback and poll for the interceptors: only when one of
+     * them overrides a hook of the iteration. For tests and diagnostics.
+     *
+     * @return {@code true} on the watched path
+     */
+    public final boolean isWatched() {
+        return watched;
     }
 
     @Override
