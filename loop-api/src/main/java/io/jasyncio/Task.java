@@ -399,7 +399,8 @@ public class Task<T> extends Future<T> {
                 suspendedAtNanos = t0 + dt;
                 ic.afterTaskStep(this, dt);
                 if (pendingLogger != null && !done() && loop.getDebug()) {
-                    pendingLogger.setRepr(toString()); // debug mode: the report shows what the task last awaited
+                    pendingLogger.setRepr(numCancelsRequested > 0 ? toString() // debug mode: the report shows
+                            : reprLater(name, coro, futWaiter, sourceTraceback)); // what the task last awaited
                 }
             } else {
                 suspendedAtNanos = 0;
@@ -493,8 +494,8 @@ public class Task<T> extends Future<T> {
      * @param future the future, or {@code null} to yield for one iteration
      */
     final void suspendOn(Future<?> future) {
-        if (!fibers.ownThreads() && MonitorCheck.enabled(loop.getDebug())) {
-            MonitorCheck.assertNoMonitorHeld();
+        if (!fibers.ownThreads()) {
+            MonitorCheck.beforeAwait(loop.getDebug(), LoopAccess.monitorChecks(loop));
         }
         awaiting = future;
         fibers.suspend();

@@ -99,6 +99,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     private volatile Thread activeFiberThread;
     /** The interceptor providers: those installed always, and the debug-only ones that follow setDebug. */
     private final DebugSupport debugSupport = new DebugSupport(this);
+    /** How much time the monitor checks of debug mode may still take. Threading: loop thread only. */
+    private final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks =
+            new io.jasyncio.internal.coro.MonitorCheck.Budget();
 
     // Threading: any thread.
     private final MpscInbox inbox = new MpscInbox();
@@ -395,10 +398,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (debug) {
             checkThread();
         }
-        Handle handle = HandleAccess.newHandle(callback, this);
-        if (debug) {
-            CreationSites.record(handle);
-        }
+        Handle handle = debug ? HandleAccess.newDebugHandle(callback, this) : HandleAccess.newHandle(callback, this);
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -412,10 +412,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (debug) {
             checkThread();
         }
-        Handle handle = HandleAccess.newHandle(callback, arg, this);
-        if (debug) {
-            CreationSites.record(handle);
-        }
+        Handle handle = debug ? HandleAccess.newDebugHandle(callback, arg, this)
+                : HandleAccess.newHandle(callback, arg, this);
         enqueue(handle);
         if (intercepted) {
             interceptors.handleScheduled(handle);
@@ -434,10 +432,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     @Override
     public final Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
-        Handle handle = HandleAccess.newHandle(callback, this);
-        if (debug) {
-            CreationSites.record(handle);
-        }
+        Handle handle = debug ? HandleAccess.newDebugHandle(callback, this) : HandleAccess.newHandle(callback, this);
         if (intercepted) {
             interceptors.handleScheduled(handle);
         }
@@ -749,6 +744,11 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             interceptors.tellRemoved(interceptor);
         }
         return removed;
+    }
+
+    /** The budget of debug mode's monitor checks; {@code LoopAccess} hands it to tasks. */
+    final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks() {
+        return monitorChecks;
     }
 
     /** Interceptors calls it after removing one that threw. */
