@@ -99,4 +99,30 @@ class HandleReprDebugTest extends LoopTestBase {
         StackTraceElement[] site = (StackTraceElement[]) handled.get(0).get(ExceptionContext.SOURCE_TRACEBACK);
         assertEquals(line, site[0].getLineNumber());
     }
+
+    /**
+     * A site is recorded as a backtrace and resolved only when first read: read after the handle ran, after the
+     * future's task finished and from another method, it still names the line that made each, inside a task too.
+     */
+    @Test
+    void testSiteResolvedLaterNamesTheCreatingLine() {
+        loop.setDebug(true);
+        int[] lines = new int[2];
+        Object[] made = new Object[2];
+        io.jasyncio.Task<Object> task = loop.createTask(() -> {
+            made[0] = loop.callSoon(new Noop());
+            lines[0] = lineOfCaller();
+            made[1] = loop.createFuture();
+            lines[1] = lineOfCaller();
+            io.jasyncio.Asyncio.sleep(0);
+            return null;
+        });
+        runUntilDone(task);
+        checkSourceTraceback((Handle) made[0], lines[0]);
+        io.jasyncio.Future<?> future = (io.jasyncio.Future<?>) made[1];
+        assertEquals(lines[1], future.getSourceTraceback()[0].getLineNumber());
+        assertEquals(FILE, future.getSourceTraceback()[0].getFileName());
+        assertEquals(" created at " + FILE + ":" + lines[1] + ">",
+                future.toString().substring(future.toString().indexOf(" created at ")));
+    }
 }
