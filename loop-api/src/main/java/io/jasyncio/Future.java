@@ -378,12 +378,20 @@ public class Future<T> {
         callback0 = null;
         callbacks = null;
         if (first != null) {
-            loop.callSoon(first, this);
+            callSoonDone(first);
         }
         if (rest != null) {
             for (int i = 0, n = rest.size(); i < n; i++) {
-                loop.callSoon(rest.get(i), this);
+                callSoonDone(rest.get(i));
             }
+        }
+    }
+
+    private void callSoonDone(Consumer<? super Future<T>> callback) {
+        if (loop instanceof BaseEventLoop base) {
+            base.callSoonDone(callback, this);
+        } else {
+            loop.callSoon(callback, this);
         }
     }
 

@@ -125,4 +125,35 @@ class HandleReprDebugTest extends LoopTestBase {
         assertEquals(" created at " + FILE + ":" + lines[1] + ">",
                 future.toString().substring(future.toString().indexOf(" created at ")));
     }
+
+    /**
+     * The handles a finishing future schedules for its done callbacks: a user's callback records where the future was
+     * finished, as asyncio's; a task's wake-up, which nobody sees (a slow step is reported by the task), records none.
+     */
+    @Test
+    void testDoneCallbackHandlesRecordTheUsersOnly() {
+        loop.setDebug(true);
+        java.util.List<Handle> scheduled = new java.util.ArrayList<>();
+        loop.addInterceptor(new io.jasyncio.spi.LoopInterceptor() {
+            @Override
+            public void handleScheduled(io.jasyncio.EventLoop l, Handle handle) {
+                scheduled.add(handle);
+            }
+        });
+        io.jasyncio.Future<String> fut = loop.createFuture();
+        io.jasyncio.Task<String> waiter = loop.createTask(() -> io.jasyncio.Asyncio.await(fut));
+        runOnce();
+        fut.addDoneCallback(f -> { });
+        scheduled.clear();
+        fut.setResult("done");
+        int line = lineOfCaller();
+        assertEquals(2, scheduled.size(), scheduled.toString());
+        assertEquals(" created at " + FILE + ":" + line + ">",
+                scheduled.get(1).toString().substring(scheduled.get(1).toString().indexOf(" created at ")),
+                "the user's callback: where the future was finished");
+        org.junit.jupiter.api.Assertions.assertFalse(scheduled.get(0).toString().contains(" created at "),
+                "the task's wake-up: " + scheduled.get(0));
+        runUntilDone(waiter);
+        assertEquals("done", waiter.result());
+    }
 }
