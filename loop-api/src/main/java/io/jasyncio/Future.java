@@ -66,7 +66,7 @@ public class Future<T> {
      * asyncio's {@code _source_traceback}: where the future was made, recorded only in debug mode; {@code null} for a
      * {@link Task}, which records its own. The field fits in the object's padding: a future is no larger for it.
      */
-    private final StackTraceElement[] sourceTraceback;
+    private final CreationSites.Site sourceTraceback;
 
     static {
         io.jasyncio.internal.FutureAccess.set(Future::followAwaited);
@@ -91,7 +91,7 @@ public class Future<T> {
      *     Differences: Java's order (innermost first).
      */
     public StackTraceElement[] getSourceTraceback() {
-        return sourceTraceback == null ? new StackTraceElement[0] : sourceTraceback.clone();
+        return CreationSites.frames(sourceTraceback);
     }
 
     /**
@@ -378,12 +378,20 @@ public class Future<T> {
         callback0 = null;
         callbacks = null;
         if (first != null) {
-            loop.callSoon(first, this);
+            callSoonDone(first);
         }
         if (rest != null) {
             for (int i = 0, n = rest.size(); i < n; i++) {
-                loop.callSoon(rest.get(i), this);
+                callSoonDone(rest.get(i));
             }
+        }
+    }
+
+    private void callSoonDone(Consumer<? super Future<T>> callback) {
+        if (loop instanceof BaseEventLoop base) {
+            base.callSoonDone(callback, this);
+        } else {
+            loop.callSoon(callback, this);
         }
     }
 
@@ -447,8 +455,41 @@ public class Future<T> {
             }
         }
         appendCallbacks(sb);
-        StackTraceElement[] site = this instanceof Task<?> t ? t.getSourceTraceback() : sourceTraceback;
-        return sb.append(CreationSites.suffix(site)).append('>').toString();
+        String site = this instanceof Task<?> t ? CreationSites.suffix(t.getSourceTraceback())
+                : sourceTraceback != null ? sourceTraceback.suffix() : "";
+        return sb.append(site).append('>').toString();
+    }
+
+    /**
+     * This future's {@code toString} as it is now, rendered only when read (see {@link PendingRepr}); a text already
+     * when the future is done.
+     *
+     * @param taskName a task's name, or {@code null} for a plain future
+     * @param coro a task's coroutine, or {@code null}
+     * @param waitFor what a task waits on, or {@code null}
+     * @param site a task's frames, or {@code null} for a plain future's own site
+     * @return an object whose {@code toString} is the repr
+     */
+    final Object reprLater(String taskName, Object coro, Future<?> waitFor, StackTraceElement[] site) {
+        if (state != State.PENDING) {
+            return toString();
+        }
+        Object first = callback0;
+        Object last = first;
+        int n = first == null ? 0 : 1;
+        ArrayList<Consumer<? super Future<T>>> more = callbacks;
+        if (more != null && !more.isEmpty()) {
+            if (first == null) {
+                first = more.get(0);
+            }
+            last = more.get(more.size() - 1);
+            n += more.size();
+        }
+        Object waiting = waitFor == null ? null
+                : waitFor instanceof Task<?> ? waitFor.toString() : waitFor.reprLater(null, null, null, null);
+        return new PendingRepr(taskName != null ? "Task" : getClass().getSimpleName(), taskName,
+                PendingRepr.describable(coro), waiting, PendingRepr.describable(first),
+                PendingRepr.describable(last), n, site != null ? site : sourceTraceback);
     }
 
     /**

@@ -84,7 +84,7 @@ public class Handle {
         if (!cancelled) {
             if (loop != null && loop.getDebug()) {
                 // asyncio keeps a debug handle's repr: the callback is still named once cancelled
-                CreationSites.Site site = CreationSites.of(this);
+                CreationSites.Site site = site();
                 if (site != null) {
                     site.cancelled(describeCallback());
                 }
@@ -129,7 +129,7 @@ public class Handle {
             BaseEventLoop.rethrowIfFatal(t);
             ExceptionContext.Builder context = ExceptionContext.builder("Exception in callback " + describeCallback())
                     .exception(t).handle(this);
-            CreationSites.Site site = CreationSites.of(this);
+            CreationSites.Site site = site();
             if (site != null) {
                 context.put(ExceptionContext.SOURCE_TRACEBACK, site.frames());
             }
@@ -171,7 +171,7 @@ public class Handle {
      */
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + describeState() + ">";
+        return "<" + typeName() + describeState() + ">";
     }
 
     /**
@@ -181,11 +181,29 @@ public class Handle {
      * @return the text, starting with a space
      */
     final String describeState() {
-        CreationSites.Site site = CreationSites.of(this);
+        CreationSites.Site site = site();
         if (site == null) {
             return cancelled ? " cancelled" : " " + describeCallback();
         }
         String cb = cancelled ? site.cancelledCallback() : describeCallback();
-        return (cancelled ? " cancelled" : "") + (cb != null ? " " + cb : "") + CreationSites.suffix(site.frames());
+        return (cancelled ? " cancelled" : "") + (cb != null ? " " + cb : "") + site.suffix();
+    }
+
+    /**
+     * Where this handle was made, recorded only by a loop in debug mode.
+     *
+     * @return the site, or {@code null}
+     */
+    CreationSites.Site site() {
+        return CreationSites.of(this);
+    }
+
+    /**
+     * The type's name in {@link #toString()}: the class's simple name, {@code Handle} for a debug handle.
+     *
+     * @return the name
+     */
+    String typeName() {
+        return getClass().getSimpleName();
     }
 }

@@ -415,7 +415,7 @@ public class Task<T> extends Future<T> {
         Interceptors ic = loop.activeInterceptors();
         long t0 = 0;
         if (ic != null) {
-            ic.each(i -> i.beforeTaskStep(loop, this));
+            ic.beforeTaskStep(this);
             t0 = loop.ticker().nanoTime();
         }
         try {
@@ -428,9 +428,10 @@ public class Task<T> extends Future<T> {
             if (ic != null) {
                 long dt = loop.ticker().nanoTime() - t0;
                 suspendedAtNanos = t0 + dt;
-                ic.each(i -> i.afterTaskStep(loop, this, dt));
+                ic.afterTaskStep(this, dt);
                 if (pendingLogger != null && !done() && loop.getDebug()) {
-                    pendingLogger.setRepr(toString()); // debug mode: the report shows what the task last awaited
+                    pendingLogger.setRepr(numCancelsRequested > 0 ? toString() // debug mode: the report shows
+                            : reprLater(name, coro, futWaiter, sourceTraceback)); // what the task last awaited
                 }
             } else {
                 suspendedAtNanos = 0;
@@ -525,7 +526,7 @@ public class Task<T> extends Future<T> {
      */
     final void suspendOn(Future<?> future) {
         if (!FIBER_THREADS && MonitorCheck.enabled(loop.getDebug())) {
-            MonitorCheck.assertNoMonitorHeld();
+            MonitorCheck.beforeAwait(loop.getDebug(), LoopAccess.monitorChecks(loop));
         }
         awaiting = future;
         FIBERS.suspend();

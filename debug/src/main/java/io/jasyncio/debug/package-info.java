@@ -26,6 +26,13 @@
  *       loop".
  * </ul>
  *
+ * <p>Cost. Debug mode is meant to stay on in staging: the loop times callbacks only because
+ * {@link io.jasyncio.debug.SlowCallbackCheck} and {@link io.jasyncio.debug.SlowPollCheck} override hooks of the
+ * iteration (the other checks hear only rare events: tasks, failed futures, coroutine objects, transports), creation
+ * sites are JVM backtraces resolved only when a report or a {@code toString} reads them, and the check that an await
+ * holds no monitor runs on a budget of 1% of the loop's time ({@code io.jasyncio.internal.coro.MonitorCheck}).
+ * {@code DebugCostBenchmark} measures each against the plain path.
+ *
  * <p>The wrong-thread check ({@code callSoon} and {@code callAt} from a thread other than the loop's raise
  * "Non-thread-safe operation invoked on an event loop other than the current one") stays in the loop itself: it must
  * raise before the handle is queued, and an interceptor only hears about a handle once it is queued (and one that

@@ -16,39 +16,73 @@ import java.util.WeakHashMap;
  * ({@code format_helpers.extract_stack}, {@code DEBUG_STACK_DEPTH} frames), shown by their {@code toString} as
  * {@code created at File.java:12}.
  *
- * <p>A future keeps its site in a field (it fits in the padding of the object, so a future costs no more); a handle
- * does not, as a field would make each handle 8 bytes larger: a debug loop records its handles' sites here, in a weak
- * identity map that exists once debug mode has recorded one, and a handle's {@code toString} looks itself up only
- * then. Outside debug mode nothing here runs.
+ * <p>Recording is lazy: {@link #capture()} only fills in a {@link Throwable}'s backtrace, which the JVM keeps as method
+ * ids and bytecode indexes (tens of nanoseconds a frame, no strings, no {@code StackTraceElement}); the frames are
+ * resolved, jasyncio's own dropped and the first {@value #DEPTH} kept, the first time a {@link Site} is read (a
+ * {@code toString}, a report, {@code getSourceTraceback()}). Its cost grows with the depth of the stack, 0.7 KB and
+ * about a microsecond for the 30 frames of a callback on a Netty thread. A {@link StackWalker} limited to 12 frames
+ * cost two to three times a 20-frame backtrace on the build machine (JDK 25): it resolves each frame's method as it
+ * walks, and {@code toStackTraceElement} each frame's text.
+ *
+ * <p>A future keeps its site in a field (it fits in the padding of the object, so a future costs no more). A handle
+ * made by a loop in debug mode is a {@code Handle} subclass with one more field for it; a plain handle stays 32
+ * bytes. A {@code TimerHandle} (final) made in debug mode records its site here, in a weak identity map that exists
+ * once debug mode has recorded one, and its {@code toString} looks itself up only then. Outside debug mode nothing
+ * here runs.
  */
 public final class CreationSites {
     /** asyncio's {@code constants.DEBUG_STACK_DEPTH}. */
     private static final int DEPTH = 10;
-    /** The sites of handles made by loops in debug mode; {@code null} until the first. Handles hash by identity. */
+    private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
+    /** The sites of timer handles made by loops in debug mode; {@code null} until the first. Handles hash by identity. */
     private static volatile Map<Handle, Site> handles;
 
     private CreationSites() {
     }
 
+    /** The backtrace of a creation site: filled in by the JVM, resolved to frames only when read. */
+    private static final class Trace extends Throwable {
+        private static final long serialVersionUID = 1L;
+
+        Trace() {
+            super(null, null, false, true);
+        }
+    }
+
     /**
-     * The site of a handle: its frames, and how its callback was described when it was cancelled (asyncio keeps a
-     * debug handle's repr on {@code cancel()}).
+     * Where a future or handle was made: its frames, resolved when first read, and for a handle how its callback was
+     * described when it was cancelled (asyncio keeps a debug handle's repr on {@code cancel()}).
      */
     public static final class Site {
-        private final StackTraceElement[] frames;
+        // Threading: any thread; resolving twice in a race gives equal arrays (benign).
+        private Throwable trace;
+        private StackTraceElement[] frames;
         private volatile String cancelledCallback;
 
-        private Site(StackTraceElement[] frames) {
-            this.frames = frames;
+        private Site(Throwable trace) {
+            this.trace = trace;
         }
 
         /**
-         * The frames, innermost (the caller) first.
+         * The frames, innermost (the caller) first: the first one outside jasyncio's own packages, and up to 9 of its
+         * callers.
          *
-         * @return the frames, not empty
+         * @return a copy of the frames; empty when only jasyncio's own frames were on the stack
          */
         public StackTraceElement[] frames() {
-            return frames.clone();
+            StackTraceElement[] f = resolved();
+            return f.length == 0 ? f : f.clone();
+        }
+
+        private StackTraceElement[] resolved() {
+            StackTraceElement[] f = frames;
+            if (f == null) {
+                Throwable t = trace;
+                f = t == null ? NO_FRAMES : userFrames(t.getStackTrace());
+                frames = f;
+                trace = null;
+            }
+            return f;
         }
 
         /**
@@ -68,32 +102,53 @@ public final class CreationSites {
         public void cancelled(String description) {
             cancelledCallback = description;
         }
+
+        /**
+         * asyncio's {@code created at file:line}, see {@link CreationSites#suffix(StackTraceElement[])}.
+         *
+         * @return the suffix, or an empty string
+         */
+        public String suffix() {
+            return CreationSites.suffix(resolved());
+        }
     }
 
     /**
-     * The caller's frames: the first one outside jasyncio's own packages, and up to 9 of its callers.
+     * Records the caller's site, lazily: the frames are resolved when the site is first read.
      *
-     * @return the frames, innermost first, or {@code null} when only jasyncio's own frames are on the stack
+     * @return the site
      */
-    public static StackTraceElement[] capture() {
-        StackTraceElement[] frames = StackWalker.getInstance().walk(s -> s
-                .dropWhile(f -> !isUserFrame(f.getClassName()))
-                .limit(DEPTH)
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toArray(StackTraceElement[]::new));
-        return frames.length == 0 ? null : frames;
+    public static Site capture() {
+        return new Site(new Trace());
     }
 
     /**
-     * Records where a handle was made; a loop in debug mode calls it.
+     * The frames of a site.
+     *
+     * @param site a site, or {@code null}
+     * @return its frames, innermost first, or an empty array
+     */
+    public static StackTraceElement[] frames(Site site) {
+        return site == null ? NO_FRAMES : site.frames();
+    }
+
+    /** The first user frame of a backtrace and up to {@code DEPTH - 1} of its callers. */
+    private static StackTraceElement[] userFrames(StackTraceElement[] all) {
+        int first = 0;
+        while (first < all.length && !isUserFrame(all[first].getClassName())) {
+            first++;
+        }
+        int n = Math.min(DEPTH, all.length - first);
+        return n <= 0 ? NO_FRAMES : java.util.Arrays.copyOfRange(all, first, first + n);
+    }
+
+    /**
+     * Records where a timer handle was made; a loop in debug mode calls it. Other handles keep their site themselves.
      *
      * @param handle the new handle
      */
     static void record(Handle handle) {
-        StackTraceElement[] frames = capture();
-        if (frames == null) {
-            return;
-        }
+        Site site = capture();
         Map<Handle, Site> map = handles;
         if (map == null) {
             synchronized (CreationSites.class) {
@@ -104,11 +159,11 @@ public final class CreationSites {
                 }
             }
         }
-        map.put(handle, new Site(frames));
+        map.put(handle, site);
     }
 
     /**
-     * Where a handle was made.
+     * Where a timer handle was made.
      *
      * @param handle the handle
      * @return its site, or {@code null} when it was not made in debug mode

@@ -107,7 +107,8 @@ public final class FinalizerReports {
         /** The coroutine's class, or the name of a coroutine object: never the coroutine, which may hold the task. */
         private final Object coro;
         private final StackTraceElement[] site;
-        private volatile String repr;
+        /** The repr to show: a text, or an object that renders it when read. */
+        private volatile Object repr;
         private volatile boolean done;
         private final Cleaner.Cleanable cleanable;
 
@@ -124,9 +125,9 @@ public final class FinalizerReports {
         /**
          * Sets the repr the report will show (debug mode refreshes it after each step, with the awaited future).
          *
-         * @param value the repr
+         * @param value the repr, or an object that renders it when read; must not hold the task
          */
-        public void setRepr(String value) {
+        public void setRepr(Object value) {
             repr = value;
         }
 
@@ -156,7 +157,7 @@ public final class FinalizerReports {
         }
 
         private ExceptionContext context() {
-            String r = repr;
+            String r = repr == null ? null : repr.toString();
             if (r == null) {
                 r = "<Task pending name='" + (name != null ? name : "Task-" + id) + "' coro=" + describe(coro) + ">";
             }

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 final class HandleAccess {
     private static final MethodHandle NEW_HANDLE;
     private static final MethodHandle NEW_HANDLE_WITH_ARG;
+    private static final MethodHandle NEW_DEBUG_HANDLE;
+    private static final MethodHandle NEW_DEBUG_HANDLE_WITH_ARG;
     private static final MethodHandle NEW_TIMER;
     private static final MethodHandle RUN;
     private static final MethodHandle SET_SCHEDULED;
@@ -38,6 +40,16 @@ final class HandleAccess {
                     MethodType.methodType(void.class, Runnable.class, BaseEventLoop.class));
             NEW_HANDLE_WITH_ARG = handles.findConstructor(Handle.class,
                     MethodType.methodType(void.class, Consumer.class, Object.class, BaseEventLoop.class));
+            Class<?> debugHandle = Class.forName("io.jasyncio.DebugHandle");
+            MethodHandles.Lookup debugHandles = MethodHandles.privateLookupIn(debugHandle, MethodHandles.lookup());
+            NEW_DEBUG_HANDLE = debugHandles.findConstructor(debugHandle, MethodType.methodType(void.class,
+                    Runnable.class, BaseEventLoop.class, CreationSites.Site.class))
+                    .asType(MethodType.methodType(Handle.class, Runnable.class, BaseEventLoop.class,
+                            CreationSites.Site.class));
+            NEW_DEBUG_HANDLE_WITH_ARG = debugHandles.findConstructor(debugHandle, MethodType.methodType(void.class,
+                    Consumer.class, Object.class, BaseEventLoop.class, CreationSites.Site.class))
+                    .asType(MethodType.methodType(Handle.class, Consumer.class, Object.class, BaseEventLoop.class,
+                            CreationSites.Site.class));
             NEW_TIMER = timers.findConstructor(TimerHandle.class,
                     MethodType.methodType(void.class, long.class, long.class, Runnable.class, BaseEventLoop.class));
             RUN = handles.findVirtual(Handle.class, "run", MethodType.methodType(void.class));
@@ -63,6 +75,25 @@ final class HandleAccess {
     static <A> Handle newHandle(Consumer<? super A> callback, A arg, BaseEventLoop loop) {
         try {
             return (Handle) NEW_HANDLE_WITH_ARG.invokeExact((Consumer<?>) callback, (Object) arg, loop);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** A handle that keeps where it was made: a loop in debug mode makes these. */
+    static Handle newDebugHandle(Runnable callback, BaseEventLoop loop) {
+        try {
+            return (Handle) NEW_DEBUG_HANDLE.invokeExact(callback, loop, CreationSites.capture());
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** A handle with an argument that keeps where it was made: a loop in debug mode makes these. */
+    static <A> Handle newDebugHandle(Consumer<? super A> callback, A arg, BaseEventLoop loop) {
+        try {
+            return (Handle) NEW_DEBUG_HANDLE_WITH_ARG.invokeExact((Consumer<?>) callback, (Object) arg, loop,
+                    CreationSites.capture());
         } catch (Throwable t) {
             throw rethrow(t);
         }

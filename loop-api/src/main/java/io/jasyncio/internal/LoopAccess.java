@@ -81,4 +81,14 @@ public final class LoopAccess {
     public static void timerHandleCancelled(BaseEventLoop loop, TimerHandle timer) {
         loop.timerHandleCancelled(timer);
     }
+
+    /**
+     * The loop's budget for the monitor checks of debug mode.
+     *
+     * @param loop the loop
+     * @return its budget
+     */
+    public static io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks(BaseEventLoop loop) {
+        return loop.monitorChecks();
+    }
 }

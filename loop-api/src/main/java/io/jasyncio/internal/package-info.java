@@ -19,8 +19,12 @@
  * (its own timer, not told to interceptors, logs the summaries of ended windows).
  * {@link io.jasyncio.internal.ByteSearch} finds a byte eight bytes at a time for the stream reader's line search.
  * {@link io.jasyncio.internal.CreationSites} records where futures and handles are made in debug mode (asyncio's
- * {@code _source_traceback}): a future in a field that fits its padding, a handle in a weak map the debug loop fills,
- * so that a handle is no larger and the plain path only reads the loop's {@code debug} flag.
+ * {@code _source_traceback}) as a JVM backtrace resolved to frames only when read: a future in a field that fits its
+ * padding, a handle made in debug mode in the field of a {@code Handle} subclass, a timer handle in a weak map, so that
+ * a plain handle is no larger and the plain path only reads the loop's {@code debug} flag.
+ * {@link io.jasyncio.internal.Interceptors} calls each per-callback hook only on the interceptors that override it
+ * (Netty's {@code ChannelHandlerMask}); the loop takes its watched path, which times callbacks and polls, only when one
+ * overrides a hook of the iteration.
  *
  * <h2>Boundary with the API</h2>
  * This package and {@code io.jasyncio} need each other's non-public parts, and the public types must not offer them.

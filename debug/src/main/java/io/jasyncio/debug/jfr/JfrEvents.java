@@ -29,6 +29,17 @@ public final class JfrEvents {
     }
 
     /**
+     * Whether a running recording takes the events of the loops' JFR interceptor: {@code io.jasyncio.SlowCallback} or
+     * {@code io.jasyncio.SlowPoll}.
+     *
+     * @return {@code true} if either is enabled in a running recording
+     */
+    static boolean loopEventsEnabled() {
+        return jdk.jfr.EventType.getEventType(SlowCallbackEvent.class).isEnabled()
+                || jdk.jfr.EventType.getEventType(SlowPollEvent.class).isEnabled();
+    }
+
+    /**
      * Loads the event classes (JFR instruments them then), so that the first event of a recording does not stall a
      * loop; {@link JfrProvider} calls it when a recording starts.
      */

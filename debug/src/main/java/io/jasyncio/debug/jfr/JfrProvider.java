@@ -19,8 +19,13 @@ import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
 
 /**
- * Puts the {@link JfrInterceptor} on every loop while a JFR recording runs, and takes it off when the last recording
- * stops: with no recording the loops carry no interceptor and pay nothing. Loops are remembered weakly.
+ * Puts the {@link JfrInterceptor} on every loop while a JFR recording runs with its events ({@code io.jasyncio.SlowCallback}
+ * or {@code io.jasyncio.SlowPoll}) enabled, and takes it off when no recording wants them: with no recording, or with
+ * recordings that disable those two events, the loops carry no interceptor and stay on their plain path. Loops are
+ * remembered weakly.
+ *
+ * <p>The events' state is read when a recording starts or stops (JFR's {@link FlightRecorderListener}); a change of a
+ * running recording's settings counts from the next start or stop of any recording.
  */
 public final class JfrProvider implements LoopInterceptorProvider {
     /** The live loops, and their interceptor while a recording runs (else {@code null}). Guarded by itself. */
@@ -88,6 +93,9 @@ public final class JfrProvider implements LoopInterceptorProvider {
         }
         if (running) {
             JfrEvents.warmUp();
+            // A recording that leaves the interceptor's events off (io.jasyncio.SlowCallback and SlowPoll disabled)
+            // must not switch every loop to the watched path: only their state counts, as the recordings set it.
+            running = JfrEvents.loopEventsEnabled();
         }
         List<Runnable> changes = new ArrayList<>();
         synchronized (LOOPS) {

@@ -15,8 +15,11 @@
  * {@code JfrEvents.taskDestroyedPending}, {@code exceptionNeverRetrieved} and {@code resourceNotClosed} where they
  * report. SlowCallback and SlowPoll need the duration of every callback, which only an interceptor sees: the
  * {@link io.jasyncio.debug.jfr.JfrProvider} remembers every loop (weakly) and listens to the recorder; while at least
- * one recording runs it puts a {@link io.jasyncio.debug.jfr.JfrInterceptor} on each loop, and it takes them off when
- * the last recording stops. Without a recording a loop carries no interceptor at all.
+ * one running recording enables SlowCallback or SlowPoll it puts a {@link io.jasyncio.debug.jfr.JfrInterceptor} on
+ * each loop, and it takes them off when no recording wants them. Without such a recording a loop carries no
+ * interceptor at all and stays on its plain path: a service that keeps a recording on all the time and disables these
+ * two events ({@code io.jasyncio.SlowCallback#enabled=false}) pays nothing per callback. The events' state is read
+ * when a recording starts or stops.
  *
  * <p>Thresholds: a callback or task step is slow past the loop's {@code slowCallbackDuration} (0.1 s by default),
  * debug mode or not; a poll is slow when it returns later than its timeout by more than that (its I/O callbacks were

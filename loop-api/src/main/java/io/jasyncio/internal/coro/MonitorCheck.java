@@ -26,11 +26,20 @@ import java.util.Locale;
  *     result, {@code onPinned} nor {@code Continuation.isPinned} tells (the latter answers true with no monitor held:
  *     its frame walk meets a native frame first).</li>
  * </ul>
- * The only reliable question the JDK answers is the thread's locked monitors ({@link ThreadMXBean}, ~40 µs and a
- * safepoint on the build machine, 250 times an await), so the check runs in debug mode, or always with
- * {@code -Djasyncio.coroutines.monitorCheck=always}. Outside it {@link MonitorWatch} reports the hang. Virtual
- * threads have no such query ({@code getThreadInfo} answers null for them): the fallback path reports a task that
- * stays blocked on a monitor while the loop waits for it.
+ * The only reliable question the JDK answers is the thread's locked monitors ({@link ThreadMXBean}, 40 to 120 µs, a
+ * safepoint and 5 KB of garbage on the build machine, hundreds of times an await). So:
+ * <ul>
+ * <li>With {@code -Djasyncio.coroutines.monitorCheck=always}, every await is checked.</li>
+ * <li>In debug mode (the default, {@code debug}), awaits are checked on a budget, so that debug mode can stay on: a
+ *     loop checks every await while its checks have taken less than {@value Budget#SHARE_PERCENT}% of the time since
+ *     it was made, with a first allowance of {@value Budget#BURST_MILLIS} ms (a fresh loop checks its first hundred
+ *     or so awaits, a test's every one); a busy loop then checks about one await in every few milliseconds. An await
+ *     inside a {@code synchronized} block that runs often is caught within seconds; one that runs rarely may be
+ *     missed, and {@link MonitorWatch} still reports the hang it causes.</li>
+ * <li>Outside debug mode, only {@link MonitorWatch}.</li>
+ * </ul>
+ * Virtual threads have no such query ({@code getThreadInfo} answers null for them): the fallback path reports a task
+ * that stays blocked on a monitor while the loop waits for it.
  */
 public final class MonitorCheck {
     /** The message of the error. */
@@ -40,7 +49,7 @@ public final class MonitorCheck {
 
     /** When the check runs: {@code jasyncio.coroutines.monitorCheck}, read once. */
     public enum Mode {
-        /** Before every await of a loop in debug mode (the default). */
+        /** Before the awaits of a loop in debug mode, on a budget of the loop's time (the default). */
         DEBUG,
         /** Before every await. */
         ALWAYS,
@@ -60,13 +69,71 @@ public final class MonitorCheck {
     }
 
     /**
-     * Whether an await of a loop checks for held monitors.
+     * Whether an await of a loop may check for held monitors.
      *
      * @param debug the loop's debug mode
-     * @return {@code true} if the check runs
+     * @return {@code true} if the check runs always, or on a budget
      */
     public static boolean enabled(boolean debug) {
         return MODE == Mode.ALWAYS || (MODE == Mode.DEBUG && debug);
+    }
+
+    /**
+     * Checks an await of a task on the loop's thread, as the mode says: every await with {@code always}; in debug mode,
+     * while the loop's {@link Budget} allows.
+     *
+     * @param debug the loop's debug mode
+     * @param budget the loop's budget
+     * @throws IllegalStateException naming the monitor held
+     */
+    public static void beforeAwait(boolean debug, Budget budget) {
+        if (MODE == Mode.ALWAYS) {
+            assertNoMonitorHeld();
+        } else if (MODE == Mode.DEBUG && debug && budget.admit()) {
+            long t0 = System.nanoTime();
+            try {
+                assertNoMonitorHeld();
+            } finally {
+                budget.spent(System.nanoTime() - t0);
+            }
+        }
+    }
+
+    /**
+     * How much of a loop's time the monitor checks of debug mode may take: a token bucket refilled with
+     * {@value #SHARE_PERCENT}% of the elapsed time, holding at most {@value #BURST_MILLIS} ms, full when the loop is
+     * made. It measures the checks' own cost on the JVM's clock, not on the loop's ticker: a {@code MockTicker} that
+     * stands still must not stop the checks.
+     *
+     * <p>Threading: loop thread only.
+     */
+    public static final class Budget {
+        /** The share of the loop's time that checks may take, in percent. */
+        public static final int SHARE_PERCENT = 1;
+        /** The most that checks may take in a burst, and the first allowance, in milliseconds. */
+        public static final int BURST_MILLIS = 10;
+        private static final long BURST_NANOS = BURST_MILLIS * 1_000_000L;
+
+        private long credit = BURST_NANOS;
+        private long refilledAt = System.nanoTime();
+
+        /** Creates a full budget; each loop has one. */
+        public Budget() {
+        }
+
+        /** Refills for the time elapsed; {@code true} if a check may run now. */
+        boolean admit() {
+            long now = System.nanoTime();
+            long c = credit + (now - refilledAt) * SHARE_PERCENT / 100;
+            refilledAt = now;
+            credit = Math.min(c, BURST_NANOS);
+            return credit > 0;
+        }
+
+        /** Takes a check's cost. */
+        void spent(long nanos) {
+            credit -= nanos;
+        }
     }
 
     /**

@@ -36,8 +36,10 @@
  * <li>JDK 21 to 23, continuations: the JVM refuses to suspend ("Pinned: MONITOR"); the await fails with a clear
  *     message.</li>
  * <li>JDK 24+, continuations: the JVM suspends and the monitor travels with the task, so the next code on the loop
- *     that enters it blocks the loop for ever. In debug mode (or with {@code monitorCheck=always}) every await first
- *     asks the JVM for the thread's locked monitors (~40 µs, a safepoint) and fails where it happens; otherwise
+ *     that enters it blocks the loop for ever. With {@code monitorCheck=always} every await first asks the JVM for
+ *     the thread's locked monitors (40 to 120 µs, a safepoint) and fails where it happens; in debug mode awaits are
+ *     checked so on a budget of 1% of each loop's time (every await of a new loop at first, then about one every few
+ *     milliseconds of a busy one, see {@code MonitorCheck.Budget}); otherwise, and for the awaits the budget skips,
  *     {@code MonitorWatch}, one daemon thread sampling loop threads once a second, logs the hang.</li>
  * <li>Virtual threads: the JVM cannot list a virtual thread's monitors; the loop, which waits for the running task
  *     anyway, logs a task that stays blocked on a monitor.</li>
@@ -55,7 +57,7 @@
  * <ul>
  * <li>{@code jasyncio.coroutines=vthread} forces the virtual-thread path.</li>
  * <li>{@code jasyncio.coroutines.monitorCheck=debug|always|off} (default {@code debug}): when an await checks for
- *     held monitors on the continuation path.</li>
+ *     held monitors on the continuation path: on a budget in debug mode, every one, or none.</li>
  * </ul>
  */
 package io.jasyncio.internal.coro;

@@ -110,6 +110,37 @@ class InterceptorTest {
         assertEquals(List.of(250_000_000L), recorder.durations, "duration on the loop's ticker");
     }
 
+    /**
+     * An interceptor that overrides no hook of the iteration leaves the loop on its plain path; one that does takes it
+     * to the watched path and hears every callback, beside one that overrides nothing.
+     */
+    @Test
+    void testOnlyIterationHooksTakeTheWatchedPath() {
+        io.jasyncio.internal.BaseEventLoop base = (io.jasyncio.internal.BaseEventLoop) loop;
+        LoopInterceptor nothing = new LoopInterceptor() { };
+        LoopInterceptor tasksOnly = new LoopInterceptor() {
+            @Override
+            public void taskCreated(EventLoop l, Object task) {
+            }
+        };
+        assertTrue(loop.addInterceptor(nothing));
+        assertTrue(loop.addInterceptor(tasksOnly));
+        assertFalse(loop.addInterceptor(nothing), "added once");
+        assertFalse(base.isWatched(), "nothing to time: the plain path");
+        Recorder r = new Recorder();
+        loop.addInterceptor(r);
+        assertTrue(base.isWatched());
+        for (int i = 0; i < 3; i++) {
+            loop.callSoon(() -> ticker.advance(0.005));
+        }
+        runOnce();
+        assertEquals(3, r.events.stream().filter("before"::equals).count(), r.events.toString());
+        assertEquals(3, r.events.stream().filter("scheduled"::equals).count(), r.events.toString());
+        assertEquals(List.of(nothing, tasksOnly, r), loop.getInterceptors());
+        loop.removeInterceptor(r);
+        assertFalse(base.isWatched(), "back to the plain path");
+    }
+
     @Test
     void testInterceptorHearsExceptionHandlerAndExecutor() {
         Recorder recorder = new Recorder();

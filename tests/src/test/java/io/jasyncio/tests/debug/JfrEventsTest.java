@@ -79,6 +79,41 @@ class JfrEventsTest {
         assertTrue(loop.getInterceptors().isEmpty(), loop.getInterceptors().toString());
     }
 
+    /**
+     * A recording that disables jasyncio's loop events (services often keep one running) leaves every loop on its
+     * plain path: no interceptor, no per-callback timing.
+     */
+    @Test
+    void recordingWithTheLoopEventsDisabledKeepsThePlainPath() throws Exception {
+        Recording r = new Recording(jdk.jfr.Configuration.getConfiguration("default"));
+        r.disable("io.jasyncio.SlowCallback");
+        r.disable("io.jasyncio.SlowPoll");
+        r.start();
+        try {
+            assertFalse(hasJfrInterceptor(loop), loop.getInterceptors().toString());
+            assertFalse(((io.jasyncio.internal.BaseEventLoop) loop).isWatched(), "the loop stays on its plain path");
+            EventLoop late = Asyncio.newEventLoop();
+            try {
+                assertFalse(hasJfrInterceptor(late), "nor on loops made while it runs");
+            } finally {
+                late.close();
+            }
+            Recording wanting = new Recording();
+            wanting.enable("io.jasyncio.SlowCallback");
+            wanting.start();
+            try {
+                assertTrue(hasJfrInterceptor(loop), "a second recording that wants the events puts it on");
+                assertTrue(((io.jasyncio.internal.BaseEventLoop) loop).isWatched());
+            } finally {
+                wanting.close();
+            }
+            assertFalse(hasJfrInterceptor(loop), "and takes it off when it stops");
+            assertFalse(((io.jasyncio.internal.BaseEventLoop) loop).isWatched());
+        } finally {
+            r.close();
+        }
+    }
+
     @Test
     void slowCallbackAndSlowPollWhileRecording() throws Exception {
         Recording r = new Recording();

@@ -99,4 +99,61 @@ class HandleReprDebugTest extends LoopTestBase {
         StackTraceElement[] site = (StackTraceElement[]) handled.get(0).get(ExceptionContext.SOURCE_TRACEBACK);
         assertEquals(line, site[0].getLineNumber());
     }
+
+    /**
+     * A site is recorded as a backtrace and resolved only when first read: read after the handle ran, after the
+     * future's task finished and from another method, it still names the line that made each, inside a task too.
+     */
+    @Test
+    void testSiteResolvedLaterNamesTheCreatingLine() {
+        loop.setDebug(true);
+        int[] lines = new int[2];
+        Object[] made = new Object[2];
+        io.jasyncio.Task<Object> task = loop.createTask(() -> {
+            made[0] = loop.callSoon(new Noop());
+            lines[0] = lineOfCaller();
+            made[1] = loop.createFuture();
+            lines[1] = lineOfCaller();
+            io.jasyncio.Asyncio.sleep(0);
+            return null;
+        });
+        runUntilDone(task);
+        checkSourceTraceback((Handle) made[0], lines[0]);
+        io.jasyncio.Future<?> future = (io.jasyncio.Future<?>) made[1];
+        assertEquals(lines[1], future.getSourceTraceback()[0].getLineNumber());
+        assertEquals(FILE, future.getSourceTraceback()[0].getFileName());
+        assertEquals(" created at " + FILE + ":" + lines[1] + ">",
+                future.toString().substring(future.toString().indexOf(" created at ")));
+    }
+
+    /**
+     * The handles a finishing future schedules for its done callbacks: a user's callback records where the future was
+     * finished, as asyncio's; a task's wake-up, which nobody sees (a slow step is reported by the task), records none.
+     */
+    @Test
+    void testDoneCallbackHandlesRecordTheUsersOnly() {
+        loop.setDebug(true);
+        java.util.List<Handle> scheduled = new java.util.ArrayList<>();
+        loop.addInterceptor(new io.jasyncio.spi.LoopInterceptor() {
+            @Override
+            public void handleScheduled(io.jasyncio.EventLoop l, Handle handle) {
+                scheduled.add(handle);
+            }
+        });
+        io.jasyncio.Future<String> fut = loop.createFuture();
+        io.jasyncio.Task<String> waiter = loop.createTask(() -> io.jasyncio.Asyncio.await(fut));
+        runOnce();
+        fut.addDoneCallback(f -> { });
+        scheduled.clear();
+        fut.setResult("done");
+        int line = lineOfCaller();
+        assertEquals(2, scheduled.size(), scheduled.toString());
+        assertEquals(" created at " + FILE + ":" + line + ">",
+                scheduled.get(1).toString().substring(scheduled.get(1).toString().indexOf(" created at ")),
+                "the user's callback: where the future was finished");
+        org.junit.jupiter.api.Assertions.assertFalse(scheduled.get(0).toString().contains(" created at "),
+                "the task's wake-up: " + scheduled.get(0));
+        runUntilDone(waiter);
+        assertEquals("done", waiter.result());
+    }
 }

@@ -53,6 +53,37 @@ class MonitorAwaitTest extends LoopTestBase {
         assertTrue(e.getMessage().startsWith("await while holding a monitor"), e.getMessage());
     }
 
+    /**
+     * Debug mode checks awaits on a budget of each loop's time: a loop that has spent its own on many awaits leaves a
+     * new loop's first awaits checked.
+     */
+    @Test
+    void testEachLoopChecksOnItsOwnBudget() {
+        assumeFalse(Fibers.factory().ownThreads(), "the check needs the task on the loop's platform thread");
+        assumeTrue(MonitorCheck.MODE == MonitorCheck.Mode.DEBUG, "the budget applies to debug mode");
+        Task<Object> busy = loop.createTask(() -> {
+            for (int i = 0; i < 2_000; i++) { // tens of µs a check: far past the first 10 ms
+                Asyncio.sleep(0);
+            }
+            return null;
+        });
+        runUntilDone(busy);
+        EventLoop fresh = Asyncio.newEventLoop(options());
+        try {
+            Task<Object> t = fresh.createTask(() -> {
+                synchronized (monitor) {
+                    Asyncio.sleep(0);
+                }
+                return "unreachable";
+            });
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> fresh.runUntilComplete(t));
+            assertTrue(e.getMessage().startsWith("await while holding a monitor"), e.getMessage());
+        } finally {
+            fresh.close();
+        }
+    }
+
     /** A synchronized method holds the receiver's monitor: same error, and the monitor is free afterwards. */
     @Test
     void testAwaitInSynchronizedMethodFails() {
