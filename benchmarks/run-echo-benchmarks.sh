@@ -191,10 +191,10 @@ fi
 
 server_cmd() {  # name port -> the command's words
     local n="$1" p="$2" tr=epoll pre=""
+    if [[ "$n" == jasyncio-*-iouring ]]; then n="${n%-iouring}"; tr=io_uring; fi  # the same server on io_uring
     if [[ "$n" == jasyncio-*-nocaches ]]; then  # the same server, its loop run as a plain thread, not as Netty's
         n="${n%-nocaches}"; pre="env JASYNCIO_JAVA_OPTS=-Djasyncio.loop.nettyCaches=false"
     fi
-    if [[ "$n" == jasyncio-*-iouring ]]; then n="${n%-iouring}"; tr=io_uring; fi  # the same server on io_uring
     echo -n "${pre:+$pre }"
     case "$n" in
         jasyncio-protocol) echo "$ROOT/jasyncio echo-server --port $p --api protocol --transport $tr" ;;
