@@ -15,13 +15,14 @@ import java.util.Arrays;
  * twice the limit is buffered. Iterating reads lines (as {@code async for line in reader}) until the end of the
  * stream. Loop thread only.
  *
- * <p>Copies and memory: a read that waits when bytes arrive ({@code read}, {@code readexactly}, {@code readline},
- * {@code readuntil} of one one-byte separator) takes its answer straight from them when they complete it: one copy,
- * from the transport's buffer (for a connection's stream, Netty's, with no view made) into the array returned, and
- * only the bytes after it go to the reader's buffer. {@code readinto} does the same into the caller's buffer. The
- * buffer holds no array until bytes must wait in it, and a reader that stays empty for a second lets go of an array
- * over 1 KiB: an idle connection holds at most that, and none when each message came whole. A message longer than
- * one read of the transport is buffered until its end comes.
+ * <p>Copies and memory: a read that waits when bytes arrive ({@code read}, {@code readexactly}) takes its answer
+ * straight from them when they complete it: one copy, from the transport's buffer (for a connection's stream, Netty's,
+ * with no view made) into the array returned, and only the bytes after it go to the reader's buffer; {@code readinto}
+ * does the same into the caller's buffer. A waiting {@code readline} ({@code readuntil} of one one-byte separator)
+ * searches only the bytes that arrive, in the reader's array (eight bytes a step), and is woken only when they hold
+ * its separator or pass the limit. The buffer holds no array until bytes must wait in it, and a reader found empty a
+ * second after it began to wait lets go of its array: an idle connection holds none. A message longer than one read
+ * of the transport is buffered until its end comes.
  *
  * @asyncio asyncio.StreamReader
  */
@@ -33,7 +34,7 @@ public final class StreamReader implements Iterable<byte[]> {
     private static final byte[] EMPTY = new byte[0];
     /** The smallest array the buffer takes when bytes must wait in it. */
     private static final int MIN_CAPACITY = 1024;
-    /** Seconds a reader stays empty before it lets go of a grown array. */
+    /** Seconds after a wait begins at which an empty reader lets go of its array. */
     private static final double IDLE_RELEASE_DELAY = 1.0;
     /** What the waiting read takes straight from arriving bytes: nothing, up to n, exactly n, through a byte. */
     private static final byte TAKE_NONE = 0;
@@ -66,7 +67,8 @@ public final class StreamReader implements Iterable<byte[]> {
      * What the waiting read, with nothing buffered (or, for readexactly and readline, only the start of its answer),
      * takes from the bytes that arrive: {@link #TAKE_UP_TO} {@code takeArg} bytes (read), {@link #TAKE_EXACTLY}
      * {@code takeArg} bytes (readexactly), {@link #TAKE_THROUGH} the byte {@code takeArg} (readline). The answer is made
-     * straight from the transport's bytes into {@code taken}: one copy, and the buffer's array is not needed.
+     * straight from the transport's bytes into {@code taken} (one copy, the buffer's array not needed), except
+     * readline's, which is cut from the buffer once the bytes just buffered hold its separator.
      */
     private byte takeMode;
     private int takeArg;
@@ -171,11 +173,14 @@ public final class StreamReader implements Iterable<byte[]> {
             return;
         }
         int from = 0;
-        if (waiterWantsData()) {
+        boolean wants = waiterWantsData();
+        boolean through = wants && takeMode == TAKE_THROUGH;
+        if (wants && !through) {
             int direct = intoTarget != null ? deliverInto(data, n) : take(data, n);
             from += direct;
             n -= direct;
         }
+        int searched = size;
         if (n > 0) {
             if (takeMode == TAKE_EXACTLY && size == 0 && takeArg <= limit && taken == null) {
                 ensureCapacity(takeArg); // readexactly's answer will be this array, handed over when it is full
@@ -183,6 +188,9 @@ public final class StreamReader implements Iterable<byte[]> {
             ensureCapacity(size + n);
             data.copyTo(from, buffer, start + size, n);
             size += n;
+        }
+        if (through && !takeThrough(searched) && size <= limit) {
+            return; // no separator yet, and under the limit: the waiting readline would only look and wait again
         }
         wakeupWaiter();
         if (transport != null && !paused && size > 2 * limit) {
@@ -380,10 +388,6 @@ public final class StreamReader implements Iterable<byte[]> {
         switch (takeMode) {
             case TAKE_UP_TO -> k = size == 0 ? Math.min(n, takeArg) : 0;
             case TAKE_EXACTLY -> k = size + n >= takeArg ? takeArg - size : 0;
-            case TAKE_THROUGH -> {
-                int at = data.indexOf(0, Math.min(n, limit + 1 - size), (byte) takeArg);
-                k = at < 0 ? 0 : at + 1; // a separator past the limit is readuntil's LimitOverrunError: not taken
-            }
             default -> k = 0;
         }
         if (k <= 0) {
@@ -402,6 +406,28 @@ public final class StreamReader implements Iterable<byte[]> {
         size = 0;
         start = 0;
         return k;
+    }
+
+    /**
+     * readline's answer (readuntil of one one-byte separator), once the bytes just buffered hold the separator within
+     * the limit (a separator past it is readuntil's LimitOverrunError: not taken). The bytes are copied into the
+     * buffer first and searched there, eight bytes a step: a search in Netty's memory, through its bounds-checked
+     * reads, cost more than the copy.
+     *
+     * @param searchedBefore how many buffered bytes were searched already
+     * @return whether the answer was taken
+     */
+    private boolean takeThrough(int searchedBefore) {
+        int end = Math.min(size, limit + 1);
+        if (searchedBefore >= end) {
+            return false;
+        }
+        int at = io.jasyncio.internal.ByteSearch.indexOf(buffer, start + searchedBefore, start + end, (byte) takeArg);
+        if (at < 0) {
+            return false;
+        }
+        taken = consume(at + 1 - start);
+        return true;
     }
 
     /**
@@ -655,7 +681,7 @@ public final class StreamReader implements Iterable<byte[]> {
         checkNoWaiter(funcName);
         if (size == 0) {
             start = 0;
-            if (buffer.length > MIN_CAPACITY && !releaseScheduled) {
+            if (buffer.length > 0 && !releaseScheduled) {
                 scheduleRelease();
             }
         }
@@ -677,9 +703,9 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     /**
-     * Lets go of a grown array once the reader has stayed empty for {@link #IDLE_RELEASE_DELAY} seconds: a connection
-     * that goes idle after a large message does not keep its array, and one that streams large messages does not make
-     * a new array for each (at most one timer per connection and delay).
+     * Lets go of the array if the reader is empty {@link #IDLE_RELEASE_DELAY} seconds after it began to wait: a
+     * connection that goes idle keeps no array, and a busy one does not make a new array for each message (at most one
+     * timer per connection and delay).
      */
     private void scheduleRelease() {
         try {
@@ -692,7 +718,7 @@ public final class StreamReader implements Iterable<byte[]> {
 
     private void releaseIfEmpty() {
         releaseScheduled = false;
-        if (size == 0 && buffer.length > MIN_CAPACITY) {
+        if (size == 0 && buffer.length > 0) {
             buffer = EMPTY;
             start = 0;
         }

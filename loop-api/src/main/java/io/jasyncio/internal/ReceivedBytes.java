@@ -22,16 +22,6 @@ public interface ReceivedBytes {
     int length();
 
     /**
-     * Where {@code value} first occurs in {@code [from, to)}.
-     *
-     * @param from the first index searched
-     * @param to the end of the search, exclusive
-     * @param value the byte
-     * @return its index, or -1
-     */
-    int indexOf(int from, int to, byte value);
-
-    /**
      * Copies {@code [from, from + n)} into {@code dst[offset, offset + n)}.
      *
      * @param from the first index copied
@@ -64,16 +54,6 @@ public interface ReceivedBytes {
             @Override
             public int length() {
                 return length;
-            }
-
-            @Override
-            public int indexOf(int from, int to, byte value) {
-                for (int i = from; i < to; i++) {
-                    if (data.get(base + i) == value) {
-                        return i;
-                    }
-                }
-                return -1;
             }
 
             @Override

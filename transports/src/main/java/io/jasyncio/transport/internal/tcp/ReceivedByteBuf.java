@@ -41,16 +41,6 @@ final class ReceivedByteBuf implements ReceivedBytes {
     }
 
     @Override
-    public int indexOf(int from, int to, byte value) {
-        if (from >= to) {
-            return -1;
-        }
-        check(from, to - from);
-        int at = buf.indexOf(base + from, base + to, value); // Netty's SWAR search, 8 bytes a step
-        return at < 0 ? -1 : at - base;
-    }
-
-    @Override
     public void copyTo(int from, byte[] dst, int offset, int n) {
         check(from, n);
         buf.getBytes(base + from, dst, offset, n);
