@@ -25,4 +25,30 @@ public final class BackendAssumptions {
         TransportKind kind = TransportKind.of(asked);
         assumeTrue(kind.isAvailable(), () -> kind + " is not available here: " + kind.unavailabilityCause());
     }
+
+    /**
+     * Skips a test whose process must handle {@code signal} when this process ignores it, as everything started under
+     * {@code nohup} ignores SIGHUP: the JVM, and a child JVM that inherits the disposition, then refuses to handle it
+     * (HotSpot installs no handler for a shutdown signal ignored at start-up).
+     *
+     * @param number the signal's number, for example 1 for SIGHUP
+     */
+    public static void assumeSignalNotIgnored(int number) {
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+        if (!java.nio.file.Files.isReadable(status)) {
+            return;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(status)) {
+                if (line.startsWith("SigIgn:")) {
+                    long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                    assumeTrue((ignored & (1L << (number - 1))) == 0,
+                            "signal " + number + " is ignored by this process (started under nohup?), so a child"
+                                    + " JVM cannot handle it");
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux's /proc: nothing to check
+        }
+    }
 }

@@ -153,6 +153,7 @@ class GuideExamplesTest {
 
     @Test
     void testSubprocesses() {
+        io.jasyncio.tests.BackendAssumptions.assumeSignalNotIgnored(1); // the guide sends itself SIGHUP
         String text = run("subprocesses", null);
         assertContains(text, "worker: started\nserving; try: kill -HUP ",
                 "SIGHUP: reloading; `uname -s` says ", ", exit 0\nSIGTERM: stopping\nworker: stopping\n"
