@@ -189,30 +189,8 @@ if [ -z "$SERVERS" ]; then
     [ "$HAVE_GO" = 1 ] && SERVERS="$SERVERS,go"
 fi
 
-server_cmd() {  # name port -> the command's words
-    local n="$1" p="$2" tr=epoll pre=""
-    if [[ "$n" == jasyncio-*-iouring ]]; then n="${n%-iouring}"; tr=io_uring; fi  # the same server on io_uring
-    if [[ "$n" == jasyncio-*-nocaches ]]; then  # the same server, its loop run as a plain thread, not as Netty's
-        n="${n%-nocaches}"; pre="env JASYNCIO_JAVA_OPTS=-Djasyncio.loop.nettyCaches=false"
-    fi
-    echo -n "${pre:+$pre }"
-    case "$n" in
-        jasyncio-protocol) echo "$ROOT/jasyncio echo-server --port $p --api protocol --transport $tr" ;;
-        jasyncio-buffered) echo "$ROOT/jasyncio echo-server --port $p --api buffered --transport $tr" ;;
-        jasyncio-streams)  echo "$ROOT/jasyncio echo-server --port $p --api streams --transport $tr" ;;
-        jasyncio-streams-chunk) echo "$ROOT/jasyncio echo-server --port $p --api streams --read chunk --transport $tr" ;;
-        jasyncio-streams-line)  echo "$ROOT/jasyncio echo-server --port $p --api streams --read line --transport $tr" ;;
-        netty)             echo "$ROOT/jasyncio netty-echo-server --port $p" ;;
-        asyncio-proto)     echo "$PY $PEERS/servers/py_protocol_echo.py $p" ;;
-        asyncio-streams)   echo "$PY $PEERS/servers/py_streams_echo.py $p" ;;
-        uvloop-proto)      echo "$PY $PEERS/servers/py_protocol_echo.py $p --uvloop" ;;
-        uvloop-streams)    echo "$PY $PEERS/servers/py_streams_echo.py $p --uvloop" ;;
-        uvloop-streams-read) echo "$PY $PEERS/servers/py_streams_echo.py $p --uvloop --mode read" ;;
-        c-epoll)           echo "$BUILD/c_epoll_echo $p" ;;
-        go)                echo "env GOMAXPROCS=1 $BUILD/go_echo $p" ;;
-        *) echo "run-echo-benchmarks: unknown server $n" >&2; return 1 ;;
-    esac
-}
+# shellcheck source=echo-servers.sh
+. "$ROOT/benchmarks/echo-servers.sh"
 
 if [ "$IOURING" = 1 ]; then # each jasyncio server of the list, then its io_uring twin
     twins=""
@@ -251,10 +229,7 @@ for s in "${SERVER_LIST[@]}"; do
     read -r -a cmd <<< "$(server_cmd "$s" "$port")"
     setsid "${SERVER_PFX[@]}" "${cmd[@]}" > "$OUT/server-$s.log" 2>&1 &
     SRV_PID=$!   # its own process group; the launcher execs the JVM, so this is the server's pid
-    for _ in $(seq 150); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-        sleep 0.1
-    done
+    wait_listening "$port" 150 || true
     echo "== pass $pass: $s (pid $SRV_PID, port $port): $(head -n 1 "$OUT/server-$s.log")" >&2
     "${CLIENT_PFX[@]}" "$ROOT/jasyncio" load --target "127.0.0.1:$port" --connections 10 --size 1024 \
         --duration "$SERVER_WARMUP" --quiet --json > /dev/null 2>&1 || true

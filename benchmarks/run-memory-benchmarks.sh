@@ -127,22 +127,8 @@ if [ -z "$SERVERS" ]; then
     SERVERS="$SERVERS,asyncio-proto,asyncio-streams"
 fi
 
-server_cmd() {  # name port -> the command's words
-    local n="$1" p="$2"
-    case "$n" in
-        jasyncio-protocol) echo "$ROOT/jasyncio echo-server --port $p --api protocol" ;;
-        jasyncio-buffered) echo "$ROOT/jasyncio echo-server --port $p --api buffered" ;;
-        jasyncio-streams)  echo "$ROOT/jasyncio echo-server --port $p --api streams --read into" ;;
-        jasyncio-streams-chunk) echo "$ROOT/jasyncio echo-server --port $p --api streams --read chunk" ;;
-        jasyncio-streams-line)  echo "$ROOT/jasyncio echo-server --port $p --api streams --read line" ;;
-        netty)             echo "$ROOT/jasyncio netty-echo-server --port $p" ;;
-        asyncio-proto)     echo "$PY $PEERS/servers/py_protocol_echo.py $p" ;;
-        asyncio-streams)   echo "$PY $PEERS/servers/py_streams_echo.py $p" ;;
-        uvloop-proto)      echo "$PY $PEERS/servers/py_protocol_echo.py $p --uvloop" ;;
-        uvloop-streams)    echo "$PY $PEERS/servers/py_streams_echo.py $p --uvloop" ;;
-        *) echo "run-memory-benchmarks: unknown server $n" >&2; return 1 ;;
-    esac
-}
+# shellcheck source=echo-servers.sh
+. "$ROOT/benchmarks/echo-servers.sh"
 
 # The client: opens N connections (200 at a time), each sends one 1 KiB line and reads it back; prints
 # "held N" once they are all open and idle, then holds them until its stdin closes. "echoed" with --close: the
@@ -240,10 +226,7 @@ for s in "${SERVER_LIST[@]}"; do
     read -r -a cmd <<< "$(server_cmd "$s" "$port")"
     setsid "${SERVER_PFX[@]}" "${cmd[@]}" > "$OUT/server-$s.log" 2>&1 &
     SRV_PID=$!   # its own process group; the launcher execs the JVM, so this is the server's pid
-    for _ in $(seq 300); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-        sleep 0.1
-    done
+    wait_listening "$port" 300 || true
     echo "== pass $pass: $s (pid $SRV_PID, port $port): $(head -n 1 "$OUT/server-$s.log")" >&2
     "${CLIENT_PFX[@]}" "$PY" "$CLIENT" "$port" "$WARM" --close > /dev/null
     sleep 1
