@@ -66,7 +66,7 @@
  * sent at once: a direct buffer from the caller's memory, a heap one through the loop's scratch buffer, on epoll, NIO
  * and io_uring clients; not on io_uring's accepted connections, whose sockets Netty leaves blocking: see the class;
  * {@code SendingNioSocketChannel} and {@code SendingNioServerSocketChannel} are Netty's NIO channels with the JDK
- * socket within its reach), {@code FileSender} ({@code sendfile}: zero-copy, or
+ * socket within its reach, for the loop's own sockets and for JDK channels adopted as {@code sock} alike), {@code FileSender} ({@code sendfile}: zero-copy, or
  * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
  * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
  * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
