@@ -80,36 +80,7 @@ public final class Asyncio {
      * @asyncio asyncio.wrap_future(future, *, loop=None)
      */
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage, EventLoop loop) {
-        Future<T> future = new Future<>(loop);
-        CompletableFuture<T> cf = stage.toCompletableFuture();
-        future.addDoneCallback(f -> {
-            if (f.cancelled()) {
-                cf.cancel(false);
-            }
-        });
-        stage.whenComplete((value, error) -> {
-            try {
-                loop.callSoonThreadsafe(() -> {
-                    if (future.done()) {
-                        return;
-                    }
-                    if (error == null) {
-                        future.setResult(value);
-                    } else {
-                        Throwable cause = error instanceof java.util.concurrent.CompletionException
-                                && error.getCause() != null ? error.getCause() : error;
-                        if (cause instanceof java.util.concurrent.CancellationException) {
-                            future.cancel();
-                        } else {
-                            future.setException(cause);
-                        }
-                    }
-                });
-            } catch (IllegalStateException closed) {
-                // The loop is closed: nobody is left to hear the outcome.
-            }
-        });
-        return future;
+        return ThreadBridge.wrapFuture(stage, loop);
     }
 
     /**
@@ -203,26 +174,7 @@ public final class Asyncio {
      * @asyncio asyncio.sleep(delay, result)
      */
     public static <T> T sleep(double delay, T result) {
-        Task<?> task = requireTask("sleep");
-        if (delay <= 0) {
-            task.suspendOn(null);
-            return result;
-        }
-        if (Double.isNaN(delay)) {
-            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
-        }
-        EventLoop loop = task.getLoop();
-        Future<T> future = loop.createFuture();
-        TimerHandle h = loop.callLater(delay, () -> {
-            if (!future.done()) {
-                future.setResult(result);
-            }
-        });
-        try {
-            return await(future);
-        } finally {
-            h.cancel();
-        }
+        return Sleep.sleep(delay, result);
     }
 
     /**
@@ -287,41 +239,7 @@ public final class Asyncio {
      *     exception, and {@code CancellationException} when the task was cancelled.
      */
     public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
-        java.util.Objects.requireNonNull(coro, "coro");
-        java.util.Objects.requireNonNull(loop, "loop");
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.callSoonThreadsafe(() -> {
-            Task<T> task;
-            try {
-                task = loop.createTask(coro);
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-                throw e;
-            }
-            task.addDoneCallback(t -> {
-                if (t.cancelled()) {
-                    result.cancel(false);
-                } else if (t.exception() != null) {
-                    result.completeExceptionally(t.exception());
-                } else {
-                    result.complete(t.result());
-                }
-            });
-            result.whenComplete((value, error) -> {
-                if (result.isCancelled() && !task.done()) {
-                    if (loop.isRunning() && BaseEventLoop.runningLoop() == loop) {
-                        task.cancel();
-                    } else if (!loop.isClosed()) {
-                        try {
-                            loop.callSoonThreadsafe(() -> task.cancel());
-                        } catch (IllegalStateException closed) {
-                            // The loop closed meanwhile: the task will never run again.
-                        }
-                    }
-                }
-            });
-        });
-        return result;
+        return ThreadBridge.runCoroutineThreadsafe(coro, loop);
     }
 
     /**
@@ -337,16 +255,7 @@ public final class Asyncio {
      *     Differences: no {@code *args}: capture them in the lambda.
      */
     public static <T> T toThread(java.util.concurrent.Callable<T> fn) {
-        java.util.Objects.requireNonNull(fn, "fn");
-        Task<?> task = requireTask("toThread");
-        Context context = Context.copyContext();
-        return await(task.getLoop().runInExecutor(null, () -> context.run(() -> {
-            try {
-                return fn.call();
-            } catch (Exception e) {
-                throw Asyncio.<RuntimeException>sneaky(e);
-            }
-        })));
+        return ThreadBridge.toThread(fn);
     }
 
     /**
@@ -681,13 +590,7 @@ public final class Asyncio {
      * @asyncio await asyncio.open_connection(host, port, limit=limit, ssl=..., server_hostname=..., local_addr=...)
      */
     public static Streams openConnection(String host, int port, ConnectionOptions options) {
-        requireTask("openConnection");
-        java.util.Objects.requireNonNull(options, "options");
-        EventLoop loop = getRunningLoop();
-        StreamReader reader = new StreamReader(loop, options.limit());
-        StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
-        Connection<StreamReaderProtocol> c = await(loop.createConnection(() -> protocol, host, port, options));
-        return new Streams(reader, new StreamWriter(c.transport(), protocol, reader, loop));
+        return StreamFunctions.openConnection(host, port, options);
     }
 
     /**
@@ -723,13 +626,7 @@ public final class Asyncio {
      */
     public static Server startServer(Streams.ClientConnected clientConnected, String host, int port,
             ServerOptions options) {
-        requireTask("startServer");
-        java.util.Objects.requireNonNull(options, "options");
-        java.util.Objects.requireNonNull(clientConnected, "clientConnected");
-        EventLoop loop = getRunningLoop();
-        int limit = options.limit();
-        return await(loop.createServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit), clientConnected,
-                loop), host, port, options));
+        return StreamFunctions.startServer(clientConnected, host, port, options);
     }
 
     /**
@@ -759,13 +656,7 @@ public final class Asyncio {
      * @asyncio await asyncio.open_unix_connection(path, limit=limit, **kwds)
      */
     public static Streams openUnixConnection(String path, ConnectionOptions options) {
-        requireTask("openUnixConnection");
-        java.util.Objects.requireNonNull(options, "options");
-        EventLoop loop = getRunningLoop();
-        StreamReader reader = new StreamReader(loop, options.limit());
-        StreamReaderProtocol protocol = new StreamReaderProtocol(reader, null, loop);
-        Connection<StreamReaderProtocol> c = await(loop.createUnixConnection(() -> protocol, path, options));
-        return new Streams(reader, new StreamWriter(c.transport(), protocol, reader, loop));
+        return StreamFunctions.openUnixConnection(path, options);
     }
 
     /**
@@ -795,13 +686,7 @@ public final class Asyncio {
      */
     public static Server startUnixServer(Streams.ClientConnected clientConnected, String path,
             ServerOptions options) {
-        requireTask("startUnixServer");
-        java.util.Objects.requireNonNull(options, "options");
-        java.util.Objects.requireNonNull(clientConnected, "clientConnected");
-        EventLoop loop = getRunningLoop();
-        int limit = options.limit();
-        return await(loop.createUnixServer(() -> new StreamReaderProtocol(new StreamReader(loop, limit),
-                clientConnected, loop), path, options));
+        return StreamFunctions.startUnixServer(clientConnected, path, options);
     }
 
     // ---------------------------------------------------------------- subprocesses

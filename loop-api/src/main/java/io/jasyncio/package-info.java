@@ -38,6 +38,10 @@
  *     cause</td></tr>
  * </table>
  * Names convert mechanically at each {@code _}: {@code call_soon_threadsafe} is {@code callSoonThreadsafe}.
+ * {@link io.jasyncio.Asyncio} is the module's facade: its static methods carry the documentation and hand the work to
+ * package-private classes, one per concern ({@code Gather}, {@code Waits}, {@code Sleep}, {@code ThreadBridge},
+ * {@code StreamFunctions}), as CPython's {@code asyncio/__init__.py} gathers {@code tasks.py}, {@code threads.py} and
+ * {@code streams.py}.
  *
  * <h2>Coroutines and tasks</h2>
  * A {@link io.jasyncio.Coroutine} is a lambda that a {@link io.jasyncio.Task} runs one step at a time: a step runs until

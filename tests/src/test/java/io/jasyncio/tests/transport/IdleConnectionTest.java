@@ -19,7 +19,6 @@ import io.jasyncio.Protocol;
 import io.jasyncio.Server;
 import io.jasyncio.Transport;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -106,22 +105,8 @@ class IdleConnectionTest extends NetTestBase {
     @Test
     void testPauseAndResumeWritingOnceAfterIdle() {
         Server srv = listenRecording();
-        List<String> flow = new ArrayList<>();
-        Connection<Protocol> c = loop.runUntilComplete(loop.createConnection(() -> new Protocol() {
-            @Override
-            public void dataReceived(ByteBuffer data) {
-            }
-
-            @Override
-            public void pauseWriting() {
-                flow.add("pause");
-            }
-
-            @Override
-            public void resumeWriting() {
-                flow.add("resume");
-            }
-        }, "127.0.0.1", port(srv)));
+        Connection<Recorder> c = connect(srv);
+        List<String> flow = c.protocol().flow;
         Recorder s = accepted(0);
         sleep(0.05); // idle
         c.transport().setWriteBufferLimits(4, 0);

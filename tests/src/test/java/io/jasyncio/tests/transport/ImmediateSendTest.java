@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Server;
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,15 +24,28 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A write outside a read, with nothing queued, goes to the socket at once (asyncio's {@code sock.send} before
- * buffering): from a direct buffer on epoll, NIO and io_uring clients it is sent without a copy, from a heap one
- * through the loop's scratch buffer (no pooled buffer). Whatever the path, the peer gets every byte in
- * the order written, what the socket did not take is buffered (and counted), and the caller's buffer is not moved.
+ * buffering): from a direct buffer on epoll, NIO and io_uring (whose accepted sockets are made non-blocking for it)
+ * it is sent without a copy, from a heap one through the loop's scratch buffer (no pooled buffer). Whatever the path,
+ * the peer gets every byte in the order written, what the socket did not take is buffered (and counted), and the
+ * caller's buffer is not moved.
+ * Sockets made elsewhere and adopted ({@code sock=}, {@code connect_accepted_socket}) send at once as well.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ImmediateSendTest extends NetTestBase {
 
-    private boolean ioUring() {
-        return ((io.jasyncio.netty.NettyEventLoop) loop).transportKind() == io.jasyncio.transport.TransportKind.IO_URING;
+    /** A blocking client of the server, whose reads give up after 10 seconds. */
+    private static Socket peer(Server srv) throws java.io.IOException {
+        Socket peer = new Socket("127.0.0.1", port(srv));
+        peer.setSoTimeout(10_000);
+        return peer;
+    }
+
+    /** Writes on the loop, as a task's write is, and returns what the transport kept buffered. */
+    private long writeOnTheLoop(io.jasyncio.Transport t, ByteBuffer data) {
+        return run(() -> {
+            t.write(data);
+            return t.getWriteBufferSize();
+        });
     }
 
     private static ByteBuffer direct(byte[] content) {
@@ -48,22 +64,16 @@ class ImmediateSendTest extends NetTestBase {
     @Test
     void testDirectWriteOnAnIdleConnection() throws Exception {
         Server srv = listenRecording();
-        try (Socket peer = new Socket("127.0.0.1", port(srv))) {
-            peer.setSoTimeout(10_000);
+        try (Socket peer = peer(srv)) {
             Recorder s = accepted(0);
             byte[] content = pattern(1000, 1);
             ByteBuffer data = direct(content);
             data.position(10);
-            long left = run(() -> { // on the loop, as a task's write is
-                s.transport.write(data);
-                return s.transport.getWriteBufferSize();
-            });
+            long left = writeOnTheLoop(s.transport, data);
             assertEquals(10, data.position(), "the caller's position stays");
-            if (!ioUring()) { // io_uring's writes complete later, from the ring
-                assertEquals(0, left, "all of it taken by the socket");
-            }
+            assertEquals(0, left, "all of it taken by the socket (on io_uring too: not a ring write in flight)");
             CompletableFuture<byte[]> got = readOnThread(peer, 990);
-            waitUntil(got::isDone); // the loop runs meanwhile: io_uring completes its write
+            waitUntil(got::isDone);
             assertArrayEquals(java.util.Arrays.copyOfRange(content, 10, 1000), got.get());
         }
         closeServer(srv);
@@ -91,9 +101,7 @@ class ImmediateSendTest extends NetTestBase {
             });
             assertEquals(0, bigBuffer.position());
             assertTrue(buffered > 0, "the peer does not read: " + buffered);
-            if (!ioUring()) {
-                assertTrue(buffered < big.length, "taken in part: " + buffered);
-            }
+            assertTrue(buffered < big.length, "taken in part: " + buffered);
             CompletableFuture<byte[]> got = readOnThread(peer, first.length + big.length + last.length);
             waitUntil(got::isDone);
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -134,20 +142,14 @@ class ImmediateSendTest extends NetTestBase {
     @Test
     void testHeapWriteOnAnIdleConnection() throws Exception {
         Server srv = listenRecording();
-        try (Socket peer = new Socket("127.0.0.1", port(srv))) {
-            peer.setSoTimeout(10_000);
+        try (Socket peer = peer(srv)) {
             Recorder s = accepted(0);
             byte[] content = pattern(1000, 6);
             ByteBuffer data = ByteBuffer.wrap(content).position(10).limit(900);
-            long left = run(() -> {
-                s.transport.write(data);
-                return s.transport.getWriteBufferSize();
-            });
+            long left = writeOnTheLoop(s.transport, data);
             assertEquals(10, data.position(), "the caller's position stays");
             assertEquals(900, data.limit(), "the caller's limit stays");
-            if (!ioUring()) {
-                assertEquals(0, left, "all of it taken by the socket");
-            }
+            assertEquals(0, left, "all of it taken by the socket");
             CompletableFuture<byte[]> got = readOnThread(peer, 890);
             waitUntil(got::isDone);
             assertArrayEquals(java.util.Arrays.copyOfRange(content, 10, 900), got.get());
@@ -178,9 +180,7 @@ class ImmediateSendTest extends NetTestBase {
             assertEquals(0, bigBuffer.position());
             assertEquals(big.length, bigBuffer.limit());
             assertTrue(buffered > 0, "the peer does not read: " + buffered);
-            if (!ioUring()) {
-                assertTrue(buffered < big.length, "taken in part: " + buffered);
-            }
+            assertTrue(buffered < big.length, "taken in part: " + buffered);
             CompletableFuture<byte[]> got = readOnThread(peer, big.length + next.length + last.length);
             waitUntil(got::isDone);
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -193,8 +193,8 @@ class ImmediateSendTest extends NetTestBase {
     }
 
     /**
-     * A client connection's writes (on io_uring, only a client's socket is non-blocking, so only a client sends at
-     * once): heap, direct and large writes reach the server whole and in order, the buffers unmoved.
+     * A client connection's writes: heap, direct and large writes reach the server whole and in order, the buffers
+     * unmoved.
      */
     @Test
     void testClientWritesArriveInOrder() throws Exception {
@@ -254,5 +254,77 @@ class ImmediateSendTest extends NetTestBase {
         org.junit.jupiter.api.Assertions.assertInstanceOf(io.jasyncio.OSError.class, exc, String.valueOf(exc));
         assertEquals(1, s.calls.stream().filter("lost"::equals).count());
         closeServer(srv);
+    }
+
+    // ---- sockets made elsewhere (asyncio's sock argument): on NIO, JDK channels, sent at once as the loop's own
+
+    private void assumeNio() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.jasyncio.transport.Transports.of(loop) == io.jasyncio.transport.TransportKind.NIO,
+                "JDK channels are adopted on NIO");
+    }
+
+    /** A connection that a server made from an adopted listening channel accepts sends at once. */
+    @Test
+    void testAdoptedServerSocketsConnectionsSendAtOnce() throws Exception {
+        assumeNio();
+        ServerSocketChannel listening = ServerSocketChannel.open();
+        listening.bind(new InetSocketAddress("127.0.0.1", 0));
+        Server srv = loop.runUntilComplete(loop.createServer(() -> {
+            Recorder r = new Recorder(loop);
+            serverSide.add(r);
+            return r;
+        }, null, 0, io.jasyncio.ServerOptions.defaults().withSock(io.jasyncio.Sock.of(listening))));
+        try (Socket peer = peer(srv)) {
+            Recorder s = accepted(0);
+            byte[] content = pattern(1000, 16);
+            assertEquals(0, writeOnTheLoop(s.transport, ByteBuffer.wrap(content)), "all of it taken by the socket");
+            CompletableFuture<byte[]> got = readOnThread(peer, content.length);
+            waitUntil(got::isDone);
+            assertArrayEquals(content, got.get());
+        }
+        closeServer(srv);
+    }
+
+    /** A connection made from an adopted connected channel ({@code create_connection(sock=)}) sends at once. */
+    @Test
+    void testAdoptedConnectionSendsAtOnce() throws Exception {
+        assumeNio();
+        Server srv = listenRecording();
+        SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port(srv)));
+        io.jasyncio.Connection<Recorder> c = loop.runUntilComplete(loop.createConnection(() -> new Recorder(loop),
+                null, 0, io.jasyncio.ConnectionOptions.defaults().withSock(io.jasyncio.Sock.of(ch))));
+        Recorder s = accepted(0);
+        byte[] content = pattern(1000, 17);
+        assertEquals(0, writeOnTheLoop(c.transport(), direct(content)), "all of it taken by the socket");
+        waitUntil(() -> s.data.size() == content.length);
+        assertArrayEquals(content, s.data.toByteArray());
+        closeClient(c);
+        closeServer(srv);
+    }
+
+    /** A connection accepted elsewhere and handed over ({@code connect_accepted_socket}) sends at once. */
+    @Test
+    void testConnectAcceptedSocketSendsAtOnce() throws Exception {
+        assumeNio();
+        try (ServerSocketChannel listening = ServerSocketChannel.open()) {
+            listening.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) listening.getLocalAddress()).getPort();
+            try (Socket peer = new Socket("127.0.0.1", port)) {
+                peer.setSoTimeout(10_000);
+                SocketChannel accepted = listening.accept();
+                Recorder proto = new Recorder(loop);
+                loop.runUntilComplete(loop.connectAcceptedSocket(() -> proto, io.jasyncio.Sock.of(accepted),
+                        io.jasyncio.ConnectionOptions.defaults()));
+                byte[] content = pattern(1000, 18);
+                assertEquals(0, writeOnTheLoop(proto.transport, ByteBuffer.wrap(content)),
+                        "all of it taken by the socket");
+                CompletableFuture<byte[]> got = readOnThread(peer, content.length);
+                waitUntil(got::isDone);
+                assertArrayEquals(content, got.get());
+                proto.transport.close();
+                loop.runUntilComplete(proto.lost);
+            }
+        }
     }
 }

@@ -38,6 +38,13 @@ import javax.net.ssl.SSLSocket;
 /** A server on a LoopGroup: one loop accepts, the connections are served round robin by every loop of the group. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LoopGroupServerTest {
+    /** The threads of a group of {@link #twoLoops()}. */
+    private static final Set<String> BOTH_LOOPS = Set.of("jasyncio-loop-0", "jasyncio-loop-1");
+
+    /** A started group of two loops, on the default backend. */
+    private static LoopGroup twoLoops() {
+        return new LoopGroup(2, LoopOptions.defaults()).start();
+    }
 
     /** Echoes, and notes which loop thread served the connection. */
     static final class ThreadEcho implements Protocol {
@@ -67,10 +74,10 @@ class LoopGroupServerTest {
     void testConnectionsSpreadOverTheGroup() throws Exception {
         BackendAssumptions.assumeBackendAvailable();
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0);
             echoFourClients(port(server));
-            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+            assertEquals(BOTH_LOOPS, threads, "both loops served connections");
             closeOnItsLoop(server);
         }
     }
@@ -81,7 +88,7 @@ class LoopGroupServerTest {
         BackendAssumptions.assumeBackendAvailable();
         Set<String> threads = ConcurrentHashMap.newKeySet();
         List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.createServer(() -> {
                 io.jasyncio.EventLoop running = io.jasyncio.Asyncio.getRunningLoop();
                 String thread = Thread.currentThread().getName();
@@ -91,7 +98,7 @@ class LoopGroupServerTest {
                 return new ThreadEcho(threads);
             }, "127.0.0.1", 0);
             echoFourClients(port(server));
-            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+            assertEquals(BOTH_LOOPS, threads, "both loops served connections");
             assertEquals(List.of(), mismatches, "factories whose running loop was not the serving one");
             closeOnItsLoop(server);
         }
@@ -102,7 +109,7 @@ class LoopGroupServerTest {
     void testStreamsServerSpreadOverTheGroup() throws Exception {
         BackendAssumptions.assumeBackendAvailable();
         Set<io.jasyncio.EventLoop> loops = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.startServer((reader, writer) -> {
                 loops.add(io.jasyncio.Asyncio.getRunningLoop());
                 ByteBuffer buf = ByteBuffer.allocate(1024);
@@ -136,7 +143,7 @@ class LoopGroupServerTest {
         BackendAssumptions.assumeBackendAvailable();
         TestCertificates certificates = TestCertificates.make(keys);
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
                     ServerOptions.defaults().withSsl(certificates.server()));
             int port = port(server);
@@ -152,7 +159,7 @@ class LoopGroupServerTest {
                             StandardCharsets.UTF_8));
                 }
             }
-            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served TLS connections");
+            assertEquals(BOTH_LOOPS, threads, "both loops served TLS connections");
             closeOnItsLoop(server);
         }
     }
@@ -162,7 +169,7 @@ class LoopGroupServerTest {
     void testHostsSpreadOverTheGroup() throws Exception {
         BackendAssumptions.assumeBackendAvailable();
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.createServer(() -> new ThreadEcho(threads), null, 0,
                     ServerOptions.defaults().withHosts(List.of("127.0.0.1", "::1")));
             List<java.net.SocketAddress> sockets = server.sockets();
@@ -170,7 +177,7 @@ class LoopGroupServerTest {
             for (java.net.SocketAddress address : sockets) {
                 threads.clear();
                 echoFourClients((InetSocketAddress) address);
-                assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served " + address);
+                assertEquals(BOTH_LOOPS, threads, "both loops served " + address);
             }
             closeOnItsLoop(server);
         }
@@ -181,7 +188,7 @@ class LoopGroupServerTest {
     void testStartServingFalseSpreadOverTheGroup() throws Exception {
         BackendAssumptions.assumeBackendAvailable();
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
                     ServerOptions.defaults().withStartServing(false));
             assertFalse(server.isServing());
@@ -200,7 +207,7 @@ class LoopGroupServerTest {
                 assertEquals("early", new String(early.getInputStream().readNBytes(5), StandardCharsets.UTF_8));
             }
             echoFourClients(new InetSocketAddress("127.0.0.1", port(server)));
-            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops served connections");
+            assertEquals(BOTH_LOOPS, threads, "both loops served connections");
             closeOnItsLoop(server);
         }
     }
@@ -212,7 +219,7 @@ class LoopGroupServerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
                 "SO_REUSEPORT balancing as tested here is Linux's");
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             ServerOptions options = ServerOptions.defaults().withReusePort(true).withBacklog(10);
             Server first = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0, options);
             int port = port(first);
@@ -258,7 +265,7 @@ class LoopGroupServerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
                 "only Linux spreads a port's connections over its sockets");
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
                     ServerOptions.defaults().withReusePort(true));
             int port = port(server);
@@ -280,7 +287,7 @@ class LoopGroupServerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
                 "only Linux spreads a port's connections over its sockets");
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (LoopGroup group = new LoopGroup(2, LoopOptions.defaults()).start()) {
+        try (LoopGroup group = twoLoops()) {
             Server server = group.createServer(() -> new ThreadEcho(threads), "127.0.0.1", 0,
                     ServerOptions.defaults().withReusePort(true).withStartServing(false));
             assertFalse(server.isServing());
@@ -291,7 +298,7 @@ class LoopGroupServerTest {
             for (int i = 0; i < 15 && threads.size() < 2; i++) {
                 echoFourClients(port(server));
             }
-            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), threads, "both loops accepted");
+            assertEquals(BOTH_LOOPS, threads, "both loops accepted");
             closeOnItsLoop(server);
         }
     }

@@ -107,6 +107,25 @@ abstract class NetTestBase extends LoopTestBase {
         return peer;
     }
 
+    /**
+     * Writes to a peer that never reads (a {@link #stingyPeer}) until the transport's write buffer holds data, running
+     * the loop between writes.
+     *
+     * @return the bytes written
+     */
+    protected long fill(io.jasyncio.Transport t) {
+        byte[] chunk = new byte[65536];
+        long written = 0;
+        // More than a few chunks held back: on io_uring a write in flight counts as buffered until it completes.
+        for (int i = 0; i < 2000 && t.getWriteBufferSize() <= 4L * chunk.length; i++) {
+            t.write(chunk);
+            written += chunk.length;
+            runOnce();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(t.getWriteBufferSize() > 0, "the peer's socket buffers never filled");
+        return written;
+    }
+
     /** Reads {@code n} bytes from a blocking socket on a thread of its own; the future has them. */
     protected static CompletableFuture<byte[]> readOnThread(Socket peer, long n) {
         CompletableFuture<byte[]> got = new CompletableFuture<>();

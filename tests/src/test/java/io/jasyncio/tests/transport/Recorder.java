@@ -15,9 +15,14 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A protocol that records its calls, the bytes it receives, and its state (test_events.py's MyProto). */
+/**
+ * A protocol that records its calls, the bytes it receives, and its state (test_events.py's MyProto); the flow
+ * control calls go to {@link #flow}, apart, so that {@link #calls} stays MyProto's.
+ */
 class Recorder implements Protocol {
     final List<String> calls = new ArrayList<>();
+    /** "pause" and "resume", one per {@code pauseWriting} and {@code resumeWriting}, in order. */
+    final List<String> flow = new ArrayList<>();
     final ByteArrayOutputStream data = new ByteArrayOutputStream();
     final Future<Throwable> lost;
     final Future<Void> made;
@@ -66,6 +71,16 @@ class Recorder implements Protocol {
         state = "CLOSED";
         calls.add("lost");
         lost.setResult(exc);
+    }
+
+    @Override
+    public void pauseWriting() {
+        flow.add("pause");
+    }
+
+    @Override
+    public void resumeWriting() {
+        flow.add("resume");
     }
 
     private void check(String expected) {

@@ -42,20 +42,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SocketTransportTest extends NetTestBase {
 
-    /** Writes to a peer that never reads until our write buffer holds data; returns the bytes written. */
-    private static long fill(Transport t, Runnable runOnce) {
-        byte[] chunk = new byte[65536];
-        long written = 0;
-        // More than a few chunks held back: on io_uring a write in flight counts as buffered until it completes.
-        for (int i = 0; i < 2000 && t.getWriteBufferSize() <= 4L * chunk.length; i++) {
-            t.write(chunk);
-            written += chunk.length;
-            runOnce.run();
-        }
-        assertTrue(t.getWriteBufferSize() > 0, "the peer's socket buffers never filled");
-        return written;
-    }
-
     /** io_uring completes a write in a later poll: until then its bytes count in the write buffer. */
     private static boolean writesCompleteLater() {
         return "io_uring".equals(System.getProperty("jasyncio.transport"));
@@ -118,7 +104,7 @@ class SocketTransportTest extends NetTestBase {
         Server srv = listenRecording();
         try (Socket peer = stingyPeer(srv)) {
             Transport t = accepted(0).transport;
-            fill(t, this::runOnce);
+            fill(t);
             long before = t.getWriteBufferSize();
             t.write(new byte[0]);
             t.write(ByteBuffer.allocate(0));
@@ -136,7 +122,7 @@ class SocketTransportTest extends NetTestBase {
         Server srv = listenRecording();
         try (Socket peer = stingyPeer(srv)) {
             Transport t = accepted(0).transport;
-            long written = fill(t, this::runOnce);
+            long written = fill(t);
             long before = t.getWriteBufferSize();
             t.write(bytes("data1"));
             assertEquals(before + 5, t.getWriteBufferSize());
@@ -206,7 +192,7 @@ class SocketTransportTest extends NetTestBase {
         Server srv = listenRecording();
         try (Socket peer = stingyPeer(srv)) {
             Transport t = accepted(0).transport;
-            long written = fill(t, this::runOnce);
+            long written = fill(t);
             t.write(bytes("data"));
             t.writeEof();
             assertTrue(t.getWriteBufferSize() > 0, "the buffered data waits, and the EOF behind it");
@@ -365,7 +351,7 @@ class SocketTransportTest extends NetTestBase {
         Server srv = listenRecording();
         try (Socket peer = stingyPeer(srv)) {
             Recorder s = accepted(0);
-            long written = fill(s.transport, this::runOnce);
+            long written = fill(s.transport);
             s.transport.close();
             assertTrue(s.transport.isClosing());
             sleep(0.05);
@@ -388,7 +374,7 @@ class SocketTransportTest extends NetTestBase {
         Server srv = listenRecording();
         try (Socket peer = stingyPeer(srv)) {
             Recorder s = accepted(0);
-            fill(s.transport, this::runOnce);
+            fill(s.transport);
             s.transport.abort();
             assertTrue(s.transport.isClosing());
             loop.runUntilComplete(s.lost);
@@ -680,43 +666,24 @@ class SocketTransportTest extends NetTestBase {
      */
     @Test
     void testSetWriteBufferLimitsPausesAtOnce() throws Exception {
-        List<String> flow = new ArrayList<>();
-        Transport[] server = new Transport[1];
-        Server srv = listen(() -> new Protocol() {
-            @Override
-            public void connectionMade(Transport t) {
-                server[0] = t;
-                t.setWriteBufferLimits(64 * 1024 * 1024, -1); // never pauses while filling
-            }
-
-            @Override
-            public void dataReceived(ByteBuffer data) {
-            }
-
-            @Override
-            public void pauseWriting() {
-                flow.add("pause");
-            }
-
-            @Override
-            public void resumeWriting() {
-                flow.add("resume");
-            }
-        });
+        Server srv = listenRecording();
         try (Socket peer = stingyPeer(srv)) {
-            waitUntil(() -> server[0] != null);
-            long written = fill(server[0], this::runOnce);
+            Recorder s = accepted(0);
+            List<String> flow = s.flow;
+            Transport t = s.transport;
+            t.setWriteBufferLimits(64 * 1024 * 1024, -1); // never pauses while filling
+            long written = fill(t);
             for (int i = 0; i < 4; i++) {
-                server[0].write(new byte[65536]);
+                t.write(new byte[65536]);
                 written += 65536;
             }
             assertEquals(List.of(), flow);
-            server[0].setWriteBufferLimits(1024, 512);
+            t.setWriteBufferLimits(1024, 512);
             assertEquals(List.of("pause"), flow, "paused inside setWriteBufferLimits");
             CompletableFuture<byte[]> all = readOnThread(peer, written);
             waitUntil(() -> flow.size() == 2);
             assertEquals(List.of("pause", "resume"), flow);
-            assertTrue(server[0].getWriteBufferSize() <= 512);
+            assertTrue(t.getWriteBufferSize() <= 512);
             waitUntil(all::isDone);
         }
         closeServer(srv);
@@ -775,7 +742,7 @@ class SocketTransportTest extends NetTestBase {
         Recorder s;
         try (Socket peer = stingyPeer(srv)) {
             s = accepted(1);
-            fill(s.transport, this::runOnce);
+            fill(s.transport);
             peer.setSoLinger(true, 0);
         }
         loop.runUntilComplete(s.lost);

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jasyncio.DatagramEndpoint;
 import io.jasyncio.DatagramOptions;
-import io.jasyncio.DatagramProtocol;
 import io.jasyncio.DatagramTransport;
 import io.jasyncio.Errno;
 import io.jasyncio.Future;
@@ -34,7 +33,6 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -54,46 +52,16 @@ class UdpOptionsTest extends LoopTestBase {
         return super.options().withTicker(Ticker.system());
     }
 
-    /** Records datagrams and the flow-control calls. */
-    final class Peer implements DatagramProtocol {
-        final List<String> received = new ArrayList<>();
-        final List<SocketAddress> senders = new ArrayList<>();
-        final List<String> flow = new ArrayList<>();
-        final Future<Void> lost = loop.createFuture();
-        DatagramTransport transport;
-
-        @Override
-        public void connectionMade(DatagramTransport t) {
-            transport = t;
-        }
-
-        @Override
-        public void datagramReceived(ByteBuffer data, SocketAddress addr) {
-            received.add(StandardCharsets.UTF_8.decode(data.duplicate()).toString());
-            senders.add(addr);
-        }
-
-        @Override
-        public void pauseWriting() {
-            flow.add("pause");
-        }
-
-        @Override
-        public void resumeWriting() {
-            flow.add("resume");
-        }
-
-        @Override
-        public void connectionLost(Throwable exc) {
-            lost.setResult(null);
-        }
+    private DatagramPeer peer() {
+        return new DatagramPeer(loop);
     }
 
-    private DatagramEndpoint<Peer> endpoint(SocketAddress local, SocketAddress remote, DatagramOptions options) {
-        return loop.runUntilComplete(loop.createDatagramEndpoint(Peer::new, local, remote, options));
+    private DatagramEndpoint<DatagramPeer> endpoint(SocketAddress local, SocketAddress remote,
+            DatagramOptions options) {
+        return loop.runUntilComplete(loop.createDatagramEndpoint(this::peer, local, remote, options));
     }
 
-    private void close(DatagramEndpoint<Peer> endpoint) {
+    private void close(DatagramEndpoint<DatagramPeer> endpoint) {
         endpoint.transport().close();
         loop.runUntilComplete(endpoint.protocol().lost);
     }
@@ -110,7 +78,7 @@ class UdpOptionsTest extends LoopTestBase {
     @Test
     void testCreateDatagramEndpointReuseAddressError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loop.createDatagramEndpoint(Peer::new, LOOPBACK, null,
+                () -> loop.createDatagramEndpoint(this::peer, LOOPBACK, null,
                         DatagramOptions.defaults().withReuseAddress(true)));
         assertEquals("Passing `reuse_address=True` is no longer supported, as the usage of SO_REUSEPORT in UDP "
                 + "poses a significant security concern.", e.getMessage());
@@ -120,7 +88,7 @@ class UdpOptionsTest extends LoopTestBase {
     @Test
     void testCreateDatagramEndpointNoaddrNofamily() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loop.createDatagramEndpoint(Peer::new, null, null, DatagramOptions.defaults()));
+                () -> loop.createDatagramEndpoint(this::peer, null, null, DatagramOptions.defaults()));
         assertEquals("unexpected address family", e.getMessage());
     }
 
@@ -129,10 +97,10 @@ class UdpOptionsTest extends LoopTestBase {
     void testCreateDatagramEndpointNoMatchingFamily() throws Exception {
         InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loop.createDatagramEndpoint(Peer::new, v6, new InetSocketAddress("127.0.0.1", 9),
+                () -> loop.createDatagramEndpoint(this::peer, v6, new InetSocketAddress("127.0.0.1", 9),
                         DatagramOptions.defaults()));
         assertEquals("can not get address information", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> loop.createDatagramEndpoint(Peer::new, LOOPBACK, null,
+        assertThrows(IllegalArgumentException.class, () -> loop.createDatagramEndpoint(this::peer, LOOPBACK, null,
                 DatagramOptions.defaults().withFamily(StandardProtocolFamily.INET6)));
     }
 
@@ -140,10 +108,10 @@ class UdpOptionsTest extends LoopTestBase {
     @Test
     void testCreateDatagramEndpointAddrError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loop.createDatagramEndpoint(Peer::new, java.net.UnixDomainSocketAddress.of("/tmp/x"), null,
+                () -> loop.createDatagramEndpoint(this::peer, java.net.UnixDomainSocketAddress.of("/tmp/x"), null,
                         DatagramOptions.defaults().withFamily(StandardProtocolFamily.INET)));
         assertTrue(e.getMessage().startsWith("2-tuple is expected"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> loop.createDatagramEndpoint(Peer::new, LOOPBACK, null,
+        e = assertThrows(IllegalArgumentException.class, () -> loop.createDatagramEndpoint(this::peer, LOOPBACK, null,
                 DatagramOptions.defaults().withFamily(StandardProtocolFamily.UNIX)));
         assertTrue(e.getMessage().startsWith("string is expected"), e.getMessage());
     }
@@ -154,13 +122,13 @@ class UdpOptionsTest extends LoopTestBase {
         try (DatagramChannel sock = DatagramChannel.open()) {
             DatagramOptions withSock = DatagramOptions.defaults().withSock(sock);
             List<Runnable> calls = List.of(
-                () -> loop.createDatagramEndpoint(Peer::new, LOOPBACK, null, withSock),
-                () -> loop.createDatagramEndpoint(Peer::new, null, LOOPBACK, withSock),
-                () -> loop.createDatagramEndpoint(Peer::new, null, null,
+                () -> loop.createDatagramEndpoint(this::peer, LOOPBACK, null, withSock),
+                () -> loop.createDatagramEndpoint(this::peer, null, LOOPBACK, withSock),
+                () -> loop.createDatagramEndpoint(this::peer, null, null,
                         withSock.withFamily(StandardProtocolFamily.INET)),
-                () -> loop.createDatagramEndpoint(Peer::new, null, null, withSock.withReusePort(true)),
-                () -> loop.createDatagramEndpoint(Peer::new, null, null, withSock.withAllowBroadcast(true)),
-                () -> loop.createDatagramEndpoint(Peer::new, null, null, withSock.withSockFd(3)));
+                () -> loop.createDatagramEndpoint(this::peer, null, null, withSock.withReusePort(true)),
+                () -> loop.createDatagramEndpoint(this::peer, null, null, withSock.withAllowBroadcast(true)),
+                () -> loop.createDatagramEndpoint(this::peer, null, null, withSock.withSockFd(3)));
             for (Runnable call : calls) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
                 assertTrue(e.getMessage().startsWith(
@@ -173,9 +141,9 @@ class UdpOptionsTest extends LoopTestBase {
     /** Port of test_create_datagram_endpoint_cant_bind: a port in use fails the future with EADDRINUSE. */
     @Test
     void testCreateDatagramEndpointCantBind() {
-        DatagramEndpoint<Peer> first = endpoint(LOOPBACK, null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> first = endpoint(LOOPBACK, null, DatagramOptions.defaults());
         SocketAddress taken = first.transport().getExtraInfo("sockname") instanceof SocketAddress a ? a : null;
-        Future<DatagramEndpoint<Peer>> second = loop.createDatagramEndpoint(Peer::new, taken, null,
+        Future<DatagramEndpoint<DatagramPeer>> second = loop.createDatagramEndpoint(this::peer, taken, null,
                 DatagramOptions.defaults());
         OSError e = assertThrows(OSError.class, () -> loop.runUntilComplete(second));
         assertEquals(Errno.EADDRINUSE, e.errno());
@@ -188,7 +156,7 @@ class UdpOptionsTest extends LoopTestBase {
      */
     @Test
     void testCreateDatagramEndpointConnectErr() {
-        Future<DatagramEndpoint<Peer>> f = loop.createDatagramEndpoint(Peer::new, null,
+        Future<DatagramEndpoint<DatagramPeer>> f = loop.createDatagramEndpoint(this::peer, null,
                 new InetSocketAddress("255.255.255.255", 9), DatagramOptions.defaults());
         OSError e = assertThrows(OSError.class, () -> loop.runUntilComplete(f));
         assertTrue(e.errno() == Errno.EACCES || e.errno() == Errno.ENETUNREACH, e.toString());
@@ -201,13 +169,13 @@ class UdpOptionsTest extends LoopTestBase {
     @Test
     void testCreateDatagramEndpointReusePort() {
         DatagramOptions reuse = DatagramOptions.defaults().withReusePort(true);
-        DatagramEndpoint<Peer> a = endpoint(LOOPBACK, null, reuse);
+        DatagramEndpoint<DatagramPeer> a = endpoint(LOOPBACK, null, reuse);
         SocketAddress port = (SocketAddress) a.transport().getExtraInfo("sockname");
-        DatagramEndpoint<Peer> b = endpoint(port, null, reuse);
+        DatagramEndpoint<DatagramPeer> b = endpoint(port, null, reuse);
         assertEquals(port, b.transport().getExtraInfo("sockname"));
         assertFalse(channel(a).config().getOption(ChannelOption.SO_REUSEADDR), "asyncio never sets SO_REUSEADDR");
         OSError e = assertThrows(OSError.class, () -> loop.runUntilComplete(
-                loop.createDatagramEndpoint(Peer::new, port, null, DatagramOptions.defaults())));
+                loop.createDatagramEndpoint(this::peer, port, null, DatagramOptions.defaults())));
         assertEquals(Errno.EADDRINUSE, e.errno());
         close(a);
         close(b);
@@ -219,9 +187,9 @@ class UdpOptionsTest extends LoopTestBase {
      */
     @Test
     void testCreateDatagramEndpointAllowBroadcast() {
-        DatagramEndpoint<Peer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
         SocketAddress serverAddr = (SocketAddress) server.transport().getExtraInfo("sockname");
-        DatagramEndpoint<Peer> client = endpoint(null, serverAddr,
+        DatagramEndpoint<DatagramPeer> client = endpoint(null, serverAddr,
                 DatagramOptions.defaults().withAllowBroadcast(true));
         assertTrue(channel(client).config().getOption(ChannelOption.SO_BROADCAST));
         assertNull(client.transport().getExtraInfo("peername"), "asyncio does not connect a broadcasting endpoint");
@@ -238,7 +206,7 @@ class UdpOptionsTest extends LoopTestBase {
     @Test
     void testCreateDatagramEndpointIpv6() throws Exception {
         InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), 0);
-        DatagramEndpoint<Peer> server;
+        DatagramEndpoint<DatagramPeer> server;
         try {
             server = endpoint(v6, null, DatagramOptions.defaults().withFamily(StandardProtocolFamily.INET6));
         } catch (OSError e) {
@@ -246,7 +214,7 @@ class UdpOptionsTest extends LoopTestBase {
             return;
         }
         SocketAddress serverAddr = (SocketAddress) server.transport().getExtraInfo("sockname");
-        DatagramEndpoint<Peer> client = endpoint(null, serverAddr, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> client = endpoint(null, serverAddr, DatagramOptions.defaults());
         client.transport().sendto(text("v6"), null);
         waitUntil(() -> server.protocol().received.size() == 1);
         assertEquals(client.transport().getExtraInfo("sockname"), server.protocol().senders.get(0));
@@ -257,8 +225,8 @@ class UdpOptionsTest extends LoopTestBase {
     /** A family and no address: asyncio's unbound socket, which can send. */
     @Test
     void testCreateDatagramEndpointFamilyOnly() {
-        DatagramEndpoint<Peer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
-        DatagramEndpoint<Peer> client = endpoint(null, null,
+        DatagramEndpoint<DatagramPeer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> client = endpoint(null, null,
                 DatagramOptions.defaults().withFamily(StandardProtocolFamily.INET));
         client.transport().sendto(text("hi"), (SocketAddress) server.transport().getExtraInfo("sockname"));
         waitUntil(() -> server.protocol().received.size() == 1);
@@ -282,10 +250,10 @@ class UdpOptionsTest extends LoopTestBase {
             s.bind(LOOPBACK);
             options = DatagramOptions.defaults().withSockFd(s.intValue());
         }
-        DatagramEndpoint<Peer> adopted = endpoint(null, null, options);
+        DatagramEndpoint<DatagramPeer> adopted = endpoint(null, null, options);
         SocketAddress addr = (SocketAddress) adopted.transport().getExtraInfo("sockname");
         assertEquals(InetAddress.getByName("127.0.0.1"), ((InetSocketAddress) addr).getAddress());
-        DatagramEndpoint<Peer> client = endpoint(null, addr, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> client = endpoint(null, addr, DatagramOptions.defaults());
         client.transport().sendto(text("ping"), null);
         waitUntil(() -> adopted.protocol().received.size() == 1);
         adopted.transport().sendto(text("pong"), adopted.protocol().senders.get(0));
@@ -302,11 +270,11 @@ class UdpOptionsTest extends LoopTestBase {
     @Test
     void testCreateDatagramEndpointSockOfAnotherBackend() throws Exception {
         if (Transports.of(loop) == TransportKind.NIO) {
-            assertThrows(UnsupportedOperationException.class, () -> loop.createDatagramEndpoint(Peer::new, null, null,
+            assertThrows(UnsupportedOperationException.class, () -> loop.createDatagramEndpoint(this::peer, null, null,
                     DatagramOptions.defaults().withSockFd(0)));
         } else {
             try (DatagramChannel jdk = DatagramChannel.open().bind(LOOPBACK)) {
-                assertThrows(UnsupportedOperationException.class, () -> loop.createDatagramEndpoint(Peer::new, null,
+                assertThrows(UnsupportedOperationException.class, () -> loop.createDatagramEndpoint(this::peer, null,
                         null, DatagramOptions.defaults().withSock(jdk)));
                 assertTrue(jdk.isOpen());
             }
@@ -316,7 +284,7 @@ class UdpOptionsTest extends LoopTestBase {
     /** Port of test_selector_events.py test_set_write_buffer_limits and get_write_buffer_limits. */
     @Test
     void testSetWriteBufferLimits() {
-        DatagramEndpoint<Peer> e = endpoint(LOOPBACK, null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> e = endpoint(LOOPBACK, null, DatagramOptions.defaults());
         DatagramTransport t = e.transport();
         assertEquals(List.of(16384, 65536), List.of(t.getWriteBufferLimits()[0], t.getWriteBufferLimits()[1]));
         t.setWriteBufferLimits(128, -1);
@@ -331,9 +299,9 @@ class UdpOptionsTest extends LoopTestBase {
     /** Sends that the socket takes at once never count: the buffer is 0 after each, and no pause comes. */
     @Test
     void testSendtoImmediateLeavesNoBuffer() {
-        DatagramEndpoint<Peer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
-        DatagramEndpoint<Peer> client = endpoint(null, (SocketAddress) server.transport().getExtraInfo("sockname"),
-                DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
+        SocketAddress serverAddress = (SocketAddress) server.transport().getExtraInfo("sockname");
+        DatagramEndpoint<DatagramPeer> client = endpoint(null, serverAddress, DatagramOptions.defaults());
         for (int i = 0; i < 5; i++) {
             client.transport().sendto(text("d" + i), null);
         }
@@ -347,9 +315,9 @@ class UdpOptionsTest extends LoopTestBase {
     /** getWriteBufferSize() is 0 as soon as abort() returns, and connectionLost follows. */
     @Test
     void testAbortEmptiesWriteBuffer() {
-        DatagramEndpoint<Peer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
-        DatagramEndpoint<Peer> client = endpoint(null, (SocketAddress) server.transport().getExtraInfo("sockname"),
-                DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> server = endpoint(LOOPBACK, null, DatagramOptions.defaults());
+        SocketAddress serverAddress = (SocketAddress) server.transport().getExtraInfo("sockname");
+        DatagramEndpoint<DatagramPeer> client = endpoint(null, serverAddress, DatagramOptions.defaults());
         for (int i = 0; i < 100; i++) {
             client.transport().sendto(ByteBuffer.allocate(1000), null);
         }
@@ -364,7 +332,7 @@ class UdpOptionsTest extends LoopTestBase {
     /** A local address the host does not have: asyncio's bind error, EADDRNOTAVAIL. */
     @Test
     void testCreateDatagramEndpointAddrNotAvailable() {
-        Future<DatagramEndpoint<Peer>> f = loop.createDatagramEndpoint(Peer::new,
+        Future<DatagramEndpoint<DatagramPeer>> f = loop.createDatagramEndpoint(this::peer,
                 new InetSocketAddress("192.0.2.1", 0), null, DatagramOptions.defaults());
         OSError e = assertThrows(OSError.class, () -> loop.runUntilComplete(f));
         assertTrue(e.getMessage().contains("error while attempting to bind on address ('192.0.2.1', 0)"),

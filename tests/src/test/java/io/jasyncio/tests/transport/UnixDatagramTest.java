@@ -14,9 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jasyncio.DatagramEndpoint;
 import io.jasyncio.DatagramOptions;
-import io.jasyncio.DatagramProtocol;
 import io.jasyncio.DatagramTransport;
-import io.jasyncio.Future;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.Ticker;
 import io.jasyncio.tests.LoopTestBase;
@@ -30,7 +28,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -69,39 +66,6 @@ class UnixDatagramTest extends LoopTestBase {
         Files.deleteIfExists(dir);
     }
 
-    /** Counts datagrams and the flow-control calls. */
-    final class Peer implements DatagramProtocol {
-        final List<SocketAddress> senders = new ArrayList<>();
-        final List<String> flow = new ArrayList<>();
-        final Future<Void> lost = loop.createFuture();
-        DatagramTransport transport;
-
-        @Override
-        public void connectionMade(DatagramTransport t) {
-            transport = t;
-        }
-
-        @Override
-        public void datagramReceived(ByteBuffer data, SocketAddress addr) {
-            senders.add(addr);
-        }
-
-        @Override
-        public void pauseWriting() {
-            flow.add("pause");
-        }
-
-        @Override
-        public void resumeWriting() {
-            flow.add("resume");
-        }
-
-        @Override
-        public void connectionLost(Throwable exc) {
-            lost.setResult(null);
-        }
-    }
-
     private boolean hasUnixDatagrams() {
         TransportKind kind = Transports.of(loop);
         return kind == TransportKind.EPOLL || kind == TransportKind.KQUEUE;
@@ -111,11 +75,16 @@ class UnixDatagramTest extends LoopTestBase {
         return UnixDomainSocketAddress.of(dir.resolve(name));
     }
 
-    private DatagramEndpoint<Peer> endpoint(SocketAddress local, SocketAddress remote, DatagramOptions options) {
-        return loop.runUntilComplete(loop.createDatagramEndpoint(Peer::new, local, remote, options));
+    private DatagramPeer peer() {
+        return new DatagramPeer(loop);
     }
 
-    private void close(DatagramEndpoint<Peer> endpoint) {
+    private DatagramEndpoint<DatagramPeer> endpoint(SocketAddress local, SocketAddress remote,
+            DatagramOptions options) {
+        return loop.runUntilComplete(loop.createDatagramEndpoint(this::peer, local, remote, options));
+    }
+
+    private void close(DatagramEndpoint<DatagramPeer> endpoint) {
         endpoint.transport().close();
         loop.runUntilComplete(endpoint.protocol().lost);
     }
@@ -124,7 +93,7 @@ class UnixDatagramTest extends LoopTestBase {
     @Test
     void testUnixDatagramRefusedWithoutBackendSupport() {
         assumeTrue(!hasUnixDatagrams());
-        assertThrows(UnsupportedOperationException.class, () -> loop.createDatagramEndpoint(Peer::new, path("a"),
+        assertThrows(UnsupportedOperationException.class, () -> loop.createDatagramEndpoint(this::peer, path("a"),
                 null, DatagramOptions.defaults()));
     }
 
@@ -132,8 +101,8 @@ class UnixDatagramTest extends LoopTestBase {
     @Test
     void testCreateDatagramEndpointSockUnix() {
         assumeTrue(hasUnixDatagrams());
-        DatagramEndpoint<Peer> server = endpoint(path("server"), null, DatagramOptions.defaults());
-        DatagramEndpoint<Peer> unnamed = endpoint(null, null,
+        DatagramEndpoint<DatagramPeer> server = endpoint(path("server"), null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> unnamed = endpoint(null, null,
                 DatagramOptions.defaults().withFamily(StandardProtocolFamily.UNIX));
         unnamed.transport().sendto(ByteBuffer.wrap(new byte[] {1}), path("server"));
         waitUntil(() -> server.protocol().senders.size() == 1);
@@ -151,7 +120,7 @@ class UnixDatagramTest extends LoopTestBase {
             s.bind(stale);
         }
         assertTrue(Files.exists(stale.getPath()), "the JDK leaves its socket file");
-        DatagramEndpoint<Peer> e = endpoint(stale, null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> e = endpoint(stale, null, DatagramOptions.defaults());
         assertEquals(stale, e.transport().getExtraInfo("sockname"));
         close(e);
     }
@@ -174,8 +143,8 @@ class UnixDatagramTest extends LoopTestBase {
     @Test
     void testUnixDatagramFlowControl() {
         assumeTrue(hasUnixDatagrams());
-        DatagramEndpoint<Peer> server = endpoint(path("s"), null, DatagramOptions.defaults());
-        DatagramEndpoint<Peer> client = endpoint(path("c"), path("s"), DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> server = endpoint(path("s"), null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> client = endpoint(path("c"), path("s"), DatagramOptions.defaults());
         assertEquals(path("s"), client.transport().getExtraInfo("peername"));
         DatagramTransport t = client.transport();
         t.setWriteBufferLimits(4096, 1024);
@@ -203,8 +172,8 @@ class UnixDatagramTest extends LoopTestBase {
     @Test
     void testUnixDatagramAbortEmptiesWriteBuffer() {
         assumeTrue(hasUnixDatagrams());
-        DatagramEndpoint<Peer> server = endpoint(path("s"), null, DatagramOptions.defaults());
-        DatagramEndpoint<Peer> client = endpoint(null, path("s"),
+        DatagramEndpoint<DatagramPeer> server = endpoint(path("s"), null, DatagramOptions.defaults());
+        DatagramEndpoint<DatagramPeer> client = endpoint(null, path("s"),
                 DatagramOptions.defaults().withFamily(StandardProtocolFamily.UNIX));
         for (int i = 0; i < 200; i++) {
             client.transport().sendto(ByteBuffer.allocate(1000), null);

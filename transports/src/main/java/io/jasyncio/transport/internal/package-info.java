@@ -6,7 +6,8 @@
  */
 
 /**
- * What the transports share, not API: the failure reports of protocol callbacks ({@code ProtocolFailures});
+ * What the transports share, not API: the failure reports of protocol callbacks ({@code ProtocolFailures}); the
+ * write buffer's marks as asyncio derives them, for every transport that has them ({@code WriteBufferLimits});
  * {@code TransportLoop}, which a loop on Netty's transports implements so that {@code Transports.of(loop)} can tell
  * its backend; and the one place where what the JDK and Netty throw becomes asyncio's {@code OSError} family
  * ({@code OsErrors}: every connect, bind, read, write, drain, TLS handshake and sendfile fails through it, the

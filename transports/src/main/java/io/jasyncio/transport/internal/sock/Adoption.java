@@ -10,6 +10,8 @@ package io.jasyncio.transport.internal.sock;
 import io.jasyncio.Sock;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.internal.OsErrors;
+import io.jasyncio.transport.internal.tcp.SendingNioServerSocketChannel;
+import io.jasyncio.transport.internal.tcp.SendingNioSocketChannel;
 import io.netty.channel.Channel;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
@@ -18,8 +20,6 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -30,8 +30,10 @@ import java.nio.channels.SocketChannel;
 
 /**
  * asyncio's {@code sock} argument: a socket made elsewhere becomes a Netty channel of the loop's backend, after
- * asyncio's checks. A JDK channel is wrapped by Netty's NIO channels
- * ({@code NioServerSocketChannel(ServerSocketChannel)} and the like); a descriptor number by Netty's epoll channels
+ * asyncio's checks. A JDK channel is wrapped by Netty's NIO channels (a TCP one by the backend's own
+ * {@code SendingNioSocketChannel} and {@code SendingNioServerSocketChannel}, so that an adopted connection, and every
+ * one an adopted server accepts, sends at once as the loop's own do; a Unix one by {@code NioDomainSocketChannel} and
+ * the like); a descriptor number by Netty's epoll channels
  * ({@code EpollServerSocketChannel(int)} and the like), its type, family and state read with {@code getsockopt}.
  * The other pairs cannot be made without reaching into the JDK's internals (a JDK channel's descriptor number) and are
  * refused. Any thread; the channel is registered later.
@@ -106,8 +108,8 @@ public final class Adoption {
                 throw new IllegalArgumentException(expected(true, sock));
             }
             needs(kind, TransportKind.NIO, sock);
-            return new Server(unix ? new NioServerDomainSocketChannel(ssc) : new NioServerSocketChannel(ssc), local,
-                    unix);
+            return new Server(unix ? new NioServerDomainSocketChannel(ssc) : new SendingNioServerSocketChannel(ssc),
+                    local, unix);
         }
         needs(kind, TransportKind.EPOLL, sock); // before any native call: only epoll has loaded Netty's library
         int fd = sock.fd();
@@ -150,7 +152,7 @@ public final class Adoption {
                 throw new IllegalArgumentException("the socket is not connected: " + sock);
             }
             needs(kind, TransportKind.NIO, sock);
-            return new Connected(unix ? new NioDomainSocketChannel(sc) : new NioSocketChannel(sc), unix);
+            return new Connected(unix ? new NioDomainSocketChannel(sc) : new SendingNioSocketChannel(sc), unix);
         }
         needs(kind, TransportKind.EPOLL, sock); // before any native call: only epoll has loaded Netty's library
         int fd = sock.fd();

@@ -18,10 +18,12 @@ import java.util.Optional;
  * non-blocking descriptors (a blocking accept would stop the loop). Neither Netty nor the JDK offers
  * {@code fcntl(2)}, so it is called through the JDK's foreign function API, looked up reflectively because the project
  * compiles for Java 21, where that API is still a preview; it needs native access
- * ({@code --enable-native-access=ALL-UNNAMED}, which the launcher passes for Netty anyway). Where it is missing, the
- * descriptor is left as it is, with a warning.
+ * ({@code --enable-native-access=ALL-UNNAMED}, which the launcher passes for Netty anyway). Where it is missing, an
+ * adopted descriptor is left as it is, with a warning. The TCP transports also ask it, through {@link #trySet}, to
+ * make io_uring's accepted sockets non-blocking, so that they can be written to at once; there a failure only means
+ * the queued path.
  */
-final class NonBlocking {
+public final class NonBlocking {
     private static final int F_GETFL = 3;
     private static final int F_SETFL = 4;
     private static final int O_NONBLOCK = 04000;
@@ -90,6 +92,24 @@ final class NonBlocking {
             throw e;
         } catch (Throwable t) {
             throw new IOException(t);
+        }
+    }
+
+    /**
+     * Sets {@code O_NONBLOCK} on a descriptor if it can, quietly.
+     *
+     * @param fd the descriptor
+     * @return whether the descriptor is non-blocking now: {@code false} when {@code fcntl} is out of reach or failed
+     */
+    public static boolean trySet(int fd) {
+        if (FCNTL == null) {
+            return false;
+        }
+        try {
+            set(fd);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ package io.jasyncio.transport.internal.subprocess;
 import io.jasyncio.BaseProtocol;
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.transport.internal.ProtocolFailures;
+import io.jasyncio.transport.internal.WriteBufferLimits;
 
 /**
  * What the two write pipe transports share: the write buffer's size and limits, {@code pauseWriting} and
@@ -16,7 +17,7 @@ import io.jasyncio.transport.internal.ProtocolFailures;
  * does not have. Loop thread only.
  */
 abstract class AbstractWritePipe extends PipeTransport {
-    static final int DEFAULT_HIGH = 64 * 1024;
+    static final int DEFAULT_HIGH = WriteBufferLimits.DEFAULT_HIGH;
     /** asyncio's {@code LOG_THRESHOLD_FOR_CONNLOST_WRITES}. */
     private static final int LOG_THRESHOLD = 5;
 
@@ -97,19 +98,9 @@ abstract class AbstractWritePipe extends PipeTransport {
 
     @Override
     public void setWriteBufferLimits(int newHigh, int newLow) {
-        int h = newHigh;
-        int l = newLow;
-        if (h < 0) {
-            h = l < 0 ? DEFAULT_HIGH : 4 * l;
-        }
-        if (l < 0) {
-            l = h / 4;
-        }
-        if (!(h >= l && l >= 0)) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        high = h;
-        low = l;
+        WriteBufferLimits limits = WriteBufferLimits.of(newHigh, newLow);
+        high = limits.high();
+        low = limits.low();
         maybePause();
     }
 

@@ -28,24 +28,21 @@ final class EpollReadPipeTransport extends AbstractReadPipe implements EpollIoHa
     /** asyncio's {@code max_size} for a read of a pipe. */
     private static final int CHUNK = 256 * 1024;
 
-    private final FileDescriptor fd;
-    private final IoEventLoop io;
+    private final EpollPipeRegistration reg;
     private final String name;
     private ByteBuffer buf;
-    private IoRegistration registration;
     private boolean reading;
 
     EpollReadPipeTransport(BaseEventLoop loop, IoEventLoop io, BaseProtocol protocol, FileDescriptor fd,
             String name) {
         super(loop, protocol, fd);
-        this.io = io;
-        this.fd = fd;
+        this.reg = new EpollPipeRegistration(io, fd);
         this.name = name;
     }
 
     @Override
     public FileDescriptor fd() {
-        return fd;
+        return reg.fd();
     }
 
     /** Starts reading: registers the descriptor for {@code EPOLLIN}. */
@@ -58,32 +55,13 @@ final class EpollReadPipeTransport extends AbstractReadPipe implements EpollIoHa
     }
 
     private void register() {
-        io.register(this).addListener(f -> {
-            if (!f.isSuccess()) {
-                fatalError(OsErrors.of(f.cause()), "Fatal read error on pipe transport");
-                return;
-            }
-            IoRegistration r = (IoRegistration) f.getNow();
-            if (closing || paused) {
-                r.cancel();
-                return;
-            }
-            registration = r;
-            r.submit(EpollIoOps.EPOLLIN);
-        });
-    }
-
-    private void unregister() {
-        IoRegistration r = registration;
-        registration = null;
-        if (r != null) {
-            r.cancel();
-        }
+        reg.register(this, () -> closing || paused, () -> EpollIoOps.EPOLLIN,
+                cause -> fatalError(OsErrors.of(cause), "Fatal read error on pipe transport"));
     }
 
     @Override
-    public void handle(IoRegistration reg, IoEvent event) {
-        if (closing || paused || registration == null) { // an event that was on its way when reading paused
+    public void handle(IoRegistration registration, IoEvent event) {
+        if (closing || paused || !reg.registered()) { // an event that was on its way when reading paused
             return;
         }
         if (buf == null) {
@@ -91,7 +69,7 @@ final class EpollReadPipeTransport extends AbstractReadPipe implements EpollIoHa
         }
         int n;
         try {
-            n = fd.read(buf, 0, buf.capacity());
+            n = reg.fd().read(buf, 0, buf.capacity());
         } catch (IOException e) {
             fatalError(OsErrors.of(e), "Fatal read error on pipe transport");
             return;
@@ -108,7 +86,7 @@ final class EpollReadPipeTransport extends AbstractReadPipe implements EpollIoHa
 
     private void onEof() {
         closing = true;
-        unregister();
+        reg.unregister();
         scheduleEof();
     }
 
@@ -118,7 +96,7 @@ final class EpollReadPipeTransport extends AbstractReadPipe implements EpollIoHa
             return;
         }
         paused = true;
-        unregister();
+        reg.unregister();
     }
 
     @Override
@@ -141,31 +119,18 @@ final class EpollReadPipeTransport extends AbstractReadPipe implements EpollIoHa
     @Override
     void forceClose(Throwable exc) {
         closing = true;
-        unregister();
-        if (loop.isClosed()) {
-            closePipe(); // Netty closes the handles left when the loop closes: nobody is left to tell
-            return;
-        }
-        try {
-            loop.callSoon(() -> callConnectionLost(exc));
-        } catch (IllegalStateException closing) {
-            closePipe(); // the loop is closing its I/O: nobody is left to tell
-        }
+        reg.unregister();
+        connectionLostSoon(exc);
     }
 
     @Override
     void closePipe() {
-        unregister();
-        try {
-            fd.close();
-        } catch (IOException ignored) {
-            // closing a pipe that failed: nothing left to do
-        }
+        reg.close();
     }
 
     @Override
     public String toString() {
-        return "<EpollReadPipeTransport " + name + " fd=" + fd.intValue()
+        return "<EpollReadPipeTransport " + name + " fd=" + reg.fd().intValue()
                 + (closing ? " closed" : paused ? " paused" : " reading") + ">";
     }
 }

@@ -29,43 +29,29 @@ import java.util.ArrayDeque;
 final class EpollWritePipeTransport extends AbstractWritePipe implements EpollIoHandle {
     private static final int CHUNK = 64 * 1024;
 
-    private final FileDescriptor fd;
-    private final IoEventLoop io;
+    private final EpollPipeRegistration reg;
     private final String name;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private ByteBuffer direct;
-    private IoRegistration registration;
     private boolean wantOut;
 
     EpollWritePipeTransport(BaseEventLoop loop, IoEventLoop io, BaseProtocol protocol, FileDescriptor fd,
             String name) {
         super(loop, protocol, fd);
-        this.io = io;
-        this.fd = fd;
+        this.reg = new EpollPipeRegistration(io, fd);
         this.name = name;
     }
 
     @Override
     public FileDescriptor fd() {
-        return fd;
+        return reg.fd();
     }
 
     /** Registers the descriptor: no interest but the errors until a write must wait. */
     @Override
     void startIo() {
-        io.register(this).addListener(f -> {
-            if (!f.isSuccess()) {
-                fatalError(OsErrors.of(f.cause()), "Fatal write error on pipe transport");
-                return;
-            }
-            IoRegistration r = (IoRegistration) f.getNow();
-            if (lost) {
-                r.cancel();
-                return;
-            }
-            registration = r;
-            r.submit(wantOut ? EpollIoOps.EPOLLOUT : EpollIoOps.NONE);
-        });
+        reg.register(this, () -> lost, () -> wantOut ? EpollIoOps.EPOLLOUT : EpollIoOps.NONE,
+                cause -> fatalError(OsErrors.of(cause), "Fatal write error on pipe transport"));
     }
 
     @Override
@@ -101,7 +87,7 @@ final class EpollWritePipeTransport extends AbstractWritePipe implements EpollIo
                 int n = Math.min(head.remaining(), CHUNK);
                 direct.clear();
                 direct.put(0, head, head.position(), n);
-                int written = fd.write(direct, 0, n);
+                int written = reg.fd().write(direct, 0, n);
                 if (written <= 0) {
                     break; // EAGAIN: the pipe is full
                 }
@@ -126,15 +112,13 @@ final class EpollWritePipeTransport extends AbstractWritePipe implements EpollIo
     private void interest(boolean out) {
         if (out != wantOut) {
             wantOut = out;
-            if (registration != null) {
-                registration.submit(out ? EpollIoOps.EPOLLOUT : EpollIoOps.NONE);
-            }
+            reg.submit(out ? EpollIoOps.EPOLLOUT : EpollIoOps.NONE);
         }
     }
 
     @Override
-    public void handle(IoRegistration reg, IoEvent event) {
-        if (lost || registration == null) {
+    public void handle(IoRegistration registration, IoEvent event) {
+        if (lost || !reg.registered()) {
             return;
         }
         EpollIoOps ops = ((EpollIoEvent) event).ops();
@@ -169,34 +153,13 @@ final class EpollWritePipeTransport extends AbstractWritePipe implements EpollIo
         closing = true;
         pending.clear();
         bufferSize = 0;
-        unregister();
-        if (loop.isClosed()) {
-            closePipe(); // Netty closes the handles left when the loop closes: nobody is left to tell
-            return;
-        }
-        try {
-            loop.callSoon(() -> callConnectionLost(exc));
-        } catch (IllegalStateException closing) {
-            closePipe(); // the loop is closing its I/O: nobody is left to tell
-        }
-    }
-
-    private void unregister() {
-        IoRegistration r = registration;
-        registration = null;
-        if (r != null) {
-            r.cancel();
-        }
+        reg.unregister();
+        connectionLostSoon(exc);
     }
 
     @Override
     void closePipe() {
-        unregister();
-        try {
-            fd.close();
-        } catch (IOException ignored) {
-            // closing a pipe that failed: nothing left to do
-        }
+        reg.close();
     }
 
     /** Also {@link io.netty.channel.IoHandle#close()}: Netty calls it for the handles left when its loop stops. */
@@ -211,7 +174,7 @@ final class EpollWritePipeTransport extends AbstractWritePipe implements EpollIo
 
     @Override
     public String toString() {
-        return "<EpollWritePipeTransport " + name + " fd=" + fd.intValue() + (closing ? " closing" : " open")
+        return "<EpollWritePipeTransport " + name + " fd=" + reg.fd().intValue() + (closing ? " closing" : " open")
                 + " bufsize=" + bufferSize + ">";
     }
 }

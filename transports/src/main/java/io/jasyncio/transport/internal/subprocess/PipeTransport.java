@@ -126,6 +126,22 @@ abstract class PipeTransport implements Transport {
     /** Closes the channel or stream; does not block. */
     abstract void closePipe();
 
+    /**
+     * Schedules {@link #callConnectionLost}, or closes the pipe at once when the loop can no longer run it: a loop
+     * that is closed, or closing its I/O (Netty closes the handles left when its loop stops), has nobody left to tell.
+     */
+    final void connectionLostSoon(Throwable exc) {
+        if (loop.isClosed()) {
+            closePipe();
+            return;
+        }
+        try {
+            loop.callSoon(() -> callConnectionLost(exc));
+        } catch (IllegalStateException closingIo) {
+            closePipe();
+        }
+    }
+
     // ---- the other direction
 
     UnsupportedOperationException notThisWay(String what) {

@@ -43,7 +43,8 @@
  *     (the JDK opens it, a new blocking open file description of the same pipe, and makes it the child's 0, 1 or 2),
  *     closes its copy of the child's end, and registers its own end with the loop's Netty epoll instance as an
  *     {@code EpollIoHandle}. Reads and writes are non-blocking system calls on the loop thread, as in asyncio's
- *     selector loop; {@code pauseReading} removes the descriptor from epoll (asyncio's {@code remove_reader}).</td>
+ *     selector loop; {@code pauseReading} removes the descriptor from epoll (asyncio's {@code remove_reader}).
+ *     Both directions keep their descriptor and its registration in an {@code EpollPipeRegistration}.</td>
  *     <td>threads, as below: a {@code java.nio} channel gives no descriptor number</td></tr>
  * <tr><td>NIO, io_uring, or epoll with {@code -Djasyncio.subprocess.nativePipes=false}</td>
  *     <td>{@link io.jasyncio.transport.internal.subprocess.ReadPipeTransport},

@@ -7,6 +7,7 @@
 package io.jasyncio.transport.internal.tcp;
 
 import io.jasyncio.transport.internal.ProtocolFailures;
+import io.jasyncio.transport.internal.WriteBufferLimits;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -22,7 +23,7 @@ import io.netty.channel.WriteBufferWaterMark;
  * <p>Threading: the transport's loop thread only.
  */
 final class FlowControl {
-    static final int DEFAULT_HIGH = 64 * 1024;
+    static final int DEFAULT_HIGH = WriteBufferLimits.DEFAULT_HIGH;
     /** What Netty's outbound buffer adds to its byte count for each message it holds, measured once. */
     private static final int ENTRY_OVERHEAD = measureEntryOverhead();
 
@@ -100,19 +101,9 @@ final class FlowControl {
      * @param newLow the low mark, or -1
      */
     void setLimits(int newHigh, int newLow) {
-        int h = newHigh;
-        int l = newLow;
-        if (h < 0) {
-            h = l < 0 ? DEFAULT_HIGH : 4 * l;
-        }
-        if (l < 0) {
-            l = h / 4;
-        }
-        if (!(h >= l && l >= 0)) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        high = h;
-        low = l;
+        WriteBufferLimits limits = WriteBufferLimits.of(newHigh, newLow);
+        high = limits.high();
+        low = limits.low();
         Channel channel = transport.channel();
         if (channel == null) {
             return;

@@ -7,11 +7,13 @@
 package io.jasyncio.transport.internal.tcp;
 
 import io.jasyncio.internal.SystemProperties;
+import io.jasyncio.transport.internal.sock.NonBlocking;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.AbstractEpollStreamChannel;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.uring.IoUringSocketChannel;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -26,13 +28,19 @@ import java.nio.ByteBuffer;
  *     takes whole chunks;</li>
  * <li>on NIO, the JDK socket of a {@link SendingNioSocketChannel} is written in its non-blocking mode: a direct
  *     buffer through a duplicate (the caller's position stays), a heap one through the same scratch buffer;</li>
- * <li>on io_uring, for client connections only, as on epoll ({@code write(2)} on the descriptor): Netty makes their
- *     sockets with {@code SOCK_NONBLOCK}, but accepts a server's connections without it (its accept passes no flags,
- *     since the ring never blocks), so a synchronous write to an accepted connection whose peer stopped reading would
- *     block the loop's thread. Those take the queued path, one ring submission per flush; the ring's own send could
- *     not do better, being asynchronous: the memory would have to outlive the call, which is the copy this saves.
- *     A write is only tried with nothing queued, and Netty keeps a write in the outbound buffer until the ring
- *     completes it, so no ring write is ever in flight beside this one.</li>
+ * <li>on io_uring, as on epoll ({@code write(2)} on the descriptor), for client connections, whose sockets Netty makes
+ *     with {@code SOCK_NONBLOCK}, and for accepted ones once {@link #accepted} has made them non-blocking. Netty
+ *     accepts a server's connections without {@code SOCK_NONBLOCK} (its accept passes no flags, since the ring never
+ *     blocks), and offers no way to change that nor a send with {@code MSG_DONTWAIT} ({@code Socket.send} passes no
+ *     flags): a synchronous write to a blocking socket whose peer stopped reading would block the loop's thread. So
+ *     {@link #accepted} sets {@code O_NONBLOCK} itself ({@code fcntl(2)} through the JDK's foreign function API, as
+ *     for an adopted descriptor), which puts the accepted socket in the state of Netty's own client sockets; the
+ *     ring's operations do not mind it (the kernel retries a socket operation that would block by polling, whatever
+ *     the file's flags). Where {@code fcntl} is out of reach (no native access) an accepted connection takes the
+ *     queued path, one ring submission per flush; the ring's own send could not do better, being asynchronous: the
+ *     memory would have to outlive the call, which is the copy this saves. A write is only tried with nothing
+ *     queued, and Netty keeps a write in the outbound buffer until the ring completes it, so no ring write is ever in
+ *     flight beside this one.</li>
  * </ul>
  * A connection with bytes already queued, a TLS connection (the caller checks) or another channel takes the usual
  * path, and so does every write with {@code -Djasyncio.transport.immediateSend=false} (to measure the difference).
@@ -49,6 +57,10 @@ final class ImmediateSend {
      */
     private static final ThreadLocal<ByteBuffer> SCRATCH =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SCRATCH_BYTES));
+
+    /** Marks an io_uring accepted connection whose socket {@link #accepted} made non-blocking. */
+    private static final AttributeKey<Boolean> NON_BLOCKING = AttributeKey.valueOf(ImmediateSend.class,
+            "nonBlocking");
 
     private ImmediateSend() {
     }
@@ -85,12 +97,28 @@ final class ImmediateSend {
         }
     }
 
-    /** The non-blocking descriptor to write to: an epoll stream channel's, an io_uring client's; else {@code null}. */
+    /**
+     * Prepares a connection a server accepted: on io_uring, makes its socket non-blocking, so that it can be written
+     * to at once. Other backends' accepted sockets are non-blocking already.
+     *
+     * @param channel the accepted connection's channel, on its event loop, before any write
+     */
+    static void accepted(Channel channel) {
+        if (SystemProperties.IMMEDIATE_SEND && channel instanceof IoUringSocketChannel uring
+                && NonBlocking.trySet(uring.fd().intValue())) {
+            uring.attr(NON_BLOCKING).set(Boolean.TRUE);
+        }
+    }
+
+    /**
+     * The non-blocking descriptor to write to: an epoll stream channel's, an io_uring client's or accepted
+     * connection's made non-blocking by {@link #accepted}; else {@code null}.
+     */
     private static FileDescriptor descriptor(Channel channel) {
         if (channel instanceof AbstractEpollStreamChannel epoll) {
             return epoll.fd();
         }
-        if (channel instanceof IoUringSocketChannel uring && uring.parent() == null) {
+        if (channel instanceof IoUringSocketChannel uring && (uring.parent() == null || uring.hasAttr(NON_BLOCKING))) {
             return uring.fd();
         }
         return null;

@@ -19,6 +19,15 @@ public final class SendingNioServerSocketChannel extends NioServerSocketChannel 
     public SendingNioServerSocketChannel() {
     }
 
+    /**
+     * A channel over a listening socket made elsewhere (asyncio's {@code sock} argument).
+     *
+     * @param socket the bound socket
+     */
+    public SendingNioServerSocketChannel(java.nio.channels.ServerSocketChannel socket) {
+        super(socket);
+    }
+
     @Override
     protected int doReadMessages(List<Object> buf) throws Exception {
         java.nio.channels.SocketChannel accepted = javaChannel().accept();

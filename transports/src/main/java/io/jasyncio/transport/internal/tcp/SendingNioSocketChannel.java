@@ -13,11 +13,21 @@ import java.nio.channels.SocketChannel;
 /**
  * Netty's NIO TCP channel, with its JDK socket within reach of {@link ImmediateSend}, which writes to it at once when
  * nothing is queued (Netty keeps it behind a protected method). It behaves as its parent in every other way: the NIO
- * backend makes its client connections with it, and {@link SendingNioServerSocketChannel} its accepted ones.
+ * backend makes its client connections with it, {@link SendingNioServerSocketChannel} its accepted ones, and the
+ * adoption of a connected JDK channel given as {@code sock} its adopted ones.
  */
 public final class SendingNioSocketChannel extends NioSocketChannel {
     /** A channel with a new socket, for a client connection (Netty's reflective channel factory calls it). */
     public SendingNioSocketChannel() {
+    }
+
+    /**
+     * A channel over a connected socket made elsewhere (asyncio's {@code sock} argument).
+     *
+     * @param socket the connected socket
+     */
+    public SendingNioSocketChannel(SocketChannel socket) {
+        super(socket);
     }
 
     /**

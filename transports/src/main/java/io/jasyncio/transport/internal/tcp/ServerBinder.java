@@ -289,6 +289,7 @@ public final class ServerBinder {
         SSLContext ssl = options.ssl();
         io.netty.handler.ssl.SslHandler tls = ssl == null ? null
                 : TlsHandlers.server(ssl, options.sslHandshakeTimeout(), options.sslShutdownTimeout());
+        ImmediateSend.accepted(ch);
         TcpTransport t = server.accepted(protocolFactory, servingLoop);
         if (tls != null) {
             t.sslContext(ssl);

@@ -64,11 +64,12 @@
  * them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
  * {@code OffLoopWrites} (writes made while the loop is stopped), {@code ImmediateSend} (a write with nothing queued
  * sent at once: a direct buffer from the caller's memory, a heap one through the loop's scratch buffer, on epoll, NIO
- * and io_uring clients; not on io_uring's accepted connections, whose sockets Netty leaves blocking: see the class;
+ * and io_uring, whose accepted sockets Netty leaves blocking and {@code ServerBinder} makes non-blocking through
+ * {@code ImmediateSend.accepted} (Netty has no call for it, nor a send with {@code MSG_DONTWAIT}: see the class);
  * {@code SendingNioSocketChannel} and {@code SendingNioServerSocketChannel} are Netty's NIO channels with the JDK
- * socket within its reach), {@code FileSender} ({@code sendfile}: zero-copy, or
- * chunks under TLS), {@code TlsLayer} (a connection's TLS: its context and handler, who waits for the handshake,
- * the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
+ * socket within its reach, for the loop's own sockets and for JDK channels adopted as {@code sock} alike),
+ * {@code FileSender} ({@code sendfile}: zero-copy, or chunks under TLS), {@code TlsLayer} (a connection's TLS: its
+ * context and handler, who waits for the handshake, the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
  * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
  * 3.13's {@code cleanup_socket}; Netty, which removes the path on close whatever is there and has no option against
  * it, is kept from it without reading its private state: see the class).

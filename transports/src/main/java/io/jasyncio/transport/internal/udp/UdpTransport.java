@@ -16,6 +16,7 @@ import io.jasyncio.internal.Interceptors;
 import io.jasyncio.transport.TransportKind;
 import io.jasyncio.transport.internal.OsErrors;
 import io.jasyncio.transport.internal.ProtocolFailures;
+import io.jasyncio.transport.internal.WriteBufferLimits;
 import io.netty.channel.AddressedEnvelope;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
 public final class UdpTransport extends ChannelInboundHandlerAdapter implements DatagramTransport {
     /** asyncio's {@code _SelectorDatagramTransport._header_size}. */
     static final int HEADER_SIZE = 8;
-    static final int DEFAULT_HIGH = 64 * 1024;
+    static final int DEFAULT_HIGH = WriteBufferLimits.DEFAULT_HIGH;
 
     private final BaseEventLoop loop;
     private final TransportKind kind;
@@ -243,13 +244,9 @@ public final class UdpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void setWriteBufferLimits(int newHigh, int newLow) {
-        int h = newHigh < 0 ? (newLow < 0 ? DEFAULT_HIGH : 4 * newLow) : newHigh;
-        int l = newLow < 0 ? h / 4 : newLow;
-        if (!(h >= l && l >= 0)) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        high = h;
-        low = l;
+        WriteBufferLimits limits = WriteBufferLimits.of(newHigh, newLow);
+        high = limits.high();
+        low = limits.low();
         maybePause();
         maybeResume();
     }
