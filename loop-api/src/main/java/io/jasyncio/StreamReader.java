@@ -30,6 +30,8 @@ public final class StreamReader implements Iterable<byte[]> {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] NEWLINE = {'\n'};
+    /** readline's separators, made once: no varargs array per line. */
+    private static final byte[][] NEWLINE_ONLY = {NEWLINE};
     /** The buffer of a reader with nothing buffered: an idle reader holds no array. */
     private static final byte[] EMPTY = new byte[0];
     /** The smallest array the buffer takes when bytes must wait in it. */
@@ -54,6 +56,11 @@ public final class StreamReader implements Iterable<byte[]> {
     private int size;
     private boolean eof;
     private Future<Void> waiter;
+    /**
+     * The waiter of the last wait, kept for the next one: a wait makes no future (see {@link #nextWaiter}). Set only
+     * once the task that waited on it has resumed, so that another task's wait cannot reset it under the first.
+     */
+    private Future<Void> spareWaiter;
     private Throwable exception;
     private Transport transport;
     private boolean paused;
@@ -479,7 +486,7 @@ public final class StreamReader implements Iterable<byte[]> {
      */
     public byte[] readline() {
         try {
-            return readuntil(NEWLINE);
+            return readuntil(NEWLINE_ONLY);
         } catch (IncompleteReadError e) {
             return e.partial();
         } catch (LimitOverrunError e) {
@@ -536,7 +543,7 @@ public final class StreamReader implements Iterable<byte[]> {
      * @asyncio await StreamReader.readuntil()
      */
     public byte[] readuntil() {
-        return readuntil(NEWLINE);
+        return readuntil(NEWLINE_ONLY);
     }
 
     /**
@@ -694,12 +701,27 @@ public final class StreamReader implements Iterable<byte[]> {
                 return; // the caller checks its condition again
             }
         }
-        waiter = loop.createFuture();
+        Future<Void> w = nextWaiter();
+        waiter = w;
         try {
-            Asyncio.await(waiter);
+            Asyncio.await(w);
         } finally {
             waiter = null;
+            spareWaiter = w; // the task has its outcome: the next wait may reuse it
         }
+    }
+
+    /**
+     * The future to wait on: the last wait's, pending again, unless someone else may still look at it (see
+     * {@link Future#resetForReuse}); a new one in debug mode, where each records where it was made.
+     */
+    private Future<Void> nextWaiter() {
+        Future<Void> w = spareWaiter;
+        spareWaiter = null;
+        if (w != null && !loop.getDebug() && w.resetForReuse()) {
+            return w;
+        }
+        return loop.createFuture();
     }
 
     /**
