@@ -706,7 +706,9 @@ public final class StreamReader implements Iterable<byte[]> {
         try {
             Asyncio.await(w);
         } finally {
-            waiter = null;
+            if (waiter == w) {
+                waiter = null; // not another task's: one that began to wait while this one was being woken
+            }
             spareWaiter = w; // the task has its outcome: the next wait may reuse it
         }
     }
