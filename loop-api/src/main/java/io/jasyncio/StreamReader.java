@@ -20,7 +20,8 @@ import java.util.Arrays;
  * with no view made) into the array returned, and only the bytes after it go to the reader's buffer; {@code readinto}
  * does the same into the caller's buffer. A waiting {@code readline} ({@code readuntil} of one one-byte separator)
  * searches only the bytes that arrive, in the reader's array (eight bytes a step), and is woken only when they hold
- * its separator or pass the limit. The buffer holds no array until bytes must wait in it, and a reader found empty a
+ * its separator or pass the limit; bytes that end in its separator, arriving at an empty reader, are copied once,
+ * into the array returned when they are one line. The buffer holds no array until bytes must wait in it, and a reader found empty a
  * second after it began to wait lets go of its array: an idle connection holds none. A message longer than one read
  * of the transport is buffered until its end comes.
  *
@@ -182,6 +183,10 @@ public final class StreamReader implements Iterable<byte[]> {
         int from = 0;
         boolean wants = waiterWantsData();
         boolean through = wants && takeMode == TAKE_THROUGH;
+        if (through && size == 0 && n <= limit + 1 && data.byteAt(n - 1) == (byte) takeArg) {
+            takeLines(data, n);
+            return;
+        }
         if (wants && !through) {
             int direct = intoTarget != null ? deliverInto(data, n) : take(data, n);
             from += direct;
@@ -413,6 +418,27 @@ public final class StreamReader implements Iterable<byte[]> {
         size = 0;
         start = 0;
         return k;
+    }
+
+    /**
+     * readline's answer from bytes that end in its separator, arriving at an empty reader, within the limit: the
+     * usual echo of one line per read. They are copied once, into an array that is the answer when they hold one
+     * line (no copy into the buffer and out again); when they hold more, the answer is their first line, and the
+     * rest goes to the buffer.
+     */
+    private void takeLines(io.jasyncio.internal.ReceivedBytes data, int n) {
+        byte[] chunk = new byte[n];
+        data.copyTo(0, chunk, 0, n);
+        int end = io.jasyncio.internal.ByteSearch.indexOf(chunk, 0, n, (byte) takeArg) + 1; // found: n at the latest
+        if (end == n) {
+            taken = chunk;
+        } else {
+            taken = Arrays.copyOf(chunk, end);
+            ensureCapacity(n - end);
+            System.arraycopy(chunk, end, buffer, start, n - end);
+            size = n - end;
+        }
+        wakeupWaiter();
     }
 
     /**
