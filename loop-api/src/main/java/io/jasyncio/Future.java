@@ -364,6 +364,26 @@ public class Future<T> {
         }
     }
 
+    /**
+     * Makes a done future pending again, for the one that made it to wait on it once more (a stream reader's waiter):
+     * no future per wait. Refused while anyone else could still see its outcome: a done callback added (and not
+     * yet scheduled), a debug follower, an exception nobody retrieved.
+     *
+     * @return whether the future is pending again, with no result, exception or cancellation
+     */
+    final boolean resetForReuse() {
+        if (callback0 != null || callbacks != null || awaited != null || tbLogger != null
+                || sourceTraceback != null) {
+            return false;
+        }
+        state = State.PENDING;
+        result = null;
+        exception = null;
+        cancelMessage = null;
+        cancelledError = null;
+        return true;
+    }
+
     private void clearLogTraceback() {
         FinalizerReports.TracebackLogger logger = tbLogger;
         if (logger != null) {
@@ -389,6 +409,9 @@ public class Future<T> {
 
     private void callSoonDone(Consumer<? super Future<T>> callback) {
         if (loop instanceof BaseEventLoop base) {
+            if (callback instanceof Task<?>.Steps steps && steps.scheduleWakeup(this)) {
+                return; // the waiting task's own wake-up handle: none made per await
+            }
             base.callSoonDone(callback, this);
         } else {
             loop.callSoon(callback, this);

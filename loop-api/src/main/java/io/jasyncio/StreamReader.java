@@ -20,7 +20,8 @@ import java.util.Arrays;
  * with no view made) into the array returned, and only the bytes after it go to the reader's buffer; {@code readinto}
  * does the same into the caller's buffer. A waiting {@code readline} ({@code readuntil} of one one-byte separator)
  * searches only the bytes that arrive, in the reader's array (eight bytes a step), and is woken only when they hold
- * its separator or pass the limit. The buffer holds no array until bytes must wait in it, and a reader found empty a
+ * its separator or pass the limit; bytes that end in its separator, arriving at an empty reader, are copied once,
+ * into the array returned when they are one line. The buffer holds no array until bytes must wait in it, and a reader found empty a
  * second after it began to wait lets go of its array: an idle connection holds none. A message longer than one read
  * of the transport is buffered until its end comes.
  *
@@ -30,6 +31,8 @@ public final class StreamReader implements Iterable<byte[]> {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] NEWLINE = {'\n'};
+    /** readline's separators, made once: no varargs array per line. */
+    private static final byte[][] NEWLINE_ONLY = {NEWLINE};
     /** The buffer of a reader with nothing buffered: an idle reader holds no array. */
     private static final byte[] EMPTY = new byte[0];
     /** The smallest array the buffer takes when bytes must wait in it. */
@@ -54,6 +57,11 @@ public final class StreamReader implements Iterable<byte[]> {
     private int size;
     private boolean eof;
     private Future<Void> waiter;
+    /**
+     * The waiter of the last wait, kept for the next one: a wait makes no future (see {@link #nextWaiter}). Set only
+     * once the task that waited on it has resumed, so that another task's wait cannot reset it under the first.
+     */
+    private Future<Void> spareWaiter;
     private Throwable exception;
     private Transport transport;
     private boolean paused;
@@ -175,6 +183,10 @@ public final class StreamReader implements Iterable<byte[]> {
         int from = 0;
         boolean wants = waiterWantsData();
         boolean through = wants && takeMode == TAKE_THROUGH;
+        if (through && size == 0 && n <= limit + 1 && data.byteAt(n - 1) == (byte) takeArg) {
+            takeLines(data, n);
+            return;
+        }
         if (wants && !through) {
             int direct = intoTarget != null ? deliverInto(data, n) : take(data, n);
             from += direct;
@@ -409,6 +421,27 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     /**
+     * readline's answer from bytes that end in its separator, arriving at an empty reader, within the limit: the
+     * usual echo of one line per read. They are copied once, into an array that is the answer when they hold one
+     * line (no copy into the buffer and out again); when they hold more, the answer is their first line, and the
+     * rest goes to the buffer.
+     */
+    private void takeLines(io.jasyncio.internal.ReceivedBytes data, int n) {
+        byte[] chunk = new byte[n];
+        data.copyTo(0, chunk, 0, n);
+        int end = io.jasyncio.internal.ByteSearch.indexOf(chunk, 0, n, (byte) takeArg) + 1; // found: n at the latest
+        if (end == n) {
+            taken = chunk;
+        } else {
+            taken = Arrays.copyOf(chunk, end);
+            ensureCapacity(n - end);
+            System.arraycopy(chunk, end, buffer, start, n - end);
+            size = n - end;
+        }
+        wakeupWaiter();
+    }
+
+    /**
      * readline's answer (readuntil of one one-byte separator), once the bytes just buffered hold the separator within
      * the limit (a separator past it is readuntil's LimitOverrunError: not taken). The bytes are copied into the
      * buffer first and searched there, eight bytes a step: a search in Netty's memory, through its bounds-checked
@@ -479,7 +512,7 @@ public final class StreamReader implements Iterable<byte[]> {
      */
     public byte[] readline() {
         try {
-            return readuntil(NEWLINE);
+            return readuntil(NEWLINE_ONLY);
         } catch (IncompleteReadError e) {
             return e.partial();
         } catch (LimitOverrunError e) {
@@ -536,7 +569,7 @@ public final class StreamReader implements Iterable<byte[]> {
      * @asyncio await StreamReader.readuntil()
      */
     public byte[] readuntil() {
-        return readuntil(NEWLINE);
+        return readuntil(NEWLINE_ONLY);
     }
 
     /**
@@ -694,12 +727,29 @@ public final class StreamReader implements Iterable<byte[]> {
                 return; // the caller checks its condition again
             }
         }
-        waiter = loop.createFuture();
+        Future<Void> w = nextWaiter();
+        waiter = w;
         try {
-            Asyncio.await(waiter);
+            Asyncio.await(w);
         } finally {
-            waiter = null;
+            if (waiter == w) {
+                waiter = null; // not another task's: one that began to wait while this one was being woken
+            }
+            spareWaiter = w; // the task has its outcome: the next wait may reuse it
         }
+    }
+
+    /**
+     * The future to wait on: the last wait's, pending again, unless someone else may still look at it (see
+     * {@link Future#resetForReuse}); a new one in debug mode, where each records where it was made.
+     */
+    private Future<Void> nextWaiter() {
+        Future<Void> w = spareWaiter;
+        spareWaiter = null;
+        if (w != null && !loop.getDebug() && w.resetForReuse()) {
+            return w;
+        }
+        return loop.createFuture();
     }
 
     /**

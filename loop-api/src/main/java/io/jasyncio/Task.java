@@ -51,6 +51,8 @@ public class Task<T> extends Future<T> {
 
     /** The step callback, shared by all tasks: no capturing lambda per step. */
     private static final Consumer<Task<?>> STEP = t -> t.step(null);
+    /** The callback of a task's own wake-up handle ({@link #resume}), shared by all tasks. */
+    private static final Consumer<Task<?>> RESUME = Task::resumeWoken;
 
     private final BaseEventLoop loop;
     private final Coroutine<T> coro;
@@ -79,6 +81,12 @@ public class Task<T> extends Future<T> {
     private boolean cancelPropagating;
     private int numCancelsRequested;
     private Future<?> futWaiter;
+    /**
+     * The handle that wakes this task when the future it waits on is done, made at its first wake-up and queued again
+     * at each one after (see {@link #scheduleWakeup}): an await allocates no handle. Queued at most once at a time: the
+     * task waits on one future, whose done callback queues it, and runs (and so awaits again) only after it ran.
+     */
+    private Handle resume;
     /** Set by the body when it awaits: the future to wait on, or {@code null} for a bare yield (sleep(0)). */
     private Future<?> awaiting;
     /** What the next resume throws at the await point. */
@@ -123,7 +131,8 @@ public class Task<T> extends Future<T> {
         this.context = Context.forNewTask(this.loop);
         this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;
         BaseEventLoop base = this.loop;
-        this.fiber = FIBERS.create(wakeup, () -> LoopAccess.bindFiberThread(base));
+        // Only a body on a thread of its own binds that thread to the loop as it starts: no lambda per task otherwise.
+        this.fiber = FIBERS.create(wakeup, FIBER_THREADS ? () -> LoopAccess.bindFiberThread(base) : null);
         this.registration = LoopAccess.registerTask(base, this);
         if (eagerStart && this.loop.isRunning() && this.loop.inEventLoop()) {
             step(null);
@@ -347,7 +356,7 @@ public class Task<T> extends Future<T> {
      * The task's two callbacks as one object, so that a task carries one of them rather than two: the body its fiber
      * runs, and the done callback of the future it awaits (asyncio's bound method {@code __wakeup}).
      */
-    private final class Steps implements Runnable, Consumer<Future<?>> {
+    final class Steps implements Runnable, Consumer<Future<?>> {
         @Override
         public void run() {
             runBody();
@@ -355,6 +364,46 @@ public class Task<T> extends Future<T> {
 
         @Override
         public void accept(Future<?> future) {
+            wakeup(future);
+        }
+
+        /**
+         * Queues the task's own wake-up handle for {@code future}, which is done, instead of a new handle with this
+         * callback; the future calls it for its done callbacks that are a task's wake-up.
+         *
+         * @param future the future done
+         * @return {@code false} when the future must schedule this callback the usual way
+         */
+        boolean scheduleWakeup(Future<?> future) {
+            return Task.this.scheduleWakeup(future);
+        }
+    }
+
+    /**
+     * Queues {@link #resume} for the future the task waits on, which is done. Not in debug mode, nor while interceptors
+     * watch the loop: there each wake-up is a handle of its own, which records where it was made and which the
+     * interceptors may keep.
+     */
+    private boolean scheduleWakeup(Future<?> future) {
+        if (future != futWaiter || loop.getDebug() || loop.activeInterceptors() != null) {
+            return false;
+        }
+        Handle h = resume;
+        if (h == null) {
+            h = new Handle(RESUME, this, loop);
+            resume = h;
+        }
+        loop.callSoonReused(h);
+        return true;
+    }
+
+    /**
+     * The task's wake-up: steps it with the outcome of the future it waits on. Nothing when it no longer waits on a
+     * done future: a cancellation that came round a cycle of tasks stepped it another way (see {@link #cancel}).
+     */
+    private void resumeWoken() {
+        Future<?> future = futWaiter;
+        if (future != null && future.done()) {
             wakeup(future);
         }
     }

@@ -463,6 +463,18 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     }
 
     /**
+     * Queues a handle that its owner queues again and again, at most once at a time: a task's own wake-up handle, so
+     * that an await allocates none. Not in debug mode, nor while interceptors watch the loop (the caller checks): there
+     * each callback gets a handle of its own.
+     *
+     * @param handle the handle, not queued now
+     */
+    public final void callSoonReused(Handle handle) {
+        checkClosed();
+        enqueue(handle);
+    }
+
+    /**
      * Adds to the ready queue after the inbox, keeping one FIFO order with {@code callSoonThreadsafe}: the inbox is
      * drained first, within this iteration's budget; when callbacks of other threads are still left in it (a flood),
      * the handle joins the inbox behind them rather than jumping ahead.

@@ -22,6 +22,15 @@ public interface ReceivedBytes {
     int length();
 
     /**
+     * One of the bytes.
+     *
+     * @param index its index, from 0
+     * @return the byte
+     * @throws IndexOutOfBoundsException outside {@code [0, length())}
+     */
+    byte byteAt(int index);
+
+    /**
      * Copies {@code [from, from + n)} into {@code dst[offset, offset + n)}.
      *
      * @param from the first index copied
@@ -54,6 +63,12 @@ public interface ReceivedBytes {
             @Override
             public int length() {
                 return length;
+            }
+
+            @Override
+            public byte byteAt(int index) {
+                java.util.Objects.checkIndex(index, length);
+                return data.get(base + index);
             }
 
             @Override

@@ -13,7 +13,8 @@ public interface FiberFactory {
      * Makes a fiber that will run the body when first resumed.
      *
      * @param body the body; it must not throw (the task catches everything around the coroutine)
-     * @param onStart called in the fiber's thread before the body, to bind thread-locals (the virtual-thread path)
+     * @param onStart called in the fiber's thread before the body, to bind thread-locals (the virtual-thread path);
+     *     {@code null} where fibers do not own threads (the continuation path never calls it)
      * @return the fiber
      */
     Fiber create(Runnable body, Runnable onStart);

@@ -193,6 +193,64 @@ class ImmediateSendTest extends NetTestBase {
     }
 
     /**
+     * {@code write(byte[])} takes its own path, with no buffer made for the array: on an idle connection it is sent at
+     * once, and the array is the caller's again as soon as the call returns.
+     */
+    @Test
+    void testArrayWriteOnAnIdleConnection() throws Exception {
+        Server srv = listenRecording();
+        try (Socket peer = new Socket("127.0.0.1", port(srv))) {
+            peer.setSoTimeout(10_000);
+            Recorder s = accepted(0);
+            byte[] content = pattern(1000, 10);
+            byte[] data = content.clone();
+            long left = run(() -> {
+                s.transport.write(data);
+                java.util.Arrays.fill(data, (byte) 0); // the caller reuses its array at once
+                return s.transport.getWriteBufferSize();
+            });
+            assertEquals(0, left, "all of it taken by the socket");
+            CompletableFuture<byte[]> got = readOnThread(peer, 1000);
+            waitUntil(got::isDone);
+            assertArrayEquals(content, got.get());
+        }
+        closeServer(srv);
+    }
+
+    /**
+     * A large array to a peer that does not read: the socket takes part of it, the rest is queued as a copy (the
+     * caller's array changed after the call does not change what is sent), and later writes arrive behind it.
+     */
+    @Test
+    void testArrayPartialSendKeepsTheOrder() throws Exception {
+        Server srv = listenRecording();
+        try (Socket peer = stingyPeer(srv)) {
+            Recorder s = accepted(0);
+            byte[] big = pattern(3 << 20, 11);
+            byte[] next = pattern(70_000, 12);
+            byte[] bigWritten = big.clone();
+            byte[] nextWritten = next.clone();
+            long buffered = run(() -> {
+                s.transport.write(bigWritten);
+                long left = s.transport.getWriteBufferSize();
+                s.transport.write(nextWritten);
+                java.util.Arrays.fill(bigWritten, (byte) 1);
+                java.util.Arrays.fill(nextWritten, (byte) 2);
+                return left;
+            });
+            assertTrue(buffered > 0, "the peer does not read: " + buffered);
+            assertTrue(buffered < big.length, "taken in part: " + buffered);
+            CompletableFuture<byte[]> got = readOnThread(peer, big.length + next.length);
+            waitUntil(got::isDone);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            expected.writeBytes(big);
+            expected.writeBytes(next);
+            assertArrayEquals(expected.toByteArray(), got.get());
+        }
+        closeServer(srv);
+    }
+
+    /**
      * A client connection's writes: heap, direct and large writes reach the server whole and in order, the buffers
      * unmoved.
      */

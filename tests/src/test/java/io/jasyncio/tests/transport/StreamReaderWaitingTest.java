@@ -77,6 +77,56 @@ class StreamReaderWaitingTest extends LoopTestBase {
         assertEquals("m", str(run(() -> stream.read(100))));
     }
 
+    /**
+     * Bytes that end in a newline, arriving while a readline waits on an empty reader: one line is the answer; several
+     * lines give the first, and the others stay, in order, for the next reads.
+     */
+    @Test
+    void testWaitingReadlineTakesLinesEndingTheBytes() {
+        StreamReader stream = new StreamReader(loop);
+        Task<byte[]> one = loop.createTask(stream::readline);
+        runOnce();
+        stream.feedData(b("just one line\n"));
+        runUntilDone(one);
+        assertEquals("just one line\n", str(one.result()));
+        Task<byte[]> first = loop.createTask(stream::readline);
+        runOnce();
+        stream.feedData(b("a\n\nbc\n"));
+        runUntilDone(first);
+        assertEquals("a\n", str(first.result()));
+        assertEquals("\n", str(run(stream::readline)));
+        assertEquals("bc\n", str(run(stream::readline)));
+        stream.feedEof();
+        assertEquals(0, run(stream::readline).length);
+    }
+
+    /** The same, cancelled after the bytes came and before the task ran: every line is still read, in order. */
+    @Test
+    void testCancelledReadlineOfLinesEndingTheBytesLosesNone() {
+        StreamReader stream = new StreamReader(loop);
+        Task<byte[]> t = loop.createTask(stream::readline);
+        runOnce();
+        stream.feedData(b("x\ny\n"));
+        t.cancel();
+        runUntilDone(t);
+        assertTrue(t.cancelled());
+        assertEquals("x\n", str(run(stream::readline)));
+        assertEquals("y\n", str(run(stream::readline)));
+    }
+
+    /** Bytes ending in a newline but longer than the limit are not one line: readline fails as asyncio's does. */
+    @Test
+    void testWaitingReadlineOverTheLimitEndingInNewline() {
+        StreamReader stream = new StreamReader(loop, 4);
+        Task<byte[]> t = loop.createTask(stream::readline);
+        runOnce();
+        stream.feedData(b("abcdefgh\n"));
+        runUntilDone(t);
+        assertThrows(IllegalArgumentException.class, t::result);
+        stream.feedData(b("ok\n"));
+        assertEquals("ok\n", str(run(stream::readline)));
+    }
+
     /** A waiting read(n) takes n of the bytes that come; the rest is the next read's. */
     @Test
     void testWaitingReadTakesOnlyWhatItAsks() {

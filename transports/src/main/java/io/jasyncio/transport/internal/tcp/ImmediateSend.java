@@ -111,6 +111,50 @@ final class ImmediateSend {
     }
 
     /**
+     * {@link #trySend(Channel, ByteBuffer)} for an array: through the scratch buffer, with no {@code ByteBuffer} made
+     * for the array.
+     *
+     * @param channel the connection's channel, on its event loop's thread
+     * @param data the bytes, only read
+     * @param offset where they start in {@code data}
+     * @param length how many
+     * @return how many bytes the socket took (0 when the usual path must take them all)
+     */
+    static int trySend(Channel channel, byte[] data, int offset, int length) {
+        if (!SystemProperties.IMMEDIATE_SEND) {
+            return 0;
+        }
+        FileDescriptor fd = descriptor(channel);
+        if (fd == null && !(channel instanceof SendingNioSocketChannel)) {
+            return 0;
+        }
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        if (out == null || out.size() != 0 || out.totalPendingWriteBytes() != 0) {
+            return 0;
+        }
+        java.nio.channels.SocketChannel socket = fd == null ? ((SendingNioSocketChannel) channel).socket() : null;
+        ByteBuffer scratch = SCRATCH.get();
+        int sent = 0;
+        try {
+            while (sent < length) {
+                int chunk = Math.min(length - sent, SCRATCH_BYTES);
+                scratch.clear().put(0, data, offset + sent, chunk).limit(chunk);
+                int n = fd != null ? fd.write(scratch, 0, chunk) : socket.write(scratch);
+                if (n <= 0) {
+                    break;
+                }
+                sent += n;
+                if (n < chunk) {
+                    break; // the socket is full: the rest is queued
+                }
+            }
+        } catch (IOException e) {
+            return sent; // what was taken stays taken; the usual path meets the error with the rest
+        }
+        return sent;
+    }
+
+    /**
      * The non-blocking descriptor to write to: an epoll stream channel's, an io_uring client's or accepted
      * connection's made non-blocking by {@link #accepted}; else {@code null}.
      */

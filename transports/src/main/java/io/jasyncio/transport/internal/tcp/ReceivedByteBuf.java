@@ -41,6 +41,12 @@ final class ReceivedByteBuf implements ReceivedBytes {
     }
 
     @Override
+    public byte byteAt(int index) {
+        check(index, 1);
+        return buf.getByte(base + index);
+    }
+
+    @Override
     public void copyTo(int from, byte[] dst, int offset, int n) {
         check(from, n);
         buf.getBytes(base + from, dst, offset, n);

@@ -689,6 +689,32 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         flow.maybePause();
     }
 
+    // ---------------------------------------------------------------- write(byte[]): an array with no view of it
+
+    /**
+     * Writes an array: on the loop's thread, with nothing queued, straight to the socket (through the loop's scratch
+     * buffer, see {@link ImmediateSend}) with no {@code ByteBuffer} made for it, as a Streams writer's echo of the
+     * array a read returned; anything else, and what the socket did not take, through {@link #write(ByteBuffer)}.
+     *
+     * @param data the bytes, copied
+     */
+    @Override
+    public void write(byte[] data) {
+        int n = data.length;
+        int sent = 0;
+        if (n != 0 && !eof && !sendfileInProgress && !inReadBatch && outside.bytes() == 0 && !tls.encrypted()
+                && !state.closing() && channel != null && channel.isActive() && channel.eventLoop().inEventLoop()) {
+            sent = ImmediateSend.trySend(channel, data, 0, n);
+            if (sent != 0) {
+                loop.counters().written(sent); // the rest, if any, counts below
+            }
+            if (sent == n) {
+                return;
+            }
+        }
+        write(ByteBuffer.wrap(data, sent, n - sent));
+    }
+
     /** A write made off the loop's thread: it waits in {@link OffLoopWrites} for the loop's next run. */
     private void writeOutside(ByteBuf buf) {
         OffLoopWrites q = offLoopWrites();
