@@ -26,11 +26,11 @@ final class PendingRepr {
     private final Object firstCallback;
     private final Object lastCallback;
     private final int callbacks;
-    /** A {@code CreationSites.Site} or a task's frames; {@code null} if not recorded. */
-    private final Object site;
+    /** Where the future or task was made; {@code null} if not recorded. */
+    private final CreationSites.Site site;
 
     PendingRepr(String type, String taskName, Object coro, Object waitFor, Object firstCallback, Object lastCallback,
-            int callbacks, Object site) {
+            int callbacks, CreationSites.Site site) {
         this.type = type;
         this.taskName = taskName;
         this.coro = coro;
@@ -83,10 +83,8 @@ final class PendingRepr {
             }
             sb.append(']');
         }
-        if (site instanceof CreationSites.Site s) {
-            sb.append(s.suffix());
-        } else if (site instanceof StackTraceElement[] frames) {
-            sb.append(CreationSites.suffix(frames));
+        if (site != null) {
+            sb.append(site.suffix());
         }
         return sb.append('>').toString();
     }

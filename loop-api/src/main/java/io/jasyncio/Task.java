@@ -64,8 +64,6 @@ public class Task<T> extends Future<T> {
     /** The number in the default name {@code Task-N}; 0 when a name was given. */
     private final long id;
     private Context context;
-    /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
-    private final StackTraceElement[] sourceTraceback;
     /**
      * Reports "Task was destroyed but it is pending!" if the task is collected, or its loop closes, unfinished. Made at
      * the first suspension: before it the ready queue holds the task, and a task that ends in its first step never
@@ -121,7 +119,6 @@ public class Task<T> extends Future<T> {
         this.name = name;
         this.id = name == null ? COUNTER.incrementAndGet() : 0;
         this.context = Context.forNewTask(this.loop);
-        this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;
         BaseEventLoop base = this.loop;
         this.fiber = FIBERS.create(wakeup, () -> LoopAccess.bindFiberThread(base));
         this.registration = LoopAccess.registerTask(base, this);
@@ -225,7 +222,7 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public final StackTraceElement[] getSourceTraceback() {
-        return sourceTraceback == null ? new StackTraceElement[0] : sourceTraceback.clone();
+        return super.getSourceTraceback();
     }
 
     /**
@@ -237,16 +234,6 @@ public class Task<T> extends Future<T> {
      */
     public final long getSuspendedAtNanos() {
         return suspendedAtNanos;
-    }
-
-    /** The caller's frames, without the task's and the loop's own frames on top. */
-    private static StackTraceElement[] creationSite() {
-        return StackWalker.getInstance().walk(s -> s
-                .dropWhile(f -> f.getClassName().equals(Task.class.getName())
-                        || f.getClassName().startsWith("io.jasyncio.internal.")
-                        || f.getClassName().equals(TaskFactory.class.getName()))
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toArray(StackTraceElement[]::new));
     }
 
     /**
@@ -394,7 +381,7 @@ public class Task<T> extends Future<T> {
 
     private FinalizerReports.PendingTaskLogger followPending() {
         if (pendingLogger == null) {
-            pendingLogger = FinalizerReports.taskPending(this, loop, name, id, coro, sourceTraceback);
+            pendingLogger = FinalizerReports.taskPending(this, loop, name, id, coro, creationSite());
         }
         return pendingLogger;
     }
@@ -431,7 +418,7 @@ public class Task<T> extends Future<T> {
                 ic.afterTaskStep(this, dt);
                 if (pendingLogger != null && !done() && loop.getDebug()) {
                     pendingLogger.setRepr(numCancelsRequested > 0 ? toString() // debug mode: the report shows
-                            : reprLater(name, coro, futWaiter, sourceTraceback)); // what the task last awaited
+                            : reprLater(name, coro, futWaiter)); // what the task last awaited
                 }
             } else {
                 suspendedAtNanos = 0;
