@@ -401,9 +401,11 @@ public class Task<T> extends Future<T> {
         Thread fiberThread = FIBER_THREADS ? loop.activeFiberThread() : null;
         Interceptors ic = loop.activeInterceptors();
         long t0 = 0;
+        boolean timed = false; // a step is timed (two clock reads) only for an interceptor that overrides afterTaskStep
         if (ic != null) {
             ic.beforeTaskStep(this);
-            t0 = loop.ticker().nanoTime();
+            timed = ic.timesTaskSteps();
+            t0 = timed ? loop.ticker().nanoTime() : 0;
         }
         try {
             stepRun(exc);
@@ -413,9 +415,11 @@ public class Task<T> extends Future<T> {
             }
             LoopAccess.swapCurrentTask(loop, previous);
             if (ic != null) {
-                long dt = loop.ticker().nanoTime() - t0;
-                suspendedAtNanos = t0 + dt;
-                ic.afterTaskStep(this, dt);
+                long end = loop.ticker().nanoTime();
+                suspendedAtNanos = end;
+                if (timed) {
+                    ic.afterTaskStep(this, end - t0);
+                }
                 if (pendingLogger != null && !done() && loop.getDebug()) {
                     pendingLogger.setRepr(numCancelsRequested > 0 ? toString() // debug mode: the report shows
                             : reprLater(name, coro, futWaiter)); // what the task last awaited
