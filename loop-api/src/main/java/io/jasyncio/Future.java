@@ -493,7 +493,7 @@ public class Future<T> {
         }
         Object waiting = waitFor == null ? null
                 : waitFor instanceof Task<?> ? waitFor.toString() : waitFor.reprLater(null, null, null);
-        return new PendingRepr(taskName != null ? "Task" : getClass().getSimpleName(), taskName,
+        return new PendingRepr(taskName != null ? Task.class : getClass(), taskName, // named when rendered
                 PendingRepr.describable(coro), waiting, PendingRepr.describable(first),
                 PendingRepr.describable(last), n, sourceTraceback);
     }

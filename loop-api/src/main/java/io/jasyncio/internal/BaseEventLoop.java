@@ -512,7 +512,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (debug) {
             checkThread();
         }
-        Handle handle = debug && CreationSites.isUserFrame(callback.getClass().getName())
+        Handle handle = debug && CreationSites.isUserClass(callback.getClass())
                 ? HandleAccess.newDebugHandle(callback, future, this) : HandleAccess.newHandle(callback, future, this);
         enqueue(handle);
         if (intercepted) {

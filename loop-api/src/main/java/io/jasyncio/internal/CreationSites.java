@@ -194,6 +194,24 @@ public final class CreationSites {
         return "";
     }
 
+    /** {@link #isUserFrame(String)} of each class, worked out once: a debug loop asks it of each done callback. */
+    private static final ClassValue<Boolean> USER_CLASSES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return isUserFrame(type.getName());
+        }
+    };
+
+    /**
+     * Whether a class is the user's, as {@link #isUserFrame(String)} tells of its frames; remembered for each class.
+     *
+     * @param type the class, of a callback for instance
+     * @return {@code true} for a user's class
+     */
+    public static boolean isUserClass(Class<?> type) {
+        return USER_CLASSES.get(type);
+    }
+
     /**
      * Whether a frame is the user's: not the JDK's internals, not Netty's, not jasyncio's own (its API package and its
      * internal, SPI, debug, loop and transport packages).
