@@ -130,6 +130,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      * loop on its plain path.
      */
     private volatile boolean watched;
+    /** Whether an interceptor overrides {@code handleScheduled}: the scheduling methods test it, nothing more. */
+    private volatile boolean schedulingWatched;
     /** Inside {@link #runIterations()}: one iteration follows another with nothing in between. Loop thread only. */
     private boolean iterating;
     /**
@@ -475,7 +477,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         }
         Handle handle = debug ? HandleAccess.newDebugHandle(callback, this) : HandleAccess.newHandle(callback, this);
         enqueue(handle);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         return handle;
@@ -490,7 +492,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         Handle handle = debug ? HandleAccess.newDebugHandle(callback, arg, this)
                 : HandleAccess.newHandle(callback, arg, this);
         enqueue(handle);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         return handle;
@@ -515,7 +517,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         Handle handle = debug && CreationSites.isUserClass(callback.getClass())
                 ? HandleAccess.newDebugHandle(callback, future, this) : HandleAccess.newHandle(callback, future, this);
         enqueue(handle);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         return handle;
@@ -541,7 +543,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     public final Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
         Handle handle = debug ? HandleAccess.newDebugHandle(callback, this) : HandleAccess.newHandle(callback, this);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         inbox.offer(handle);
@@ -581,7 +583,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             CreationSites.record(timer);
         }
         timers.add(timer);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(timer);
         }
         return timer;
@@ -866,6 +868,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     final void interceptorsChanged() {
         intercepted = !interceptors.isEmpty();
         watched = interceptors.watchesIterations();
+        schedulingWatched = interceptors.watchesScheduling();
     }
 
     /**

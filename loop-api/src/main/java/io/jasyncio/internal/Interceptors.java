@@ -143,6 +143,15 @@ public final class Interceptors {
     }
 
     /**
+     * Whether an interceptor overrides {@code handleScheduled}: only then do the scheduling methods call it.
+     *
+     * @return {@code true} if scheduling must be told
+     */
+    boolean watchesScheduling() {
+        return table.handleScheduled.length > 0;
+    }
+
+    /**
      * Whether an interceptor overrides {@code beforeHandle} or {@code afterHandle}: only then does the watched path
      * time each callback; else it times the iteration as a whole.
      *
