@@ -214,7 +214,8 @@ public class Task<T> extends Future<T> {
 
     /**
      * Where the task was created, innermost first, starting at the caller of {@code createTask} (or of the
-     * constructor); recorded only when the loop was in debug mode at creation.
+     * constructor), at most asyncio's {@code DEBUG_STACK_DEPTH} (10) frames; recorded only when the loop was in debug
+     * mode at creation, as a future's, and resolved to frames when first read.
      *
      * @return the frames, or an empty array when not recorded
      * @asyncio Task._source_traceback
