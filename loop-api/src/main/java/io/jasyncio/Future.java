@@ -63,8 +63,8 @@ public class Future<T> {
      */
     private AtomicBoolean awaited;
     /**
-     * asyncio's {@code _source_traceback}: where the future was made, recorded only in debug mode; {@code null} for a
-     * {@link Task}, which records its own. The field fits in the object's padding: a future is no larger for it.
+     * asyncio's {@code _source_traceback}: where the future (or the task) was made, recorded only in debug mode,
+     * lazily (see {@link CreationSites}). The field fits in the object's padding: a future is no larger for it.
      */
     private final CreationSites.Site sourceTraceback;
 
@@ -79,7 +79,7 @@ public class Future<T> {
      */
     public Future(EventLoop loop) {
         this.loop = java.util.Objects.requireNonNull(loop, "loop");
-        this.sourceTraceback = loop.getDebug() && !(this instanceof Task<?>) ? CreationSites.capture() : null;
+        this.sourceTraceback = loop.getDebug() ? CreationSites.capture() : null;
     }
 
     /**
@@ -92,6 +92,15 @@ public class Future<T> {
      */
     public StackTraceElement[] getSourceTraceback() {
         return CreationSites.frames(sourceTraceback);
+    }
+
+    /**
+     * Where this future was made, unresolved: a task hands it to its pending report without resolving it.
+     *
+     * @return the site, or {@code null} when not recorded
+     */
+    final CreationSites.Site creationSite() {
+        return sourceTraceback;
     }
 
     /**
@@ -478,9 +487,7 @@ public class Future<T> {
             }
         }
         appendCallbacks(sb);
-        String site = this instanceof Task<?> t ? CreationSites.suffix(t.getSourceTraceback())
-                : sourceTraceback != null ? sourceTraceback.suffix() : "";
-        return sb.append(site).append('>').toString();
+        return sb.append(sourceTraceback != null ? sourceTraceback.suffix() : "").append('>').toString();
     }
 
     /**
@@ -490,10 +497,9 @@ public class Future<T> {
      * @param taskName a task's name, or {@code null} for a plain future
      * @param coro a task's coroutine, or {@code null}
      * @param waitFor what a task waits on, or {@code null}
-     * @param site a task's frames, or {@code null} for a plain future's own site
      * @return an object whose {@code toString} is the repr
      */
-    final Object reprLater(String taskName, Object coro, Future<?> waitFor, StackTraceElement[] site) {
+    final Object reprLater(String taskName, Object coro, Future<?> waitFor) {
         if (state != State.PENDING) {
             return toString();
         }
@@ -509,10 +515,10 @@ public class Future<T> {
             n += more.size();
         }
         Object waiting = waitFor == null ? null
-                : waitFor instanceof Task<?> ? waitFor.toString() : waitFor.reprLater(null, null, null, null);
-        return new PendingRepr(taskName != null ? "Task" : getClass().getSimpleName(), taskName,
+                : waitFor instanceof Task<?> ? waitFor.toString() : waitFor.reprLater(null, null, null);
+        return new PendingRepr(taskName != null ? Task.class : getClass(), taskName, // named when rendered
                 PendingRepr.describable(coro), waiting, PendingRepr.describable(first),
-                PendingRepr.describable(last), n, site != null ? site : sourceTraceback);
+                PendingRepr.describable(last), n, sourceTraceback);
     }
 
     /**

@@ -15,8 +15,8 @@ import io.jasyncio.internal.CreationSites;
  * future or the coroutine, any of which may hold the task: the report needs the task to be collectable.
  */
 final class PendingRepr {
-    /** {@code Future} or the subclass's simple name; for a task, its name in {@code name='...'}. */
-    private final String type;
+    /** The future's class ({@code Task} for any task), named by its simple name only when rendered. */
+    private final Class<?> type;
     private final String taskName;
     /** The coroutine's class, or a coroutine object's text; {@code null} for a plain future. */
     private final Object coro;
@@ -26,11 +26,11 @@ final class PendingRepr {
     private final Object firstCallback;
     private final Object lastCallback;
     private final int callbacks;
-    /** A {@code CreationSites.Site} or a task's frames; {@code null} if not recorded. */
-    private final Object site;
+    /** Where the future or task was made; {@code null} if not recorded. */
+    private final CreationSites.Site site;
 
-    PendingRepr(String type, String taskName, Object coro, Object waitFor, Object firstCallback, Object lastCallback,
-            int callbacks, Object site) {
+    PendingRepr(Class<?> type, String taskName, Object coro, Object waitFor, Object firstCallback, Object lastCallback,
+            int callbacks, CreationSites.Site site) {
         this.type = type;
         this.taskName = taskName;
         this.coro = coro;
@@ -66,7 +66,7 @@ final class PendingRepr {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("<").append(type).append(" pending");
+        StringBuilder sb = new StringBuilder("<").append(type.getSimpleName()).append(" pending");
         if (coro != null) {
             sb.append(" name='").append(taskName).append("' coro=").append(describe(coro));
             if (waitFor != null) {
@@ -83,10 +83,8 @@ final class PendingRepr {
             }
             sb.append(']');
         }
-        if (site instanceof CreationSites.Site s) {
-            sb.append(s.suffix());
-        } else if (site instanceof StackTraceElement[] frames) {
-            sb.append(CreationSites.suffix(frames));
+        if (site != null) {
+            sb.append(site.suffix());
         }
         return sb.append('>').toString();
     }

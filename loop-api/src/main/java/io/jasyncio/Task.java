@@ -66,8 +66,6 @@ public class Task<T> extends Future<T> {
     /** The number in the default name {@code Task-N}; 0 when a name was given. */
     private final long id;
     private Context context;
-    /** Where the task was created, recorded in debug mode only: asyncio's {@code _source_traceback}. */
-    private final StackTraceElement[] sourceTraceback;
     /**
      * Reports "Task was destroyed but it is pending!" if the task is collected, or its loop closes, unfinished. Made at
      * the first suspension: before it the ready queue holds the task, and a task that ends in its first step never
@@ -129,7 +127,6 @@ public class Task<T> extends Future<T> {
         this.name = name;
         this.id = name == null ? COUNTER.incrementAndGet() : 0;
         this.context = Context.forNewTask(this.loop);
-        this.sourceTraceback = this.loop.getDebug() ? creationSite() : null;
         BaseEventLoop base = this.loop;
         // Only a body on a thread of its own binds that thread to the loop as it starts: no lambda per task otherwise.
         this.fiber = FIBERS.create(wakeup, FIBER_THREADS ? () -> LoopAccess.bindFiberThread(base) : null);
@@ -226,7 +223,8 @@ public class Task<T> extends Future<T> {
 
     /**
      * Where the task was created, innermost first, starting at the caller of {@code createTask} (or of the
-     * constructor); recorded only when the loop was in debug mode at creation.
+     * constructor), at most asyncio's {@code DEBUG_STACK_DEPTH} (10) frames; recorded only when the loop was in debug
+     * mode at creation, as a future's, and resolved to frames when first read.
      *
      * @return the frames, or an empty array when not recorded
      * @asyncio Task._source_traceback
@@ -234,7 +232,7 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public final StackTraceElement[] getSourceTraceback() {
-        return sourceTraceback == null ? new StackTraceElement[0] : sourceTraceback.clone();
+        return super.getSourceTraceback();
     }
 
     /**
@@ -246,16 +244,6 @@ public class Task<T> extends Future<T> {
      */
     public final long getSuspendedAtNanos() {
         return suspendedAtNanos;
-    }
-
-    /** The caller's frames, without the task's and the loop's own frames on top. */
-    private static StackTraceElement[] creationSite() {
-        return StackWalker.getInstance().walk(s -> s
-                .dropWhile(f -> f.getClassName().equals(Task.class.getName())
-                        || f.getClassName().startsWith("io.jasyncio.internal.")
-                        || f.getClassName().equals(TaskFactory.class.getName()))
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toArray(StackTraceElement[]::new));
     }
 
     /**
@@ -443,7 +431,7 @@ public class Task<T> extends Future<T> {
 
     private FinalizerReports.PendingTaskLogger followPending() {
         if (pendingLogger == null) {
-            pendingLogger = FinalizerReports.taskPending(this, loop, name, id, coro, sourceTraceback);
+            pendingLogger = FinalizerReports.taskPending(this, loop, name, id, coro, creationSite());
         }
         return pendingLogger;
     }
@@ -463,9 +451,11 @@ public class Task<T> extends Future<T> {
         Thread fiberThread = FIBER_THREADS ? loop.activeFiberThread() : null;
         Interceptors ic = loop.activeInterceptors();
         long t0 = 0;
+        boolean timed = false; // a step is timed (two clock reads) only for an interceptor that overrides afterTaskStep
         if (ic != null) {
             ic.beforeTaskStep(this);
-            t0 = loop.ticker().nanoTime();
+            timed = ic.timesTaskSteps();
+            t0 = timed ? loop.ticker().nanoTime() : 0;
         }
         try {
             stepRun(exc);
@@ -475,12 +465,14 @@ public class Task<T> extends Future<T> {
             }
             LoopAccess.swapCurrentTask(loop, previous);
             if (ic != null) {
-                long dt = loop.ticker().nanoTime() - t0;
-                suspendedAtNanos = t0 + dt;
-                ic.afterTaskStep(this, dt);
+                long end = loop.ticker().nanoTime();
+                suspendedAtNanos = end;
+                if (timed) {
+                    ic.afterTaskStep(this, end - t0);
+                }
                 if (pendingLogger != null && !done() && loop.getDebug()) {
                     pendingLogger.setRepr(numCancelsRequested > 0 ? toString() // debug mode: the report shows
-                            : reprLater(name, coro, futWaiter, sourceTraceback)); // what the task last awaited
+                            : reprLater(name, coro, futWaiter)); // what the task last awaited
                 }
             } else {
                 suspendedAtNanos = 0;

@@ -20,7 +20,7 @@ import io.jasyncio.spi.LoopInterceptorProvider;
  * <p>Durations are on the loop's ticker, so a test moves a {@code MockTicker} instead of sleeping.
  */
 public final class SlowCallbackCheck implements LoopInterceptor {
-    /** The task whose step ran last inside the callback that runs now: the outermost one of nested eager steps. */
+    /** The task of the first step begun inside the running callback: the outermost of nested eager steps. */
     private Object steppedTask;
     /** Whether a callback of this iteration was already logged as slow. */
     private boolean loggedThisIteration;
@@ -51,8 +51,10 @@ public final class SlowCallbackCheck implements LoopInterceptor {
     }
 
     @Override
-    public void afterTaskStep(EventLoop loop, Object task, long durationNanos) {
-        steppedTask = task;
+    public void beforeTaskStep(EventLoop loop, Object task) {
+        if (steppedTask == null) {
+            steppedTask = task; // the first step of the callback is the outermost: an eager step nests in it
+        }
     }
 
     @Override

@@ -130,6 +130,17 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      * loop on its plain path.
      */
     private volatile boolean watched;
+    /** Whether an interceptor overrides {@code handleScheduled}: the scheduling methods test it, nothing more. */
+    private volatile boolean schedulingWatched;
+    /** Inside {@link #runIterations()}: one iteration follows another with nothing in between. Loop thread only. */
+    private boolean iterating;
+    /**
+     * Whether {@link #lastTick} is when the previous iteration, a watched one, ended, and the next poll starts there
+     * (one clock read between the two, not two). Loop thread only.
+     */
+    private boolean ticked;
+    /** When the last watched iteration ended, on the loop's ticker; see {@link #ticked}. */
+    private long lastTick;
     /** A fatal error a protocol callback raised inside the I/O poll, thrown out of the iteration that polled. */
     private Error pendingFatal;
 
@@ -155,6 +166,19 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      */
     protected abstract void pollIo(long timeoutNanos);
 
+    /**
+     * Whether {@link #pollIo(long)} with this timeout would do nothing at all: no system call, no I/O callback, no
+     * task of the I/O machinery. The watched path then reads no clock around it: it reports a poll of 0 ns and the
+     * next callback's time starts where the last one ended. The default says {@code false}: the poll is timed.
+     *
+     * @param timeoutNanos the timeout of the poll about to be made
+     * @return {@code true} only if, as far as the loop's thread can tell, the poll will return at once having done
+     *     nothing
+     */
+    protected boolean pollIsEmpty(long timeoutNanos) {
+        return false;
+    }
+
     /** Wakes the loop from {@link #pollIo(long)}; any thread, cheap when the loop is awake. */
     protected abstract void wakeup();
 
@@ -163,11 +187,17 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      * {@link #runForever()} has done its checks and set the running thread when this is called.
      */
     protected void runIterations() {
-        for (;;) {
-            runOnce();
-            if (stopping) {
-                break;
+        iterating = true;
+        try {
+            for (;;) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
             }
+        } finally {
+            iterating = false;
+            ticked = false;
         }
     }
 
@@ -230,12 +260,20 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         long polled = 0;
         polls++;
         if (watched) {
+            // The poll starts where the last iteration ended (one clock read between the two), unless this iteration
+            // does not follow a watched one inside runIterations (a test's own runOnce, the first one, a new hook).
+            long t0 = ticked ? lastTick : ticker.nanoTime();
             interceptors.beforePoll(timeout);
-            long t0 = ticker.nanoTime();
-            pollIo(timeout);
-            polled = ticker.nanoTime();
+            if (pollIsEmpty(timeout)) {
+                pollIo(timeout);
+                polled = t0;
+            } else {
+                pollIo(timeout);
+                polled = ticker.nanoTime();
+            }
             interceptors.afterPoll(timeout, polled - t0);
         } else {
+            ticked = false;
             pollIo(timeout);
         }
         polls++;
@@ -247,7 +285,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             // asyncio: end_time = self.time() + self._clock_resolution; our resolution is one nanosecond.
             timers.moveDue(Deadlines.saturatedAdd(ticker.nanoTime(), 1), ready);
         }
-        int ran = watched ? runReadyWatched(polled) : runReady();
+        int ran;
+        if (!watched) {
+            ran = runReady();
+        } else {
+            ran = interceptors.watchesHandles() ? runReadyWatched(polled) : runReadyTimed(polled);
+        }
         counters.iterations++;
         counters.callbacksRun += ran;
         if (pendingFatal != null) {
@@ -280,13 +323,14 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     }
 
     /**
-     * {@link #runReady()} with interceptors: times each callback and tells the interceptors (the debug module's
-     * slow-callback check logs asyncio's "Executing ... took ... seconds" from here), then the iteration.
+     * {@link #runReady()} with interceptors that watch each callback: times each one and tells the interceptors (the
+     * debug module's slow-callback check logs asyncio's "Executing ... took ... seconds" from here), then the
+     * iteration.
      *
      * <p>One clock read per callback: a callback's time runs from the end of the one before it (from the end of the
      * poll for the first), so it includes the interceptors' own hooks between the two, a few nanoseconds unless one of
-     * them logs. A clock read costs 20 ns on bare metal and 100 ns on some virtual machines: the watched path's cost
-     * is mostly its clock reads.
+     * them logs. The last read is also where the next iteration's poll starts. A clock read costs 20 ns on bare metal
+     * and on a VM with kvm-clock: the watched path's cost is mostly its clock reads.
      *
      * @param polled when the poll ended, on the loop's ticker
      */
@@ -295,7 +339,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         final Interceptors ic = interceptors;
         final int ntodo = r.size();
         long t = polled;
-        boolean timed = false;
         for (int i = 0; i < ntodo; i++) {
             Handle handle = r.poll();
             if (handle.cancelled()) {
@@ -306,10 +349,28 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             long now = ticker.nanoTime();
             ic.afterHandle(handle, now - t);
             t = now;
-            timed = true;
         }
-        ic.afterIteration(ntodo, (timed ? t : ticker.nanoTime()) - polled);
+        endIteration(ic, ntodo, polled, t);
         return ntodo;
+    }
+
+    /**
+     * {@link #runReady()} for interceptors that watch only the iteration (polls, {@code afterIteration}): the callbacks
+     * run as on the plain path, and one clock read times them all.
+     *
+     * @param polled when the poll ended, on the loop's ticker
+     */
+    private int runReadyTimed(long polled) {
+        int ntodo = runReady();
+        endIteration(interceptors, ntodo, polled, ntodo == 0 ? polled : ticker.nanoTime());
+        return ntodo;
+    }
+
+    /** Tells the interceptors that the iteration ended, and keeps its end for the next poll's start. */
+    private void endIteration(Interceptors ic, int ntodo, long polled, long end) {
+        ic.afterIteration(ntodo, end - polled);
+        lastTick = end;
+        ticked = iterating;
     }
 
     // ---------------------------------------------------------------- running
@@ -416,7 +477,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         }
         Handle handle = debug ? HandleAccess.newDebugHandle(callback, this) : HandleAccess.newHandle(callback, this);
         enqueue(handle);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         return handle;
@@ -431,7 +492,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         Handle handle = debug ? HandleAccess.newDebugHandle(callback, arg, this)
                 : HandleAccess.newHandle(callback, arg, this);
         enqueue(handle);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         return handle;
@@ -453,10 +514,10 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (debug) {
             checkThread();
         }
-        Handle handle = debug && CreationSites.isUserFrame(callback.getClass().getName())
+        Handle handle = debug && CreationSites.isUserClass(callback.getClass())
                 ? HandleAccess.newDebugHandle(callback, future, this) : HandleAccess.newHandle(callback, future, this);
         enqueue(handle);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         return handle;
@@ -494,7 +555,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     public final Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
         Handle handle = debug ? HandleAccess.newDebugHandle(callback, this) : HandleAccess.newHandle(callback, this);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(handle);
         }
         inbox.offer(handle);
@@ -534,7 +595,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             CreationSites.record(timer);
         }
         timers.add(timer);
-        if (intercepted) {
+        if (schedulingWatched) {
             interceptors.handleScheduled(timer);
         }
         return timer;
@@ -819,6 +880,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     final void interceptorsChanged() {
         intercepted = !interceptors.isEmpty();
         watched = interceptors.watchesIterations();
+        schedulingWatched = interceptors.watchesScheduling();
     }
 
     /**

@@ -106,14 +106,15 @@ public final class FinalizerReports {
         private final long id;
         /** The coroutine's class, or the name of a coroutine object: never the coroutine, which may hold the task. */
         private final Object coro;
-        private final StackTraceElement[] site;
+        /** Where the task was made, resolved only for a report. */
+        private final CreationSites.Site site;
         /** The repr to show: a text, or an object that renders it when read. */
         private volatile Object repr;
         private volatile boolean done;
         private final Cleaner.Cleanable cleanable;
 
         private PendingTaskLogger(Object task, BaseEventLoop loop, String name, long id, Object coro,
-                StackTraceElement[] site) {
+                CreationSites.Site site) {
             this.loop = loop;
             this.name = name;
             this.id = id;
@@ -163,8 +164,9 @@ public final class FinalizerReports {
             }
             ExceptionContext.Builder b = ExceptionContext.builder("Task was destroyed but it is pending!")
                     .put(ExceptionContext.TASK, r);
-            if (site != null && site.length > 0) {
-                b.put(ExceptionContext.SOURCE_TRACEBACK, site);
+            StackTraceElement[] frames = site == null ? null : trim(site.frames());
+            if (frames != null && frames.length > 0) {
+                b.put(ExceptionContext.SOURCE_TRACEBACK, frames);
             }
             return b.build();
         }
@@ -198,8 +200,8 @@ public final class FinalizerReports {
      * @return the logger, to tell when the task finishes
      */
     public static PendingTaskLogger taskPending(Object task, BaseEventLoop loop, String name, long id, Object coro,
-            StackTraceElement[] creationSite) {
-        return new PendingTaskLogger(task, loop, name, id, coro, trim(creationSite));
+            CreationSites.Site creationSite) {
+        return new PendingTaskLogger(task, loop, name, id, coro, creationSite);
     }
 
     private static String describe(Object coro) {

@@ -54,6 +54,7 @@ public final class Interceptors {
         final LoopInterceptor[] beforeTaskStep;
         final LoopInterceptor[] afterTaskStep;
         final boolean watchesIterations;
+        final boolean watchesHandles;
 
         Table(LoopInterceptor[] all) {
             this.all = all;
@@ -67,6 +68,7 @@ public final class Interceptors {
             afterTaskStep = overriding(all, "afterTaskStep", EventLoop.class, Object.class, long.class);
             watchesIterations = beforeHandle.length + afterHandle.length + beforePoll.length + afterPoll.length
                     + afterIteration.length > 0;
+            watchesHandles = beforeHandle.length + afterHandle.length > 0;
         }
 
         private static LoopInterceptor[] overriding(LoopInterceptor[] all, String name, Class<?>... parameters) {
@@ -138,6 +140,35 @@ public final class Interceptors {
      */
     boolean watchesIterations() {
         return table.watchesIterations;
+    }
+
+    /**
+     * Whether an interceptor overrides {@code handleScheduled}: only then do the scheduling methods call it.
+     *
+     * @return {@code true} if scheduling must be told
+     */
+    boolean watchesScheduling() {
+        return table.handleScheduled.length > 0;
+    }
+
+    /**
+     * Whether an interceptor overrides {@code beforeHandle} or {@code afterHandle}: only then does the watched path
+     * time each callback; else it times the iteration as a whole.
+     *
+     * @return {@code true} if each callback must be timed
+     */
+    boolean watchesHandles() {
+        return table.watchesHandles;
+    }
+
+    /**
+     * Whether an interceptor overrides {@code afterTaskStep}: only then does a task time its steps (two clock reads a
+     * step rather than one).
+     *
+     * @return {@code true} if task steps must be timed
+     */
+    public boolean timesTaskSteps() {
+        return table.afterTaskStep.length > 0;
     }
 
     List<LoopInterceptor> snapshot() {

@@ -46,7 +46,8 @@ public interface LoopInterceptor {
      *
      * @param loop the loop
      * @param handle the handle
-     * @param durationNanos how long it ran, on the loop's ticker
+     * @param durationNanos how long it ran, on the loop's ticker: from the end of the callback before it (or of the
+     *     poll), so the interceptors' own hooks between the two are counted in
      */
     default void afterHandle(EventLoop loop, Handle handle, long durationNanos) {
     }
@@ -65,7 +66,8 @@ public interface LoopInterceptor {
      *
      * @param loop the loop
      * @param timeoutNanos the timeout it was given
-     * @param durationNanos how long it took, on the loop's ticker
+     * @param durationNanos how long it took, on the loop's ticker, from the end of the iteration before (0 for a
+     *     non-blocking poll that had nothing to do: no channel, no task of the I/O machinery)
      */
     default void afterPoll(EventLoop loop, long timeoutNanos, long durationNanos) {
     }

@@ -165,6 +165,19 @@ final class LoopIoExecutor extends SingleThreadIoEventLoop {
         runAllTasks();
     }
 
+    /**
+     * Whether {@link #poll(long)} would return at once having done nothing: a non-blocking poll skipped for want of
+     * channels, and no Netty task queued or scheduled (one queued from another thread right after this check runs in
+     * the poll untimed, which only shifts its time to the next callback's).
+     *
+     * @param timeoutNanos the poll's timeout
+     * @return {@code true} if the poll would do nothing
+     */
+    boolean pollIsEmpty(long timeoutNanos) {
+        return timeoutNanos == 0 && skipEmptyPoll && getNumOfRegisteredChannels() == 0 && !hasTasks()
+                && !hasScheduledTasks();
+    }
+
     void wakeupIo() {
         ioHandler().wakeup();
     }

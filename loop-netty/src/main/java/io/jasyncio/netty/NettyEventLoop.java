@@ -338,6 +338,13 @@ public final class NettyEventLoop extends BaseEventLoop implements TransportLoop
         io.poll(timeoutNanos);
     }
 
+    // ---- watched path
+
+    @Override
+    protected boolean pollIsEmpty(long timeoutNanos) {
+        return io.pollIsEmpty(timeoutNanos);
+    }
+
     @Override
     protected void wakeup() {
         io.wakeupIo();

@@ -34,6 +34,23 @@ class TaskIntrospectionTest extends LoopTestBase {
         runUntilDone(task);
     }
 
+    /**
+     * A task's site is recorded lazily (resolved when first read, here after the task has run and the stack is gone):
+     * still the line that created it, at most asyncio's {@code DEBUG_STACK_DEPTH} frames, the same through the repr.
+     */
+    @Test
+    void lazySourceTracebackStillNamesTheCreatingLine() {
+        loop.setDebug(true);
+        int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+        Task<String> task = loop.createTask(() -> "done");
+        runUntilDone(task);
+        StackTraceElement[] site = task.getSourceTraceback();
+        assertEquals("TaskIntrospectionTest.java", site[0].getFileName());
+        assertEquals(line, site[0].getLineNumber());
+        assertTrue(site.length <= 10, site.length + " frames");
+        assertTrue(task.toString().endsWith(" created at TaskIntrospectionTest.java:" + line + ">"), task.toString());
+    }
+
     @Test
     void noSourceTracebackWithDebugOff() {
         Task<Void> task = loop.createTask(() -> null);
