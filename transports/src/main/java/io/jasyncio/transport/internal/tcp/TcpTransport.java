@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * The connection's life is one {@link TransportState}, whose {@code on} method holds every transition; the parts with
  * a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
  * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's
- * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up).
+ * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up), {@link SharedReads} (the read allocator).
  */
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
@@ -98,19 +98,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
     private static final java.lang.invoke.VarHandle OUTSIDE;
-    /**
-     * Netty's default read allocator as a stream channel has it (adaptive, 16 reads per loop), one for every
-     * connection: Netty makes one per channel, which the channel's read handle then keeps. Stateless but for its
-     * settings, which nothing here changes.
-     */
-    private static final io.netty.channel.AdaptiveRecvByteBufAllocator SHARED_READS =
-            new io.netty.channel.AdaptiveRecvByteBufAllocator();
-    private static final int STREAM_READS_PER_LOOP = 16;
-
-    static {
-        SHARED_READS.maxMessagesPerRead(STREAM_READS_PER_LOOP);
-    }
-
     static {
         try {
             OUTSIDE = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "outside",
@@ -268,7 +255,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         }
         on(TransportState.Event.ACTIVE);
-        shareReadAllocator(channel);
+        SharedReads.install(channel);
         if (protocol instanceof BufferedProtocol) {
             // Only a BufferedProtocol reads in place: a Protocol's connection keeps Netty's allocator, and nothing
             // more. One set later with setProtocol gets its bytes copied, as on io_uring.
@@ -284,21 +271,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             made();
         }
         ctx.fireChannelActive();
-    }
-
-    /**
-     * Gives the channel the shared read allocator in place of its own, when its own is Netty's default as made, and
-     * before its first read makes the handle that would keep it (epoll, NIO: the first read comes after
-     * channelActive; where the handle exists already, this changes nothing).
-     */
-    private static void shareReadAllocator(Channel channel) {
-        io.netty.channel.ChannelConfig config = channel.config();
-        io.netty.channel.RecvByteBufAllocator own = config.getRecvByteBufAllocator();
-        if (own.getClass() == io.netty.channel.AdaptiveRecvByteBufAllocator.class
-                && ((io.netty.channel.MaxMessagesRecvByteBufAllocator) own).maxMessagesPerRead()
-                        == STREAM_READS_PER_LOOP) {
-            config.setRecvByteBufAllocator(SHARED_READS);
-        }
     }
 
     private void made() {

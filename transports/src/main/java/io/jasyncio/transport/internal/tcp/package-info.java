@@ -62,7 +62,8 @@
  * connection's options and makes each attempt (a channel connected to one address, with its TLS handler), and
  * {@code Connector} chooses the address (resolved off the loop, tried in turn or raced with happy eyeballs). Beside
  * them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
- * {@code OffLoopWrites} (writes made while the loop is stopped), {@code ImmediateSend} (a write with nothing queued
+ * {@code OffLoopWrites} (writes made while the loop is stopped), {@code SharedReads} (the read allocator the
+ * connections share), {@code ImmediateSend} (a write with nothing queued
  * sent at once: a direct buffer from the caller's memory, a heap one through the loop's scratch buffer, on epoll, NIO
  * and io_uring clients; not on io_uring's accepted connections, whose sockets Netty leaves blocking: see the class;
  * {@code SendingNioSocketChannel} and {@code SendingNioServerSocketChannel} are Netty's NIO channels with the JDK
