@@ -49,9 +49,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
     private BaseProtocol protocol;
-    /** The protocol factory, until the connection is made (see ensureProtocol). */
+    /**
+     * The protocol factory, until the connection is made (see ensureProtocol); once it failed, a {@link FailedFactory}
+     * that throws what it threw.
+     */
     private java.util.function.Supplier<? extends BaseProtocol> protocolFactory;
-    private Throwable protocolFactoryFailure;
     private Channel channel;
     /** Where the connection is in its life; {@link TransportState#on} says how it moves. */
     private TransportState state = TransportState.CONNECTING;
@@ -59,7 +61,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean eof;
     /** Reading is not paused (pauseReading); beside the state, since a paused connection is still open. */
     private boolean reading = true;
-    private final FlowControl flow = new FlowControl(this);
+    /**
+     * The water marks and the pause of writing, made the first time the limits change or a write goes over the
+     * default high mark: until then the limits are the defaults and writing is not paused.
+     */
+    private FlowControl flow;
     private int connLostWrites;
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
     private boolean inReadBatch;
@@ -85,7 +91,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private volatile boolean sendfileInProgress;
     /** The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see tls()). */
     private TlsLayer tls = TlsLayer.PLAIN;
-    private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
     /**
@@ -143,11 +148,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     public BaseProtocol ensureProtocol() {
         if (protocol == null && protocolFactory != null) {
-            if (protocolFactoryFailure instanceof RuntimeException e) {
-                throw e;
-            } else if (protocolFactoryFailure instanceof Error e) {
-                throw e;
-            }
             try {
                 BaseProtocol made = protocolFactory.get();
                 if (made == null) {
@@ -155,12 +155,28 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 }
                 protocol = made;
                 protocolFactory = null;
-            } catch (Throwable t) {
-                protocolFactoryFailure = t;
+            } catch (RuntimeException | Error t) {
+                protocolFactory = new FailedFactory(t);
                 throw t;
             }
         }
         return protocol;
+    }
+
+    /** A protocol factory that failed: asked again, it throws the same exception (no second protocol is made). */
+    private record FailedFactory(RuntimeException runtime, Error error)
+            implements java.util.function.Supplier<BaseProtocol> {
+        FailedFactory(Throwable t) {
+            this(t instanceof RuntimeException e ? e : null, t instanceof Error e ? e : null);
+        }
+
+        @Override
+        public BaseProtocol get() {
+            if (error != null) {
+                throw error;
+            }
+            throw runtime;
+        }
     }
 
     // ---------------------------------------------------------------- Netty events
@@ -181,13 +197,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
         io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
-        if (tls.encrypted() || state.closing() || context == null) {
+        ChannelHandlerContext ctx = channel == null ? null : channel.pipeline().context(this);
+        if (tls.encrypted() || state.closing() || ctx == null) {
             f.setException(new IllegalStateException("cannot start TLS on " + this
                     + (tls.encrypted() ? ": it is encrypted already" : ": it is not connected")));
             return f;
         }
         protocol = newProtocol;
-        channel.pipeline().addBefore(context.name(), null, tls().upgrade(sslContext, serverSide, serverHostname,
+        channel.pipeline().addBefore(ctx.name(), null, tls().upgrade(sslContext, serverSide, serverHostname,
                 channel, handshakeTimeout, shutdownTimeout, f));
         return f;
     }
@@ -240,7 +257,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        context = ctx;
         if (protocol == null) {
             try {
                 ensureProtocol();
@@ -266,7 +282,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
-        flow.apply(channel);
+        if (flow != null) {
+            flow.apply(channel);
+        } else {
+            FlowControl.applyDefaults(channel);
+        }
         if (!encrypted) {
             made();
         }
@@ -516,7 +536,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        flow.maybeResume();
+        if (flow != null) {
+            flow.maybeResume();
+        }
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -658,7 +680,26 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } else {
             channel.writeAndFlush(buf, channel.voidPromise());
         }
-        flow.maybePause();
+        maybePauseWriting();
+    }
+
+    /** After a write: asyncio's {@code _maybe_pause_protocol}; a connection under the default high mark needs no
+     *  {@link FlowControl} of its own. */
+    private void maybePauseWriting() {
+        if (flow != null) {
+            flow.maybePause();
+        } else if (getWriteBufferSize() > FlowControl.DEFAULT_HIGH) {
+            flow().maybePause();
+        }
+    }
+
+    private FlowControl flow() {
+        FlowControl f = flow;
+        if (f == null) {
+            f = new FlowControl(this);
+            flow = f;
+        }
+        return f;
     }
 
     /** A write made off the loop's thread: it waits in {@link OffLoopWrites} for the loop's next run. */
@@ -667,7 +708,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (q.add(buf)) {
             channel.eventLoop().execute(q.flushTask());
         }
-        flow.maybePause();
+        maybePauseWriting();
     }
 
     /**
@@ -892,7 +933,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void setWriteBufferLimits(int newHigh, int newLow) {
-        flow.setLimits(newHigh, newLow);
+        flow().setLimits(newHigh, newLow);
     }
 
     /**
@@ -916,7 +957,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public int[] getWriteBufferLimits() {
-        return flow.limits();
+        return flow != null ? flow.limits() : FlowControl.defaultLimits();
     }
 
     @Override
