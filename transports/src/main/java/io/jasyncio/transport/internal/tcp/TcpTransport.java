@@ -100,6 +100,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private ReadInto readInto;
     /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
     private boolean counted;
+    /** The server's neighbours of an accepted connection in its {@link Clients} list, which alone touches them. */
+    TcpTransport prevClient;
+    /** See {@link #prevClient}. */
+    TcpTransport nextClient;
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
     private static final java.lang.invoke.VarHandle OUTSIDE;
