@@ -66,7 +66,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * default high mark: until then the limits are the defaults and writing is not paused.
      */
     private FlowControl flow;
-    private int connLostWrites;
+    /** asyncio's {@code _conn_lost}: writes after the connection was lost, counted up to the warning's threshold. */
+    private byte connLostWrites;
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
     private boolean inReadBatch;
     private boolean needsFlush;
@@ -93,11 +94,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private TlsLayer tls = TlsLayer.PLAIN;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
-    /**
-     * Reads straight into a BufferedProtocol's buffer; {@code null} where the backend cannot (io_uring), and for a
-     * connection whose protocol was not a BufferedProtocol when it became active.
-     */
-    private ReadInto readInto;
     /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
     private boolean counted;
     /** The server's neighbours of an accepted connection in its {@link Clients} list, which alone touches them. */
@@ -279,7 +275,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (protocol instanceof BufferedProtocol) {
             // Only a BufferedProtocol reads in place: a Protocol's connection keeps Netty's allocator, and nothing
             // more. One set later with setProtocol gets its bytes copied, as on io_uring.
-            readInto = ReadInto.install(this, channel);
+            ReadInto.install(this, channel);
         }
         boolean encrypted = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null
                 && tls().find(ctx.pipeline());
@@ -317,8 +313,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ByteBuf buf = (ByteBuf) msg;
         loop.counters().read(buf.readableBytes());
         inReadBatch = true;
+        ReadInto readInto = readInto();
         if (readInto != null && readInto.owns(buf)) {
-            deliverInto(buf);
+            deliverInto(readInto, buf);
             return;
         }
         if (!state.delivers()) {
@@ -416,8 +413,18 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
     }
 
+    /**
+     * What reads straight into a BufferedProtocol's buffer: the channel's read allocator itself, installed when the
+     * connection became active with a BufferedProtocol and where the backend can (not io_uring).
+     *
+     * @return it, or {@code null} when the reads go to Netty's buffers
+     */
+    private ReadInto readInto() {
+        return channel != null && channel.config().getRecvByteBufAllocator() instanceof ReadInto into ? into : null;
+    }
+
     /** A read that went straight into the protocol's buffer: asyncio's {@code buffer_updated(nbytes)}. */
-    private void deliverInto(ByteBuf buf) {
+    private void deliverInto(ReadInto readInto, ByteBuf buf) {
         try {
             if (!state.delivers() || !(protocol instanceof BufferedProtocol bp)) {
                 readInto.drop();
@@ -580,6 +587,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         releaseHeldBack();
+        ReadInto readInto = readInto();
         if (readInto != null) {
             readInto.release();
         }
@@ -639,7 +647,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         if (state.closing() || channel == null || !channel.isActive()) {
-            if (++connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+            if (connLostWrite()) {
                 BaseEventLoop.LOGGER.warn("socket.send() raised exception.");
             }
             return;
@@ -685,6 +693,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             channel.writeAndFlush(buf, channel.voidPromise());
         }
         maybePauseWriting();
+    }
+
+    /** Counts a write made after the connection was lost: whether it is to be warned of (the fifth and after). */
+    private boolean connLostWrite() {
+        if (connLostWrites < LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+            connLostWrites++;
+        }
+        return connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES;
     }
 
     /** After a write: asyncio's {@code _maybe_pause_protocol}; a connection under the default high mark needs no
