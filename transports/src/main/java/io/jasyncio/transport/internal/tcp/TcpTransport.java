@@ -63,9 +63,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean reading = true;
     /**
      * The water marks and the pause of writing, made the first time the limits change or a write goes over the
-     * default high mark: until then the limits are the defaults and writing is not paused.
+     * default high mark: until then the limits are the defaults and writing is not paused. Volatile and published
+     * with a compare-and-set, as a write off the loop's thread may be the one that makes it (see {@link #flow()}).
      */
-    private FlowControl flow;
+    private volatile FlowControl flow;
     /** asyncio's {@code _conn_lost}: writes after the connection was lost, counted up to the warning's threshold. */
     private byte connLostWrites;
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
@@ -103,10 +104,13 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
     private static final java.lang.invoke.VarHandle OUTSIDE;
+    private static final java.lang.invoke.VarHandle FLOW;
     static {
         try {
             OUTSIDE = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "outside",
                     OffLoopWrites.class);
+            FLOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "flow",
+                    FlowControl.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -282,8 +286,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
-        if (flow != null) {
-            flow.apply(channel);
+        FlowControl f = flow;
+        if (f != null) {
+            f.apply(channel);
         } else {
             FlowControl.applyDefaults(channel);
         }
@@ -547,8 +552,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (flow != null) {
-            flow.maybeResume();
+        FlowControl f = flow;
+        if (f != null) {
+            f.maybeResume();
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -706,8 +712,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /** After a write: asyncio's {@code _maybe_pause_protocol}; a connection under the default high mark needs no
      *  {@link FlowControl} of its own. */
     private void maybePauseWriting() {
-        if (flow != null) {
-            flow.maybePause();
+        FlowControl f = flow;
+        if (f != null) {
+            f.maybePause();
         } else if (getWriteBufferSize() > FlowControl.DEFAULT_HIGH) {
             flow().maybePause();
         }
@@ -716,8 +723,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private FlowControl flow() {
         FlowControl f = flow;
         if (f == null) {
-            f = new FlowControl(this);
-            flow = f;
+            FlowControl made = new FlowControl(this);
+            f = (FlowControl) FLOW.compareAndExchange(this, null, made);
+            if (f == null) {
+                f = made;
+            }
         }
         return f;
     }
@@ -977,7 +987,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public int[] getWriteBufferLimits() {
-        return flow != null ? flow.limits() : FlowControl.defaultLimits();
+        FlowControl f = flow;
+        return f != null ? f.limits() : FlowControl.defaultLimits();
     }
 
     @Override
