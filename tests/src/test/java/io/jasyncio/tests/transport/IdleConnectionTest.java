@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * An idle connection holds only what every connection needs: the parts that serve a concern some connections never
- * have (writes made off the loop's thread, flow control's drain watch, TLS, a paused reader's held-back data, a stream
- * writer's drain waiters and closed future) are made the first time they are needed. These tests use each part first
+ * have (writes made off the loop's thread, flow control and its drain watch, TLS, a paused reader's held-back data, a
+ * stream writer's drain waiters and closed future) are made the first time they are needed, the read allocator is
+ * shared, and a server keeps its clients in a list linked through their transports. These tests use each part first
  * on a connection that has been idle, and on several connections at once, so that a part shared while empty is never
  * shared once used.
  */
