@@ -19,6 +19,8 @@
 #            --warm N           warm-up connections, opened, echoed and closed before the first reading (N)
 #            --no-pin           do not pin the server to CPU 0 and the client to CPU 1
 #            --repeat N         N passes over the servers, interleaved; the table shows each server's median
+#            --histogram        also take a class histogram of each JVM server (jcmd GC.class_histogram) after
+#                               each reading, and print the classes whose instances grew, per connection
 #            --table FILE.jsonl only print the table of an earlier run
 #
 # A JVM server gets a full collection (`jcmd PID GC.run`) before each reading, so that garbage is not counted: the
@@ -45,6 +47,7 @@ SERVERS=""
 PIN=1
 REPEAT=1
 TABLE_ONLY=""
+HISTOGRAM=0
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -54,6 +57,7 @@ while [ $# -gt 0 ]; do
         --no-pin) PIN=0 ;;
         --repeat) REPEAT="$2"; shift ;;
         --table) TABLE_ONLY="$2"; shift ;;
+        --histogram) HISTOGRAM=1 ;;
         -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 6' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-memory-benchmarks: unknown option $1" >&2; exit 2 ;;
     esac
@@ -192,6 +196,35 @@ heap_kib() {
         END { print sum + 0 }'
 }
 
+# With --histogram: the JVM server's class histogram (it collects first) into FILE; nothing for other servers.
+histogram() {  # pid file
+    [ "$HISTOGRAM" = 1 ] && is_jvm "$1" || return 0
+    "$JCMD" "$1" GC.class_histogram > "$2"
+}
+
+# Prints what grew between two histograms, per connection: instances and bytes of each class that grew by at least
+# 2 bytes per connection, largest first, and the total.
+histogram_delta() {  # before after conns
+    "$PY" - "$@" <<'PYEOF'
+import re, sys
+def load(path):
+    counts = {}
+    for line in open(path):
+        m = re.match(r"\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)", line)
+        if m:
+            counts[m.group(3)] = (int(m.group(1)), int(m.group(2)))
+    return counts
+before, after, n = load(sys.argv[1]), load(sys.argv[2]), int(sys.argv[3])
+rows = sorted(((b - before.get(c, (0, 0))[1], i - before.get(c, (0, 0))[0], c) for c, (i, b) in after.items()),
+              reverse=True)
+print(f"   class histogram growth per connection ({n} held):")
+for db, di, c in rows:
+    if abs(db) >= 2 * n:
+        print(f"   {di / n:8.2f} inst {db / n:8.1f} B  {c}")
+print(f"   total {sum(r[0] for r in rows) / n:.1f} B per connection")
+PYEOF
+}
+
 gc_name() {
     is_jvm "$1" || return 0
     "$JCMD" "$1" GC.heap_info | awk 'NR == 2 { print $1 == "garbage-first" ? "G1" : $1 == "DefNew" ? "Serial" : $1 }'
@@ -233,6 +266,7 @@ for s in "${SERVER_LIST[@]}"; do
     gc="$(gc_name "$SRV_PID")"
     heap_before="$(heap_kib "$SRV_PID")"
     rss_before="$(settled_rss "$SRV_PID")"
+    histogram "$SRV_PID" "$OUT/histogram-$s-$pass.before"
     rm -f "$OUT/hold.in" && mkfifo "$OUT/hold.in"
     "${CLIENT_PFX[@]}" "$PY" "$CLIENT" "$port" "$CONNS" < "$OUT/hold.in" > "$OUT/hold.out" &
     CLI_PID=$!
@@ -244,6 +278,7 @@ for s in "${SERVER_LIST[@]}"; do
     held="$(sed -n 's/^held \([0-9]*\)/\1/p' "$OUT/hold.out")"
     heap_after="$(heap_kib "$SRV_PID")"
     rss_after="$(settled_rss "$SRV_PID")"
+    histogram "$SRV_PID" "$OUT/histogram-$s-$pass.after"
     exec 4>&-
     wait "$CLI_PID" 2>/dev/null || true
     CLI_PID=""
@@ -252,6 +287,9 @@ for s in "${SERVER_LIST[@]}"; do
         >> "$RESULTS"
     echo "   held ${held:-0}; RSS ${rss_before} -> ${rss_after} KiB" \
          "${heap_before:+; heap ${heap_before} -> ${heap_after} KiB}" >&2
+    if [ "$HISTOGRAM" = 1 ] && [ -s "$OUT/histogram-$s-$pass.after" ] && [ "${held:-0}" -gt 0 ]; then
+        histogram_delta "$OUT/histogram-$s-$pass.before" "$OUT/histogram-$s-$pass.after" "$held" >&2
+    fi
     kill -TERM -- -"$SRV_PID" 2>/dev/null || true
     wait "$SRV_PID" 2>/dev/null || true
     SRV_PID=""

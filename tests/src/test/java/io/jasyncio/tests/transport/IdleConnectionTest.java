@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Connection;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * An idle connection holds only what every connection needs: the parts that serve a concern some connections never
- * have (writes made off the loop's thread, flow control's drain watch, TLS, a paused reader's held-back data, a stream
- * writer's drain waiters and closed future) are made the first time they are needed. These tests use each part first
+ * have (writes made off the loop's thread, flow control and its drain watch, TLS, a paused reader's held-back data, a
+ * stream writer's drain waiters and closed future) are made the first time they are needed, the read allocator is
+ * shared, and a server keeps its clients in a list linked through their transports. These tests use each part first
  * on a connection that has been idle, and on several connections at once, so that a part shared while empty is never
  * shared once used.
  */
@@ -274,6 +276,127 @@ class IdleConnectionTest extends NetTestBase {
         waitUntil(() -> second.data.size() == 13);
         assertEquals("to the second", second.text());
         assertEquals(0, s.data.size());
+        closeClient(c);
+        closeServer(srv);
+    }
+
+    /**
+     * An idle connection reports asyncio's default limits (a high mark of 64 KiB, a low one of 16 KiB), and its first
+     * write over the high mark still pauses the protocol at once and resumes it once drained, with no limit ever set.
+     */
+    @Test
+    void testDefaultLimitsAndFirstPauseWithoutLimitsSet() {
+        Server srv = listenRecording();
+        List<String> flow = new ArrayList<>();
+        Connection<Protocol> c = loop.runUntilComplete(loop.createConnection(() -> new Protocol() {
+            @Override
+            public void dataReceived(ByteBuffer data) {
+            }
+
+            @Override
+            public void pauseWriting() {
+                flow.add("pause");
+            }
+
+            @Override
+            public void resumeWriting() {
+                flow.add("resume");
+            }
+        }, "127.0.0.1", port(srv)));
+        Recorder s = accepted(0);
+        sleep(0.05); // idle
+        assertArrayEquals(new int[] {16 * 1024, 64 * 1024}, c.transport().getWriteBufferLimits());
+        assertArrayEquals(new int[] {16 * 1024, 64 * 1024}, s.transport.getWriteBufferLimits());
+        c.transport().write(new byte[64 * 1024]); // off the loop: queued, at the high mark, not over it
+        assertEquals(List.of(), flow);
+        c.transport().write(new byte[1]); // over it
+        assertEquals(List.of("pause"), flow);
+        waitUntil(() -> flow.size() == 2);
+        assertEquals(List.of("pause", "resume"), flow);
+        waitUntil(() -> s.data.size() == 64 * 1024 + 1);
+        c.transport().close();
+        closeServer(srv);
+    }
+
+    /**
+     * A server's clients, some of them gone before: closeClients closes every one left, and waitClosed then returns
+     * (the clients are kept in a list through the transports, which each end takes its own out of).
+     */
+    @Test
+    void testCloseClientsClosesEveryClientLeft() {
+        Server srv = listenRecording();
+        int n = 12;
+        List<Connection<Recorder>> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            clients.add(connect(srv));
+        }
+        accepted(n - 1);
+        for (int i : new int[] {0, 5, n - 1}) { // the first, one inside, the last: each unlinks its own place
+            closeClient(clients.get(i));
+        }
+        waitUntil(() -> serverSide.get(0).calls.contains("lost") && serverSide.get(5).calls.contains("lost")
+                && serverSide.get(n - 1).calls.contains("lost"));
+        srv.close();
+        srv.closeClients();
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
+        for (int i = 0; i < n; i++) {
+            assertEquals("lost", serverSide.get(i).calls.get(serverSide.get(i).calls.size() - 1), "client " + i);
+            loop.runUntilComplete(clients.get(i).protocol().lost);
+        }
+    }
+
+    /** abortClients, called twice, aborts each client once: every one is lost, and waitClosed returns. */
+    @Test
+    void testAbortClientsTwiceAbortsEachOnce() {
+        Server srv = listenRecording();
+        int n = 5;
+        List<Connection<Recorder>> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            clients.add(connect(srv));
+        }
+        accepted(n - 1);
+        srv.close();
+        srv.abortClients();
+        srv.abortClients();
+        loop.runUntilComplete(() -> {
+            srv.waitClosed();
+            return null;
+        });
+        for (int i = 0; i < n; i++) {
+            Recorder r = serverSide.get(i);
+            assertEquals(1, r.calls.stream().filter("lost"::equals).count(), "client " + i);
+            loop.runUntilComplete(clients.get(i).protocol().lost);
+        }
+    }
+
+    /**
+     * The shared read allocator adapts each connection's reads as Netty's own does: a stream of large writes is read
+     * in chunks larger than the first guess of 2 KiB, none over 64 KiB, and a connection sending small writes beside
+     * it gets each of them whole.
+     */
+    @Test
+    void testSharedReadAllocatorGrowsReadsUpTo64KiB() {
+        int total = 4 << 20;
+        int[] largest = new int[1];
+        int[] received = new int[1];
+        Server srv = listen(() -> new Protocol() {
+            @Override
+            public void dataReceived(ByteBuffer data) {
+                largest[0] = Math.max(largest[0], data.remaining());
+                received[0] += data.remaining();
+            }
+        });
+        Connection<Recorder> c = connect(srv);
+        byte[] chunk = new byte[256 * 1024];
+        for (int sent = 0; sent < total; sent += chunk.length) {
+            c.transport().write(chunk);
+        }
+        waitUntil(() -> received[0] == total);
+        assertTrue(largest[0] > 2048, "largest read " + largest[0]);
+        assertTrue(largest[0] <= 64 * 1024, "largest read " + largest[0]);
         closeClient(c);
         closeServer(srv);
     }

@@ -125,6 +125,24 @@ final class FlowControl {
                 : nettyMarks(high, low));
     }
 
+    /**
+     * {@link #apply} for a transport with no flow control of its own yet: its limits are the defaults.
+     *
+     * @param channel the transport's channel
+     */
+    static void applyDefaults(Channel channel) {
+        channel.config().setWriteBufferWaterMark(DEFAULT_MARKS);
+    }
+
+    /**
+     * {@link #limits} for a transport with no flow control of its own yet.
+     *
+     * @return asyncio's {@code (low, high)} of the defaults
+     */
+    static int[] defaultLimits() {
+        return new int[] {DEFAULT_HIGH / 4, DEFAULT_HIGH};
+    }
+
     private static WriteBufferWaterMark nettyMarks(int high, int low) {
         return new WriteBufferWaterMark(low + 1, Math.max(high, low + 1));
     }

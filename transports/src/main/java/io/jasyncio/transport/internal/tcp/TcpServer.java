@@ -18,7 +18,6 @@ import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,8 +31,8 @@ public final class TcpServer implements Server {
     private final BaseEventLoop loop;
     /** Whether the loop's count of open servers includes this one (bound and not yet closed). */
     private boolean counted;
-    /** The accepted connections; a concurrent set, since spread connections end on other loops' threads. */
-    private final Set<TcpTransport> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The accepted connections, linked through their transports; spread connections end on other loops' threads. */
+    private final Clients clients = new Clients();
     /** Told by each client when it is lost: one listener for them all, not one per connection. */
     private final java.util.function.Consumer<TcpTransport> onClientLost = this::clientLost;
     private final Future<Void> closed;
@@ -232,14 +231,14 @@ public final class TcpServer implements Server {
 
     @Override
     public void closeClients() {
-        for (TcpTransport t : new ArrayList<>(clients)) {
+        for (TcpTransport t : clients.snapshot()) {
             onItsLoop(t, t::close);
         }
     }
 
     @Override
     public void abortClients() {
-        for (TcpTransport t : new ArrayList<>(clients)) {
+        for (TcpTransport t : clients.snapshot()) {
             onItsLoop(t, t::abort);
         }
     }

@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * The connection's life is one {@link TransportState}, whose {@code on} method holds every transition; the parts with
  * a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
  * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's
- * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up).
+ * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up), {@link SharedReads} (the read allocator).
  */
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
@@ -49,9 +49,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
     private BaseProtocol protocol;
-    /** The protocol factory, until the connection is made (see ensureProtocol). */
+    /**
+     * The protocol factory, until the connection is made (see ensureProtocol); once it failed, a {@link FailedFactory}
+     * that throws what it threw.
+     */
     private java.util.function.Supplier<? extends BaseProtocol> protocolFactory;
-    private Throwable protocolFactoryFailure;
     private Channel channel;
     /** Where the connection is in its life; {@link TransportState#on} says how it moves. */
     private TransportState state = TransportState.CONNECTING;
@@ -59,8 +61,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private boolean eof;
     /** Reading is not paused (pauseReading); beside the state, since a paused connection is still open. */
     private boolean reading = true;
-    private final FlowControl flow = new FlowControl(this);
-    private int connLostWrites;
+    /**
+     * The water marks and the pause of writing, made the first time the limits change or a write goes over the
+     * default high mark: until then the limits are the defaults and writing is not paused. Volatile and published
+     * with a compare-and-set, as a write off the loop's thread may be the one that makes it (see {@link #flow()}).
+     */
+    private volatile FlowControl flow;
+    /** asyncio's {@code _conn_lost}: writes after the connection was lost, counted up to the warning's threshold. */
+    private byte connLostWrites;
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
     private boolean inReadBatch;
     private boolean needsFlush;
@@ -85,36 +93,24 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private volatile boolean sendfileInProgress;
     /** The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see tls()). */
     private TlsLayer tls = TlsLayer.PLAIN;
-    private ChannelHandlerContext context;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     private ArrayDeque<Object> heldBack;
-    /**
-     * Reads straight into a BufferedProtocol's buffer; {@code null} where the backend cannot (io_uring), and for a
-     * connection whose protocol was not a BufferedProtocol when it became active.
-     */
-    private ReadInto readInto;
     /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
     private boolean counted;
+    /** The server's neighbours of an accepted connection in its {@link Clients} list, which alone touches them. */
+    TcpTransport prevClient;
+    /** See {@link #prevClient}. */
+    TcpTransport nextClient;
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
     private static final java.lang.invoke.VarHandle OUTSIDE;
-    /**
-     * Netty's default read allocator as a stream channel has it (adaptive, 16 reads per loop), one for every
-     * connection: Netty makes one per channel, which the channel's read handle then keeps. Stateless but for its
-     * settings, which nothing here changes.
-     */
-    private static final io.netty.channel.AdaptiveRecvByteBufAllocator SHARED_READS =
-            new io.netty.channel.AdaptiveRecvByteBufAllocator();
-    private static final int STREAM_READS_PER_LOOP = 16;
-
-    static {
-        SHARED_READS.maxMessagesPerRead(STREAM_READS_PER_LOOP);
-    }
-
+    private static final java.lang.invoke.VarHandle FLOW;
     static {
         try {
             OUTSIDE = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "outside",
                     OffLoopWrites.class);
+            FLOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "flow",
+                    FlowControl.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -156,11 +152,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     public BaseProtocol ensureProtocol() {
         if (protocol == null && protocolFactory != null) {
-            if (protocolFactoryFailure instanceof RuntimeException e) {
-                throw e;
-            } else if (protocolFactoryFailure instanceof Error e) {
-                throw e;
-            }
             try {
                 BaseProtocol made = protocolFactory.get();
                 if (made == null) {
@@ -168,12 +159,28 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 }
                 protocol = made;
                 protocolFactory = null;
-            } catch (Throwable t) {
-                protocolFactoryFailure = t;
+            } catch (RuntimeException | Error t) {
+                protocolFactory = new FailedFactory(t);
                 throw t;
             }
         }
         return protocol;
+    }
+
+    /** A protocol factory that failed: asked again, it throws the same exception (no second protocol is made). */
+    private record FailedFactory(RuntimeException runtime, Error error)
+            implements java.util.function.Supplier<BaseProtocol> {
+        FailedFactory(Throwable t) {
+            this(t instanceof RuntimeException e ? e : null, t instanceof Error e ? e : null);
+        }
+
+        @Override
+        public BaseProtocol get() {
+            if (error != null) {
+                throw error;
+            }
+            throw runtime;
+        }
     }
 
     // ---------------------------------------------------------------- Netty events
@@ -194,13 +201,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
         io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
-        if (tls.encrypted() || state.closing() || context == null) {
+        ChannelHandlerContext ctx = channel == null ? null : channel.pipeline().context(this);
+        if (tls.encrypted() || state.closing() || ctx == null) {
             f.setException(new IllegalStateException("cannot start TLS on " + this
                     + (tls.encrypted() ? ": it is encrypted already" : ": it is not connected")));
             return f;
         }
         protocol = newProtocol;
-        channel.pipeline().addBefore(context.name(), null, tls().upgrade(sslContext, serverSide, serverHostname,
+        channel.pipeline().addBefore(ctx.name(), null, tls().upgrade(sslContext, serverSide, serverHostname,
                 channel, handshakeTimeout, shutdownTimeout, f));
         return f;
     }
@@ -253,7 +261,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        context = ctx;
         if (protocol == null) {
             try {
                 ensureProtocol();
@@ -268,37 +275,27 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         }
         on(TransportState.Event.ACTIVE);
-        shareReadAllocator(channel);
+        SharedReads.install(channel);
         if (protocol instanceof BufferedProtocol) {
             // Only a BufferedProtocol reads in place: a Protocol's connection keeps Netty's allocator, and nothing
             // more. One set later with setProtocol gets its bytes copied, as on io_uring.
-            readInto = ReadInto.install(this, channel);
+            ReadInto.install(this, channel);
         }
         boolean encrypted = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null
                 && tls().find(ctx.pipeline());
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
-        flow.apply(channel);
+        FlowControl f = flow;
+        if (f != null) {
+            f.apply(channel);
+        } else {
+            FlowControl.applyDefaults(channel);
+        }
         if (!encrypted) {
             made();
         }
         ctx.fireChannelActive();
-    }
-
-    /**
-     * Gives the channel the shared read allocator in place of its own, when its own is Netty's default as made, and
-     * before its first read makes the handle that would keep it (epoll, NIO: the first read comes after
-     * channelActive; where the handle exists already, this changes nothing).
-     */
-    private static void shareReadAllocator(Channel channel) {
-        io.netty.channel.ChannelConfig config = channel.config();
-        io.netty.channel.RecvByteBufAllocator own = config.getRecvByteBufAllocator();
-        if (own.getClass() == io.netty.channel.AdaptiveRecvByteBufAllocator.class
-                && ((io.netty.channel.MaxMessagesRecvByteBufAllocator) own).maxMessagesPerRead()
-                        == STREAM_READS_PER_LOOP) {
-            config.setRecvByteBufAllocator(SHARED_READS);
-        }
     }
 
     private void made() {
@@ -321,8 +318,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ByteBuf buf = (ByteBuf) msg;
         loop.counters().read(buf.readableBytes());
         inReadBatch = true;
+        ReadInto readInto = readInto();
         if (readInto != null && readInto.owns(buf)) {
-            deliverInto(buf);
+            deliverInto(readInto, buf);
             return;
         }
         if (!state.delivers()) {
@@ -420,8 +418,18 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
     }
 
+    /**
+     * What reads straight into a BufferedProtocol's buffer: the channel's read allocator itself, installed when the
+     * connection became active with a BufferedProtocol and where the backend can (not io_uring).
+     *
+     * @return it, or {@code null} when the reads go to Netty's buffers
+     */
+    private ReadInto readInto() {
+        return channel != null && channel.config().getRecvByteBufAllocator() instanceof ReadInto into ? into : null;
+    }
+
     /** A read that went straight into the protocol's buffer: asyncio's {@code buffer_updated(nbytes)}. */
-    private void deliverInto(ByteBuf buf) {
+    private void deliverInto(ReadInto readInto, ByteBuf buf) {
         try {
             if (!state.delivers() || !(protocol instanceof BufferedProtocol bp)) {
                 readInto.drop();
@@ -544,7 +552,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        flow.maybeResume();
+        FlowControl f = flow;
+        if (f != null) {
+            f.maybeResume();
+        }
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -582,6 +593,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         releaseHeldBack();
+        ReadInto readInto = readInto();
         if (readInto != null) {
             readInto.release();
         }
@@ -641,7 +653,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         if (state.closing() || channel == null || !channel.isActive()) {
-            if (++connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+            if (connLostWrite()) {
                 BaseEventLoop.LOGGER.warn("socket.send() raised exception.");
             }
             return;
@@ -686,7 +698,38 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } else {
             channel.writeAndFlush(buf, channel.voidPromise());
         }
-        flow.maybePause();
+        maybePauseWriting();
+    }
+
+    /** Counts a write made after the connection was lost: whether it is to be warned of (the fifth and after). */
+    private boolean connLostWrite() {
+        if (connLostWrites < LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+            connLostWrites++;
+        }
+        return connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES;
+    }
+
+    /** After a write: asyncio's {@code _maybe_pause_protocol}; a connection under the default high mark needs no
+     *  {@link FlowControl} of its own. */
+    private void maybePauseWriting() {
+        FlowControl f = flow;
+        if (f != null) {
+            f.maybePause();
+        } else if (getWriteBufferSize() > FlowControl.DEFAULT_HIGH) {
+            flow().maybePause();
+        }
+    }
+
+    private FlowControl flow() {
+        FlowControl f = flow;
+        if (f == null) {
+            FlowControl made = new FlowControl(this);
+            f = (FlowControl) FLOW.compareAndExchange(this, null, made);
+            if (f == null) {
+                f = made;
+            }
+        }
+        return f;
     }
 
     // ---------------------------------------------------------------- write(byte[]): an array with no view of it
@@ -721,7 +764,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (q.add(buf)) {
             channel.eventLoop().execute(q.flushTask());
         }
-        flow.maybePause();
+        maybePauseWriting();
     }
 
     /**
@@ -946,7 +989,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void setWriteBufferLimits(int newHigh, int newLow) {
-        flow.setLimits(newHigh, newLow);
+        flow().setLimits(newHigh, newLow);
     }
 
     /**
@@ -970,7 +1013,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public int[] getWriteBufferLimits() {
-        return flow.limits();
+        FlowControl f = flow;
+        return f != null ? f.limits() : FlowControl.defaultLimits();
     }
 
     @Override
