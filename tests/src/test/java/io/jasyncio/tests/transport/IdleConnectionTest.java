@@ -19,6 +19,7 @@ import io.jasyncio.Future;
 import io.jasyncio.Protocol;
 import io.jasyncio.Server;
 import io.jasyncio.Transport;
+import java.nio.ByteBuffer;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
