@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *    run exactly the ntodo callbacks ready now (runReady); what they schedule waits for the next iteration
  * </pre>
  */
-@SuppressWarnings("this-escape") // its helpers (DebugSupport, Interceptors) keep the loop they serve; none calls back while it is built
+// Its helpers (DebugSupport, Interceptors, WatchedIteration) keep the loop they serve; none calls back while it is built.
+@SuppressWarnings("this-escape")
 public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** The logger of every asyncio message: the default exception handler, debug-mode warnings. */
     public static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
@@ -135,12 +136,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** Inside {@link #runIterations()}: one iteration follows another with nothing in between. Loop thread only. */
     private boolean iterating;
     /**
-     * Whether {@link #lastTick} is when the previous iteration, a watched one, ended, and the next poll starts there
-     * (one clock read between the two, not two). Loop thread only.
+     * Whether the previous iteration, a watched one inside {@link #runIterations()}, ended at the watched path's last
+     * tick, and the next poll starts there (one clock read between the two, not two). Loop thread only.
      */
     private boolean ticked;
-    /** When the last watched iteration ended, on the loop's ticker; see {@link #ticked}. */
-    private long lastTick;
+    /** The watched path of {@link #runOnce()}: the timed poll and callbacks, for the interceptors. */
+    private final WatchedIteration watchedIteration;
     /** A fatal error a protocol callback raised inside the I/O poll, thrown out of the iteration that polled. */
     private Error pendingFatal;
 
@@ -151,6 +152,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      */
     protected BaseEventLoop(LoopOptions options) {
         this.ticker = options.ticker();
+        this.watchedIteration = new WatchedIteration(this, ready, interceptors, ticker);
         this.slowCallbackDuration = options.slowCallbackDuration();
         debugSupport.installAlways();
         setDebug(options.debug());
@@ -262,16 +264,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (watched) {
             // The poll starts where the last iteration ended (one clock read between the two), unless this iteration
             // does not follow a watched one inside runIterations (a test's own runOnce, the first one, a new hook).
-            long t0 = ticked ? lastTick : ticker.nanoTime();
-            interceptors.beforePoll(timeout);
-            if (pollIsEmpty(timeout)) {
-                pollIo(timeout);
-                polled = t0;
-            } else {
-                pollIo(timeout);
-                polled = ticker.nanoTime();
-            }
-            interceptors.afterPoll(timeout, polled - t0);
+            polled = watchedIteration.poll(timeout, ticked);
         } else {
             ticked = false;
             pollIo(timeout);
@@ -289,7 +282,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (!watched) {
             ran = runReady();
         } else {
-            ran = interceptors.watchesHandles() ? runReadyWatched(polled) : runReadyTimed(polled);
+            ran = watchedIteration.runReady(polled);
+            ticked = iterating;
         }
         counters.iterations++;
         counters.callbacksRun += ran;
@@ -306,11 +300,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     }
 
     /**
-     * Runs exactly the callbacks that are ready now: the only place where callbacks are actually called.
+     * Runs exactly the callbacks that are ready now: the only place where callbacks are actually called, but for
+     * {@link WatchedIteration}'s timed copy of it.
      *
      * @return how many ran
      */
-    private int runReady() {
+    final int runReady() {
         final ReadyQueue r = ready;
         final int ntodo = r.size();
         for (int i = 0; i < ntodo; i++) {
@@ -320,57 +315,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             }
         }
         return ntodo;
-    }
-
-    /**
-     * {@link #runReady()} with interceptors that watch each callback: times each one and tells the interceptors (the
-     * debug module's slow-callback check logs asyncio's "Executing ... took ... seconds" from here), then the
-     * iteration.
-     *
-     * <p>One clock read per callback: a callback's time runs from the end of the one before it (from the end of the
-     * poll for the first), so it includes the interceptors' own hooks between the two, a few nanoseconds unless one of
-     * them logs. The last read is also where the next iteration's poll starts. A clock read costs 20 ns on bare metal
-     * and on a VM with kvm-clock: the watched path's cost is mostly its clock reads.
-     *
-     * @param polled when the poll ended, on the loop's ticker
-     */
-    private int runReadyWatched(long polled) {
-        final ReadyQueue r = ready;
-        final Interceptors ic = interceptors;
-        final int ntodo = r.size();
-        long t = polled;
-        for (int i = 0; i < ntodo; i++) {
-            Handle handle = r.poll();
-            if (handle.cancelled()) {
-                continue;
-            }
-            ic.beforeHandle(handle);
-            HandleAccess.run(handle);
-            long now = ticker.nanoTime();
-            ic.afterHandle(handle, now - t);
-            t = now;
-        }
-        endIteration(ic, ntodo, polled, t);
-        return ntodo;
-    }
-
-    /**
-     * {@link #runReady()} for interceptors that watch only the iteration (polls, {@code afterIteration}): the callbacks
-     * run as on the plain path, and one clock read times them all.
-     *
-     * @param polled when the poll ended, on the loop's ticker
-     */
-    private int runReadyTimed(long polled) {
-        int ntodo = runReady();
-        endIteration(interceptors, ntodo, polled, ntodo == 0 ? polled : ticker.nanoTime());
-        return ntodo;
-    }
-
-    /** Tells the interceptors that the iteration ended, and keeps its end for the next poll's start. */
-    private void endIteration(Interceptors ic, int ntodo, long polled, long end) {
-        ic.afterIteration(ntodo, end - polled);
-        lastTick = end;
-        ticked = iterating;
     }
 
     // ---------------------------------------------------------------- running

@@ -23,8 +23,8 @@
  * padding, a handle made in debug mode in the field of a {@code Handle} subclass, a timer handle in a weak map, so that
  * a plain handle is no larger and the plain path only reads the loop's {@code debug} flag.
  * {@link io.jasyncio.internal.Interceptors} calls each per-callback hook only on the interceptors that override it
- * (Netty's {@code ChannelHandlerMask}); the loop takes its watched path, which times callbacks and polls, only when one
- * overrides a hook of the iteration.
+ * (Netty's {@code ChannelHandlerMask}); the loop takes its watched path ({@code WatchedIteration}: the poll and the
+ * callbacks timed, one clock read between two callbacks), only when one overrides a hook of the iteration.
  *
  * <h2>Boundary with the API</h2>
  * This package and {@code io.jasyncio} need each other's non-public parts, and the public types must not offer them.
@@ -55,6 +55,7 @@
  * <h2>Hot-path rules</h2>
  * No capturing lambdas, iterators, boxing or varargs in {@code callSoon}, {@code runOnce} and {@code runReady}. Whether
  * any interceptor is installed is read once per iteration: with none, the plain path pays nothing per callback; with
- * some (debug mode installs the checks), a separate timed {@code runReadyWatched} tells them about each callback.
+ * some (debug mode installs the checks), a separate timed copy, {@code WatchedIteration.runReadyWatched}, tells them
+ * about each callback.
  */
 package io.jasyncio.internal;
