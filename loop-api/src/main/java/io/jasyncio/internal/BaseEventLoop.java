@@ -85,9 +85,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     // Threading: loop thread only.
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
-    private ExceptionHandler exceptionHandler;
-    /** The timer that logs the summaries of the default handler's ended windows; {@code null} when none is due. */
-    private TimerHandle repeatsTimer;
     private final DefaultExecutor defaultExecutor = new DefaultExecutor();
     private double slowCallbackDuration;
     private TaskFactory taskFactory;
@@ -115,8 +112,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** How many more inbox callbacks this iteration may move into the ready queue; the loop thread only. */
     private int inboxBudget;
     private final Ticker ticker;
-    /** The default exception handler's counts of repeated reports. */
-    private final RepeatedReports repeats = new RepeatedReports();
+    /** The custom exception handler, the default one's counts of repeated reports and their timer. */
+    private final ExceptionHandlers exceptionHandlers;
     private volatile boolean debug;
     private volatile boolean stopping;
     private volatile boolean closed;
@@ -153,6 +150,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     protected BaseEventLoop(LoopOptions options) {
         this.ticker = options.ticker();
         this.watchedIteration = new WatchedIteration(this, ready, interceptors, ticker);
+        this.exceptionHandlers = new ExceptionHandlers(this, timers, ticker);
         this.slowCallbackDuration = options.slowCallbackDuration();
         debugSupport.installAlways();
         setDebug(options.debug());
@@ -402,8 +400,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             ready.clear();
         }
         timers.clear();
-        repeatsTimer = null;
-        repeats.flushAll(ticker.nanoTime());
+        exceptionHandlers.loopClosed();
         defaultExecutor.shutdownNoWait();
         if (intercepted) {
             interceptors.loopClosed();
@@ -742,12 +739,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final void setExceptionHandler(ExceptionHandler handler) {
-        exceptionHandler = handler;
+        exceptionHandlers.setHandler(handler);
     }
 
     @Override
     public final ExceptionHandler getExceptionHandler() {
-        return exceptionHandler;
+        return exceptionHandlers.handler();
     }
 
     @Override
@@ -755,32 +752,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (intercepted) {
             interceptors.exceptionHandlerCalled(context);
         }
-        ExceptionHandlers.call(this, exceptionHandler, context);
+        exceptionHandlers.call(context);
     }
 
     @Override
     public void defaultExceptionHandler(ExceptionContext context) {
-        if (repeats.admit(context, ticker.nanoTime())) {
-            ExceptionHandlers.logDefault(context);
-        } else if (repeatsTimer == null && runsOnCurrentThread() && !closed) {
-            scheduleRepeatsTimer(repeats.nextDeadline());
-        }
-    }
-
-    /**
-     * Logs the summaries of the default handler's ended windows at the first one's end; loop thread only. The loop's
-     * own timer: interceptors are not told it was scheduled.
-     */
-    private void scheduleRepeatsTimer(long deadline) {
-        if (deadline != Long.MAX_VALUE) {
-            repeatsTimer = HandleAccess.newTimer(deadline, timers.nextSequence(), this::flushRepeats, this);
-            timers.add(repeatsTimer);
-        }
-    }
-
-    private void flushRepeats() {
-        repeatsTimer = null;
-        scheduleRepeatsTimer(repeats.flushExpired(ticker.nanoTime()));
+        exceptionHandlers.logDefault(context);
     }
 
     // ---------------------------------------------------------------- debug

@@ -15,8 +15,9 @@
  * that throws removed), {@code DebugSupport} (the interceptor providers found with {@code ServiceLoader}, the debug-only
  * ones following {@code setDebug}), {@code TaskRegistry} (the tasks, held weakly) and
  * {@link io.jasyncio.internal.CoroutineObject} (the named coroutine objects of {@code Asyncio.coroutine}).
- * {@code RepeatedReports} counts the default exception handler's repeats of a kind into one summary line per window
- * (its own timer, not told to interceptors, logs the summaries of ended windows).
+ * {@code ExceptionHandlers} is a loop's {@code call_exception_handler} and default handler, where
+ * {@code RepeatedReports} counts the repeats of a kind into one summary line per window (the loop's own timer, not told
+ * to interceptors, logs the summaries of ended windows).
  * {@link io.jasyncio.internal.ByteSearch} finds a byte eight bytes at a time for the stream reader's line search.
  * {@link io.jasyncio.internal.CreationSites} records where futures and handles are made in debug mode (asyncio's
  * {@code _source_traceback}) as a JVM backtrace resolved to frames only when read: a future in a field that fits its
