@@ -342,26 +342,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final <T> T runUntilComplete(Future<T> future) {
-        checkClosed();
-        if (isRunning()) {
-            throw new IllegalStateException("This event loop is already running");
-        }
-        if (future.getLoop() != this) {
-            throw new IllegalArgumentException(
-                    "The future belongs to a different loop than the one specified as the loop argument");
-        }
-        RunUntilCompleteStopper stopper = new RunUntilCompleteStopper(this);
-        future.addDoneCallback(stopper);
-        try {
-            runForever();
-        } finally {
-            stopper.disarm();
-            future.removeDoneCallback(stopper);
-        }
-        if (!future.done()) {
-            throw new IllegalStateException("Event loop stopped before Future completed.");
-        }
-        return future.result();
+        return RunUntilComplete.run(this, future);
     }
 
     @Override
@@ -577,19 +558,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final <T> T runUntilComplete(Coroutine<T> coro) {
-        checkClosed();
-        if (isRunning()) {
-            throw new IllegalStateException("This event loop is already running");
-        }
-        Task<T> task = createTask(coro);
-        try {
-            return runUntilComplete(task);
-        } catch (RuntimeException | Error e) {
-            if (task.done() && !task.cancelled()) {
-                task.exception(); // retrieved: the failure is on its way to the caller, as asyncio's run_until_complete
-            }
-            throw e;
-        }
+        return RunUntilComplete.run(this, coro);
     }
 
     @Override
