@@ -65,7 +65,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      */
     static final int INBOX_BATCH = 1024;
 
-    private static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
+    /** The loop that runs on each thread, asyncio's {@code _running_loop}; {@link LoopAccess} binds fiber threads. */
+    static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
 
     private static final VarHandle THREAD;
 
@@ -84,14 +85,15 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     // Threading: loop thread only.
     private final ReadyQueue ready = new ReadyQueue();
-    private final TimerQueue timers = new TimerQueue();
+    /** The timer heap; {@link LoopAccess} tells it of cancelled timers. */
+    final TimerQueue timers = new TimerQueue();
     private final DefaultExecutor defaultExecutor = new DefaultExecutor();
     private double slowCallbackDuration;
     private TaskFactory taskFactory;
-    /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}. */
-    private Task<?> currentTask;
-    /** The pending tasks, held weakly. */
-    private final TaskRegistry tasks = new TaskRegistry();
+    /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}; {@link LoopAccess} swaps it. */
+    Task<?> currentTask;
+    /** The pending tasks, held weakly; {@link LoopAccess} registers them. */
+    final TaskRegistry tasks = new TaskRegistry();
     /**
      * For diagnostics (the stall watchdog), read from any thread without synchronization: bumped before and after each
      * I/O poll, so odd while polling. Plain stores, once per iteration: nothing per callback.
@@ -99,12 +101,15 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     private int polls;
     /** The running totals of {@link #stats()}. */
     private final LoopCounters counters = new LoopCounters();
-    /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
-    private volatile Thread activeFiberThread;
+    /**
+     * On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop;
+     * {@link LoopAccess} binds it.
+     */
+    volatile Thread activeFiberThread;
     /** The interceptor providers: those installed always, and the debug-only ones that follow setDebug. */
     private final DebugSupport debugSupport = new DebugSupport(this);
-    /** How much time the monitor checks of debug mode may still take. Threading: loop thread only. */
-    private final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks =
+    /** How much time the monitor checks of debug mode may still take; {@link LoopAccess} hands it to tasks. */
+    final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks =
             new io.jasyncio.internal.coro.MonitorCheck.Budget();
 
     // Threading: any thread.
@@ -523,15 +528,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         return timer;
     }
 
-    /**
-     * Notes that a scheduled timer was cancelled; {@link TimerHandle#cancel()} calls it through {@link LoopAccess}.
-     *
-     * @param timer the timer
-     */
-    final void timerHandleCancelled(TimerHandle timer) {
-        timers.cancelled();
-    }
-
     @Override
     public final double time() {
         return ticker.nanoTime() / 1e9;
@@ -576,49 +572,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         return currentTask;
     }
 
-    /**
-     * Makes a task current for its step, returning the one it replaces (an eager task's first step runs inside
-     * another task's step).
-     *
-     * @param task the task, or {@code null}
-     * @return the previous current task
-     */
-    final Task<?> swapCurrentTask(Task<?> task) {
-        Task<?> previous = currentTask;
-        currentTask = task;
-        return previous;
-    }
-
-    /**
-     * Notes a new task, held weakly; tasks call it.
-     *
-     * @param task the task
-     * @return the task's registration, for {@link #unregisterTask}
-     */
-    final Object registerTask(Task<?> task) {
-        Object registration = tasks.add(task);
-        counters.tasksCreated++;
-        Interceptors ic = activeInterceptors();
-        if (ic != null) {
-            ic.taskCreated(task);
-        }
-        return registration;
-    }
-
-    /**
-     * Forgets a finished task; tasks call it.
-     *
-     * @param task the task
-     * @param registration what {@link #registerTask} returned for it
-     */
-    final void unregisterTask(Task<?> task, Object registration) {
-        tasks.remove((TaskRegistry.Entry) registration);
-        Interceptors ic = activeInterceptors();
-        if (ic != null) {
-            ic.taskDone(task);
-        }
-    }
-
     @Override
     public final Set<Task<?>> allTasks() {
         return tasks.pending();
@@ -648,29 +601,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         return (polls & 1) != 0;
     }
 
-    /**
-     * Binds the calling fiber thread to this loop (the virtual-thread coroutine path): it may use the loop, and
-     * {@code getRunningLoop()} finds the loop there.
-     */
-    final void bindFiberThread() {
-        activeFiberThread = Thread.currentThread();
-        if (RUNNING_LOOP.get() != this) {
-            RUNNING_LOOP.set(this);
-        }
-    }
-
     @Override
     public final Thread activeFiberThread() {
         return activeFiberThread;
-    }
-
-    /**
-     * Restores the fiber thread that may use the loop, after a step.
-     *
-     * @param t the thread, or {@code null}
-     */
-    final void setActiveFiberThread(Thread t) {
-        activeFiberThread = t;
     }
 
     // ---------------------------------------------------------------- futures and executors
@@ -759,11 +692,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             interceptors.tellRemoved(interceptor);
         }
         return removed;
-    }
-
-    /** The budget of debug mode's monitor checks; {@code LoopAccess} hands it to tasks. */
-    final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks() {
-        return monitorChecks;
     }
 
     /** Interceptors calls it after removing one that threw. */

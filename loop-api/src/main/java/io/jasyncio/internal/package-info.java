@@ -29,8 +29,9 @@
  *
  * <h2>Boundary with the API</h2>
  * This package and {@code io.jasyncio} need each other's non-public parts, and the public types must not offer them.
- * The loop's bookkeeping (current task, task registry, fiber thread) is package-private in {@code BaseEventLoop};
- * tasks reach it through {@link io.jasyncio.internal.LoopAccess}'s static methods. The handles' constructors, run
+ * The loop's bookkeeping state (current task, task registry, fiber thread, cancelled timers) is in package-private
+ * fields of {@code BaseEventLoop}; tasks and timer handles change it only through
+ * {@link io.jasyncio.internal.LoopAccess}'s static methods. The handles' constructors, run
  * method, inbox link and timer flag are package-private in {@code io.jasyncio}; the loop reaches them through
  * {@code HandleAccess}, whose method and var handles come from a private lookup into the same module. Both are static
  * and final, so the JIT inlines them: the hot path pays nothing for the boundary. Diagnostics read a running loop
