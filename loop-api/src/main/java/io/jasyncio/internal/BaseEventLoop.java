@@ -615,16 +615,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final <T> Future<T> runInExecutor(Executor executor, Callable<T> func) {
-        java.util.Objects.requireNonNull(func, "func");
-        checkClosed();
-        if (debug) {
-            checkThread();
-        }
-        Executor target = executor != null ? executor : defaultExecutor.get();
-        if (intercepted) {
-            interceptors.executorSubmitted(func);
-        }
-        return FutureAccess.followAwaited(ExecutorJob.submit(this, target, func), "runInExecutor");
+        return FutureAccess.followAwaited(defaultExecutor.runInExecutor(this, executor, func), "runInExecutor");
     }
 
     @Override
