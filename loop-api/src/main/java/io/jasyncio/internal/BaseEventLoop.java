@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +55,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** The logger of every asyncio message: the default exception handler, debug-mode warnings. */
     public static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
 
-    /** asyncio's {@code MAXIMUM_SELECT_TIMEOUT}: one day. */
-    static final long MAXIMUM_SELECT_TIMEOUT_NANOS = TimeUnit.DAYS.toNanos(1);
     /**
      * The most callbacks of other threads ({@code callSoonThreadsafe}) that one iteration moves into the ready queue:
      * a flood of them is run a batch per iteration, with an I/O poll and the due timers between batches, as Netty's
@@ -249,18 +246,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      */
     public final int runOnce() {
         timers.purgeCancelled();
-        long timeout;
-        if (mustNotBlock()) {
-            timeout = 0;
-        } else {
-            long next = timers.nextDeadline();
-            if (next == Long.MAX_VALUE) {
-                timeout = -1;
-            } else {
-                long untilNext = Deadlines.saturatedSub(next, ticker.nanoTime());
-                timeout = Math.min(Math.max(0, untilNext), MAXIMUM_SELECT_TIMEOUT_NANOS);
-            }
-        }
+        long timeout = mustNotBlock() ? 0 : timers.pollTimeout(ticker);
         final boolean watched = this.watched;
         long polled = 0;
         polls++;
@@ -517,11 +503,10 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (debug) {
             checkThread();
         }
-        TimerHandle timer = HandleAccess.newTimer(whenNanos, timers.nextSequence(), callback, this);
+        TimerHandle timer = timers.schedule(whenNanos, callback, this);
         if (debug) {
             CreationSites.record(timer);
         }
-        timers.add(timer);
         if (schedulingWatched) {
             interceptors.handleScheduled(timer);
         }

@@ -125,8 +125,7 @@ final class ExceptionHandlers {
      */
     private void scheduleRepeatsTimer(long deadline) {
         if (deadline != Long.MAX_VALUE) {
-            repeatsTimer = HandleAccess.newTimer(deadline, timers.nextSequence(), this::flushRepeats, loop);
-            timers.add(repeatsTimer);
+            repeatsTimer = timers.schedule(deadline, this::flushRepeats, loop);
         }
     }
 
