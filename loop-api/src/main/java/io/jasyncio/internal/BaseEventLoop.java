@@ -655,22 +655,15 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final boolean addInterceptor(LoopInterceptor interceptor) {
-        boolean added = interceptors.add(interceptor);
-        interceptorsChanged();
-        return added;
+        return interceptors.install(interceptor);
     }
 
     @Override
     public final boolean removeInterceptor(LoopInterceptor interceptor) {
-        boolean removed = interceptors.remove(interceptor);
-        interceptorsChanged();
-        if (removed) {
-            interceptors.tellRemoved(interceptor);
-        }
-        return removed;
+        return interceptors.uninstall(interceptor);
     }
 
-    /** Interceptors calls it after removing one that threw. */
+    /** Reads again which paths the interceptors need; {@link Interceptors} calls it after each change. */
     final void interceptorsChanged() {
         intercepted = !interceptors.isEmpty();
         watched = interceptors.watchesIterations();
