@@ -36,18 +36,8 @@ import org.slf4j.LoggerFactory;
  * The loop's logic without I/O, asyncio's {@code base_events.BaseEventLoop}: the ready queue, the timer heap, the
  * inbox of other threads' callbacks, one iteration ({@link #runOnce()}), running and stopping, the exception handler,
  * the default executor and debug mode. Subclasses add the I/O poll and the wake-up: {@link #pollIo(long)} and
- * {@link #wakeup()}. No Netty import here.
- *
- * <pre>
- *  runOnce():
- *    purge cancelled timers (all if over 100 and over half, else those at the head)
- *    timeout = 0 if anything is ready, the inbox has work or stop() was called,
- *              else until the first timer, else forever
- *    pollIo(timeout)          I/O callbacks run here, or are scheduled with callSoon
- *    inbox  -> ready          callSoonThreadsafe's callbacks, in each thread's order
- *    timers due -> ready      deadline &lt; time() + clock resolution
- *    run exactly the ntodo callbacks ready now (runReady); what they schedule waits for the next iteration
- * </pre>
+ * {@link #wakeup()}. No Netty import here. The package documentation draws one iteration and names the helpers that
+ * hold the loop's other concerns (the watched path, exception handling, the task bookkeeping).
  */
 // Its helpers (DebugSupport, Interceptors, WatchedIteration) keep the loop they serve; none calls back while it is built.
 @SuppressWarnings("this-escape")
@@ -240,7 +230,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     // ---------------------------------------------------------------- one iteration
 
     /**
-     * One iteration of the loop, asyncio's {@code _run_once}; see the class comment.
+     * One iteration of the loop, asyncio's {@code _run_once}; drawn in the package documentation.
      *
      * @return how many callbacks ran (a work count for busy-poll strategies)
      */

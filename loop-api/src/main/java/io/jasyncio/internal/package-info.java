@@ -11,7 +11,12 @@
  * <h2>Purpose</h2>
  * {@link io.jasyncio.internal.BaseEventLoop} is asyncio's {@code base_events.BaseEventLoop}: ready queue, timer heap,
  * inbox, one iteration, running and stopping, exception handler, executor, debug mode. I/O loops subclass it and add
- * only the poll and the wake-up. Beside it: {@link io.jasyncio.internal.Interceptors} (the installed interceptors, one
+ * only the poll and the wake-up. It keeps the plain path (one iteration, {@code callSoon}, the state it reads) and
+ * hands each other concern to a helper of its own, one per loop or static: {@code WatchedIteration} (the iteration
+ * timed for the interceptors), {@code ExceptionHandlers} (the exception handlers), {@code RunUntilComplete}
+ * ({@code run_until_complete}), {@code DefaultExecutor} ({@code run_in_executor} and the default executor),
+ * {@code TimerQueue} (the timer heap, scheduling and the poll's timeout), {@link io.jasyncio.internal.LoopAccess} (the
+ * task and timer bookkeeping). Beside it: {@link io.jasyncio.internal.Interceptors} (the installed interceptors, one
  * that throws removed), {@code DebugSupport} (the interceptor providers found with {@code ServiceLoader}, the debug-only
  * ones following {@code setDebug}), {@code TaskRegistry} (the tasks, held weakly) and
  * {@link io.jasyncio.internal.CoroutineObject} (the named coroutine objects of {@code Asyncio.coroutine}).
@@ -38,10 +43,16 @@
  * through the public {@link io.jasyncio.spi.LoopProbe}, which {@code BaseEventLoop} implements.
  *
  * <h2>One iteration</h2>
+ * {@code BaseEventLoop.runOnce()}, asyncio's {@code _run_once}:
  * <pre>
- *   purge cancelled timers ──► poll I/O (timeout 0 if work is ready, else until the first timer, else forever)
- *        ──► inbox (callSoonThreadsafe) ──► ready      due timers ──► ready
- *        ──► run exactly the ntodo handles that are ready now (runReady: the only place callbacks are called)
+ *    purge cancelled timers (all if over 100 and over half, else those at the head)
+ *    timeout = 0 if anything is ready, the inbox has work or stop() was called,
+ *              else until the first timer, else forever
+ *    pollIo(timeout)          I/O callbacks run here, or are scheduled with callSoon
+ *    inbox  -&gt; ready          callSoonThreadsafe's callbacks, in each thread's order
+ *    timers due -&gt; ready      deadline &lt; time() + clock resolution
+ *    run exactly the ntodo callbacks ready now (runReady: the only place callbacks are called);
+ *    what they schedule waits for the next iteration
  * </pre>
  *
  * <h2>Threading model</h2>
