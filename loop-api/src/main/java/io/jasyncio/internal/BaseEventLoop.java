@@ -17,7 +17,6 @@ import io.jasyncio.Task;
 import io.jasyncio.TaskFactory;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
-import io.jasyncio.internal.coro.TaskAbandoned;
 import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.spi.LoopProbe;
 import java.lang.invoke.MethodHandles;
@@ -63,10 +62,11 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        // isFatal() runs when something has already gone wrong, perhaps with every descriptor in use: a class it
-        // loads for the first time then could fail with NoClassDefFoundError, itself fatal. Load it now.
-        if (TaskAbandoned.class.getName().isEmpty()) {
-            throw new ExceptionInInitializerError("unreachable: the class literal above is what loads it");
+        // FatalErrors runs when something has already gone wrong, perhaps with every descriptor in use: a class
+        // loaded for the first time then could fail with NoClassDefFoundError, itself fatal. Initialize it now (it
+        // loads what it tests for).
+        if (FatalErrors.isFatal(null)) {
+            throw new ExceptionInInitializerError("unreachable: null is not fatal");
         }
     }
 
@@ -759,37 +759,11 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     }
 
     /**
-     * Whether a throwable is fatal to the loop, asyncio's {@code (SystemExit, KeyboardInterrupt)}: every
-     * {@link Error} except {@link StackOverflowError}, which is the failing code's own fault (asyncio's
-     * {@code RecursionError} is an ordinary exception), and the unwinding of a task abandoned by its closing loop.
-     * A fatal error is never reported to the exception handler: it propagates out of {@code runForever} and
-     * {@code runUntilComplete}; see the package documentation of {@code io.jasyncio}, "Fatal errors".
-     *
-     * @param t a caught throwable, may be {@code null}
-     * @return {@code true} if the loop must let it out
-     */
-    public static boolean isFatal(Throwable t) {
-        return t instanceof Error && !(t instanceof StackOverflowError) && !(t instanceof TaskAbandoned);
-    }
-
-    /**
-     * Rethrows a fatal error (see {@link #isFatal(Throwable)}) instead of reporting it. asyncio's analogue is
-     * re-raising SystemExit and KeyboardInterrupt.
-     *
-     * @param t a caught throwable
-     */
-    public static void rethrowIfFatal(Throwable t) {
-        if (isFatal(t)) {
-            throw (Error) t;
-        }
-    }
-
-    /**
-     * Lets a fatal error out of the loop from code that cannot throw it to the loop itself, such as a protocol
-     * callback that Netty's pipeline calls inside the I/O poll: the error is thrown out of the current iteration
-     * of {@code runForever}, after the poll or after the ready callbacks, and the loop stops. A second error of the
-     * same iteration is added to the first as suppressed. Called on the loop's thread; when the loop does not run,
-     * the error is thrown to the caller at once.
+     * Lets a fatal error ({@link FatalErrors#isFatal(Throwable)}) out of the loop from code that cannot throw it to
+     * the loop itself, such as a protocol callback that Netty's pipeline calls inside the I/O poll: the error is thrown
+     * out of the current iteration of {@code runForever}, after the poll or after the ready callbacks, and the loop
+     * stops. A second error of the same iteration is added to the first as suppressed. Called on the loop's thread;
+     * when the loop does not run, the error is thrown to the caller at once.
      *
      * @param error the fatal error
      */

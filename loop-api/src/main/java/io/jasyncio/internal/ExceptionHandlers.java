@@ -79,7 +79,7 @@ final class ExceptionHandlers {
             try {
                 loop.defaultExceptionHandler(context);
             } catch (Throwable t) {
-                BaseEventLoop.rethrowIfFatal(t);
+                FatalErrors.rethrowIfFatal(t);
                 BaseEventLoop.LOGGER.error("Exception in default exception handler", t);
             }
             return;
@@ -87,12 +87,12 @@ final class ExceptionHandlers {
         try {
             h.handle(loop, context);
         } catch (Throwable t) {
-            BaseEventLoop.rethrowIfFatal(t);
+            FatalErrors.rethrowIfFatal(t);
             try {
                 loop.defaultExceptionHandler(ExceptionContext.builder("Unhandled error in exception handler")
                         .exception(t).put(ExceptionContext.CONTEXT, context).build());
             } catch (Throwable t2) {
-                BaseEventLoop.rethrowIfFatal(t2);
+                FatalErrors.rethrowIfFatal(t2);
                 BaseEventLoop.LOGGER.error("Exception in default exception handler while handling an unexpected "
                         + "error in custom exception handler", t2);
             }

@@ -221,7 +221,7 @@ public final class Interceptors {
 
     /** Removes an interceptor that threw, and says so. */
     private void failed(LoopInterceptor interceptor, Throwable t) {
-        BaseEventLoop.rethrowIfFatal(t);
+        FatalErrors.rethrowIfFatal(t);
         if (remove(interceptor)) {
             loop.interceptorsChanged();
             BaseEventLoop.LOGGER.error("Interceptor {} failed and was removed from {}", interceptor, loop, t);
@@ -234,7 +234,7 @@ public final class Interceptors {
         try {
             interceptor.removed(loop);
         } catch (Throwable t) {
-            BaseEventLoop.rethrowIfFatal(t);
+            FatalErrors.rethrowIfFatal(t);
             BaseEventLoop.LOGGER.error("Interceptor {} failed when removed from {}", interceptor, loop, t);
         }
     }

@@ -16,10 +16,11 @@
  * timed for the interceptors), {@code ExceptionHandlers} (the exception handlers), {@code RunUntilComplete}
  * ({@code run_until_complete}), {@code DefaultExecutor} ({@code run_in_executor} and the default executor),
  * {@code TimerQueue} (the timer heap, scheduling and the poll's timeout), {@link io.jasyncio.internal.LoopAccess} (the
- * task and timer bookkeeping). Beside it: {@link io.jasyncio.internal.Interceptors} (the installed interceptors, one
- * that throws removed), {@code DebugSupport} (the interceptor providers found with {@code ServiceLoader}, the debug-only
- * ones following {@code setDebug}), {@code TaskRegistry} (the tasks, held weakly) and
- * {@link io.jasyncio.internal.CoroutineObject} (the named coroutine objects of {@code Asyncio.coroutine}).
+ * task and timer bookkeeping), {@link io.jasyncio.internal.FatalErrors} (which throwables leave the loop). Beside it:
+ * {@link io.jasyncio.internal.Interceptors} (the installed interceptors, one that throws removed), {@code DebugSupport}
+ * (the interceptor providers found with {@code ServiceLoader}, the debug-only ones following {@code setDebug}),
+ * {@code TaskRegistry} (the tasks, held weakly) and {@link io.jasyncio.internal.CoroutineObject} (the named coroutine
+ * objects of {@code Asyncio.coroutine}).
  * {@code ExceptionHandlers} is a loop's {@code call_exception_handler} and default handler, where
  * {@code RepeatedReports} counts the repeats of a kind into one summary line per window (the loop's own timer, not told
  * to interceptors, logs the summaries of ended windows).
