@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link #wakeup()}. No Netty import here. The package documentation draws one iteration and names the helpers that
  * hold the loop's other concerns (the watched path, exception handling, the task bookkeeping).
  */
-// Its helpers (DebugSupport, Interceptors, WatchedIteration) keep the loop they serve; none calls back while it is built.
+// Its helpers (DebugSupport, Interceptors, WatchedIteration, ...) keep the loop; none calls back while it is built.
 @SuppressWarnings("this-escape")
 public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** The logger of every asyncio message: the default exception handler, debug-mode warnings. */
