@@ -8,6 +8,7 @@ package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
 import io.jasyncio.internal.CreationSites;
+import io.jasyncio.internal.FatalErrors;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -126,7 +127,7 @@ public class Handle {
                 ((Consumer<Object>) cb).accept(arg);
             }
         } catch (Throwable t) {
-            BaseEventLoop.rethrowIfFatal(t);
+            FatalErrors.rethrowIfFatal(t);
             ExceptionContext.Builder context = ExceptionContext.builder("Exception in callback " + describeCallback())
                     .exception(t).handle(this);
             CreationSites.Site site = site();

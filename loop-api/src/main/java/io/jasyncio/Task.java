@@ -7,6 +7,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.FatalErrors;
 import io.jasyncio.internal.FinalizerReports;
 import io.jasyncio.internal.Interceptors;
 import io.jasyncio.internal.LoopAccess;
@@ -496,7 +497,7 @@ public class Task<T> extends Future<T> {
         if (ended) {
             Throwable error = bodyException;
             finish(bodyResult, error);
-            if (BaseEventLoop.isFatal(error)) {
+            if (FatalErrors.isFatal(error)) {
                 // asyncio's __step_run_and_handle_result: the task holds the error, and the error leaves the loop.
                 throw (Error) error;
             }

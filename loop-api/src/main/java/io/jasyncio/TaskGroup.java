@@ -6,7 +6,7 @@
  */
 package io.jasyncio;
 
-import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.FatalErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,7 +183,7 @@ public final class TaskGroup {
     }
 
     private static boolean isBaseError(Throwable t) {
-        return BaseEventLoop.isFatal(t);
+        return FatalErrors.isFatal(t);
     }
 
     private void abort() {

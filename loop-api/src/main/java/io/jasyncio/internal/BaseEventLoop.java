@@ -17,7 +17,6 @@ import io.jasyncio.Task;
 import io.jasyncio.TaskFactory;
 import io.jasyncio.Ticker;
 import io.jasyncio.TimerHandle;
-import io.jasyncio.internal.coro.TaskAbandoned;
 import io.jasyncio.spi.LoopInterceptor;
 import io.jasyncio.spi.LoopProbe;
 import java.lang.invoke.MethodHandles;
@@ -28,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,26 +35,15 @@ import org.slf4j.LoggerFactory;
  * The loop's logic without I/O, asyncio's {@code base_events.BaseEventLoop}: the ready queue, the timer heap, the
  * inbox of other threads' callbacks, one iteration ({@link #runOnce()}), running and stopping, the exception handler,
  * the default executor and debug mode. Subclasses add the I/O poll and the wake-up: {@link #pollIo(long)} and
- * {@link #wakeup()}. No Netty import here.
- *
- * <pre>
- *  runOnce():
- *    purge cancelled timers (all if over 100 and over half, else those at the head)
- *    timeout = 0 if anything is ready, the inbox has work or stop() was called,
- *              else until the first timer, else forever
- *    pollIo(timeout)          I/O callbacks run here, or are scheduled with callSoon
- *    inbox  -> ready          callSoonThreadsafe's callbacks, in each thread's order
- *    timers due -> ready      deadline &lt; time() + clock resolution
- *    run exactly the ntodo callbacks ready now (runReady); what they schedule waits for the next iteration
- * </pre>
+ * {@link #wakeup()}. No Netty import here. The package documentation draws one iteration and names the helpers that
+ * hold the loop's other concerns (the watched path, exception handling, the task bookkeeping).
  */
-@SuppressWarnings("this-escape") // its helpers (DebugSupport, Interceptors) keep the loop they serve; none calls back while it is built
+// Its helpers (DebugSupport, Interceptors, WatchedIteration, ...) keep the loop; none calls back while it is built.
+@SuppressWarnings("this-escape")
 public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** The logger of every asyncio message: the default exception handler, debug-mode warnings. */
     public static final Logger LOGGER = LoggerFactory.getLogger("asyncio");
 
-    /** asyncio's {@code MAXIMUM_SELECT_TIMEOUT}: one day. */
-    static final long MAXIMUM_SELECT_TIMEOUT_NANOS = TimeUnit.DAYS.toNanos(1);
     /**
      * The most callbacks of other threads ({@code callSoonThreadsafe}) that one iteration moves into the ready queue:
      * a flood of them is run a batch per iteration, with an I/O poll and the due timers between batches, as Netty's
@@ -64,7 +51,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      */
     static final int INBOX_BATCH = 1024;
 
-    private static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
+    /** The loop that runs on each thread, asyncio's {@code _running_loop}; {@link LoopAccess} binds fiber threads. */
+    static final ThreadLocal<BaseEventLoop> RUNNING_LOOP = new ThreadLocal<>();
 
     private static final VarHandle THREAD;
 
@@ -74,26 +62,25 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        // isFatal() runs when something has already gone wrong, perhaps with every descriptor in use: a class it
-        // loads for the first time then could fail with NoClassDefFoundError, itself fatal. Load it now.
-        if (TaskAbandoned.class.getName().isEmpty()) {
-            throw new ExceptionInInitializerError("unreachable: the class literal above is what loads it");
+        // FatalErrors runs when something has already gone wrong, perhaps with every descriptor in use: a class
+        // loaded for the first time then could fail with NoClassDefFoundError, itself fatal. Initialize it now (it
+        // loads what it tests for).
+        if (FatalErrors.isFatal(null)) {
+            throw new ExceptionInInitializerError("unreachable: null is not fatal");
         }
     }
 
     // Threading: loop thread only.
     private final ReadyQueue ready = new ReadyQueue();
-    private final TimerQueue timers = new TimerQueue();
-    private ExceptionHandler exceptionHandler;
-    /** The timer that logs the summaries of the default handler's ended windows; {@code null} when none is due. */
-    private TimerHandle repeatsTimer;
+    /** The timer heap; {@link LoopAccess} tells it of cancelled timers. */
+    final TimerQueue timers = new TimerQueue();
     private final DefaultExecutor defaultExecutor = new DefaultExecutor();
     private double slowCallbackDuration;
     private TaskFactory taskFactory;
-    /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}. */
-    private Task<?> currentTask;
-    /** The pending tasks, held weakly. */
-    private final TaskRegistry tasks = new TaskRegistry();
+    /** The task whose step runs now, asyncio's {@code _current_tasks[loop]}; {@link LoopAccess} swaps it. */
+    Task<?> currentTask;
+    /** The pending tasks, held weakly; {@link LoopAccess} registers them. */
+    final TaskRegistry tasks = new TaskRegistry();
     /**
      * For diagnostics (the stall watchdog), read from any thread without synchronization: bumped before and after each
      * I/O poll, so odd while polling. Plain stores, once per iteration: nothing per callback.
@@ -101,12 +88,15 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     private int polls;
     /** The running totals of {@link #stats()}. */
     private final LoopCounters counters = new LoopCounters();
-    /** On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop. */
-    private volatile Thread activeFiberThread;
+    /**
+     * On the virtual-thread coroutine path: the thread of the fiber that runs now, which may use the loop;
+     * {@link LoopAccess} binds it.
+     */
+    volatile Thread activeFiberThread;
     /** The interceptor providers: those installed always, and the debug-only ones that follow setDebug. */
     private final DebugSupport debugSupport = new DebugSupport(this);
-    /** How much time the monitor checks of debug mode may still take. Threading: loop thread only. */
-    private final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks =
+    /** How much time the monitor checks of debug mode may still take; {@link LoopAccess} hands it to tasks. */
+    final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks =
             new io.jasyncio.internal.coro.MonitorCheck.Budget();
 
     // Threading: any thread.
@@ -114,8 +104,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** How many more inbox callbacks this iteration may move into the ready queue; the loop thread only. */
     private int inboxBudget;
     private final Ticker ticker;
-    /** The default exception handler's counts of repeated reports. */
-    private final RepeatedReports repeats = new RepeatedReports();
+    /** The custom exception handler, the default one's counts of repeated reports and their timer. */
+    private final ExceptionHandlers exceptionHandlers;
     private volatile boolean debug;
     private volatile boolean stopping;
     private volatile boolean closed;
@@ -135,12 +125,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     /** Inside {@link #runIterations()}: one iteration follows another with nothing in between. Loop thread only. */
     private boolean iterating;
     /**
-     * Whether {@link #lastTick} is when the previous iteration, a watched one, ended, and the next poll starts there
-     * (one clock read between the two, not two). Loop thread only.
+     * Whether the previous iteration, a watched one inside {@link #runIterations()}, ended at the watched path's last
+     * tick, and the next poll starts there (one clock read between the two, not two). Loop thread only.
      */
     private boolean ticked;
-    /** When the last watched iteration ended, on the loop's ticker; see {@link #ticked}. */
-    private long lastTick;
+    /** The watched path of {@link #runOnce()}: the timed poll and callbacks, for the interceptors. */
+    private final WatchedIteration watchedIteration;
     /** A fatal error a protocol callback raised inside the I/O poll, thrown out of the iteration that polled. */
     private Error pendingFatal;
 
@@ -151,6 +141,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
      */
     protected BaseEventLoop(LoopOptions options) {
         this.ticker = options.ticker();
+        this.watchedIteration = new WatchedIteration(this, ready, interceptors, ticker);
+        this.exceptionHandlers = new ExceptionHandlers(this, timers, ticker);
         this.slowCallbackDuration = options.slowCallbackDuration();
         debugSupport.installAlways();
         setDebug(options.debug());
@@ -238,40 +230,20 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     // ---------------------------------------------------------------- one iteration
 
     /**
-     * One iteration of the loop, asyncio's {@code _run_once}; see the class comment.
+     * One iteration of the loop, asyncio's {@code _run_once}; drawn in the package documentation.
      *
      * @return how many callbacks ran (a work count for busy-poll strategies)
      */
     public final int runOnce() {
         timers.purgeCancelled();
-        long timeout;
-        if (mustNotBlock()) {
-            timeout = 0;
-        } else {
-            long next = timers.nextDeadline();
-            if (next == Long.MAX_VALUE) {
-                timeout = -1;
-            } else {
-                long untilNext = Deadlines.saturatedSub(next, ticker.nanoTime());
-                timeout = Math.min(Math.max(0, untilNext), MAXIMUM_SELECT_TIMEOUT_NANOS);
-            }
-        }
+        long timeout = mustNotBlock() ? 0 : timers.pollTimeout(ticker);
         final boolean watched = this.watched;
         long polled = 0;
         polls++;
         if (watched) {
             // The poll starts where the last iteration ended (one clock read between the two), unless this iteration
             // does not follow a watched one inside runIterations (a test's own runOnce, the first one, a new hook).
-            long t0 = ticked ? lastTick : ticker.nanoTime();
-            interceptors.beforePoll(timeout);
-            if (pollIsEmpty(timeout)) {
-                pollIo(timeout);
-                polled = t0;
-            } else {
-                pollIo(timeout);
-                polled = ticker.nanoTime();
-            }
-            interceptors.afterPoll(timeout, polled - t0);
+            polled = watchedIteration.poll(timeout, ticked);
         } else {
             ticked = false;
             pollIo(timeout);
@@ -289,7 +261,8 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (!watched) {
             ran = runReady();
         } else {
-            ran = interceptors.watchesHandles() ? runReadyWatched(polled) : runReadyTimed(polled);
+            ran = watchedIteration.runReady(polled);
+            ticked = iterating;
         }
         counters.iterations++;
         counters.callbacksRun += ran;
@@ -306,11 +279,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     }
 
     /**
-     * Runs exactly the callbacks that are ready now: the only place where callbacks are actually called.
+     * Runs exactly the callbacks that are ready now: the only place where callbacks are actually called, but for
+     * {@link WatchedIteration}'s timed copy of it.
      *
      * @return how many ran
      */
-    private int runReady() {
+    final int runReady() {
         final ReadyQueue r = ready;
         final int ntodo = r.size();
         for (int i = 0; i < ntodo; i++) {
@@ -320,57 +294,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             }
         }
         return ntodo;
-    }
-
-    /**
-     * {@link #runReady()} with interceptors that watch each callback: times each one and tells the interceptors (the
-     * debug module's slow-callback check logs asyncio's "Executing ... took ... seconds" from here), then the
-     * iteration.
-     *
-     * <p>One clock read per callback: a callback's time runs from the end of the one before it (from the end of the
-     * poll for the first), so it includes the interceptors' own hooks between the two, a few nanoseconds unless one of
-     * them logs. The last read is also where the next iteration's poll starts. A clock read costs 20 ns on bare metal
-     * and on a VM with kvm-clock: the watched path's cost is mostly its clock reads.
-     *
-     * @param polled when the poll ended, on the loop's ticker
-     */
-    private int runReadyWatched(long polled) {
-        final ReadyQueue r = ready;
-        final Interceptors ic = interceptors;
-        final int ntodo = r.size();
-        long t = polled;
-        for (int i = 0; i < ntodo; i++) {
-            Handle handle = r.poll();
-            if (handle.cancelled()) {
-                continue;
-            }
-            ic.beforeHandle(handle);
-            HandleAccess.run(handle);
-            long now = ticker.nanoTime();
-            ic.afterHandle(handle, now - t);
-            t = now;
-        }
-        endIteration(ic, ntodo, polled, t);
-        return ntodo;
-    }
-
-    /**
-     * {@link #runReady()} for interceptors that watch only the iteration (polls, {@code afterIteration}): the callbacks
-     * run as on the plain path, and one clock read times them all.
-     *
-     * @param polled when the poll ended, on the loop's ticker
-     */
-    private int runReadyTimed(long polled) {
-        int ntodo = runReady();
-        endIteration(interceptors, ntodo, polled, ntodo == 0 ? polled : ticker.nanoTime());
-        return ntodo;
-    }
-
-    /** Tells the interceptors that the iteration ended, and keeps its end for the next poll's start. */
-    private void endIteration(Interceptors ic, int ntodo, long polled, long end) {
-        ic.afterIteration(ntodo, end - polled);
-        lastTick = end;
-        ticked = iterating;
     }
 
     // ---------------------------------------------------------------- running
@@ -400,26 +323,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final <T> T runUntilComplete(Future<T> future) {
-        checkClosed();
-        if (isRunning()) {
-            throw new IllegalStateException("This event loop is already running");
-        }
-        if (future.getLoop() != this) {
-            throw new IllegalArgumentException(
-                    "The future belongs to a different loop than the one specified as the loop argument");
-        }
-        RunUntilCompleteStopper stopper = new RunUntilCompleteStopper(this);
-        future.addDoneCallback(stopper);
-        try {
-            runForever();
-        } finally {
-            stopper.disarm();
-            future.removeDoneCallback(stopper);
-        }
-        if (!future.done()) {
-            throw new IllegalStateException("Event loop stopped before Future completed.");
-        }
-        return future.result();
+        return RunUntilComplete.run(this, future);
     }
 
     @Override
@@ -458,8 +362,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
             ready.clear();
         }
         timers.clear();
-        repeatsTimer = null;
-        repeats.flushAll(ticker.nanoTime());
+        exceptionHandlers.loopClosed();
         defaultExecutor.shutdownNoWait();
         if (intercepted) {
             interceptors.loopClosed();
@@ -590,24 +493,14 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (debug) {
             checkThread();
         }
-        TimerHandle timer = HandleAccess.newTimer(whenNanos, timers.nextSequence(), callback, this);
+        TimerHandle timer = timers.schedule(whenNanos, callback, this);
         if (debug) {
             CreationSites.record(timer);
         }
-        timers.add(timer);
         if (schedulingWatched) {
             interceptors.handleScheduled(timer);
         }
         return timer;
-    }
-
-    /**
-     * Notes that a scheduled timer was cancelled; {@link TimerHandle#cancel()} calls it through {@link LoopAccess}.
-     *
-     * @param timer the timer
-     */
-    final void timerHandleCancelled(TimerHandle timer) {
-        timers.cancelled();
     }
 
     @Override
@@ -636,19 +529,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final <T> T runUntilComplete(Coroutine<T> coro) {
-        checkClosed();
-        if (isRunning()) {
-            throw new IllegalStateException("This event loop is already running");
-        }
-        Task<T> task = createTask(coro);
-        try {
-            return runUntilComplete(task);
-        } catch (RuntimeException | Error e) {
-            if (task.done() && !task.cancelled()) {
-                task.exception(); // retrieved: the failure is on its way to the caller, as asyncio's run_until_complete
-            }
-            throw e;
-        }
+        return RunUntilComplete.run(this, coro);
     }
 
     @Override
@@ -664,49 +545,6 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     @Override
     public final Task<?> currentTask() {
         return currentTask;
-    }
-
-    /**
-     * Makes a task current for its step, returning the one it replaces (an eager task's first step runs inside
-     * another task's step).
-     *
-     * @param task the task, or {@code null}
-     * @return the previous current task
-     */
-    final Task<?> swapCurrentTask(Task<?> task) {
-        Task<?> previous = currentTask;
-        currentTask = task;
-        return previous;
-    }
-
-    /**
-     * Notes a new task, held weakly; tasks call it.
-     *
-     * @param task the task
-     * @return the task's registration, for {@link #unregisterTask}
-     */
-    final Object registerTask(Task<?> task) {
-        Object registration = tasks.add(task);
-        counters.tasksCreated++;
-        Interceptors ic = activeInterceptors();
-        if (ic != null) {
-            ic.taskCreated(task);
-        }
-        return registration;
-    }
-
-    /**
-     * Forgets a finished task; tasks call it.
-     *
-     * @param task the task
-     * @param registration what {@link #registerTask} returned for it
-     */
-    final void unregisterTask(Task<?> task, Object registration) {
-        tasks.remove((TaskRegistry.Entry) registration);
-        Interceptors ic = activeInterceptors();
-        if (ic != null) {
-            ic.taskDone(task);
-        }
     }
 
     @Override
@@ -738,29 +576,9 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         return (polls & 1) != 0;
     }
 
-    /**
-     * Binds the calling fiber thread to this loop (the virtual-thread coroutine path): it may use the loop, and
-     * {@code getRunningLoop()} finds the loop there.
-     */
-    final void bindFiberThread() {
-        activeFiberThread = Thread.currentThread();
-        if (RUNNING_LOOP.get() != this) {
-            RUNNING_LOOP.set(this);
-        }
-    }
-
     @Override
     public final Thread activeFiberThread() {
         return activeFiberThread;
-    }
-
-    /**
-     * Restores the fiber thread that may use the loop, after a step.
-     *
-     * @param t the thread, or {@code null}
-     */
-    final void setActiveFiberThread(Thread t) {
-        activeFiberThread = t;
     }
 
     // ---------------------------------------------------------------- futures and executors
@@ -772,16 +590,7 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final <T> Future<T> runInExecutor(Executor executor, Callable<T> func) {
-        java.util.Objects.requireNonNull(func, "func");
-        checkClosed();
-        if (debug) {
-            checkThread();
-        }
-        Executor target = executor != null ? executor : defaultExecutor.get();
-        if (intercepted) {
-            interceptors.executorSubmitted(func);
-        }
-        return FutureAccess.followAwaited(ExecutorJob.submit(this, target, func), "runInExecutor");
+        return FutureAccess.followAwaited(defaultExecutor.runInExecutor(this, executor, func), "runInExecutor");
     }
 
     @Override
@@ -798,12 +607,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final void setExceptionHandler(ExceptionHandler handler) {
-        exceptionHandler = handler;
+        exceptionHandlers.setHandler(handler);
     }
 
     @Override
     public final ExceptionHandler getExceptionHandler() {
-        return exceptionHandler;
+        return exceptionHandlers.handler();
     }
 
     @Override
@@ -811,32 +620,12 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
         if (intercepted) {
             interceptors.exceptionHandlerCalled(context);
         }
-        ExceptionHandlers.call(this, exceptionHandler, context);
+        exceptionHandlers.call(context);
     }
 
     @Override
     public void defaultExceptionHandler(ExceptionContext context) {
-        if (repeats.admit(context, ticker.nanoTime())) {
-            ExceptionHandlers.logDefault(context);
-        } else if (repeatsTimer == null && runsOnCurrentThread() && !closed) {
-            scheduleRepeatsTimer(repeats.nextDeadline());
-        }
-    }
-
-    /**
-     * Logs the summaries of the default handler's ended windows at the first one's end; loop thread only. The loop's
-     * own timer: interceptors are not told it was scheduled.
-     */
-    private void scheduleRepeatsTimer(long deadline) {
-        if (deadline != Long.MAX_VALUE) {
-            repeatsTimer = HandleAccess.newTimer(deadline, timers.nextSequence(), this::flushRepeats, this);
-            timers.add(repeatsTimer);
-        }
-    }
-
-    private void flushRepeats() {
-        repeatsTimer = null;
-        scheduleRepeatsTimer(repeats.flushExpired(ticker.nanoTime()));
+        exceptionHandlers.logDefault(context);
     }
 
     // ---------------------------------------------------------------- debug
@@ -856,27 +645,15 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
 
     @Override
     public final boolean addInterceptor(LoopInterceptor interceptor) {
-        boolean added = interceptors.add(interceptor);
-        interceptorsChanged();
-        return added;
+        return interceptors.install(interceptor);
     }
 
     @Override
     public final boolean removeInterceptor(LoopInterceptor interceptor) {
-        boolean removed = interceptors.remove(interceptor);
-        interceptorsChanged();
-        if (removed) {
-            interceptors.tellRemoved(interceptor);
-        }
-        return removed;
+        return interceptors.uninstall(interceptor);
     }
 
-    /** The budget of debug mode's monitor checks; {@code LoopAccess} hands it to tasks. */
-    final io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks() {
-        return monitorChecks;
-    }
-
-    /** Interceptors calls it after removing one that threw. */
+    /** Reads again which paths the interceptors need; {@link Interceptors} calls it after each change. */
     final void interceptorsChanged() {
         intercepted = !interceptors.isEmpty();
         watched = interceptors.watchesIterations();
@@ -982,37 +759,11 @@ public abstract class BaseEventLoop implements EventLoop, LoopProbe {
     }
 
     /**
-     * Whether a throwable is fatal to the loop, asyncio's {@code (SystemExit, KeyboardInterrupt)}: every
-     * {@link Error} except {@link StackOverflowError}, which is the failing code's own fault (asyncio's
-     * {@code RecursionError} is an ordinary exception), and the unwinding of a task abandoned by its closing loop.
-     * A fatal error is never reported to the exception handler: it propagates out of {@code runForever} and
-     * {@code runUntilComplete}; see the package documentation of {@code io.jasyncio}, "Fatal errors".
-     *
-     * @param t a caught throwable, may be {@code null}
-     * @return {@code true} if the loop must let it out
-     */
-    public static boolean isFatal(Throwable t) {
-        return t instanceof Error && !(t instanceof StackOverflowError) && !(t instanceof TaskAbandoned);
-    }
-
-    /**
-     * Rethrows a fatal error (see {@link #isFatal(Throwable)}) instead of reporting it. asyncio's analogue is
-     * re-raising SystemExit and KeyboardInterrupt.
-     *
-     * @param t a caught throwable
-     */
-    public static void rethrowIfFatal(Throwable t) {
-        if (isFatal(t)) {
-            throw (Error) t;
-        }
-    }
-
-    /**
-     * Lets a fatal error out of the loop from code that cannot throw it to the loop itself, such as a protocol
-     * callback that Netty's pipeline calls inside the I/O poll: the error is thrown out of the current iteration
-     * of {@code runForever}, after the poll or after the ready callbacks, and the loop stops. A second error of the
-     * same iteration is added to the first as suppressed. Called on the loop's thread; when the loop does not run,
-     * the error is thrown to the caller at once.
+     * Lets a fatal error ({@link FatalErrors#isFatal(Throwable)}) out of the loop from code that cannot throw it to
+     * the loop itself, such as a protocol callback that Netty's pipeline calls inside the I/O poll: the error is thrown
+     * out of the current iteration of {@code runForever}, after the poll or after the ready callbacks, and the loop
+     * stops. A second error of the same iteration is added to the first as suppressed. Called on the loop's thread;
+     * when the loop does not run, the error is thrown to the caller at once.
      *
      * @param error the fatal error
      */

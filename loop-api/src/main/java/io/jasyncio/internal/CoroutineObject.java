@@ -48,7 +48,7 @@ public final class CoroutineObject<T> implements Coroutine<T> {
                 try {
                     interceptor.coroutineCreated(null, this, name, consumed::get);
                 } catch (Throwable t) {
-                    BaseEventLoop.rethrowIfFatal(t);
+                    FatalErrors.rethrowIfFatal(t);
                     BaseEventLoop.LOGGER.error("Interceptor {} failed outside a loop", interceptor, t);
                 }
             }

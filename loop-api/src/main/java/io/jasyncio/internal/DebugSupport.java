@@ -80,7 +80,7 @@ final class DebugSupport {
                             made.add(interceptor);
                         }
                     } catch (Throwable t) {
-                        BaseEventLoop.rethrowIfFatal(t);
+                        FatalErrors.rethrowIfFatal(t);
                         BaseEventLoop.LOGGER.error("Interceptor provider {} failed outside a loop and was skipped",
                                 provider, t);
                     }
@@ -155,7 +155,7 @@ final class DebugSupport {
         try {
             return provider.create(loop);
         } catch (Throwable t) {
-            BaseEventLoop.rethrowIfFatal(t);
+            FatalErrors.rethrowIfFatal(t);
             BaseEventLoop.LOGGER.error("Interceptor provider {} failed for {} and was skipped", provider, loop, t);
             return null;
         }

@@ -7,6 +7,7 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loop's default executor for {@code runInExecutor(null, ...)}: asyncio's {@code ThreadPoolExecutor} with
  * {@code min(32, cpus + 4)} daemon threads named {@code asyncio-N}, created on first use, idle threads retired after
- * 60 seconds; or the one given to {@code setDefaultExecutor}. Once shut down, it takes no more work.
+ * 60 seconds; or the one given to {@code setDefaultExecutor}. Once shut down, it takes no more work. The loop's
+ * {@code runInExecutor} submits here, to it or to the executor given.
  *
  * <p>Threading: the loop's thread only.
  */
@@ -44,6 +46,35 @@ final class DefaultExecutor {
         return executor;
     }
 
+    /**
+     * asyncio's {@code run_in_executor}: submits the function to the executor, or to this default one, and returns
+     * the loop's future of its result; the interceptors are told of it first.
+     *
+     * @param loop the loop, which checks it is open and, in debug mode, that this is its thread
+     * @param given the executor, or {@code null} for this default one
+     * @param func the function
+     * @param <T> the result type
+     * @return the loop's future, completed on the loop's thread
+     */
+    <T> Future<T> runInExecutor(BaseEventLoop loop, Executor given, Callable<T> func) {
+        java.util.Objects.requireNonNull(func, "func");
+        loop.checkClosed();
+        if (loop.getDebug()) {
+            loop.checkThread();
+        }
+        Executor target = given != null ? given : get();
+        Interceptors ic = loop.activeInterceptors();
+        if (ic != null) {
+            ic.executorSubmitted(func);
+        }
+        return ExecutorJob.submit(loop, target, func);
+    }
+
+    /**
+     * asyncio's {@code set_default_executor}.
+     *
+     * @param given the executor that replaces the default one
+     */
     void set(ExecutorService given) {
         executor = given;
     }

@@ -99,6 +99,34 @@ public final class Interceptors {
         }
     }
 
+    /**
+     * Adds an interceptor and lets the loop choose its path again, as {@code addInterceptor}.
+     *
+     * @param interceptor the interceptor
+     * @return {@code false} if an equal one was installed already
+     */
+    boolean install(LoopInterceptor interceptor) {
+        boolean added = add(interceptor);
+        loop.interceptorsChanged();
+        return added;
+    }
+
+    /**
+     * Removes an interceptor, lets the loop choose its path again and tells the interceptor, as
+     * {@code removeInterceptor}.
+     *
+     * @param interceptor the interceptor
+     * @return {@code false} if it was not installed
+     */
+    boolean uninstall(LoopInterceptor interceptor) {
+        boolean removed = remove(interceptor);
+        loop.interceptorsChanged();
+        if (removed) {
+            tellRemoved(interceptor);
+        }
+        return removed;
+    }
+
     synchronized boolean add(LoopInterceptor interceptor) {
         java.util.Objects.requireNonNull(interceptor, "interceptor");
         LoopInterceptor[] all = table.all;
@@ -193,7 +221,7 @@ public final class Interceptors {
 
     /** Removes an interceptor that threw, and says so. */
     private void failed(LoopInterceptor interceptor, Throwable t) {
-        BaseEventLoop.rethrowIfFatal(t);
+        FatalErrors.rethrowIfFatal(t);
         if (remove(interceptor)) {
             loop.interceptorsChanged();
             BaseEventLoop.LOGGER.error("Interceptor {} failed and was removed from {}", interceptor, loop, t);
@@ -206,7 +234,7 @@ public final class Interceptors {
         try {
             interceptor.removed(loop);
         } catch (Throwable t) {
-            BaseEventLoop.rethrowIfFatal(t);
+            FatalErrors.rethrowIfFatal(t);
             BaseEventLoop.LOGGER.error("Interceptor {} failed when removed from {}", interceptor, loop, t);
         }
     }

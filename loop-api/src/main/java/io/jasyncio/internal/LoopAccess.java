@@ -10,10 +10,13 @@ import io.jasyncio.Task;
 import io.jasyncio.TimerHandle;
 
 /**
- * The way of {@code io.jasyncio}'s tasks and timer handles into {@link BaseEventLoop}'s bookkeeping, which is
- * package-private so that no loop type (a public subclass included) offers it to users: the current task, the task
- * registry and the fiber thread that may use the loop. Static calls to final methods: the JIT inlines them, the hot
- * path pays nothing for the indirection. Not API.
+ * {@link BaseEventLoop}'s bookkeeping for {@code io.jasyncio}'s tasks and timer handles: the current task, the task
+ * registry, the fiber thread that may use the loop and the count of cancelled timers. The state is in package-private
+ * fields of the loop, so that no loop type (a public subclass included) offers it to users; these static methods are
+ * the only code that changes it from outside the loop. Static and small: the JIT inlines them, the hot path pays
+ * nothing for the indirection. Not API.
+ *
+ * <p>Threading: the loop's thread, or the fiber thread it runs (see {@link #bindFiberThread}).
  */
 public final class LoopAccess {
     private LoopAccess() {
@@ -28,38 +31,54 @@ public final class LoopAccess {
      * @return the previous current task
      */
     public static Task<?> swapCurrentTask(BaseEventLoop loop, Task<?> task) {
-        return loop.swapCurrentTask(task);
+        Task<?> previous = loop.currentTask;
+        loop.currentTask = task;
+        return previous;
     }
 
     /**
-     * Notes a new task, held weakly.
+     * Notes a new task, held weakly, counts it and tells the interceptors.
      *
      * @param loop the loop
      * @param task the task
      * @return the task's registration, to give back to {@link #unregisterTask}
      */
     public static Object registerTask(BaseEventLoop loop, Task<?> task) {
-        return loop.registerTask(task);
+        Object registration = loop.tasks.add(task);
+        loop.counters().tasksCreated++;
+        Interceptors ic = loop.activeInterceptors();
+        if (ic != null) {
+            ic.taskCreated(task);
+        }
+        return registration;
     }
 
     /**
-     * Forgets a finished task.
+     * Forgets a finished task and tells the interceptors.
      *
      * @param loop the loop
      * @param task the task
      * @param registration what {@link #registerTask} returned for it
      */
     public static void unregisterTask(BaseEventLoop loop, Task<?> task, Object registration) {
-        loop.unregisterTask(task, registration);
+        loop.tasks.remove((TaskRegistry.Entry) registration);
+        Interceptors ic = loop.activeInterceptors();
+        if (ic != null) {
+            ic.taskDone(task);
+        }
     }
 
     /**
-     * Binds the calling fiber thread to the loop (the virtual-thread coroutine path).
+     * Binds the calling fiber thread to the loop (the virtual-thread coroutine path): it may use the loop, and
+     * {@code getRunningLoop()} finds the loop there.
      *
      * @param loop the loop
      */
     public static void bindFiberThread(BaseEventLoop loop) {
-        loop.bindFiberThread();
+        loop.activeFiberThread = Thread.currentThread();
+        if (BaseEventLoop.RUNNING_LOOP.get() != loop) {
+            BaseEventLoop.RUNNING_LOOP.set(loop);
+        }
     }
 
     /**
@@ -69,17 +88,18 @@ public final class LoopAccess {
      * @param thread the thread, or {@code null}
      */
     public static void setActiveFiberThread(BaseEventLoop loop, Thread thread) {
-        loop.setActiveFiberThread(thread);
+        loop.activeFiberThread = thread;
     }
 
     /**
-     * Notes that a scheduled timer was cancelled.
+     * Notes that a scheduled timer was cancelled, for the purge of the timer heap; {@link TimerHandle#cancel()} calls
+     * it.
      *
      * @param loop the loop
      * @param timer the timer
      */
     public static void timerHandleCancelled(BaseEventLoop loop, TimerHandle timer) {
-        loop.timerHandleCancelled(timer);
+        loop.timers.cancelled();
     }
 
     /**
@@ -89,6 +109,6 @@ public final class LoopAccess {
      * @return its budget
      */
     public static io.jasyncio.internal.coro.MonitorCheck.Budget monitorChecks(BaseEventLoop loop) {
-        return loop.monitorChecks();
+        return loop.monitorChecks;
     }
 }

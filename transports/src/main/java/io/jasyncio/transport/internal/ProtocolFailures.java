@@ -10,11 +10,12 @@ import io.jasyncio.DatagramTransport;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.WriteTransport;
 import io.jasyncio.internal.BaseEventLoop;
+import io.jasyncio.internal.FatalErrors;
 
 /**
  * Reports a failure of a protocol callback, or of a transport, to the loop's exception handler with asyncio's keys:
  * {@code message}, {@code exception}, {@code transport}, {@code protocol}. A fatal error (see
- * {@link BaseEventLoop#isFatal(Throwable)}) is not reported: the transport is aborted, so that its protocol does not
+ * {@link FatalErrors#isFatal(Throwable)}) is not reported: the transport is aborted, so that its protocol does not
  * fail again on the next read, and the error leaves the loop ({@link BaseEventLoop#raiseFatal(Error)}), since the
  * protocol callbacks run inside Netty's pipeline, which would log and swallow anything thrown to it.
  */
@@ -34,7 +35,7 @@ public final class ProtocolFailures {
      */
     public static void report(BaseEventLoop loop, String message, Throwable error, Object transport,
             Object protocol) {
-        if (BaseEventLoop.isFatal(error)) {
+        if (FatalErrors.isFatal(error)) {
             try {
                 if (transport instanceof WriteTransport t) {
                     t.abort();
