@@ -27,18 +27,12 @@ import java.util.Arrays;
  *
  * @asyncio asyncio.StreamReader
  */
-public final class StreamReader implements Iterable<byte[]> {
+public final class StreamReader extends ReaderBuffer implements Iterable<byte[]> {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] NEWLINE = {'\n'};
     /** readline's separators, made once: no varargs array per line. */
     private static final byte[][] NEWLINE_ONLY = {NEWLINE};
-    /** The buffer of a reader with nothing buffered: an idle reader holds no array. */
-    private static final byte[] EMPTY = new byte[0];
-    /** The smallest array the buffer takes when bytes must wait in it. */
-    private static final int MIN_CAPACITY = 1024;
-    /** Seconds after a wait begins at which an empty reader lets go of its array. */
-    private static final double IDLE_RELEASE_DELAY = 1.0;
     /** What the waiting read takes straight from arriving bytes: nothing, up to n, exactly n, through a byte. */
     private static final byte TAKE_NONE = 0;
     private static final byte TAKE_UP_TO = 1;
@@ -47,14 +41,7 @@ public final class StreamReader implements Iterable<byte[]> {
 
     private final int limit;
     private final EventLoop loop;
-    /**
-     * The buffered bytes are {@code buffer[start, start + size)}: reads move {@code start}, not the bytes. Empty
-     * ({@link #EMPTY}) until bytes must wait; a grown array is let go once the reader stayed empty for a second, so
-     * that one large message does not stay with an idle connection.
-     */
-    private byte[] buffer = EMPTY;
-    private int start;
-    private int size;
+    // The buffered bytes, buffer[start, start + size), and their array are ReaderBuffer's.
     private boolean eof;
     private Future<Void> waiter;
     /**
@@ -67,7 +54,7 @@ public final class StreamReader implements Iterable<byte[]> {
     private boolean paused;
     /**
      * The buffer of a readinto waiting for data: bytes that arrive while the reader's own buffer is empty are copied
-     * straight into it, not through {@link #buffer}. {@code intoDelivered} counts them.
+     * straight into it, not through the reader's buffer. {@code intoDelivered} counts them.
      */
     private ByteBuffer intoTarget;
     private int intoDelivered;
@@ -81,8 +68,6 @@ public final class StreamReader implements Iterable<byte[]> {
     private byte takeMode;
     private int takeArg;
     private byte[] taken;
-    /** A release of the grown array is scheduled ({@link #scheduleRelease}). */
-    private boolean releaseScheduled;
 
     /**
      * A reader with the default limit on the running loop.
@@ -197,9 +182,7 @@ public final class StreamReader implements Iterable<byte[]> {
             if (takeMode == TAKE_EXACTLY && size == 0 && takeArg <= limit && taken == null) {
                 ensureCapacity(takeArg); // readexactly's answer will be this array, handed over when it is full
             }
-            ensureCapacity(size + n);
-            data.copyTo(from, buffer, start + size, n);
-            size += n;
+            append(data, from, n);
         }
         if (through && !takeThrough(searched) && size <= limit) {
             return; // no separator yet, and under the limit: the waiting readline would only look and wait again
@@ -491,15 +474,6 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
-    /** Puts {@code dst[from, from + n)} back at the front of the buffer, and {@code dst}'s position back to from. */
-    private void unread(ByteBuffer dst, int from, int n) {
-        ensureCapacity(size + n);
-        System.arraycopy(buffer, start, buffer, start + n, size);
-        dst.get(from, buffer, start, n);
-        size += n;
-        dst.position(from);
-    }
-
     /**
      * Reads a line ending in {@code \n}; at the end of the stream, the partial line (maybe empty).
      *
@@ -642,18 +616,6 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
-    private boolean startsWith(byte[] sep, int at) {
-        if (at < 0 || at + sep.length > size) {
-            return false;
-        }
-        for (int j = 0; j < sep.length; j++) {
-            if (buffer[start + at + j] != sep[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The lines to come, each read with {@link #readline()} when the iteration asks for it (suspending the current
      * task), until the end of the stream.
@@ -686,23 +648,6 @@ public final class StreamReader implements Iterable<byte[]> {
         };
     }
 
-    /** Where {@code sep} first starts at or after {@code from}, relative to {@code start}; -1 if nowhere. */
-    private int indexOf(byte[] sep, int from) {
-        int lastStart = start + size - sep.length; // the last place a whole separator fits
-        int i = start + Math.max(0, from);
-        while (i <= lastStart) {
-            int at = io.jasyncio.internal.ByteSearch.indexOf(buffer, i, lastStart + 1, sep[0]);
-            if (at < 0) {
-                return -1;
-            }
-            if (Arrays.equals(buffer, at, at + sep.length, sep, 0, sep.length)) {
-                return at - start;
-            }
-            i = at + 1;
-        }
-        return -1;
-    }
-
     private void checkNoWaiter(String funcName) {
         if (waiter != null) {
             throw new IllegalStateException(funcName + "() called while another coroutine is already waiting for "
@@ -712,12 +657,7 @@ public final class StreamReader implements Iterable<byte[]> {
 
     private void waitForData(String funcName) {
         checkNoWaiter(funcName);
-        if (size == 0) {
-            start = 0;
-            if (buffer.length > 0 && !releaseScheduled) {
-                scheduleRelease();
-            }
-        }
+        beforeWait(loop);
         if (paused) {
             paused = false;
             int before = size;
@@ -752,28 +692,6 @@ public final class StreamReader implements Iterable<byte[]> {
         return loop.createFuture();
     }
 
-    /**
-     * Lets go of the array if the reader is empty {@link #IDLE_RELEASE_DELAY} seconds after it began to wait: a
-     * connection that goes idle keeps no array, and a busy one does not make a new array for each message (at most one
-     * timer per connection and delay).
-     */
-    private void scheduleRelease() {
-        try {
-            loop.callLater(IDLE_RELEASE_DELAY, this::releaseIfEmpty);
-            releaseScheduled = true;
-        } catch (RuntimeException closed) {
-            // the loop is closed: nothing waits on it
-        }
-    }
-
-    private void releaseIfEmpty() {
-        releaseScheduled = false;
-        if (size == 0 && buffer.length > 0) {
-            buffer = EMPTY;
-            start = 0;
-        }
-    }
-
     private void wakeupWaiter() {
         Future<Void> w = waiter;
         if (w != null) {
@@ -784,22 +702,16 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
+    /** Takes the first {@code n} buffered bytes out, and resumes reading once the buffer is back under the limit. */
     private byte[] consume(int n) {
-        byte[] out;
-        if (start == 0 && n == buffer.length && n > MIN_CAPACITY) {
-            out = buffer; // the whole array, made to the size of what it held: handed over, not copied
-            buffer = EMPTY;
-        } else {
-            out = Arrays.copyOfRange(buffer, start, start + n);
-        }
-        drop(n);
+        byte[] out = removeFirst(n);
+        maybeResume();
         return out;
     }
 
-    /** Takes the first {@code n} buffered bytes out, and resumes reading once the buffer is back under the limit. */
+    /** Drops the first {@code n} buffered bytes, and resumes reading once the buffer is back under the limit. */
     private void drop(int n) {
-        size -= n;
-        start = size == 0 ? 0 : start + n;
+        skip(n);
         maybeResume();
     }
 
@@ -814,24 +726,6 @@ public final class StreamReader implements Iterable<byte[]> {
         if (exception != null) {
             throw Asyncio.<RuntimeException>sneaky(exception);
         }
-    }
-
-    /**
-     * Room for {@code needed} bytes from {@code start}: the bytes move to the front while they fill at most half the
-     * array (so each move is paid for by as many bytes read), else the array doubles.
-     */
-    private void ensureCapacity(int needed) {
-        if (start + needed <= buffer.length) {
-            return;
-        }
-        if (needed <= buffer.length / 2) {
-            System.arraycopy(buffer, start, buffer, 0, size);
-        } else {
-            byte[] grown = new byte[Math.max(Math.max(needed, MIN_CAPACITY), buffer.length * 2)];
-            System.arraycopy(buffer, start, grown, 0, size);
-            buffer = grown;
-        }
-        start = 0;
     }
 
     /**
