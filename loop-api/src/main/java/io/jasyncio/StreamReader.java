@@ -7,7 +7,6 @@
 package io.jasyncio;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The reading side of a stream connection, for tasks: {@link #read}, {@link #readline}, {@link #readexactly},
@@ -27,36 +26,18 @@ import java.util.Arrays;
  *
  * @asyncio asyncio.StreamReader
  */
-public final class StreamReader implements Iterable<byte[]> {
+public final class StreamReader extends ReaderBuffer implements Iterable<byte[]> {
     /** asyncio's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] NEWLINE = {'\n'};
     /** readline's separators, made once: no varargs array per line. */
     private static final byte[][] NEWLINE_ONLY = {NEWLINE};
-    /** The buffer of a reader with nothing buffered: an idle reader holds no array. */
-    private static final byte[] EMPTY = new byte[0];
-    /** The smallest array the buffer takes when bytes must wait in it. */
-    private static final int MIN_CAPACITY = 1024;
-    /** Seconds after a wait begins at which an empty reader lets go of its array. */
-    private static final double IDLE_RELEASE_DELAY = 1.0;
-    /** What the waiting read takes straight from arriving bytes: nothing, up to n, exactly n, through a byte. */
-    private static final byte TAKE_NONE = 0;
-    private static final byte TAKE_UP_TO = 1;
-    private static final byte TAKE_EXACTLY = 2;
-    private static final byte TAKE_THROUGH = 3;
 
-    private final int limit;
+    final int limit;
     private final EventLoop loop;
-    /**
-     * The buffered bytes are {@code buffer[start, start + size)}: reads move {@code start}, not the bytes. Empty
-     * ({@link #EMPTY}) until bytes must wait; a grown array is let go once the reader stayed empty for a second, so
-     * that one large message does not stay with an idle connection.
-     */
-    private byte[] buffer = EMPTY;
-    private int start;
-    private int size;
+    // The buffered bytes, buffer[start, start + size), and their array are ReaderBuffer's.
     private boolean eof;
-    private Future<Void> waiter;
+    Future<Void> waiter;
     /**
      * The waiter of the last wait, kept for the next one: a wait makes no future (see {@link #nextWaiter}). Set only
      * once the task that waited on it has resumed, so that another task's wait cannot reset it under the first.
@@ -67,22 +48,21 @@ public final class StreamReader implements Iterable<byte[]> {
     private boolean paused;
     /**
      * The buffer of a readinto waiting for data: bytes that arrive while the reader's own buffer is empty are copied
-     * straight into it, not through {@link #buffer}. {@code intoDelivered} counts them.
+     * straight into it, not through the reader's buffer. {@code intoDelivered} counts them. See {@link ReaderTakes}.
      */
-    private ByteBuffer intoTarget;
-    private int intoDelivered;
+    ByteBuffer intoTarget;
+    int intoDelivered;
     /**
      * What the waiting read, with nothing buffered (or, for readexactly and readline, only the start of its answer),
-     * takes from the bytes that arrive: {@link #TAKE_UP_TO} {@code takeArg} bytes (read), {@link #TAKE_EXACTLY}
-     * {@code takeArg} bytes (readexactly), {@link #TAKE_THROUGH} the byte {@code takeArg} (readline). The answer is made
-     * straight from the transport's bytes into {@code taken} (one copy, the buffer's array not needed), except
-     * readline's, which is cut from the buffer once the bytes just buffered hold its separator.
+     * takes from the bytes that arrive: {@link ReaderTakes#UP_TO} {@code takeArg} bytes (read),
+     * {@link ReaderTakes#EXACTLY} {@code takeArg} bytes (readexactly), {@link ReaderTakes#THROUGH} the byte
+     * {@code takeArg} (readline). The answer is made straight from the transport's bytes into {@code taken} (one copy,
+     * the buffer's array not needed), except readline's, which is cut from the buffer once the bytes just buffered
+     * hold its separator. See {@link ReaderTakes}.
      */
-    private byte takeMode;
-    private int takeArg;
-    private byte[] taken;
-    /** A release of the grown array is scheduled ({@link #scheduleRelease}). */
-    private boolean releaseScheduled;
+    byte takeMode;
+    int takeArg;
+    byte[] taken;
 
     /**
      * A reader with the default limit on the running loop.
@@ -181,27 +161,25 @@ public final class StreamReader implements Iterable<byte[]> {
             return;
         }
         int from = 0;
-        boolean wants = waiterWantsData();
-        boolean through = wants && takeMode == TAKE_THROUGH;
+        boolean wants = ReaderTakes.waiterWantsData(this);
+        boolean through = wants && takeMode == ReaderTakes.THROUGH;
         if (through && size == 0 && n <= limit + 1 && data.byteAt(n - 1) == (byte) takeArg) {
-            takeLines(data, n);
+            ReaderTakes.takeLines(this, data, n);
             return;
         }
         if (wants && !through) {
-            int direct = intoTarget != null ? deliverInto(data, n) : take(data, n);
+            int direct = intoTarget != null ? ReaderTakes.deliverInto(this, data, n) : ReaderTakes.take(this, data, n);
             from += direct;
             n -= direct;
         }
         int searched = size;
         if (n > 0) {
-            if (takeMode == TAKE_EXACTLY && size == 0 && takeArg <= limit && taken == null) {
+            if (takeMode == ReaderTakes.EXACTLY && size == 0 && takeArg <= limit && taken == null) {
                 ensureCapacity(takeArg); // readexactly's answer will be this array, handed over when it is full
             }
-            ensureCapacity(size + n);
-            data.copyTo(from, buffer, start + size, n);
-            size += n;
+            append(data, from, n);
         }
-        if (through && !takeThrough(searched) && size <= limit) {
+        if (through && !ReaderTakes.takeThrough(this, searched) && size <= limit) {
             return; // no separator yet, and under the limit: the waiting readline would only look and wait again
         }
         wakeupWaiter();
@@ -300,7 +278,7 @@ public final class StreamReader implements Iterable<byte[]> {
             }
         }
         if (size == 0 && !eof) {
-            byte[] answer = waitTaking("read", TAKE_UP_TO, n);
+            byte[] answer = ReaderTakes.waitTaking(this, "read", ReaderTakes.UP_TO, n);
             if (answer != null) {
                 return answer;
             }
@@ -335,169 +313,12 @@ public final class StreamReader implements Iterable<byte[]> {
         }
         int got = 0;
         if (size == 0 && !eof) {
-            got = waitInto(dst);
+            got = ReaderTakes.waitInto(this, dst);
         }
         int n = Math.min(dst.remaining(), size);
         dst.put(buffer, start, n);
         drop(n);
         return got + n;
-    }
-
-    /**
-     * Waits for data with {@code dst} as the target of what arrives: one copy fewer per read than through the
-     * reader's buffer. Should the wait end in an exception (the task cancelled after the data came), the bytes
-     * already in {@code dst} go back to the front of the buffer and {@code dst}'s position is restored: nothing is
-     * lost.
-     *
-     * @return the bytes delivered into {@code dst}
-     */
-    private int waitInto(ByteBuffer dst) {
-        checkNoWaiter("readinto");
-        int before = dst.position();
-        intoTarget = dst;
-        intoDelivered = 0;
-        try {
-            waitForData("readinto");
-            return intoDelivered;
-        } catch (Throwable t) {
-            if (intoDelivered > 0) {
-                unread(dst, before, intoDelivered);
-            }
-            throw t;
-        } finally {
-            intoTarget = null;
-            intoDelivered = 0;
-        }
-    }
-
-    /** Whether a read waits that takes bytes as they come, and its task will see them (it was not cancelled). */
-    private boolean waiterWantsData() {
-        if (intoTarget == null && takeMode == TAKE_NONE || taken != null) {
-            return false;
-        }
-        Future<Void> w = waiter;
-        return w == null || !w.cancelled(); // cancelled: the task will not read them, the bytes stay in the stream
-    }
-
-    /** Copies what fits of the first {@code n} bytes into the waiting readinto's buffer; returns how much. */
-    private int deliverInto(io.jasyncio.internal.ReceivedBytes data, int n) {
-        if (size != 0) {
-            return 0;
-        }
-        ByteBuffer into = intoTarget;
-        int direct = Math.min(n, into.remaining());
-        data.copyTo(0, into, direct);
-        intoDelivered += direct;
-        return direct;
-    }
-
-    /**
-     * Makes the waiting read's answer from what is buffered and the first of the {@code n} bytes arriving, when they
-     * complete it; returns how many of them it took (0 when they do not complete it, and the bytes go to the buffer).
-     */
-    private int take(io.jasyncio.internal.ReceivedBytes data, int n) {
-        int k;
-        switch (takeMode) {
-            case TAKE_UP_TO -> k = size == 0 ? Math.min(n, takeArg) : 0;
-            case TAKE_EXACTLY -> k = size + n >= takeArg ? takeArg - size : 0;
-            default -> k = 0;
-        }
-        if (k <= 0) {
-            return 0;
-        }
-        byte[] answer;
-        if (start == 0 && buffer.length == size + k && size > 0) {
-            answer = buffer; // made to the answer's size (readexactly): completed and handed over, not copied
-            buffer = EMPTY;
-        } else {
-            answer = new byte[size + k];
-            System.arraycopy(buffer, start, answer, 0, size);
-        }
-        data.copyTo(0, answer, size, k);
-        taken = answer;
-        size = 0;
-        start = 0;
-        return k;
-    }
-
-    /**
-     * readline's answer from bytes that end in its separator, arriving at an empty reader, within the limit: the
-     * usual echo of one line per read. They are copied once, into an array that is the answer when they hold one
-     * line (no copy into the buffer and out again); when they hold more, the answer is their first line, and the
-     * rest goes to the buffer.
-     */
-    private void takeLines(io.jasyncio.internal.ReceivedBytes data, int n) {
-        byte[] chunk = new byte[n];
-        data.copyTo(0, chunk, 0, n);
-        int end = io.jasyncio.internal.ByteSearch.indexOf(chunk, 0, n, (byte) takeArg) + 1; // found: n at the latest
-        if (end == n) {
-            taken = chunk;
-        } else {
-            taken = Arrays.copyOf(chunk, end);
-            ensureCapacity(n - end);
-            System.arraycopy(chunk, end, buffer, start, n - end);
-            size = n - end;
-        }
-        wakeupWaiter();
-    }
-
-    /**
-     * readline's answer (readuntil of one one-byte separator), once the bytes just buffered hold the separator within
-     * the limit (a separator past it is readuntil's LimitOverrunError: not taken). The bytes are copied into the
-     * buffer first and searched there, eight bytes a step: a search in Netty's memory, through its bounds-checked
-     * reads, cost more than the copy.
-     *
-     * @param searchedBefore how many buffered bytes were searched already
-     * @return whether the answer was taken
-     */
-    private boolean takeThrough(int searchedBefore) {
-        int end = Math.min(size, limit + 1);
-        if (searchedBefore >= end) {
-            return false;
-        }
-        int at = io.jasyncio.internal.ByteSearch.indexOf(buffer, start + searchedBefore, start + end, (byte) takeArg);
-        if (at < 0) {
-            return false;
-        }
-        taken = consume(at + 1 - start);
-        return true;
-    }
-
-    /**
-     * Waits for data as {@link #waitForData} does, the answer taken straight from the bytes that arrive when they
-     * complete it: see {@link #takeMode}. Should the wait end in an exception (the task cancelled after the data
-     * came), the answer goes back to the front of the buffer: nothing is lost.
-     *
-     * @return the answer, or {@code null} when the caller must look at the buffer again
-     */
-    private byte[] waitTaking(String funcName, byte mode, int arg) {
-        checkNoWaiter(funcName);
-        takeMode = mode;
-        takeArg = arg;
-        try {
-            waitForData(funcName);
-            byte[] answer = taken;
-            taken = null;
-            return answer;
-        } catch (Throwable t) {
-            byte[] answer = taken;
-            if (answer != null) {
-                taken = null;
-                unread(ByteBuffer.wrap(answer), 0, answer.length);
-            }
-            throw t;
-        } finally {
-            takeMode = TAKE_NONE;
-        }
-    }
-
-    /** Puts {@code dst[from, from + n)} back at the front of the buffer, and {@code dst}'s position back to from. */
-    private void unread(ByteBuffer dst, int from, int n) {
-        ensureCapacity(size + n);
-        System.arraycopy(buffer, start, buffer, start + n, size);
-        dst.get(from, buffer, start, n);
-        size += n;
-        dst.position(from);
     }
 
     /**
@@ -550,7 +371,7 @@ public final class StreamReader implements Iterable<byte[]> {
                 byte[] partial = consume(size);
                 throw new IncompleteReadError(partial, n);
             }
-            byte[] answer = waitTaking("readexactly", TAKE_EXACTLY, n);
+            byte[] answer = ReaderTakes.waitTaking(this, "readexactly", ReaderTakes.EXACTLY, n);
             if (answer != null) {
                 return answer;
             }
@@ -632,7 +453,7 @@ public final class StreamReader implements Iterable<byte[]> {
                 throw new IncompleteReadError(chunk, -1);
             }
             if (separators.length == 1 && separators[0].length == 1) {
-                byte[] answer = waitTaking("readuntil", TAKE_THROUGH, separators[0][0]);
+                byte[] answer = ReaderTakes.waitTaking(this, "readuntil", ReaderTakes.THROUGH, separators[0][0]);
                 if (answer != null) {
                     return answer;
                 }
@@ -640,18 +461,6 @@ public final class StreamReader implements Iterable<byte[]> {
                 waitForData("readuntil");
             }
         }
-    }
-
-    private boolean startsWith(byte[] sep, int at) {
-        if (at < 0 || at + sep.length > size) {
-            return false;
-        }
-        for (int j = 0; j < sep.length; j++) {
-            if (buffer[start + at + j] != sep[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -686,38 +495,16 @@ public final class StreamReader implements Iterable<byte[]> {
         };
     }
 
-    /** Where {@code sep} first starts at or after {@code from}, relative to {@code start}; -1 if nowhere. */
-    private int indexOf(byte[] sep, int from) {
-        int lastStart = start + size - sep.length; // the last place a whole separator fits
-        int i = start + Math.max(0, from);
-        while (i <= lastStart) {
-            int at = io.jasyncio.internal.ByteSearch.indexOf(buffer, i, lastStart + 1, sep[0]);
-            if (at < 0) {
-                return -1;
-            }
-            if (Arrays.equals(buffer, at, at + sep.length, sep, 0, sep.length)) {
-                return at - start;
-            }
-            i = at + 1;
-        }
-        return -1;
-    }
-
-    private void checkNoWaiter(String funcName) {
+    void checkNoWaiter(String funcName) {
         if (waiter != null) {
             throw new IllegalStateException(funcName + "() called while another coroutine is already waiting for "
                     + "incoming data");
         }
     }
 
-    private void waitForData(String funcName) {
+    void waitForData(String funcName) {
         checkNoWaiter(funcName);
-        if (size == 0) {
-            start = 0;
-            if (buffer.length > 0 && !releaseScheduled) {
-                scheduleRelease();
-            }
-        }
+        beforeWait(loop);
         if (paused) {
             paused = false;
             int before = size;
@@ -752,29 +539,7 @@ public final class StreamReader implements Iterable<byte[]> {
         return loop.createFuture();
     }
 
-    /**
-     * Lets go of the array if the reader is empty {@link #IDLE_RELEASE_DELAY} seconds after it began to wait: a
-     * connection that goes idle keeps no array, and a busy one does not make a new array for each message (at most one
-     * timer per connection and delay).
-     */
-    private void scheduleRelease() {
-        try {
-            loop.callLater(IDLE_RELEASE_DELAY, this::releaseIfEmpty);
-            releaseScheduled = true;
-        } catch (RuntimeException closed) {
-            // the loop is closed: nothing waits on it
-        }
-    }
-
-    private void releaseIfEmpty() {
-        releaseScheduled = false;
-        if (size == 0 && buffer.length > 0) {
-            buffer = EMPTY;
-            start = 0;
-        }
-    }
-
-    private void wakeupWaiter() {
+    void wakeupWaiter() {
         Future<Void> w = waiter;
         if (w != null) {
             waiter = null;
@@ -784,22 +549,16 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
-    private byte[] consume(int n) {
-        byte[] out;
-        if (start == 0 && n == buffer.length && n > MIN_CAPACITY) {
-            out = buffer; // the whole array, made to the size of what it held: handed over, not copied
-            buffer = EMPTY;
-        } else {
-            out = Arrays.copyOfRange(buffer, start, start + n);
-        }
-        drop(n);
+    /** Takes the first {@code n} buffered bytes out, and resumes reading once the buffer is back under the limit. */
+    byte[] consume(int n) {
+        byte[] out = removeFirst(n);
+        maybeResume();
         return out;
     }
 
-    /** Takes the first {@code n} buffered bytes out, and resumes reading once the buffer is back under the limit. */
+    /** Drops the first {@code n} buffered bytes, and resumes reading once the buffer is back under the limit. */
     private void drop(int n) {
-        size -= n;
-        start = size == 0 ? 0 : start + n;
+        skip(n);
         maybeResume();
     }
 
@@ -814,24 +573,6 @@ public final class StreamReader implements Iterable<byte[]> {
         if (exception != null) {
             throw Asyncio.<RuntimeException>sneaky(exception);
         }
-    }
-
-    /**
-     * Room for {@code needed} bytes from {@code start}: the bytes move to the front while they fill at most half the
-     * array (so each move is paid for by as many bytes read), else the array doubles.
-     */
-    private void ensureCapacity(int needed) {
-        if (start + needed <= buffer.length) {
-            return;
-        }
-        if (needed <= buffer.length / 2) {
-            System.arraycopy(buffer, start, buffer, 0, size);
-        } else {
-            byte[] grown = new byte[Math.max(Math.max(needed, MIN_CAPACITY), buffer.length * 2)];
-            System.arraycopy(buffer, start, grown, 0, size);
-            buffer = grown;
-        }
-        start = 0;
     }
 
     /**

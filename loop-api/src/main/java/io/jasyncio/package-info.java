@@ -97,7 +97,9 @@
  * {@link io.jasyncio.Server} are asyncio's callback API; {@code EventLoop.createServer} and
  * {@code createConnection} are implemented by the Netty loop. {@link io.jasyncio.StreamReader} and
  * {@link io.jasyncio.StreamWriter} are built on them here, loop-agnostic, through
- * {@link io.jasyncio.StreamReaderProtocol}.
+ * {@link io.jasyncio.StreamReaderProtocol}. The reader's buffered bytes and their array are those of its
+ * package-private superclass {@code ReaderBuffer}; what its waiting read takes straight from the bytes that arrive is
+ * done by {@code ReaderTakes}' static helpers: a reader stays one object, and an idle one holds no array.
  *
  * <h2>Synchronization primitives and queues</h2>
  * {@link io.jasyncio.Lock}, {@link io.jasyncio.Event}, {@link io.jasyncio.Condition}, {@link io.jasyncio.Semaphore},

@@ -267,8 +267,13 @@ class StreamReaderWaitingTest extends LoopTestBase {
         assertEquals('c', third[49_999]);
     }
 
+    /** The length of the reader's array, wherever in its class hierarchy the field {@code buffer} is declared. */
     private static int bufferCapacity(StreamReader stream) throws ReflectiveOperationException {
-        java.lang.reflect.Field f = StreamReader.class.getDeclaredField("buffer");
+        Class<?> c = StreamReader.class;
+        while (java.util.Arrays.stream(c.getDeclaredFields()).noneMatch(f -> f.getName().equals("buffer"))) {
+            c = c.getSuperclass();
+        }
+        java.lang.reflect.Field f = c.getDeclaredField("buffer");
         f.setAccessible(true);
         return ((byte[]) f.get(stream)).length;
     }
