@@ -48,7 +48,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
-    private BaseProtocol protocol;
+    /** The protocol, once made (see {@link #ensureProtocol}); package-private as the other fields its helpers read. */
+    BaseProtocol protocol;
     /**
      * The protocol factory, until the connection is made (see ensureProtocol); once it failed, a {@link FailedFactory}
      * that throws what it threw.
@@ -56,11 +57,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private java.util.function.Supplier<? extends BaseProtocol> protocolFactory;
     private Channel channel;
     /** Where the connection is in its life; {@link TransportState#on} says how it moves. */
-    private TransportState state = TransportState.CONNECTING;
+    TransportState state = TransportState.CONNECTING;
     /** asyncio's {@code _eof}: writeEof was called. */
     private boolean eof;
     /** Reading is not paused (pauseReading); beside the state, since a paused connection is still open. */
-    private boolean reading = true;
+    boolean reading = true;
     /**
      * The water marks and the pause of writing, made the first time the limits change or a write goes over the
      * default high mark: until then the limits are the defaults and writing is not paused. Volatile and published
@@ -92,9 +93,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
     /** The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see tls()). */
-    private TlsLayer tls = TlsLayer.PLAIN;
+    TlsLayer tls = TlsLayer.PLAIN;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
-    private ArrayDeque<Object> heldBack;
+    ArrayDeque<Object> heldBack;
     /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
     private boolean counted;
     /** The server's neighbours of an accepted connection in its {@link Clients} list, which alone touches them. */
@@ -318,9 +319,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ByteBuf buf = (ByteBuf) msg;
         loop.counters().read(buf.readableBytes());
         inReadBatch = true;
-        ReadInto readInto = readInto();
+        ReadInto readInto = ReadInto.of(channel);
         if (readInto != null && readInto.owns(buf)) {
-            deliverInto(readInto, buf);
+            BufferedReads.deliverInto(this, readInto, buf);
             return;
         }
         if (!state.delivers()) {
@@ -344,7 +345,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private void deliver(ByteBuf buf) {
         try {
             if (protocol instanceof BufferedProtocol bp) {
-                deliverBuffered(bp, buf);
+                BufferedReads.deliverBuffered(this, bp, buf);
             } else if (protocol instanceof io.jasyncio.StreamReaderProtocol streams) {
                 deliverToStream(streams, buf);
             } else {
@@ -381,105 +382,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             fatalError(t, "Fatal error: protocol.data_received() call failed.");
         } finally {
             in.clear();
-        }
-    }
-
-    /**
-     * The protocol that the next read goes straight into, for {@link ReadInto}: a BufferedProtocol that reads, on a
-     * plain connection, with nothing held back that must come first.
-     *
-     * @return the protocol, or {@code null} when the read goes to a buffer of Netty's
-     */
-    BufferedProtocol readsIntoProtocol() {
-        return reading && state.delivers() && !tls.encrypted() && (heldBack == null || heldBack.isEmpty())
-                && protocol instanceof BufferedProtocol bp ? bp : null;
-    }
-
-    /**
-     * asyncio's {@code get_buffer(sizehint)} before a read, for {@link ReadInto}: a failure is asyncio's fatal error.
-     *
-     * @param bp the protocol
-     * @param sizeHint Netty's guess of the next read's size
-     * @return a writable buffer with room, or {@code null} when the protocol failed (the transport is closing)
-     */
-    ByteBuffer getBuffer(BufferedProtocol bp, int sizeHint) {
-        try {
-            ByteBuffer target = bp.getBuffer(sizeHint);
-            if (target == null || !target.hasRemaining()) {
-                throw new IllegalStateException("get_buffer() returned an empty buffer");
-            }
-            if (target.isReadOnly()) {
-                throw new IllegalStateException("get_buffer() returned a read-only buffer");
-            }
-            return target;
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.get_buffer() call failed.");
-            return null;
-        }
-    }
-
-    /**
-     * What reads straight into a BufferedProtocol's buffer: the channel's read allocator itself, installed when the
-     * connection became active with a BufferedProtocol and where the backend can (not io_uring).
-     *
-     * @return it, or {@code null} when the reads go to Netty's buffers
-     */
-    private ReadInto readInto() {
-        return channel != null && channel.config().getRecvByteBufAllocator() instanceof ReadInto into ? into : null;
-    }
-
-    /** A read that went straight into the protocol's buffer: asyncio's {@code buffer_updated(nbytes)}. */
-    private void deliverInto(ReadInto readInto, ByteBuf buf) {
-        try {
-            if (!state.delivers() || !(protocol instanceof BufferedProtocol bp)) {
-                readInto.drop();
-                return;
-            }
-            int n = readInto.complete(buf);
-            try {
-                bp.bufferUpdated(n);
-            } catch (Throwable t) {
-                fatalError(t, "Fatal error: protocol.buffer_updated() call failed.");
-            }
-        } finally {
-            buf.release();
-        }
-    }
-
-    /**
-     * asyncio's {@code _read_ready__get_buffer}: fills the protocol's buffers until the bytes are used up; what is
-     * left when the protocol pauses reading waits, first in line, for resumeReading.
-     */
-    private void deliverBuffered(BufferedProtocol bp, ByteBuf buf) {
-        while (buf.isReadable() && state.delivers()) {
-            if (!reading) {
-                if (heldBack == null) {
-                    heldBack = new ArrayDeque<>();
-                }
-                heldBack.addFirst(buf.retainedSlice());
-                return;
-            }
-            ByteBuffer target;
-            try {
-                target = bp.getBuffer(buf.readableBytes());
-                if (target == null || !target.hasRemaining()) {
-                    throw new IllegalStateException("get_buffer() returned an empty buffer");
-                }
-            } catch (Throwable t) {
-                fatalError(t, "Fatal error: protocol.get_buffer() call failed.");
-                return;
-            }
-            int n = Math.min(target.remaining(), buf.readableBytes());
-            int limit = target.limit();
-            target.limit(target.position() + n);
-            buf.readBytes(target);
-            target.limit(limit);
-            try {
-                bp.bufferUpdated(n);
-            } catch (Throwable t) {
-                fatalError(t, "Fatal error: protocol.buffer_updated() call failed.");
-                return;
-            }
         }
     }
 
@@ -593,7 +495,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         releaseHeldBack();
-        ReadInto readInto = readInto();
+        ReadInto readInto = ReadInto.of(channel);
         if (readInto != null) {
             readInto.release();
         }
@@ -923,7 +825,13 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         state = state.on(event);
     }
 
-    private void fatalError(Throwable t, String message) {
+    /**
+     * asyncio's {@code _fatal_error} for a protocol callback that threw: reported, and the transport aborted.
+     *
+     * @param t what the callback threw
+     * @param message asyncio's message, for example "Fatal error: protocol.data_received() call failed."
+     */
+    void fatalError(Throwable t, String message) {
         if (failure == null) {
             failure = t;
         }
