@@ -86,9 +86,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /**
      * Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. The shared
      * empty {@link OffLoopWrites#NONE} until the first such write makes this connection's own (see
-     * {@link #offLoopWrites}): an idle connection holds no queue.
+     * {@link OffLoopWrites#write}): an idle connection holds no queue.
      */
-    private volatile OffLoopWrites outside = OffLoopWrites.NONE;
+    volatile OffLoopWrites outside = OffLoopWrites.NONE;
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
@@ -104,12 +104,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     TcpTransport nextClient;
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
-    private static final java.lang.invoke.VarHandle OUTSIDE;
     private static final java.lang.invoke.VarHandle FLOW;
     static {
         try {
-            OUTSIDE = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "outside",
-                    OffLoopWrites.class);
             FLOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "flow",
                     FlowControl.class);
         } catch (ReflectiveOperationException e) {
@@ -588,10 +585,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         }
         if (!onLoop) {
-            writeOutside(buf);
+            OffLoopWrites.write(this, buf);
+            maybePauseWriting();
             return;
         }
-        flushOutsideFirst(); // what was written while the loop was stopped goes first
+        OffLoopWrites.flushFirst(this); // what was written while the loop was stopped goes first
         if (inReadBatch) {
             // Inside a read: flush once when Netty's read loop ends (channelReadComplete), not per write.
             channel.write(buf, channel.voidPromise());
@@ -660,53 +658,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         write(ByteBuffer.wrap(data, sent, n - sent));
     }
 
-    /** A write made off the loop's thread: it waits in {@link OffLoopWrites} for the loop's next run. */
-    private void writeOutside(ByteBuf buf) {
-        OffLoopWrites q = offLoopWrites();
-        if (q.add(buf)) {
-            channel.eventLoop().execute(q.flushTask());
-        }
-        maybePauseWriting();
-    }
-
-    /**
-     * This connection's queue of off-loop writes, made by the first write off the loop's thread: any thread may be
-     * first, so it is published with a compare-and-set.
-     */
-    private OffLoopWrites offLoopWrites() {
-        OffLoopWrites q = outside;
-        if (q == OffLoopWrites.NONE) {
-            OffLoopWrites made = new OffLoopWrites(this::flushOutside);
-            q = (OffLoopWrites) OUTSIDE.compareAndExchange(this, OffLoopWrites.NONE, made);
-            if (q == OffLoopWrites.NONE) {
-                q = made;
-            }
-        }
-        return q;
-    }
-
-    private void flushOutside() {
-        OffLoopWrites q = outside;
-        q.unschedule();
-        if (state.forceClosed()) {
-            q.drop();
-            return;
-        }
-        loop.counters().written(q.bytes());
-        if (q.writeTo(channel)) {
-            unflushedWrites = 0;
-            channel.flush();
-        }
-    }
-
-    /** On the loop thread, writes made while it was stopped go before what is written now; elsewhere, Netty keeps
-     *  the order (the queue's task was scheduled before the caller's). */
-    private void flushOutsideFirst() {
-        if (outside.bytes() != 0 && channel.eventLoop().inEventLoop()) {
-            flushOutside();
-        }
-    }
-
     /**
      * Sends part of a file after what was written before: zero-copy unless TLS encrypts the connection.
      *
@@ -733,7 +684,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         sendfileInProgress = true;
         io.jasyncio.Future<Long> result = loop.createFuture();
         Runnable start = () -> {
-            flushOutsideFirst();
+            OffLoopWrites.flushFirst(this);
             unflushedWrites = 0; // the file's write flushes what this read batch wrote
             FileSender.send(channel, tls.encrypted(), file, offset, count, result, () -> sendfileInProgress = false);
         };
@@ -757,7 +708,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (channel == null) {
             return;
         }
-        flushOutsideFirst();
+        OffLoopWrites.flushFirst(this);
         unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
             if (f.channel().isActive()) {
@@ -787,7 +738,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         channel.config().setAutoRead(false);
-        flushOutsideFirst();
+        OffLoopWrites.flushFirst(this);
         unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
