@@ -92,7 +92,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
     private volatile boolean sendfileInProgress;
-    /** The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see tls()). */
+    /**
+     * The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see
+     * {@link TlsLayer#of}).
+     */
     TlsLayer tls = TlsLayer.PLAIN;
     /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
     ArrayDeque<Object> heldBack;
@@ -198,34 +201,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
-        io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
-        ChannelHandlerContext ctx = channel == null ? null : channel.pipeline().context(this);
-        if (tls.encrypted() || state.closing() || ctx == null) {
-            f.setException(new IllegalStateException("cannot start TLS on " + this
-                    + (tls.encrypted() ? ": it is encrypted already" : ": it is not connected")));
-            return f;
-        }
-        protocol = newProtocol;
-        channel.pipeline().addBefore(ctx.name(), null, tls().upgrade(sslContext, serverSide, serverHostname,
-                channel, handshakeTimeout, shutdownTimeout, f));
-        return f;
-    }
-
-    /**
-     * Records the TLS context whose handler the connection's pipeline holds.
-     *
-     * @param context the context
-     */
-    void sslContext(javax.net.ssl.SSLContext context) {
-        tls().context(context);
-    }
-
-    /** The connection's own TLS layer, made the first time it is needed: a plain connection never needs one. */
-    private TlsLayer tls() {
-        if (tls == TlsLayer.PLAIN) {
-            tls = new TlsLayer();
-        }
-        return tls;
+        return TlsLayer.startTls(this, sslContext, serverSide, serverHostname, newProtocol, handshakeTimeout,
+                shutdownTimeout);
     }
 
     /** The channel, or {@code null} before the connection is made; for {@link FlowControl}. */
@@ -245,15 +222,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     public BaseEventLoop loop() {
         return loop;
-    }
-
-    /**
-     * Hears the end of the TLS handshake: {@code null} on success (after connectionMade), else the failure.
-     *
-     * @param listener the listener
-     */
-    public void onHandshake(Consumer<Throwable> listener) {
-        tls().onHandshake(listener);
     }
 
     @Override
@@ -280,7 +248,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             ReadInto.install(this, channel);
         }
         boolean encrypted = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null
-                && tls().find(ctx.pipeline());
+                && TlsLayer.of(this).find(ctx.pipeline());
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
@@ -296,7 +264,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ctx.fireChannelActive();
     }
 
-    private void made() {
+    /** The connection is made (and with TLS, its handshake done): asyncio's {@code connection_made}, once. */
+    void made() {
         counted = true;
         loop.counters().opened(false);
         Interceptors ic = loop.activeInterceptors();
@@ -396,24 +365,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent hs) {
-            io.jasyncio.Future<io.jasyncio.Transport> upgraded = tls.takeUpgrade();
-            if (hs.isSuccess()) {
-                if (upgraded != null) {
-                    upgraded.setResult(this);
-                } else {
-                    made();
-                }
-            } else {
-                // As asyncio: the protocol hears nothing more of a failed upgrade, and no connectionLost follows a
-                // connectionMade that never ran.
-                on(TransportState.Event.HANDSHAKE_FAILED);
-                if (upgraded != null) {
-                    upgraded.setException(tls.upgradeError(hs.cause()));
-                } else {
-                    tls.handshakeFailed(hs.cause());
-                }
-                forceClose();
-            }
+            TlsLayer.handshakeDone(this, hs);
         } else if (evt instanceof ChannelInputShutdownEvent
                 || (evt instanceof SslCloseCompletionEvent closed && closed.isSuccess())) {
             // The peer's EOF, or with TLS its close_notify (asyncio's _call_eof_received).
@@ -748,7 +700,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         forceClose();
     }
 
-    private void forceClose() {
+    /** asyncio's {@code _force_close}: reads stop, queued writes are dropped, the channel closes. */
+    void forceClose() {
         TransportState was = state;
         on(TransportState.Event.ABORT);
         reading = false;
@@ -772,7 +725,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         loop.callSoon(this::connectionLostOnce);
     }
 
-    private void on(TransportState.Event event) {
+    /**
+     * Moves the connection's life on.
+     *
+     * @param event what happened
+     */
+    void on(TransportState.Event event) {
         state = state.on(event);
     }
 
