@@ -59,7 +59,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /** Where the connection is in its life; {@link TransportState#on} says how it moves. */
     TransportState state = TransportState.CONNECTING;
     /** asyncio's {@code _eof}: writeEof was called. */
-    private boolean eof;
+    boolean eof;
     /** Reading is not paused (pauseReading); beside the state, since a paused connection is still open. */
     boolean reading = true;
     /**
@@ -91,7 +91,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     volatile OffLoopWrites outside = OffLoopWrites.NONE;
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
-    private volatile boolean sendfileInProgress;
+    volatile boolean sendfileInProgress;
     /**
      * The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see
      * {@link TlsLayer#of}).
@@ -623,29 +623,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
      */
     public io.jasyncio.Future<Long> sendfile(java.nio.file.Path file, long offset, long count) {
-        FileSender.checkArguments(offset, count);
-        if (state.closing() || channel == null || !channel.isActive()) {
-            throw new IllegalStateException("Transport is closing");
-        }
-        if (eof) {
-            throw new IllegalStateException("Cannot call sendfile() after write_eof()");
-        }
-        if (sendfileInProgress) {
-            throw new IllegalStateException("unable to sendfile; sendfile is in progress");
-        }
-        sendfileInProgress = true;
-        io.jasyncio.Future<Long> result = loop.createFuture();
-        Runnable start = () -> {
-            OffLoopWrites.flushFirst(this);
-            unflushedWrites = 0; // the file's write flushes what this read batch wrote
-            FileSender.send(channel, tls.encrypted(), file, offset, count, result, () -> sendfileInProgress = false);
-        };
-        if (channel.eventLoop().inEventLoop()) {
-            start.run();
-        } else {
-            channel.eventLoop().execute(start); // at the loop's next run, after what was written before
-        }
-        return result;
+        return FileSender.start(this, file, offset, count);
     }
 
     @Override
