@@ -168,22 +168,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         return protocol;
     }
 
-    /** A protocol factory that failed: asked again, it throws the same exception (no second protocol is made). */
-    private record FailedFactory(RuntimeException runtime, Error error)
-            implements java.util.function.Supplier<BaseProtocol> {
-        FailedFactory(Throwable t) {
-            this(t instanceof RuntimeException e ? e : null, t instanceof Error e ? e : null);
-        }
-
-        @Override
-        public BaseProtocol get() {
-            if (error != null) {
-                throw error;
-            }
-            throw runtime;
-        }
-    }
-
     // ---------------------------------------------------------------- Netty events
 
     /**
