@@ -82,7 +82,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private ByteBuf receiving;
     private ByteBuffer receivingView;
     /** How a Streams connection's reader reads the received ByteBuf in place; made at its first read. */
-    private ReceivedByteBuf received;
+    ReceivedByteBuf received;
     /**
      * Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. The shared
      * empty {@link OffLoopWrites#NONE} until the first such write makes this connection's own (see
@@ -297,7 +297,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             if (protocol instanceof BufferedProtocol bp) {
                 BufferedReads.deliverBuffered(this, bp, buf);
             } else if (protocol instanceof io.jasyncio.StreamReaderProtocol streams) {
-                deliverToStream(streams, buf);
+                ReceivedByteBuf.deliver(this, streams, buf);
             } else {
                 ByteBuffer view = buf.nioBuffer().asReadOnlyBuffer();
                 receiving = buf;
@@ -313,25 +313,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         } finally {
             buf.release();
-        }
-    }
-
-    /**
-     * A Streams connection's read: its reader copies the bytes straight from the ByteBuf (into the array a waiting
-     * read returns, or its buffer), through one {@link ReceivedByteBuf} per transport; no view is made.
-     */
-    private void deliverToStream(io.jasyncio.StreamReaderProtocol streams, ByteBuf buf) {
-        ReceivedByteBuf in = received;
-        if (in == null) {
-            in = new ReceivedByteBuf();
-            received = in;
-        }
-        try {
-            io.jasyncio.internal.StreamAccess.dataReceived(streams, in.set(buf));
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.data_received() call failed.");
-        } finally {
-            in.clear();
         }
     }
 
