@@ -65,9 +65,10 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     /**
      * The water marks and the pause of writing, made the first time the limits change or a write goes over the
      * default high mark: until then the limits are the defaults and writing is not paused. Volatile and published
-     * with a compare-and-set, as a write off the loop's thread may be the one that makes it (see {@link #flow()}).
+     * with a compare-and-set, as a write off the loop's thread may be the one that makes it (see
+     * {@link FlowControl#of}).
      */
-    private volatile FlowControl flow;
+    volatile FlowControl flow;
     /** asyncio's {@code _conn_lost}: writes after the connection was lost, counted up to the warning's threshold. */
     private byte connLostWrites;
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
@@ -107,15 +108,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     TcpTransport nextClient;
     private static final Object EOF = new Object();
     private static final Object INACTIVE = new Object();
-    private static final java.lang.invoke.VarHandle FLOW;
-    static {
-        try {
-            FLOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "flow",
-                    FlowControl.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /**
      * Creates the transport of an outgoing connection, whose protocol is made once the socket is connected, on the
@@ -236,12 +228,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
-        FlowControl f = flow;
-        if (f != null) {
-            f.apply(channel);
-        } else {
-            FlowControl.applyDefaults(channel);
-        }
+        FlowControl.activate(this, channel);
         if (!encrypted) {
             made();
         }
@@ -503,7 +490,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
         if (!onLoop) {
             OffLoopWrites.write(this, buf);
-            maybePauseWriting();
+            FlowControl.afterWrite(this);
             return;
         }
         OffLoopWrites.flushFirst(this); // what was written while the loop was stopped goes first
@@ -515,7 +502,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } else {
             channel.writeAndFlush(buf, channel.voidPromise());
         }
-        maybePauseWriting();
+        FlowControl.afterWrite(this);
     }
 
     /** Counts a write made after the connection was lost: whether it is to be warned of (the fifth and after). */
@@ -524,29 +511,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             connLostWrites++;
         }
         return connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES;
-    }
-
-    /** After a write: asyncio's {@code _maybe_pause_protocol}; a connection under the default high mark needs no
-     *  {@link FlowControl} of its own. */
-    private void maybePauseWriting() {
-        FlowControl f = flow;
-        if (f != null) {
-            f.maybePause();
-        } else if (getWriteBufferSize() > FlowControl.DEFAULT_HIGH) {
-            flow().maybePause();
-        }
-    }
-
-    private FlowControl flow() {
-        FlowControl f = flow;
-        if (f == null) {
-            FlowControl made = new FlowControl(this);
-            f = (FlowControl) FLOW.compareAndExchange(this, null, made);
-            if (f == null) {
-                f = made;
-            }
-        }
-        return f;
     }
 
     // ---------------------------------------------------------------- write(byte[]): an array with no view of it
@@ -749,7 +713,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void setWriteBufferLimits(int newHigh, int newLow) {
-        flow().setLimits(newHigh, newLow);
+        FlowControl.of(this).setLimits(newHigh, newLow);
     }
 
     /**
