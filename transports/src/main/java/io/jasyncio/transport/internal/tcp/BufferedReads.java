@@ -9,7 +9,6 @@ package io.jasyncio.transport.internal.tcp;
 import io.jasyncio.BufferedProtocol;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 
 /**
  * The read path of a {@link TcpTransport} whose protocol is a {@link BufferedProtocol}: asyncio's
@@ -33,8 +32,7 @@ final class BufferedReads {
      * @return the protocol, or {@code null} when the read goes to a buffer of Netty's
      */
     static BufferedProtocol readsIntoProtocol(TcpTransport t) {
-        ArrayDeque<Object> heldBack = t.heldBack;
-        return t.reading && t.state.delivers() && !t.tls.encrypted() && (heldBack == null || heldBack.isEmpty())
+        return t.reading && t.state.delivers() && !t.tls.encrypted() && !HeldBack.any(t)
                 && t.protocol instanceof BufferedProtocol bp ? bp : null;
     }
 
@@ -98,10 +96,7 @@ final class BufferedReads {
     static void deliverBuffered(TcpTransport t, BufferedProtocol bp, ByteBuf buf) {
         while (buf.isReadable() && t.state.delivers()) {
             if (!t.reading) {
-                if (t.heldBack == null) {
-                    t.heldBack = new ArrayDeque<>();
-                }
-                t.heldBack.addFirst(buf.retainedSlice());
+                HeldBack.addFirst(t, buf.retainedSlice());
                 return;
             }
             ByteBuffer target;

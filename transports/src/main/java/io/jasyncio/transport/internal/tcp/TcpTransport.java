@@ -98,7 +98,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * {@link TlsLayer#of}).
      */
     TlsLayer tls = TlsLayer.PLAIN;
-    /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
+    /** Events that came while reading was paused (data, EOF, the end), in order for resume: see {@link HeldBack}. */
     ArrayDeque<Object> heldBack;
     /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
     private boolean counted;
@@ -106,8 +106,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     TcpTransport prevClient;
     /** See {@link #prevClient}. */
     TcpTransport nextClient;
-    private static final Object EOF = new Object();
-    private static final Object INACTIVE = new Object();
 
     /**
      * Creates the transport of an outgoing connection, whose protocol is made once the socket is connected, on the
@@ -266,20 +264,19 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         if (!reading) {
-            holdBack(buf);
+            HeldBack.add(this, buf);
             return;
         }
         deliver(buf);
     }
 
-    private void holdBack(Object event) {
-        if (heldBack == null) {
-            heldBack = new ArrayDeque<>();
-        }
-        heldBack.add(event);
-    }
-
-    private void deliver(ByteBuf buf) {
+    /**
+     * A read, to the protocol: asyncio's {@code data_received}, {@code get_buffer}/{@code buffer_updated}, or a
+     * Streams reader's bytes. Releases the read.
+     *
+     * @param buf the read
+     */
+    void deliver(ByteBuf buf) {
         try {
             if (protocol instanceof BufferedProtocol bp) {
                 BufferedReads.deliverBuffered(this, bp, buf);
@@ -322,7 +319,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 || (evt instanceof SslCloseCompletionEvent closed && closed.isSuccess())) {
             // The peer's EOF, or with TLS its close_notify (asyncio's _call_eof_received).
             if (!reading && state.delivers()) {
-                holdBack(EOF); // paused: the EOF waits, after the data held back before it
+                HeldBack.add(this, HeldBack.EOF); // paused: the EOF waits, after the data held back before it
             } else {
                 deliverEof();
             }
@@ -330,7 +327,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ctx.fireUserEventTriggered(evt);
     }
 
-    private void deliverEof() {
+    /** The peer's EOF, to the protocol: asyncio's {@code eof_received}, closing unless it asks to stay open. */
+    void deliverEof() {
         if (!state.delivers()) {
             return;
         }
@@ -388,14 +386,14 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (state == TransportState.OPEN && heldBack != null && !heldBack.isEmpty() && !reading && failure == null) {
+        if (state == TransportState.OPEN && HeldBack.any(this) && !reading && failure == null) {
             // Data read before the end is still held back by pauseReading: the end waits for it.
             on(TransportState.Event.INACTIVE_HELD);
-            holdBack(INACTIVE);
+            HeldBack.add(this, HeldBack.INACTIVE);
             ctx.fireChannelInactive();
             return;
         }
-        releaseHeldBack();
+        HeldBack.release(this);
         ReadInto readInto = ReadInto.of(channel);
         if (readInto != null) {
             readInto.release();
@@ -404,18 +402,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ctx.fireChannelInactive();
     }
 
-    private void releaseHeldBack() {
-        if (heldBack != null) {
-            for (Object o : heldBack) {
-                if (o instanceof ByteBuf b) {
-                    b.release();
-                }
-            }
-            heldBack = null;
-        }
-    }
-
-    private void connectionLostOnce() {
+    /** asyncio's {@code connection_lost}, once, and the bookkeeping of the connection's end. */
+    void connectionLostOnce() {
         if (state == TransportState.LOST) {
             return;
         }
@@ -628,7 +616,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * protocol hears connectionLost soon, as asyncio calls it (never inside the close or abort call).
      */
     private void endSoon() {
-        releaseHeldBack();
+        HeldBack.release(this);
         loop.callSoon(this::connectionLostOnce);
     }
 
@@ -689,19 +677,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         reading = true;
-        while (heldBack != null && !heldBack.isEmpty() && reading) {
-            Object event = heldBack.poll();
-            if (event == EOF) {
-                deliverEof();
-            } else if (event == INACTIVE) {
-                releaseHeldBack();
-                connectionLostOnce();
-                return;
-            } else {
-                deliver((ByteBuf) event);
-            }
-        }
-        if (reading && !state.closing() && channel.isActive()) {
+        if (HeldBack.deliver(this) && reading && !state.closing() && channel.isActive()) {
             channel.config().setAutoRead(true);
         }
     }
