@@ -38,17 +38,25 @@ import java.util.function.Consumer;
  * {@code connectionLost}. A protocol callback that throws is reported to the exception handler (with the transport
  * and the protocol) and the transport is aborted. Flow control keeps asyncio's rule of calling {@code pauseWriting}
  * inside the {@code write} that crossed the high mark, by reading the channel's outbound byte count after each write.
- * The connection's life is one {@link TransportState}, whose {@code on} method holds every transition; the parts with
- * a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
- * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's
- * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up), {@link SharedReads} (the read allocator).
+ * The connection's life is one {@link TransportState}, whose {@code on} method holds every transition.
+ *
+ * <p>This class keeps the Netty events, the protocol's calls and the per-read and per-write paths ({@code deliver},
+ * {@code write}); the parts with a concern of their own are beside it: {@link FlowControl} (the water marks),
+ * {@link OffLoopWrites} (writes made while the loop is stopped), {@link HeldBack} (what pauseReading holds back),
+ * {@link BufferedReads} (a BufferedProtocol's reads) and {@link ReadInto} (its read allocator),
+ * {@link ReceivedByteBuf} (a Streams reader's reads), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the
+ * connection's TLS, {@code startTls} and the handshake's end), {@link TlsHandlers} (TLS set-up), {@link SharedReads}
+ * (the shared read allocator), {@link FailedFactory} (a protocol factory that threw). Most are static methods over
+ * this transport's fields, which are package-private where they read or write them: a connection holds no object
+ * more for them, and those made late stay late ({@code flow}, {@code outside}, {@code tls}, {@code heldBack},
+ * {@code received}). The rest of the package reaches them only through those classes.
  */
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
-    /** The protocol, once made (see {@link #ensureProtocol}); package-private as the other fields its helpers read. */
+    /** The protocol, once made (see {@link #ensureProtocol}). */
     BaseProtocol protocol;
     /**
      * The protocol factory, until the connection is made (see ensureProtocol); once it failed, a {@link FailedFactory}
@@ -158,8 +166,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         return protocol;
     }
 
-    // ---------------------------------------------------------------- Netty events
-
     /**
      * Upgrades the connection to TLS: an SslHandler goes in front of this transport; what is written from now on is
      * encrypted (earlier writes already passed it), what is read is decrypted.
@@ -179,12 +185,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
                 shutdownTimeout);
     }
 
-    /** The channel, or {@code null} before the connection is made; for {@link FlowControl}. */
+    /** The channel, or {@code null} before the connection is made; for the helpers of this package. */
     Channel channel() {
         return channel;
     }
 
-    /** A flush is about to write every pending message: none is left unflushed; for {@link FlowControl}. */
+    /** A flush is about to write every pending message: none is left unflushed; for the helpers of this package. */
     void flushingAll() {
         unflushedWrites = 0;
     }
@@ -197,6 +203,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     public BaseEventLoop loop() {
         return loop;
     }
+
+    // ---------------------------------------------------------------- Netty events
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
