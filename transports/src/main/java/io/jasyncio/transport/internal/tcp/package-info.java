@@ -64,8 +64,8 @@
  * {@code ServerBinder} binds it (the options become Netty's, one listening socket per address: a host, several hosts
  * or a Unix path; TLS and the transport put on each accepted connection; the spread of the connections over child
  * loops, or with SO_REUSEPORT on Linux one listening socket per child loop, the kernel spreading the connections), and
- * hands the result to {@code TcpServer}, which owns the listening sockets and the clients from then on (serving, {@code close},
- * {@code waitClosed}, {@code closeClients}, {@code abortClients}, {@code sockets}). Clients: {@code Connect} checks a
+ * hands the result to {@code TcpServer}, which owns the listening sockets and the clients from then on (serving,
+ * {@code close}, {@code waitClosed}, {@code closeClients}, {@code abortClients}, {@code sockets}). Clients: {@code Connect} checks a
  * connection's options and makes each attempt (a channel connected to one address, with its TLS handler), and
  * {@code Connector} chooses the address (resolved off the loop, tried in turn or raced with happy eyeballs). Beside
  * them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
