@@ -172,14 +172,14 @@ public final class Connect {
             b.handler(new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
-                    transport.sslContext(ssl);
+                    TlsLayer.of(transport).context(ssl);
                     ch.pipeline().addLast(serverSide
                             ? TlsHandlers.server(ssl, options.sslHandshakeTimeout(), options.sslShutdownTimeout())
                             : TlsHandlers.client(ssl, serverHostname, port, options.sslHandshakeTimeout(),
                                     options.sslShutdownTimeout()), transport);
                 }
             });
-            transport.onHandshake(error -> {
+            TlsLayer.of(transport).onHandshake(error -> {
                 if (result.done()) {
                     return;
                 }

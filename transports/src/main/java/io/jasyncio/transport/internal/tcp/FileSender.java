@@ -48,13 +48,53 @@ final class FileSender {
     }
 
     /**
+     * asyncio's {@code sendfile} on a transport: checks the call, then sends the file on the loop's thread (at once on
+     * it, else at the loop's next run), after what was written before; writes wait until it is sent.
+     *
+     * @param t the transport
+     * @param file the file
+     * @param offset where to start, at least 0
+     * @param count how many bytes at most (positive), or -1 for all to the end of the file
+     * @return a future of the number of bytes sent
+     * @throws IllegalArgumentException asyncio's ValueError for a negative offset or a count of 0 or less
+     * @throws IllegalStateException asyncio's RuntimeError: the transport is closing, its write side was closed, or
+     *     a sendfile is in progress
+     */
+    static Future<Long> start(TcpTransport t, Path file, long offset, long count) {
+        checkArguments(offset, count);
+        Channel channel = t.channel();
+        if (t.state.closing() || channel == null || !channel.isActive()) {
+            throw new IllegalStateException("Transport is closing");
+        }
+        if (t.eof) {
+            throw new IllegalStateException("Cannot call sendfile() after write_eof()");
+        }
+        if (t.sendfileInProgress) {
+            throw new IllegalStateException("unable to sendfile; sendfile is in progress");
+        }
+        t.sendfileInProgress = true;
+        Future<Long> result = t.loop().createFuture();
+        Runnable start = () -> {
+            OffLoopWrites.flushFirst(t);
+            t.flushingAll(); // the file's write flushes what this read batch wrote
+            send(channel, t.tls.encrypted(), file, offset, count, result, () -> t.sendfileInProgress = false);
+        };
+        if (channel.eventLoop().inEventLoop()) {
+            start.run();
+        } else {
+            channel.eventLoop().execute(start); // at the loop's next run, after what was written before
+        }
+        return result;
+    }
+
+    /**
      * asyncio's checks of {@code sendfile}'s arguments.
      *
      * @param offset where to start
      * @param count how many bytes, or -1 for all
      * @throws IllegalArgumentException asyncio's ValueError for a negative offset or a count of 0 or less
      */
-    static void checkArguments(long offset, long count) {
+    private static void checkArguments(long offset, long count) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be a non-negative integer (got " + offset + ")");
         }
@@ -74,7 +114,7 @@ final class FileSender {
      * @param result completed with the number of bytes sent
      * @param finished run just before the result is set
      */
-    static void send(Channel channel, boolean encrypted, Path file, long offset, long count, Future<Long> result,
+    private static void send(Channel channel, boolean encrypted, Path file, long offset, long count, Future<Long> result,
             Runnable finished) {
         FileSender sender = new FileSender(channel, file, offset, count, result, finished);
         long size;

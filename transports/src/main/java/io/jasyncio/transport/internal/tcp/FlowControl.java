@@ -13,6 +13,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The write side's flow control of one {@link TcpTransport}, asyncio's {@code _FlowControlMixin}: the water marks, and
@@ -20,7 +22,12 @@ import io.netty.channel.WriteBufferWaterMark;
  * drained to the low one. The buffer's size is read from Netty's outbound buffer after each write (see
  * {@link #pendingBytes}); Netty's own water marks are set so that its writability changes tell of the drain.
  *
- * <p>Threading: the transport's loop thread only.
+ * <p>A transport has none of its own until its limits change or a write goes over the default high mark
+ * ({@link #of}): until then its limits are the defaults and writing is not paused.
+ *
+ * <p>Threading: the transport's loop thread, but for a write made while the loop is stopped (see
+ * {@link OffLoopWrites}), which may make the transport's flow control ({@link #of}) and check the marks
+ * ({@link #afterWrite}).
  */
 final class FlowControl {
     static final int DEFAULT_HIGH = WriteBufferLimits.DEFAULT_HIGH;
@@ -29,6 +36,16 @@ final class FlowControl {
 
     /** Netty's marks for the default limits, shared by every channel that keeps them (it is immutable). */
     private static final WriteBufferWaterMark DEFAULT_MARKS = nettyMarks(DEFAULT_HIGH, DEFAULT_HIGH / 4);
+    /** {@code TcpTransport.flow}: published with a compare-and-set, as a write off the loop's thread may make it. */
+    private static final VarHandle FLOW;
+
+    static {
+        try {
+            FLOW = MethodHandles.lookup().findVarHandle(TcpTransport.class, "flow", FlowControl.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final TcpTransport transport;
     private int high = DEFAULT_HIGH;
@@ -39,8 +56,57 @@ final class FlowControl {
     /** The listener of that message, made the first time the protocol is paused. */
     private ChannelFutureListener drainWatch;
 
-    FlowControl(TcpTransport transport) {
+    private FlowControl(TcpTransport transport) {
         this.transport = transport;
+    }
+
+    /**
+     * A transport's own flow control, made the first time it is needed; any thread may be first, so it is published
+     * with a compare-and-set.
+     *
+     * @param t the transport
+     * @return its flow control
+     */
+    static FlowControl of(TcpTransport t) {
+        FlowControl f = t.flow;
+        if (f == null) {
+            FlowControl made = new FlowControl(t);
+            f = (FlowControl) FLOW.compareAndExchange(t, null, made);
+            if (f == null) {
+                f = made;
+            }
+        }
+        return f;
+    }
+
+    /**
+     * After a write to a transport: asyncio's {@code _maybe_pause_protocol}; a connection under the default high mark
+     * needs no flow control of its own.
+     *
+     * @param t the transport
+     */
+    static void afterWrite(TcpTransport t) {
+        FlowControl f = t.flow;
+        if (f != null) {
+            f.maybePause();
+        } else if (t.getWriteBufferSize() > DEFAULT_HIGH) {
+            of(t).maybePause();
+        }
+    }
+
+    /**
+     * Gives a transport's channel, as the connection becomes active, the water marks of its limits.
+     *
+     * @param t the transport
+     * @param channel its channel
+     */
+    static void activate(TcpTransport t, Channel channel) {
+        FlowControl f = t.flow;
+        if (f != null) {
+            f.apply(channel);
+        } else {
+            channel.config().setWriteBufferWaterMark(DEFAULT_MARKS);
+        }
     }
 
     /** After a write: {@code pauseWriting} when the buffer went over the high mark. */
@@ -123,15 +189,6 @@ final class FlowControl {
     void apply(Channel channel) {
         channel.config().setWriteBufferWaterMark(high == DEFAULT_HIGH && low == DEFAULT_HIGH / 4 ? DEFAULT_MARKS
                 : nettyMarks(high, low));
-    }
-
-    /**
-     * {@link #apply} for a transport with no flow control of its own yet: its limits are the defaults.
-     *
-     * @param channel the transport's channel
-     */
-    static void applyDefaults(Channel channel) {
-        channel.config().setWriteBufferWaterMark(DEFAULT_MARKS);
     }
 
     /**

@@ -56,6 +56,17 @@ final class ReadInto implements RecvByteBufAllocator {
     }
 
     /**
+     * What reads straight into a BufferedProtocol's buffer on a channel: its read allocator itself, installed when the
+     * connection became active with a BufferedProtocol and where the backend can (not io_uring).
+     *
+     * @param channel the connection's channel, or {@code null} before it is made
+     * @return it, or {@code null} when the reads go to Netty's buffers
+     */
+    static ReadInto of(Channel channel) {
+        return channel != null && channel.config().getRecvByteBufAllocator() instanceof ReadInto into ? into : null;
+    }
+
+    /**
      * Gives a channel this allocator, around the one it has, if its backend reads through the allocator.
      *
      * @param transport the transport
@@ -133,11 +144,11 @@ final class ReadInto implements RecvByteBufAllocator {
     }
 
     private ByteBuf allocate(ByteBufAllocator alloc, int guess) {
-        BufferedProtocol bp = transport.readsIntoProtocol();
+        BufferedProtocol bp = BufferedReads.readsIntoProtocol(transport);
         if (bp == null) {
             return null;
         }
-        ByteBuffer t = transport.getBuffer(bp, guess);
+        ByteBuffer t = BufferedReads.getBuffer(transport, bp, guess);
         if (t == null) {
             return null; // getBuffer failed: the transport is closing, the read goes nowhere
         }

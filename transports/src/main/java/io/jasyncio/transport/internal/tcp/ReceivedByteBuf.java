@@ -6,7 +6,9 @@
  */
 package io.jasyncio.transport.internal.tcp;
 
+import io.jasyncio.StreamReaderProtocol;
 import io.jasyncio.internal.ReceivedBytes;
+import io.jasyncio.internal.StreamAccess;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 
@@ -20,6 +22,30 @@ final class ReceivedByteBuf implements ReceivedBytes {
     private ByteBuf buf;
     private int base;
     private int length;
+
+    /**
+     * A Streams connection's read: its reader copies the bytes straight from the ByteBuf (into the array a waiting
+     * read returns, or its buffer), through the transport's one {@code ReceivedByteBuf}, made at its first read; no
+     * view is made. The caller releases the read.
+     *
+     * @param t the transport
+     * @param streams its protocol
+     * @param buf the read
+     */
+    static void deliver(TcpTransport t, StreamReaderProtocol streams, ByteBuf buf) {
+        ReceivedByteBuf in = t.received;
+        if (in == null) {
+            in = new ReceivedByteBuf();
+            t.received = in;
+        }
+        try {
+            StreamAccess.dataReceived(streams, in.set(buf));
+        } catch (Throwable e) {
+            t.fatalError(e, "Fatal error: protocol.data_received() call failed.");
+        } finally {
+            in.clear();
+        }
+    }
 
     /** Points at {@code received}'s readable bytes, for one call. */
     ReceivedByteBuf set(ByteBuf received) {

@@ -292,7 +292,7 @@ public final class ServerBinder {
         ImmediateSend.accepted(ch);
         TcpTransport t = server.accepted(protocolFactory, servingLoop);
         if (tls != null) {
-            t.sslContext(ssl);
+            TlsLayer.of(t).context(ssl);
             ch.pipeline().addLast(tls);
         }
         ch.pipeline().addLast(t);

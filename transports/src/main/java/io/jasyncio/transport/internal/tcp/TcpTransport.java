@@ -38,17 +38,26 @@ import java.util.function.Consumer;
  * {@code connectionLost}. A protocol callback that throws is reported to the exception handler (with the transport
  * and the protocol) and the transport is aborted. Flow control keeps asyncio's rule of calling {@code pauseWriting}
  * inside the {@code write} that crossed the high mark, by reading the channel's outbound byte count after each write.
- * The connection's life is one {@link TransportState}, whose {@code on} method holds every transition; the parts with
- * a concern of their own are beside it: {@link FlowControl} (the water marks), {@link OffLoopWrites}
- * (writes made while the loop is stopped), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the connection's
- * TLS and {@code startTls}), {@link TlsHandlers} (TLS set-up), {@link SharedReads} (the read allocator).
+ * The connection's life is one {@link TransportState}, whose {@code on} method holds every transition.
+ *
+ * <p>This class keeps the Netty events, the protocol's calls and the per-read and per-write paths ({@code deliver},
+ * {@code write}); the parts with a concern of their own are beside it: {@link FlowControl} (the water marks),
+ * {@link OffLoopWrites} (writes made while the loop is stopped), {@link HeldBack} (what pauseReading holds back),
+ * {@link BufferedReads} (a BufferedProtocol's reads) and {@link ReadInto} (its read allocator),
+ * {@link ReceivedByteBuf} (a Streams reader's reads), {@link FileSender} ({@code sendfile}), {@link TlsLayer} (the
+ * connection's TLS, {@code startTls} and the handshake's end), {@link TlsHandlers} (TLS set-up), {@link SharedReads}
+ * (the shared read allocator), {@link FailedFactory} (a protocol factory that threw). Most are static methods over
+ * this transport's fields, which are package-private where they read or write them: a connection holds no object
+ * more for them, and those made late stay late ({@code flow}, {@code outside}, {@code tls}, {@code heldBack},
+ * {@code received}). The rest of the package reaches them only through those classes.
  */
 public final class TcpTransport extends ChannelInboundHandlerAdapter implements Transport {
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
 
     private final BaseEventLoop loop;
     private final Consumer<TcpTransport> onClosed;
-    private BaseProtocol protocol;
+    /** The protocol, once made (see {@link #ensureProtocol}). */
+    BaseProtocol protocol;
     /**
      * The protocol factory, until the connection is made (see ensureProtocol); once it failed, a {@link FailedFactory}
      * that throws what it threw.
@@ -56,17 +65,18 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private java.util.function.Supplier<? extends BaseProtocol> protocolFactory;
     private Channel channel;
     /** Where the connection is in its life; {@link TransportState#on} says how it moves. */
-    private TransportState state = TransportState.CONNECTING;
+    TransportState state = TransportState.CONNECTING;
     /** asyncio's {@code _eof}: writeEof was called. */
-    private boolean eof;
+    boolean eof;
     /** Reading is not paused (pauseReading); beside the state, since a paused connection is still open. */
-    private boolean reading = true;
+    boolean reading = true;
     /**
      * The water marks and the pause of writing, made the first time the limits change or a write goes over the
      * default high mark: until then the limits are the defaults and writing is not paused. Volatile and published
-     * with a compare-and-set, as a write off the loop's thread may be the one that makes it (see {@link #flow()}).
+     * with a compare-and-set, as a write off the loop's thread may be the one that makes it (see
+     * {@link FlowControl#of}).
      */
-    private volatile FlowControl flow;
+    volatile FlowControl flow;
     /** asyncio's {@code _conn_lost}: writes after the connection was lost, counted up to the warning's threshold. */
     private byte connLostWrites;
     /** True between Netty's first channelRead and its channelReadComplete: writes then are flushed once, at the end. */
@@ -81,40 +91,29 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     private ByteBuf receiving;
     private ByteBuffer receivingView;
     /** How a Streams connection's reader reads the received ByteBuf in place; made at its first read. */
-    private ReceivedByteBuf received;
+    ReceivedByteBuf received;
     /**
      * Writes made off the loop thread (while the loop is stopped), waiting for its next run; any thread. The shared
      * empty {@link OffLoopWrites#NONE} until the first such write makes this connection's own (see
-     * {@link #offLoopWrites}): an idle connection holds no queue.
+     * {@link OffLoopWrites#write}): an idle connection holds no queue.
      */
-    private volatile OffLoopWrites outside = OffLoopWrites.NONE;
+    volatile OffLoopWrites outside = OffLoopWrites.NONE;
     private Throwable failure;
     /** asyncio's {@code _empty_waiter} of sendfile: no write until the file is sent. Any thread reads it. */
-    private volatile boolean sendfileInProgress;
-    /** The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see tls()). */
-    private TlsLayer tls = TlsLayer.PLAIN;
-    /** Events that came while reading was paused (data, EOF, the end), delivered in order on resume. */
-    private ArrayDeque<Object> heldBack;
+    volatile boolean sendfileInProgress;
+    /**
+     * The connection's TLS: the shared {@link TlsLayer#PLAIN} until it is encrypted or set up to be (see
+     * {@link TlsLayer#of}).
+     */
+    TlsLayer tls = TlsLayer.PLAIN;
+    /** Events that came while reading was paused (data, EOF, the end), in order for resume: see {@link HeldBack}. */
+    ArrayDeque<Object> heldBack;
     /** Whether the loop's count of open transports includes this one (from connection_made to connection_lost). */
     private boolean counted;
     /** The server's neighbours of an accepted connection in its {@link Clients} list, which alone touches them. */
     TcpTransport prevClient;
     /** See {@link #prevClient}. */
     TcpTransport nextClient;
-    private static final Object EOF = new Object();
-    private static final Object INACTIVE = new Object();
-    private static final java.lang.invoke.VarHandle OUTSIDE;
-    private static final java.lang.invoke.VarHandle FLOW;
-    static {
-        try {
-            OUTSIDE = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "outside",
-                    OffLoopWrites.class);
-            FLOW = java.lang.invoke.MethodHandles.lookup().findVarHandle(TcpTransport.class, "flow",
-                    FlowControl.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /**
      * Creates the transport of an outgoing connection, whose protocol is made once the socket is connected, on the
@@ -167,24 +166,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         return protocol;
     }
 
-    /** A protocol factory that failed: asked again, it throws the same exception (no second protocol is made). */
-    private record FailedFactory(RuntimeException runtime, Error error)
-            implements java.util.function.Supplier<BaseProtocol> {
-        FailedFactory(Throwable t) {
-            this(t instanceof RuntimeException e ? e : null, t instanceof Error e ? e : null);
-        }
-
-        @Override
-        public BaseProtocol get() {
-            if (error != null) {
-                throw error;
-            }
-            throw runtime;
-        }
-    }
-
-    // ---------------------------------------------------------------- Netty events
-
     /**
      * Upgrades the connection to TLS: an SslHandler goes in front of this transport; what is written from now on is
      * encrypted (earlier writes already passed it), what is read is decrypted.
@@ -200,42 +181,16 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      */
     public io.jasyncio.Future<io.jasyncio.Transport> startTls(javax.net.ssl.SSLContext sslContext, boolean serverSide,
             String serverHostname, BaseProtocol newProtocol, Double handshakeTimeout, Double shutdownTimeout) {
-        io.jasyncio.Future<io.jasyncio.Transport> f = loop.createFuture();
-        ChannelHandlerContext ctx = channel == null ? null : channel.pipeline().context(this);
-        if (tls.encrypted() || state.closing() || ctx == null) {
-            f.setException(new IllegalStateException("cannot start TLS on " + this
-                    + (tls.encrypted() ? ": it is encrypted already" : ": it is not connected")));
-            return f;
-        }
-        protocol = newProtocol;
-        channel.pipeline().addBefore(ctx.name(), null, tls().upgrade(sslContext, serverSide, serverHostname,
-                channel, handshakeTimeout, shutdownTimeout, f));
-        return f;
+        return TlsLayer.startTls(this, sslContext, serverSide, serverHostname, newProtocol, handshakeTimeout,
+                shutdownTimeout);
     }
 
-    /**
-     * Records the TLS context whose handler the connection's pipeline holds.
-     *
-     * @param context the context
-     */
-    void sslContext(javax.net.ssl.SSLContext context) {
-        tls().context(context);
-    }
-
-    /** The connection's own TLS layer, made the first time it is needed: a plain connection never needs one. */
-    private TlsLayer tls() {
-        if (tls == TlsLayer.PLAIN) {
-            tls = new TlsLayer();
-        }
-        return tls;
-    }
-
-    /** The channel, or {@code null} before the connection is made; for {@link FlowControl}. */
+    /** The channel, or {@code null} before the connection is made; for the helpers of this package. */
     Channel channel() {
         return channel;
     }
 
-    /** A flush is about to write every pending message: none is left unflushed; for {@link FlowControl}. */
+    /** A flush is about to write every pending message: none is left unflushed; for the helpers of this package. */
     void flushingAll() {
         unflushedWrites = 0;
     }
@@ -249,14 +204,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         return loop;
     }
 
-    /**
-     * Hears the end of the TLS handshake: {@code null} on success (after connectionMade), else the failure.
-     *
-     * @param listener the listener
-     */
-    public void onHandshake(Consumer<Throwable> listener) {
-        tls().onHandshake(listener);
-    }
+    // ---------------------------------------------------------------- Netty events
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
@@ -282,23 +230,19 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             ReadInto.install(this, channel);
         }
         boolean encrypted = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null
-                && tls().find(ctx.pipeline());
+                && TlsLayer.of(this).find(ctx.pipeline());
         if (!encrypted) {
             channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
-        FlowControl f = flow;
-        if (f != null) {
-            f.apply(channel);
-        } else {
-            FlowControl.applyDefaults(channel);
-        }
+        FlowControl.activate(this, channel);
         if (!encrypted) {
             made();
         }
         ctx.fireChannelActive();
     }
 
-    private void made() {
+    /** The connection is made (and with TLS, its handshake done): asyncio's {@code connection_made}, once. */
+    void made() {
         counted = true;
         loop.counters().opened(false);
         Interceptors ic = loop.activeInterceptors();
@@ -318,9 +262,9 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ByteBuf buf = (ByteBuf) msg;
         loop.counters().read(buf.readableBytes());
         inReadBatch = true;
-        ReadInto readInto = readInto();
+        ReadInto readInto = ReadInto.of(channel);
         if (readInto != null && readInto.owns(buf)) {
-            deliverInto(readInto, buf);
+            BufferedReads.deliverInto(this, readInto, buf);
             return;
         }
         if (!state.delivers()) {
@@ -328,25 +272,24 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         if (!reading) {
-            holdBack(buf);
+            HeldBack.add(this, buf);
             return;
         }
         deliver(buf);
     }
 
-    private void holdBack(Object event) {
-        if (heldBack == null) {
-            heldBack = new ArrayDeque<>();
-        }
-        heldBack.add(event);
-    }
-
-    private void deliver(ByteBuf buf) {
+    /**
+     * A read, to the protocol: asyncio's {@code data_received}, {@code get_buffer}/{@code buffer_updated}, or a
+     * Streams reader's bytes. Releases the read.
+     *
+     * @param buf the read
+     */
+    void deliver(ByteBuf buf) {
         try {
             if (protocol instanceof BufferedProtocol bp) {
-                deliverBuffered(bp, buf);
+                BufferedReads.deliverBuffered(this, bp, buf);
             } else if (protocol instanceof io.jasyncio.StreamReaderProtocol streams) {
-                deliverToStream(streams, buf);
+                ReceivedByteBuf.deliver(this, streams, buf);
             } else {
                 ByteBuffer view = buf.nioBuffer().asReadOnlyBuffer();
                 receiving = buf;
@@ -365,124 +308,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         }
     }
 
-    /**
-     * A Streams connection's read: its reader copies the bytes straight from the ByteBuf (into the array a waiting
-     * read returns, or its buffer), through one {@link ReceivedByteBuf} per transport; no view is made.
-     */
-    private void deliverToStream(io.jasyncio.StreamReaderProtocol streams, ByteBuf buf) {
-        ReceivedByteBuf in = received;
-        if (in == null) {
-            in = new ReceivedByteBuf();
-            received = in;
-        }
-        try {
-            io.jasyncio.internal.StreamAccess.dataReceived(streams, in.set(buf));
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.data_received() call failed.");
-        } finally {
-            in.clear();
-        }
-    }
-
-    /**
-     * The protocol that the next read goes straight into, for {@link ReadInto}: a BufferedProtocol that reads, on a
-     * plain connection, with nothing held back that must come first.
-     *
-     * @return the protocol, or {@code null} when the read goes to a buffer of Netty's
-     */
-    BufferedProtocol readsIntoProtocol() {
-        return reading && state.delivers() && !tls.encrypted() && (heldBack == null || heldBack.isEmpty())
-                && protocol instanceof BufferedProtocol bp ? bp : null;
-    }
-
-    /**
-     * asyncio's {@code get_buffer(sizehint)} before a read, for {@link ReadInto}: a failure is asyncio's fatal error.
-     *
-     * @param bp the protocol
-     * @param sizeHint Netty's guess of the next read's size
-     * @return a writable buffer with room, or {@code null} when the protocol failed (the transport is closing)
-     */
-    ByteBuffer getBuffer(BufferedProtocol bp, int sizeHint) {
-        try {
-            ByteBuffer target = bp.getBuffer(sizeHint);
-            if (target == null || !target.hasRemaining()) {
-                throw new IllegalStateException("get_buffer() returned an empty buffer");
-            }
-            if (target.isReadOnly()) {
-                throw new IllegalStateException("get_buffer() returned a read-only buffer");
-            }
-            return target;
-        } catch (Throwable t) {
-            fatalError(t, "Fatal error: protocol.get_buffer() call failed.");
-            return null;
-        }
-    }
-
-    /**
-     * What reads straight into a BufferedProtocol's buffer: the channel's read allocator itself, installed when the
-     * connection became active with a BufferedProtocol and where the backend can (not io_uring).
-     *
-     * @return it, or {@code null} when the reads go to Netty's buffers
-     */
-    private ReadInto readInto() {
-        return channel != null && channel.config().getRecvByteBufAllocator() instanceof ReadInto into ? into : null;
-    }
-
-    /** A read that went straight into the protocol's buffer: asyncio's {@code buffer_updated(nbytes)}. */
-    private void deliverInto(ReadInto readInto, ByteBuf buf) {
-        try {
-            if (!state.delivers() || !(protocol instanceof BufferedProtocol bp)) {
-                readInto.drop();
-                return;
-            }
-            int n = readInto.complete(buf);
-            try {
-                bp.bufferUpdated(n);
-            } catch (Throwable t) {
-                fatalError(t, "Fatal error: protocol.buffer_updated() call failed.");
-            }
-        } finally {
-            buf.release();
-        }
-    }
-
-    /**
-     * asyncio's {@code _read_ready__get_buffer}: fills the protocol's buffers until the bytes are used up; what is
-     * left when the protocol pauses reading waits, first in line, for resumeReading.
-     */
-    private void deliverBuffered(BufferedProtocol bp, ByteBuf buf) {
-        while (buf.isReadable() && state.delivers()) {
-            if (!reading) {
-                if (heldBack == null) {
-                    heldBack = new ArrayDeque<>();
-                }
-                heldBack.addFirst(buf.retainedSlice());
-                return;
-            }
-            ByteBuffer target;
-            try {
-                target = bp.getBuffer(buf.readableBytes());
-                if (target == null || !target.hasRemaining()) {
-                    throw new IllegalStateException("get_buffer() returned an empty buffer");
-                }
-            } catch (Throwable t) {
-                fatalError(t, "Fatal error: protocol.get_buffer() call failed.");
-                return;
-            }
-            int n = Math.min(target.remaining(), buf.readableBytes());
-            int limit = target.limit();
-            target.limit(target.position() + n);
-            buf.readBytes(target);
-            target.limit(limit);
-            try {
-                bp.bufferUpdated(n);
-            } catch (Throwable t) {
-                fatalError(t, "Fatal error: protocol.buffer_updated() call failed.");
-                return;
-            }
-        }
-    }
-
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         inReadBatch = false;
@@ -497,29 +322,12 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent hs) {
-            io.jasyncio.Future<io.jasyncio.Transport> upgraded = tls.takeUpgrade();
-            if (hs.isSuccess()) {
-                if (upgraded != null) {
-                    upgraded.setResult(this);
-                } else {
-                    made();
-                }
-            } else {
-                // As asyncio: the protocol hears nothing more of a failed upgrade, and no connectionLost follows a
-                // connectionMade that never ran.
-                on(TransportState.Event.HANDSHAKE_FAILED);
-                if (upgraded != null) {
-                    upgraded.setException(tls.upgradeError(hs.cause()));
-                } else {
-                    tls.handshakeFailed(hs.cause());
-                }
-                forceClose();
-            }
+            TlsLayer.handshakeDone(this, hs);
         } else if (evt instanceof ChannelInputShutdownEvent
                 || (evt instanceof SslCloseCompletionEvent closed && closed.isSuccess())) {
             // The peer's EOF, or with TLS its close_notify (asyncio's _call_eof_received).
             if (!reading && state.delivers()) {
-                holdBack(EOF); // paused: the EOF waits, after the data held back before it
+                HeldBack.add(this, HeldBack.EOF); // paused: the EOF waits, after the data held back before it
             } else {
                 deliverEof();
             }
@@ -527,7 +335,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ctx.fireUserEventTriggered(evt);
     }
 
-    private void deliverEof() {
+    /** The peer's EOF, to the protocol: asyncio's {@code eof_received}, closing unless it asks to stay open. */
+    void deliverEof() {
         if (!state.delivers()) {
             return;
         }
@@ -585,15 +394,15 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (state == TransportState.OPEN && heldBack != null && !heldBack.isEmpty() && !reading && failure == null) {
+        if (state == TransportState.OPEN && HeldBack.any(this) && !reading && failure == null) {
             // Data read before the end is still held back by pauseReading: the end waits for it.
             on(TransportState.Event.INACTIVE_HELD);
-            holdBack(INACTIVE);
+            HeldBack.add(this, HeldBack.INACTIVE);
             ctx.fireChannelInactive();
             return;
         }
-        releaseHeldBack();
-        ReadInto readInto = readInto();
+        HeldBack.release(this);
+        ReadInto readInto = ReadInto.of(channel);
         if (readInto != null) {
             readInto.release();
         }
@@ -601,18 +410,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         ctx.fireChannelInactive();
     }
 
-    private void releaseHeldBack() {
-        if (heldBack != null) {
-            for (Object o : heldBack) {
-                if (o instanceof ByteBuf b) {
-                    b.release();
-                }
-            }
-            heldBack = null;
-        }
-    }
-
-    private void connectionLostOnce() {
+    /** asyncio's {@code connection_lost}, once, and the bookkeeping of the connection's end. */
+    void connectionLostOnce() {
         if (state == TransportState.LOST) {
             return;
         }
@@ -686,10 +485,11 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             }
         }
         if (!onLoop) {
-            writeOutside(buf);
+            OffLoopWrites.write(this, buf);
+            FlowControl.afterWrite(this);
             return;
         }
-        flushOutsideFirst(); // what was written while the loop was stopped goes first
+        OffLoopWrites.flushFirst(this); // what was written while the loop was stopped goes first
         if (inReadBatch) {
             // Inside a read: flush once when Netty's read loop ends (channelReadComplete), not per write.
             channel.write(buf, channel.voidPromise());
@@ -698,7 +498,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         } else {
             channel.writeAndFlush(buf, channel.voidPromise());
         }
-        maybePauseWriting();
+        FlowControl.afterWrite(this);
     }
 
     /** Counts a write made after the connection was lost: whether it is to be warned of (the fifth and after). */
@@ -707,29 +507,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             connLostWrites++;
         }
         return connLostWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES;
-    }
-
-    /** After a write: asyncio's {@code _maybe_pause_protocol}; a connection under the default high mark needs no
-     *  {@link FlowControl} of its own. */
-    private void maybePauseWriting() {
-        FlowControl f = flow;
-        if (f != null) {
-            f.maybePause();
-        } else if (getWriteBufferSize() > FlowControl.DEFAULT_HIGH) {
-            flow().maybePause();
-        }
-    }
-
-    private FlowControl flow() {
-        FlowControl f = flow;
-        if (f == null) {
-            FlowControl made = new FlowControl(this);
-            f = (FlowControl) FLOW.compareAndExchange(this, null, made);
-            if (f == null) {
-                f = made;
-            }
-        }
-        return f;
     }
 
     // ---------------------------------------------------------------- write(byte[]): an array with no view of it
@@ -758,53 +535,6 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         write(ByteBuffer.wrap(data, sent, n - sent));
     }
 
-    /** A write made off the loop's thread: it waits in {@link OffLoopWrites} for the loop's next run. */
-    private void writeOutside(ByteBuf buf) {
-        OffLoopWrites q = offLoopWrites();
-        if (q.add(buf)) {
-            channel.eventLoop().execute(q.flushTask());
-        }
-        maybePauseWriting();
-    }
-
-    /**
-     * This connection's queue of off-loop writes, made by the first write off the loop's thread: any thread may be
-     * first, so it is published with a compare-and-set.
-     */
-    private OffLoopWrites offLoopWrites() {
-        OffLoopWrites q = outside;
-        if (q == OffLoopWrites.NONE) {
-            OffLoopWrites made = new OffLoopWrites(this::flushOutside);
-            q = (OffLoopWrites) OUTSIDE.compareAndExchange(this, OffLoopWrites.NONE, made);
-            if (q == OffLoopWrites.NONE) {
-                q = made;
-            }
-        }
-        return q;
-    }
-
-    private void flushOutside() {
-        OffLoopWrites q = outside;
-        q.unschedule();
-        if (state.forceClosed()) {
-            q.drop();
-            return;
-        }
-        loop.counters().written(q.bytes());
-        if (q.writeTo(channel)) {
-            unflushedWrites = 0;
-            channel.flush();
-        }
-    }
-
-    /** On the loop thread, writes made while it was stopped go before what is written now; elsewhere, Netty keeps
-     *  the order (the queue's task was scheduled before the caller's). */
-    private void flushOutsideFirst() {
-        if (outside.bytes() != 0 && channel.eventLoop().inEventLoop()) {
-            flushOutside();
-        }
-    }
-
     /**
      * Sends part of a file after what was written before: zero-copy unless TLS encrypts the connection.
      *
@@ -818,29 +548,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * @throws IllegalStateException asyncio's RuntimeError "Transport is closing"
      */
     public io.jasyncio.Future<Long> sendfile(java.nio.file.Path file, long offset, long count) {
-        FileSender.checkArguments(offset, count);
-        if (state.closing() || channel == null || !channel.isActive()) {
-            throw new IllegalStateException("Transport is closing");
-        }
-        if (eof) {
-            throw new IllegalStateException("Cannot call sendfile() after write_eof()");
-        }
-        if (sendfileInProgress) {
-            throw new IllegalStateException("unable to sendfile; sendfile is in progress");
-        }
-        sendfileInProgress = true;
-        io.jasyncio.Future<Long> result = loop.createFuture();
-        Runnable start = () -> {
-            flushOutsideFirst();
-            unflushedWrites = 0; // the file's write flushes what this read batch wrote
-            FileSender.send(channel, tls.encrypted(), file, offset, count, result, () -> sendfileInProgress = false);
-        };
-        if (channel.eventLoop().inEventLoop()) {
-            start.run();
-        } else {
-            channel.eventLoop().execute(start); // at the loop's next run, after what was written before
-        }
-        return result;
+        return FileSender.start(this, file, offset, count);
     }
 
     @Override
@@ -855,7 +563,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         if (channel == null) {
             return;
         }
-        flushOutsideFirst();
+        OffLoopWrites.flushFirst(this);
         unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
             if (f.channel().isActive()) {
@@ -885,7 +593,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         channel.config().setAutoRead(false);
-        flushOutsideFirst();
+        OffLoopWrites.flushFirst(this);
         unflushedWrites = 0;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
@@ -895,7 +603,8 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
         forceClose();
     }
 
-    private void forceClose() {
+    /** asyncio's {@code _force_close}: reads stop, queued writes are dropped, the channel closes. */
+    void forceClose() {
         TransportState was = state;
         on(TransportState.Event.ABORT);
         reading = false;
@@ -915,15 +624,26 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
      * protocol hears connectionLost soon, as asyncio calls it (never inside the close or abort call).
      */
     private void endSoon() {
-        releaseHeldBack();
+        HeldBack.release(this);
         loop.callSoon(this::connectionLostOnce);
     }
 
-    private void on(TransportState.Event event) {
+    /**
+     * Moves the connection's life on.
+     *
+     * @param event what happened
+     */
+    void on(TransportState.Event event) {
         state = state.on(event);
     }
 
-    private void fatalError(Throwable t, String message) {
+    /**
+     * asyncio's {@code _fatal_error} for a protocol callback that threw: reported, and the transport aborted.
+     *
+     * @param t what the callback threw
+     * @param message asyncio's message, for example "Fatal error: protocol.data_received() call failed."
+     */
+    void fatalError(Throwable t, String message) {
         if (failure == null) {
             failure = t;
         }
@@ -965,19 +685,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
             return;
         }
         reading = true;
-        while (heldBack != null && !heldBack.isEmpty() && reading) {
-            Object event = heldBack.poll();
-            if (event == EOF) {
-                deliverEof();
-            } else if (event == INACTIVE) {
-                releaseHeldBack();
-                connectionLostOnce();
-                return;
-            } else {
-                deliver((ByteBuf) event);
-            }
-        }
-        if (reading && !state.closing() && channel.isActive()) {
+        if (HeldBack.deliver(this) && reading && !state.closing() && channel.isActive()) {
             channel.config().setAutoRead(true);
         }
     }
@@ -989,7 +697,7 @@ public final class TcpTransport extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void setWriteBufferLimits(int newHigh, int newLow) {
-        flow().setLimits(newHigh, newLow);
+        FlowControl.of(this).setLimits(newHigh, newLow);
     }
 
     /**

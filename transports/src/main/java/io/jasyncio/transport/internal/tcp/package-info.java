@@ -53,27 +53,34 @@
  * <h2>Classes</h2>
  * One job per class. {@code TcpTransport} is one connection (the channel's last handler), its life one
  * {@code TransportState} whose {@code on} method holds every transition (connecting, open, closing, aborting, the end
- * held back by pauseReading, never made, lost). A server is made in two parts: {@code ServerBinder} binds it (the
- * options become Netty's, one listening socket per address: a host, several hosts or a Unix path; TLS and the
- * transport put on each accepted connection; the spread of the connections over child loops, or with SO_REUSEPORT on
- * Linux one listening socket per child loop, the kernel spreading the connections), and hands the result
- * to {@code TcpServer}, which owns the listening sockets and the clients from then on (serving, {@code close},
- * {@code waitClosed}, {@code closeClients}, {@code abortClients}, {@code sockets}). Clients: {@code Connect} checks a
- * connection's options and makes each attempt (a channel connected to one address, with its TLS handler), and
- * {@code Connector} chooses the address (resolved off the loop, tried in turn or raced with happy eyeballs). Beside
- * them, each with one concern: {@code FlowControl} (the water marks, pause and resume writing),
- * {@code OffLoopWrites} (writes made while the loop is stopped), {@code SharedReads} (the read allocator the
- * connections share), {@code ImmediateSend} (a write with nothing queued
+ * held back by pauseReading, never made, lost). It keeps the Netty events, the protocol's calls and the per-read and
+ * per-write paths; each other concern of a connection is a class beside it, mostly static methods over the transport's
+ * package-private fields, so that a connection holds no object more for them: {@code BufferedReads} (a
+ * BufferedProtocol's {@code get_buffer}/{@code buffer_updated}, straight into its buffer through {@code ReadInto}, the
+ * read allocator, or copied), {@code ReceivedByteBuf} (a Streams reader's reads from the ByteBuf), {@code HeldBack}
+ * (what comes while reading is paused, delivered on resume), {@code FlowControl}, {@code OffLoopWrites},
+ * {@code FileSender} and {@code TlsLayer} (below), {@code FailedFactory} (a protocol factory that threw, throwing again
+ * rather than making a second protocol). A server is made in two parts: {@code ServerBinder} binds it (the options
+ * become Netty's, one listening socket per address: a host, several hosts or a Unix path; TLS and the transport put on
+ * each accepted connection; the spread of the connections over child loops, or with SO_REUSEPORT on Linux one listening
+ * socket per child loop, the kernel spreading the connections), and hands the result to {@code TcpServer}, which owns
+ * the listening sockets and the clients from then on (serving, {@code close}, {@code waitClosed}, {@code closeClients},
+ * {@code abortClients}, {@code sockets}). Clients: {@code Connect} checks a connection's options and makes each attempt
+ * (a channel connected to one address, with its TLS handler), and {@code Connector} chooses the address (resolved off
+ * the loop, tried in turn or raced with happy eyeballs). Beside them, each with one concern: {@code FlowControl} (the
+ * water marks, pause and resume writing), {@code OffLoopWrites} (writes made while the loop is stopped),
+ * {@code SharedReads} (the read allocator the connections share), {@code ImmediateSend} (a write with nothing queued
  * sent at once: a direct buffer from the caller's memory, a heap one through the loop's scratch buffer, on epoll, NIO
  * and io_uring, whose accepted sockets Netty leaves blocking and {@code ServerBinder} makes non-blocking through
  * {@code ImmediateSend.accepted} (Netty has no call for it, nor a send with {@code MSG_DONTWAIT}: see the class);
  * {@code SendingNioSocketChannel} and {@code SendingNioServerSocketChannel} are Netty's NIO channels with the JDK
  * socket within its reach, for the loop's own sockets and for JDK channels adopted as {@code sock} alike),
  * {@code FileSender} ({@code sendfile}: zero-copy, or chunks under TLS), {@code TlsLayer} (a connection's TLS: its
- * context and handler, who waits for the handshake, the pending {@code startTls}), {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}),
- * {@code UnixSocketFile} (a Unix server's socket file, removed on close only if it is still the one bound, as asyncio
- * 3.13's {@code cleanup_socket}; Netty, which removes the path on close whatever is there and has no option against
- * it, is kept from it without reading its private state: see the class).
+ * context and handler, who waits for the handshake, {@code startTls} and its pending upgrade, the handshake's end),
+ * {@code TlsHandlers} (the SslHandlers of servers, clients and {@code startTls}), {@code UnixSocketFile} (a Unix
+ * server's socket file, removed on close only if it is still the one bound, as asyncio 3.13's {@code cleanup_socket};
+ * Netty, which removes the path on close whatever is there and has no option against it, is kept from it without
+ * reading its private state: see the class).
  *
  * <h2>TLS</h2>
  * With an {@code SSLContext}, a netty-handler {@code SslHandler} sits before the transport; {@code connectionMade}
