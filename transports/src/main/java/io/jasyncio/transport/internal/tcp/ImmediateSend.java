@@ -78,11 +78,7 @@ final class ImmediateSend {
             return 0;
         }
         FileDescriptor fd = descriptor(channel);
-        if (fd == null && !(channel instanceof SendingNioSocketChannel)) {
-            return 0;
-        }
-        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-        if (out == null || out.size() != 0 || out.totalPendingWriteBytes() != 0) {
+        if (!sendsNow(channel, fd)) {
             return 0;
         }
         try {
@@ -125,11 +121,7 @@ final class ImmediateSend {
             return 0;
         }
         FileDescriptor fd = descriptor(channel);
-        if (fd == null && !(channel instanceof SendingNioSocketChannel)) {
-            return 0;
-        }
-        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-        if (out == null || out.size() != 0 || out.totalPendingWriteBytes() != 0) {
+        if (!sendsNow(channel, fd)) {
             return 0;
         }
         java.nio.channels.SocketChannel socket = fd == null ? ((SendingNioSocketChannel) channel).socket() : null;
@@ -152,6 +144,18 @@ final class ImmediateSend {
             return sent; // what was taken stays taken; the usual path meets the error with the rest
         }
         return sent;
+    }
+
+    /**
+     * Whether a write may go to the socket now: it is non-blocking (a descriptor, or a sending NIO channel) and nothing
+     * is queued before it.
+     */
+    private static boolean sendsNow(Channel channel, FileDescriptor fd) {
+        if (fd == null && !(channel instanceof SendingNioSocketChannel)) {
+            return false;
+        }
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        return out != null && out.size() == 0 && out.totalPendingWriteBytes() == 0;
     }
 
     /**
