@@ -146,6 +146,17 @@ public class DebugCostBenchmark extends AbstractLoopBenchmark {
     @Benchmark
     @OperationsPerInvocation(AWAITS)
     public Object awaitFuture() {
+        return awaitFutures(loop);
+    }
+
+    /**
+     * The await workload, shared with {@code DebugCpuTime}: a task awaits {@value #AWAITS} futures, each completed by
+     * a callback.
+     *
+     * @param loop the loop, not running
+     * @return the sum of the results
+     */
+    static int awaitFutures(EventLoop loop) {
         return loop.runUntilComplete(loop.createTask(() -> {
             int sum = 0;
             for (int i = 0; i < AWAITS; i++) {
@@ -158,7 +169,7 @@ public class DebugCostBenchmark extends AbstractLoopBenchmark {
     }
 
     /** Overrides the hooks of the iteration with empty bodies: the loop takes its watched path and times each one. */
-    private static final class EmptyInterceptor implements LoopInterceptor {
+    static final class EmptyInterceptor implements LoopInterceptor {
         @Override
         public void beforeHandle(EventLoop l, Handle handle) {
         }

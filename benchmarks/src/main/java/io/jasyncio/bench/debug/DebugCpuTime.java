@@ -8,8 +8,6 @@ package io.jasyncio.bench.debug;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
-import io.jasyncio.Future;
-import io.jasyncio.Handle;
 import io.jasyncio.LoopOptions;
 import io.jasyncio.spi.LoopInterceptor;
 import java.lang.management.ManagementFactory;
@@ -34,7 +32,6 @@ public final class DebugCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int ROUNDS = 25;
     private static final int CHAIN = 20_000;
-    private static final int AWAITS = 10_000;
 
     private DebugCpuTime() {
     }
@@ -65,7 +62,7 @@ public final class DebugCpuTime {
         switch (mode) {
             case "off" -> { }
             case "noop" -> loop.addInterceptor(new LoopInterceptor() { });
-            case "empty" -> loop.addInterceptor(new EmptyHooks());
+            case "empty" -> loop.addInterceptor(new DebugCostBenchmark.EmptyInterceptor());
             case "debug" -> loop.setDebug(true);
             default -> throw new IllegalArgumentException("mode: off, noop, empty or debug, got " + mode);
         }
@@ -91,38 +88,7 @@ public final class DebugCpuTime {
     /** A task awaits futures that callbacks complete, as {@code DebugCostBenchmark.awaitFuture}: per await. */
     private static long await(EventLoop loop) {
         long t0 = THREADS.getCurrentThreadCpuTime();
-        loop.runUntilComplete(loop.createTask(() -> {
-            int sum = 0;
-            for (int i = 0; i < AWAITS; i++) {
-                Future<Integer> f = loop.createFuture();
-                loop.callSoon(f::setResult, i);
-                sum += Asyncio.await(f);
-            }
-            return sum;
-        }));
-        return (THREADS.getCurrentThreadCpuTime() - t0) / AWAITS;
-    }
-
-    /** The iteration hooks with empty bodies, as {@code DebugCostBenchmark}'s {@code empty} mode. */
-    private static final class EmptyHooks implements LoopInterceptor {
-        @Override
-        public void beforeHandle(EventLoop l, Handle handle) {
-        }
-
-        @Override
-        public void afterHandle(EventLoop l, Handle handle, long durationNanos) {
-        }
-
-        @Override
-        public void beforePoll(EventLoop l, long timeoutNanos) {
-        }
-
-        @Override
-        public void afterPoll(EventLoop l, long timeoutNanos, long durationNanos) {
-        }
-
-        @Override
-        public void afterIteration(EventLoop l, int handles, long durationNanos) {
-        }
+        DebugCostBenchmark.awaitFutures(loop);
+        return (THREADS.getCurrentThreadCpuTime() - t0) / DebugCostBenchmark.AWAITS;
     }
 }
